@@ -1,0 +1,38 @@
+import { firstMatch, type Hit, type Rules } from './page-types'
+import { routeOf } from './page-key'
+
+// Anchored paths that the platforms themselves generate, tested after the market / language
+// prefix is removed (`/vi/products/…`, `/en-us/cart`). Shopify, Haravan and Sapo share the
+// Liquid shapes; WooCommerce's include the Vietnamese slugs stores commonly choose.
+const SHAPES: Rules = [
+  [
+    'confirmation',
+    /^\/(\d+\/)?(checkouts?|thanh-toan)\/(.+\/)?(thank.?you|order-(received|confirmation)|success|dat-hang-thanh-cong)\/|^\/\d+\/orders\/|^\/finishorder\./,
+  ],
+  ['checkout', /^\/(\d+\/)?(checkouts?|thanh-toan)\/(?!cart\/)/],
+  ['cart', /^\/(cart|gio-hang|checkout\/cart)(\.php)?\//],
+  ['account', /^\/(account|my-account|tai-khoan|customer|sales\/order|wishlist|login)(\.php)?\//],
+  ['search', /^\/(search|catalogsearch|tim-kiem)(\.php)?\//],
+  ['product', /^\/((collections\/[^/]+\/)?products|product|san-pham|catalog\/product\/view)\/[^/]+\//],
+  ['listing', /^\/(collections|product-(category|tag)|danh-muc(-san-pham)?|the-san-pham|shop|cua-hang|catalog\/category|brands)\//],
+  ['support', /^\/policies\//],
+  ['content', /^\/(blogs|tin-tuc)\//],
+  ['page', /^\/pages\//],
+]
+
+/** Query parameters that carry a search term across platforms (`q`, WordPress `s`, Sapo `query` …). */
+export const SEARCH_QUERY = /[?&](q|s|query|keywords?|search_query)=/
+
+/**
+ * Platform URL shapes: Shopify (with market prefixes), Haravan/Sapo, WooCommerce (incl.
+ * Vietnamese slugs), Magento 2, BigCommerce; `/` is the home page unless it carries a search.
+ *
+ * @example
+ * // https://shop.example/en-us/collections/summer/products/linen-shirt
+ * matchUrlShape(window) // → ['product', 'url:path']
+ */
+export function matchUrlShape(w: Window): Hit | undefined {
+  const route = routeOf(w).replace(/^\/[a-z]{2}(-[a-z]{2,4})?(?=\/)/, '') || '/'
+  const touchpoint = route == '/' ? !SEARCH_QUERY.test(w.location.search) && 'home' : firstMatch(SHAPES, route)
+  if (touchpoint) return [touchpoint, 'url:path']
+}

@@ -1,0 +1,37 @@
+import type { Stage, Touchpoint } from '../types'
+import { pageTypeOf } from './page-types'
+import { STAGES, TOUCHPOINTS } from './stage-map'
+
+/** A page's place in the journey as the store stated it. `stage` is set when a stage name was given. */
+export interface Explicit {
+  touchpoint: Touchpoint
+  stage?: Stage
+}
+
+// A stage name given explicitly stands for its most typical touchpoint.
+const TOUCHPOINT_OF_STAGE: Record<Stage, Touchpoint> = {
+  awareness: 'home',
+  consideration: 'product',
+  decision: 'checkout',
+  purchase: 'confirmation',
+  retention: 'account',
+}
+
+/**
+ * Reads an explicit stage (`data-stage`, `setStage()`, `init({ stage })`): a touchpoint name, a
+ * stage name, or a platform page-type name (BigCommerce `orderconfirmation`, Shopify
+ * `collection`, `index` …). Returns `null` for anything else, so callers can warn and let
+ * detection carry on.
+ *
+ * @example
+ * resolveExplicit('cart') // → { touchpoint: 'cart' }
+ * resolveExplicit('decision') // → { touchpoint: 'checkout', stage: 'decision' }
+ * resolveExplicit('orderconfirmation') // → { touchpoint: 'confirmation' }
+ * resolveExplicit('basket?') // → null
+ */
+export function resolveExplicit(value: unknown): Explicit | null {
+  const name = typeof value == 'string' ? value.trim().toLowerCase() : ''
+  if (STAGES.indexOf(name as Stage) >= 0) return { touchpoint: TOUCHPOINT_OF_STAGE[name as Stage], stage: name as Stage }
+  const touchpoint = TOUCHPOINTS.indexOf(name as Touchpoint) >= 0 ? name : pageTypeOf(name)
+  return touchpoint ? { touchpoint: touchpoint == 'page' ? 'content' : (touchpoint as Touchpoint) } : null
+}
