@@ -14,7 +14,8 @@ const SHAPES: Rules = [
   ['account', /^\/(account|my-account|tai-khoan|customer|sales\/order|wishlist|login)(\.php)?\//],
   ['search', /^\/(search|catalogsearch|tim-kiem)(\.php)?\//],
   ['product', /^\/((collections\/[^/]+\/)?products|product|san-pham|catalog\/product\/view)\/[^/]+\//],
-  ['listing', /^\/(collections|product-(category|tag)|danh-muc(-san-pham)?|the-san-pham|shop|cua-hang|catalog\/category|brands)\//],
+  // `/shop/<slug>` is a product on many stores, so only the shop root itself is a listing.
+  ['listing', /^\/((collections|product-(category|tag)|danh-muc(-san-pham)?|the-san-pham|catalog\/category|brands)\/|(shop|cua-hang)\/(page\/\d+\/)?$)/],
   ['support', /^\/policies\//],
   ['content', /^\/(blogs|tin-tuc)\//],
   ['page', /^\/pages\//],

@@ -46,4 +46,4 @@ const PAGE_TYPES: Rules = [
  * pageTypeOf('orderconfirmation') // → 'confirmation' (BigCommerce)
  */
 export const pageTypeOf = (name: unknown) =>
-  typeof name == 'string' && name ? firstMatch(PAGE_TYPES, name.toLowerCase().replace(/[\s._/]+/g, '-')) : undefined
+  typeof name == 'string' && name ? firstMatch(PAGE_TYPES, name.toLowerCase().replace(/[\s._/]+/g, '-').replace(/^pages-/, '')) : undefined

@@ -23,5 +23,24 @@ export function readGlobals(w: Window): Hit | undefined {
   let touchpoint = page && pageTypeOf(page.pageType)
   if (touchpoint) return [touchpoint, 'shopify:pageType']
   if ((touchpoint = g.Bizweb && pageTypeOf(g.Bizweb.template))) return [touchpoint, 'sapo:template']
+  if ((touchpoint = (g.BCData || g.stencilBootstrap) && pageTypeOf(stencilPageType(w)))) return [touchpoint, 'bigcommerce:page_type']
   if (g.BCData && g.BCData.product_attributes) return ['product', 'bigcommerce:BCData']
+}
+
+const stencil = new WeakMap<Window, string>()
+
+// BigCommerce Stencil themes end with `window.stencilBootstrap("{{page_type}}", …)`: the page
+// type is only in that inline script. Read once per page load.
+function stencilPageType(w: Window) {
+  let type = stencil.get(w)
+  if (type == null) {
+    type = ''
+    for (const script of w.document.querySelectorAll('script:not([src])')) {
+      const found = /stencilBootstrap\(\s*"([^"]+)/.exec(script.textContent || '')
+      if (found) type = found[1]
+    }
+    // Until the document is parsed, the script may simply not be there yet.
+    if (type || w.document.readyState != 'loading') stencil.set(w, type)
+  }
+  return type
 }
