@@ -1,6 +1,6 @@
 import type { Detection, Stage, Touchpoint } from '../types'
 import { loadState, pageKey } from './page-key'
-import type { Hit } from './page-types'
+import { PAGE, RANK, type Hit } from './page-types'
 import { matchUrlShape } from './match-url-shape'
 import { matchUrlWords } from './match-url-words'
 import { readBodyClass } from './read-body-class'
@@ -16,14 +16,16 @@ export interface DetectOptions {
   stageMap?: Partial<Record<Touchpoint, Stage>>
 }
 
+type Read = (w: Window) => Hit | false | null | undefined
+
 /** `data-stage` printed on `<html>` or `<body>` by a template (e.g. BigCommerce `{{page_type}}`). */
-const readDataStage = (w: Window): Hit | undefined => {
+const readDataStage: Read = (w) => {
   const doc = w.document
-  const explicit = resolveExplicit(doc.documentElement.getAttribute('data-stage') || (doc.body && doc.body.getAttribute('data-stage')))
-  if (explicit) return [explicit.touchpoint, 'data-stage']
+  const explicit = resolveExplicit(doc.documentElement.getAttribute('data-stage') || doc.body.getAttribute('data-stage'))
+  return explicit && [RANK.indexOf(explicit.touchpoint), 'data-stage']
 }
 
-const attempt = (read: (w: Window) => Hit | undefined, w: Window) => {
+const attempt = (read: Read, w: Window) => {
   try {
     return read(w)
   } catch {
@@ -44,24 +46,26 @@ const attempt = (read: (w: Window) => Hit | undefined, w: Window) => {
 export function detectStage(win?: Window, options: DetectOptions = {}): Detection {
   const w = win || (typeof window != 'undefined' ? window : undefined)
   const explicit = resolveExplicit(options.stage)
-  let hit: Hit | undefined = explicit ? [explicit.touchpoint, 'explicit'] : undefined
-  let weak: Hit | undefined
-  if (!hit && w) {
+  let hit: Hit | undefined
+  let weak: Hit | false | null | undefined
+  if (!explicit && w) {
     const globals = attempt(readGlobals, w)
     const classes = attempt(readBodyClass, w)
     // Printed by the server for the page that was loaded: after a single-page navigation they
     // speak for the new page only once the store has updated them.
     const markers = '' + globals + classes
     const load = loadState(w, markers)
-    const stale = load[0] != pageKey(w) && load[1] == markers
-    const tiers = [readDataStage, () => !stale && globals, () => !stale && classes, matchUrlShape, readDataLayer, readStructuredData, matchUrlWords]
-    for (const read of tiers) {
-      hit = attempt(read as (w: Window) => Hit | undefined, w)
-      if (hit && hit[0] == 'page') weak = weak || hit
-      else if (hit) break
+    const fresh = load[0] == pageKey(w) || load[1] != markers
+    for (const read of [readDataStage, () => fresh && globals, () => fresh && classes, matchUrlShape, readDataLayer, readStructuredData, matchUrlWords] as Read[]) {
+      const found = attempt(read, w)
+      if (found && found[0] != PAGE) {
+        hit = found
+        break
+      }
+      weak = weak || found
     }
   }
-  const [found, signal] = hit || weak || ['other', 'none']
-  const touchpoint = found == 'page' ? 'content' : found
+  const [rank, signal] = hit || weak || [explicit ? RANK.indexOf(explicit.touchpoint) : 11, explicit ? 'explicit' : 'none']
+  const touchpoint = RANK[rank == PAGE ? PAGE - 1 : rank] as Touchpoint
   return { stage: (explicit && explicit.stage) || stageOf(touchpoint, options.stageMap), touchpoint, signal }
 }

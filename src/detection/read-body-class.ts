@@ -1,62 +1,55 @@
-import { firstMatch, pageTypeOf, type Hit, type Rules } from './page-types'
+import { NONE, pageTypeOf, rankIn, type Hit, type Rules } from './page-types'
 
-// Magento 2 prints the full action name; WooCommerce one class per page and endpoint
-// (the thank-you page carries both `woocommerce-order-received` and `woocommerce-checkout`).
-const RULES: [string, Rules][] = [
+// Indexed by rank (see RANK). Magento 2 prints the full action name; WooCommerce one class per
+// page and endpoint (the thank-you page carries both `woocommerce-order-received` and
+// `woocommerce-checkout`); WooCommerce's product search also carries the shop archive classes.
+const PLATFORMS: [string, Rules][] = [
   [
     'magento',
     [
-      ['confirmation', / (checkout-onepage|multishipping-checkout)-success /],
-      ['checkout', / (checkout-index-index|multishipping-checkout-\S+) /],
-      ['cart', / checkout-cart-index /],
-      ['account', / (customer-account|customer-address|sales-order|sales-guest|wishlist-index|newsletter-manage|vault-cards|review-customer|downloadable-customer)-\S+ /],
-      ['search', / catalogsearch-\S+ /],
-      ['product', / catalog-product-view /],
-      ['listing', / catalog-category-view /],
-      ['support', / contact-index-index /],
-      ['home', / cms-index-index /],
-      ['page', / cms-page-view /],
+      / (checkout-onepage|multishipping-checkout)-success /,
+      / (checkout-index-index|multishipping-checkout-\S+) /,
+      / checkout-cart-index /,
+      / (customer-(account|address)|sales-(order|guest)|wishlist-index|newsletter-manage|vault-cards|review-customer|downloadable-customer)-\S+ /,
+      / catalogsearch-\S+ /,
+      / catalog-product-view /,
+      / catalog-category-view /,
+      / contact-index-index /,
+      ,
+      / cms-page-view /,
+      / cms-index-index /,
     ],
   ],
   [
     'woocommerce',
     [
-      ['confirmation', / woocommerce-order-received /],
-      ['checkout', / woocommerce-(checkout|order-pay) /],
-      ['cart', / woocommerce-cart /],
-      ['account', / woocommerce-account /],
-      // WooCommerce's product search also carries the shop archive classes.
-      ['search', / search-(no-)?results /],
-      ['product', / single-product /],
-      ['listing', / (post-type-archive-product|woocommerce-shop|tax-(product|pa)_\S+) /],
+      / woocommerce-order-received /,
+      / woocommerce-(checkout|order-pay) /,
+      / woocommerce-cart /,
+      / woocommerce-account /,
+      / search-(no-)?results /,
+      / single-product /,
+      / (post-type-archive-product|woocommerce-shop|tax-(product|pa)_\S+) /,
     ],
   ],
-  [
-    'wordpress',
-    [
-      ['home', / home /],
-      ['content', / (single-post|blog|(category|tag)-\d+) /],
-      ['page', / page /],
-    ],
-  ],
+  ['wordpress', [, , , , , , , , / (single-post|blog|(category|tag)-\d+) /, / page /, / home /]],
 ]
 
 /**
  * Platform body classes: Magento 2, WooCommerce, WordPress, and the `template-*` class of
- * Shopify-style themes (also Haravan and Sapo themes).
+ * Shopify-style themes (also Haravan and Sapo themes). Only `<body>` counts: a mini-cart's
+ * `woocommerce` classes inside the page say nothing.
  *
  * @example
- * // <body class="... woocommerce-checkout woocommerce-order-received">
- * readBodyClass(window) // → ['confirmation', 'woocommerce:body-class']
+ * // <body class="… woocommerce-checkout woocommerce-order-received">
+ * readBodyClass(window) // → [0, 'woocommerce:body-class'] (confirmation)
  */
 export function readBodyClass(w: Window): Hit | undefined {
-  const body = w.document.body
-  const classes = ' ' + (body ? body.className : '').replace(/\s+/g, ' ') + ' '
-  for (const [platform, rules] of RULES) {
-    const touchpoint = firstMatch(rules, classes)
-    if (touchpoint) return [touchpoint, platform + ':body-class']
+  const classes = ' ' + w.document.body.className.replace(/\s+/g, ' ') + ' '
+  for (const [platform, rules] of PLATFORMS) {
+    const rank = rankIn(rules, classes)
+    if (rank < NONE) return [rank, platform + ':body-class']
   }
-  const template = / template-(\S+)/.exec(classes)
-  const touchpoint = template && pageTypeOf(template[1])
-  if (touchpoint) return [touchpoint, 'theme:body-class']
+  const rank = pageTypeOf((/ template-(\S+)/.exec(classes) || [])[1])
+  if (rank < NONE) return [rank, 'theme:body-class']
 }

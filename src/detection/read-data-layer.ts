@@ -1,28 +1,20 @@
-import type { Touchpoint } from '../types'
-import { RANK, type Hit } from './page-types'
+import { NONE, rankIn, type Hit, type Rules } from './page-types'
 import { loadState, pageKey } from './page-key'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- stores put anything in dataLayer */
 
-// GA4 events that describe the page being viewed. Actions on a page (add_to_cart,
-// remove_from_cart, select_item, add_to_wishlist …) are deliberately absent: they do not
-// make a product page a cart. Universal Analytics objects are named `ecommerce.<key>`.
-const PAGE_EVENTS: Record<string, Touchpoint> = {
-  __proto__: null as never,
-  purchase: 'confirmation',
-  'ecommerce.purchase': 'confirmation',
-  begin_checkout: 'checkout',
-  add_shipping_info: 'checkout',
-  add_payment_info: 'checkout',
-  'ecommerce.checkout': 'checkout',
-  view_cart: 'cart',
-  refund: 'account',
-  view_search_results: 'search',
-  view_item: 'product',
-  'ecommerce.detail': 'product',
-  view_item_list: 'listing',
-  'ecommerce.impressions': 'listing',
-}
+// Indexed by rank (see RANK): GA4 events that describe the page being viewed, and Universal
+// Analytics objects named `ecommerce.<key>`. Actions on a page (add_to_cart, remove_from_cart,
+// select_item, add_to_wishlist …) are deliberately absent: they do not make a product page a cart.
+const PAGE_EVENTS: Rules = [
+  /^(ecommerce\.)?purchase$/,
+  /^(begin_checkout|add_(shipping|payment)_info|ecommerce\.checkout)$/,
+  /^view_cart$/,
+  /^refund$/,
+  /^view_search_results$/,
+  /^(view_item|ecommerce\.detail)$/,
+  /^(view_item_list|ecommerce\.impressions)$/,
+]
 
 /** Where each event pushed after load was seen: its page key, or '' for a later action. */
 export const pushedAt = new WeakMap<object, string>()
@@ -31,8 +23,7 @@ export const pushedAt = new WeakMap<object, string>()
  * The event name of a dataLayer entry in either shape: a gtag `arguments` object
  * (`['event', 'purchase', {…}]`) or a GTM object (`{ event: 'purchase', ecommerce: {…} }`).
  */
-export const eventName = (entry: any): string | undefined =>
-  entry && typeof entry == 'object' ? (entry[0] == 'event' ? entry[1] : entry.event) : undefined
+export const eventName = (entry: any): unknown => entry && (entry[0] == 'event' ? entry[1] : entry.event)
 
 /**
  * The page-level event an entry stands for, normalised (`dl_view_item` from Elevar → `view_item`,
@@ -41,10 +32,9 @@ export const eventName = (entry: any): string | undefined =>
 export function pageEventOf(entry: any): string | undefined {
   const name = eventName(entry)
   const event = typeof name == 'string' ? name.replace(/^dl_/, '') : ''
-  if (PAGE_EVENTS[event]) return event
+  if (rankIn(PAGE_EVENTS, event) < NONE) return event
   const ecommerce = entry && entry.ecommerce
-  if (ecommerce && typeof ecommerce == 'object')
-    for (const key of ['purchase', 'checkout', 'detail', 'impressions']) if (ecommerce[key]) return 'ecommerce.' + key
+  if (ecommerce) for (const key of ['purchase', 'checkout', 'detail', 'impressions']) if (ecommerce[key]) return 'ecommerce.' + key
 }
 
 /**
@@ -55,19 +45,16 @@ export function pageEventOf(entry: any): string | undefined {
  *
  * @example
  * // dataLayer.push({ ecommerce: null }, { event: 'purchase', ecommerce: { transaction_id: 'T1' } })
- * readDataLayer(window) // → ['confirmation', 'datalayer:purchase']
+ * readDataLayer(window) // → [0, 'datalayer:purchase'] (confirmation)
  */
 export function readDataLayer(w: Window): Hit | undefined {
-  const entries = (w as any).dataLayer
-  if (!entries || !entries.length) return
   const here = pageKey(w)
   const loadedAt = loadState(w)[0]
-  let best: string | undefined
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]
-    const name = pageEventOf(entry)
-    const at = name && (pushedAt.has(entry) ? pushedAt.get(entry) : loadedAt)
-    if (at == here && (!best || RANK.indexOf(PAGE_EVENTS[name!]) < RANK.indexOf(PAGE_EVENTS[best]))) best = name
+  let best: Hit | undefined
+  for (const entry of (w as any).dataLayer || []) {
+    const event = pageEventOf(entry)
+    const rank = event ? rankIn(PAGE_EVENTS, event) : NONE
+    if (rank < (best ? best[0] : NONE) && (pushedAt.has(entry) ? pushedAt.get(entry) : loadedAt) == here) best = [rank, 'datalayer:' + event]
   }
-  if (best) return [PAGE_EVENTS[best], 'datalayer:' + best]
+  return best
 }

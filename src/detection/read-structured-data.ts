@@ -1,45 +1,28 @@
-import type { Touchpoint } from '../types'
-import { RANK, type Hit } from './page-types'
+import { NONE, rankIn, type Hit, type Rules } from './page-types'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-LD is whatever the page printed */
 
-// Page-level schema.org types. Organization, WebSite, BreadcrumbList … are on every page and
-// say nothing; an Article is only `page` so that `/lien-he` with a WordPress SEO plugin's
-// article markup can still be read as support from its URL.
-const TYPES: Record<string, Touchpoint | 'page'> = {
-  __proto__: null as never,
-  Order: 'confirmation',
-  CheckoutPage: 'checkout',
-  SearchResultsPage: 'search',
-  ItemList: 'listing',
-  CollectionPage: 'listing',
-  OfferCatalog: 'listing',
-  ContactPage: 'support',
-  FAQPage: 'support',
-  Article: 'page',
-  BlogPosting: 'page',
-  NewsArticle: 'page',
-  Blog: 'page',
-}
+// Indexed by rank (see RANK): page-level schema.org types. Organization, WebSite,
+// BreadcrumbList … are on every page and say nothing; an article is only `page`, so that
+// `/lien-he` under a WordPress SEO plugin's article markup can still be read as support.
+const TYPES: Rules = [
+  /^Order$/,
+  /^CheckoutPage$/,
+  ,
+  ,
+  /^SearchResultsPage$/,
+  ,
+  /^(ItemList|CollectionPage|OfferCatalog)$/,
+  /^(ContactPage|FAQPage)$/,
+  ,
+  /^(Article|BlogPosting|NewsArticle|Blog)$/,
+]
 
-// Parsed JSON-LD per script element (keyed with its text length), so repeated detect() calls on
-// a heavy page parse each block once.
-const parsed = new WeakMap<Element, [number, any]>()
+const list = (value: any): any[] => [].concat(value || [])
 
-const json = (script: Element) => {
-  const text = script.textContent || ''
-  let cached = parsed.get(script)
-  if (!cached || cached[0] != text.length) {
-    let value
-    try {
-      value = JSON.parse(text)
-    } catch {
-      /* broken markup is common; it says nothing */
-    }
-    parsed.set(script, (cached = [text.length, value]))
-  }
-  return cached[1]
-}
+// Parsed JSON-LD per script element: product pages carry tens of kB of it (reviews, variants)
+// and detect() runs on every navigation. Single-page stores replace the element, not its text.
+const parsed = new WeakMap<Element, unknown>()
 
 /**
  * Structured data: JSON-LD top-level nodes (and `@graph` members, never nested ones such as an
@@ -49,34 +32,36 @@ const json = (script: Element) => {
  *
  * @example
  * // <script type="application/ld+json">{"@type":"Product","offers":{…}}</script>
- * readStructuredData(window) // → ['product', 'json-ld']
+ * readStructuredData(window) // → [5, 'json-ld'] (product)
  */
 export function readStructuredData(w: Window): Hit | undefined {
   const doc = w.document
   let products = 0
   let offered: unknown
-  let best: Touchpoint | 'page' | undefined
-  const consider = (touchpoint: Touchpoint | 'page' | undefined) => {
-    if (touchpoint && (!best || RANK.indexOf(touchpoint) < RANK.indexOf(best))) best = touchpoint
-  }
-  doc.querySelectorAll('script[type="application/ld+json"]').forEach((script) => {
-    for (const node of ([] as any[]).concat(json(script) || [])) {
-      for (const item of ([] as any[]).concat((node && node['@graph']) || node)) {
-        for (const type of ([] as any[]).concat((item && item['@type']) || [])) {
+  let best = NONE
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    let json = parsed.get(script)
+    if (!parsed.has(script)) {
+      try {
+        json = JSON.parse(script.textContent!)
+      } catch {
+        /* broken markup is common; it says nothing */
+      }
+      parsed.set(script, json)
+    }
+    for (const node of list(json))
+      for (const item of list(node && (node['@graph'] || node)))
+        for (const type of list(item && item['@type']))
           if (/^Product(Group)?$/.test(type)) {
             products++
             offered = offered || item.offers || item.hasVariant
-          }
-          else consider(TYPES[type])
-        }
-      }
-    }
-  })
-  if (products) consider(products > 1 ? 'listing' : offered ? 'product' : undefined)
-  if (best) return [best, 'json-ld']
+          } else best = Math.min(best, rankIn(TYPES, type))
+  }
+  if (products) best = Math.min(best, products > 1 ? 6 : offered ? 5 : NONE)
+  if (best < NONE) return [best, 'json-ld']
   const og = doc.querySelector('meta[property="og:type"]')
   const type = og && og.getAttribute('content')
-  if (type && /product/.test(type)) return ['product', 'og:type']
-  if (type == 'article') return ['page', 'og:type']
-  if (doc.querySelectorAll('[itemtype$="schema.org/Product"]').length == 1) return ['product', 'microdata']
+  if (/product/.test(type!)) return [5, 'og:type']
+  if (type == 'article') return [9, 'og:type']
+  if (doc.querySelectorAll('[itemtype$="schema.org/Product"]').length == 1) return [5, 'microdata']
 }

@@ -1,5 +1,5 @@
 import type { Stage, Touchpoint } from '../types'
-import { pageTypeOf } from './page-types'
+import { NONE, PAGE, RANK, pageTypeOf } from './page-types'
 import { STAGES, TOUCHPOINTS } from './stage-map'
 
 /** A page's place in the journey as the store stated it. `stage` is set when a stage name was given. */
@@ -8,14 +8,8 @@ export interface Explicit {
   stage?: Stage
 }
 
-// A stage name given explicitly stands for its most typical touchpoint.
-const TOUCHPOINT_OF_STAGE: Record<Stage, Touchpoint> = {
-  awareness: 'home',
-  consideration: 'product',
-  decision: 'checkout',
-  purchase: 'confirmation',
-  retention: 'account',
-}
+// A stage name given explicitly stands for its most typical touchpoint, in STAGES order.
+const TOUCHPOINT_OF_STAGE: Touchpoint[] = ['home', 'product', 'checkout', 'confirmation', 'account']
 
 /**
  * Reads an explicit stage (`data-stage`, `setStage()`, `init({ stage })`): a touchpoint name, a
@@ -31,7 +25,8 @@ const TOUCHPOINT_OF_STAGE: Record<Stage, Touchpoint> = {
  */
 export function resolveExplicit(value: unknown): Explicit | null {
   const name = typeof value == 'string' ? value.trim().toLowerCase() : ''
-  if (STAGES.indexOf(name as Stage) >= 0) return { touchpoint: TOUCHPOINT_OF_STAGE[name as Stage], stage: name as Stage }
-  const touchpoint = TOUCHPOINTS.indexOf(name as Touchpoint) >= 0 ? name : pageTypeOf(name)
-  return touchpoint ? { touchpoint: touchpoint == 'page' ? 'content' : (touchpoint as Touchpoint) } : null
+  const stage = STAGES.indexOf(name as Stage)
+  if (stage >= 0) return { touchpoint: TOUCHPOINT_OF_STAGE[stage], stage: name as Stage }
+  const rank = TOUCHPOINTS.indexOf(name as Touchpoint) >= 0 ? RANK.indexOf(name) : pageTypeOf(name)
+  return rank >= 0 && rank < NONE ? { touchpoint: RANK[rank == PAGE ? PAGE - 1 : rank] as Touchpoint } : null
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { pageTypeOf } from '../../src/detection/page-types'
+import { NONE, RANK, pageTypeOf } from '../../src/detection/page-types'
 
 describe('pageTypeOf', () => {
   it.each([
@@ -11,10 +11,10 @@ describe('pageTypeOf', () => {
     ['category', 'listing'], ['brand', 'listing'], ['orderconfirmation', 'confirmation'], ['checkout', 'checkout'],
     ['blog_post', 'content'], ['page_contact_form', 'support'], ['pages/home', 'home'], ['page.lien-he', 'page'],
   ])('reads %s as %s', (name, touchpoint) => {
-    expect(pageTypeOf(name)).toBe(touchpoint)
+    expect(RANK[pageTypeOf(name)]).toBe(touchpoint)
   })
 
   it('reads nothing from a missing or odd value', () => {
-    for (const value of [undefined, null, '', 'compare', 7, ['product']]) expect(pageTypeOf(value)).toBeUndefined()
+    for (const value of [undefined, null, '', 'compare', 7, ['product']]) expect(pageTypeOf(value)).toBe(NONE)
   })
 })

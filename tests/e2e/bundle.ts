@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs'
 const typescript: Plugin = {
   name: 'strip-types',
   resolveId(source, importer) {
-    if (importer && source.startsWith('.')) {
-      const base = new URL(source, 'file://' + importer).pathname
+    if (source.startsWith('/') || (importer && source.startsWith('.'))) {
+      const base = new URL(source, 'file://' + (importer || '/')).pathname
       for (const candidate of [base + '.ts', base + '/index.ts', base]) if (existsSync(candidate)) return candidate
     }
   },
