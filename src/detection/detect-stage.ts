@@ -1,5 +1,14 @@
 import type { Detection, Stage, Touchpoint } from '../types'
-import { STAGES, TOUCHPOINTS, stageOf } from './stage-map'
+import { loadState, pageKey } from './page-key'
+import { PAGE, RANK, type Hit } from './page-types'
+import { matchUrlShape } from './match-url-shape'
+import { matchUrlWords } from './match-url-words'
+import { readBodyClass } from './read-body-class'
+import { readDataLayer } from './read-data-layer'
+import { readGlobals } from './read-globals'
+import { readStructuredData } from './read-structured-data'
+import { resolveExplicit } from './resolve-explicit'
+import { stageOf } from './stage-map'
 
 export interface DetectOptions {
   /** Explicit touchpoint or stage (`data-stage`, `setStage()`); wins over every signal. */
@@ -7,57 +16,56 @@ export interface DetectOptions {
   stageMap?: Partial<Record<Touchpoint, Stage>>
 }
 
-// A stage name given explicitly stands for its most typical touchpoint.
-const TOUCHPOINT_OF_STAGE: Record<Stage, Touchpoint> = {
-  awareness: 'home',
-  consideration: 'product',
-  decision: 'checkout',
-  purchase: 'confirmation',
-  retention: 'account',
+type Read = (w: Window) => Hit | false | null | undefined
+
+/** `data-stage` printed on `<html>` or `<body>` by a template (e.g. BigCommerce `{{page_type}}`). */
+const readDataStage: Read = (w) => {
+  const doc = w.document
+  const explicit = resolveExplicit(doc.documentElement.getAttribute('data-stage') || doc.body.getAttribute('data-stage'))
+  return explicit && [RANK.indexOf(explicit.touchpoint), 'data-stage']
 }
 
-const URL_WORDS: [Touchpoint, RegExp][] = [
-  ['confirmation', /order-received|thank-?you|success|dat-hang-thanh-cong|cam-on/],
-  ['checkout', /checkouts?|thanh-toan/],
-  ['cart', /cart|basket|bag|gio-hang/],
-  ['account', /account|orders|tai-khoan|don-hang/],
-  ['support', /contact|help|support|faq|returns|lien-he|ho-tro|doi-tra/],
-  ['search', /search|tim-kiem/],
-  ['product', /products?|item|p|san-pham/],
-  ['listing', /category|collections?|shop|danh-muc/],
-  ['content', /blogs?|news|article|tin-tuc|bai-viet/],
-]
+const attempt = (read: Read, w: Window) => {
+  try {
+    return read(w)
+  } catch {
+    /* a foreign global or odd markup must never break the store */
+  }
+}
 
 /**
- * Works out where the shopper is from the page itself.
+ * Works out where the shopper is from the page itself. Signals, strongest first: the explicit
+ * stage, `data-stage` on `<html>`/`<body>`, platform globals, platform body classes, platform
+ * URL shapes, dataLayer ecommerce events, structured data, URL words; else `other`. A generic
+ * CMS page (`page`, an article's markup) is `content` only when no weaker signal is more precise.
  *
  * @example
- * detectStage() // → { stage: 'decision', touchpoint: 'cart', signal: 'url' }
+ * detectStage() // → { stage: 'decision', touchpoint: 'cart', signal: 'shopify:pageType' }
+ * detectStage(window, { stage: 'orderconfirmation' }) // → { stage: 'purchase', touchpoint: 'confirmation', signal: 'explicit' }
  */
 export function detectStage(win?: Window, options: DetectOptions = {}): Detection {
   const w = win || (typeof window != 'undefined' ? window : undefined)
-  const explicit = options.stage
-  let touchpoint: Touchpoint | undefined
-  let signal = 'explicit'
-  if (explicit) {
-    touchpoint = TOUCHPOINTS.indexOf(explicit as Touchpoint) >= 0 ? (explicit as Touchpoint) : undefined
-    if (!touchpoint && STAGES.indexOf(explicit as Stage) >= 0) {
-      const stage = explicit as Stage
-      return { stage, touchpoint: TOUCHPOINT_OF_STAGE[stage], signal }
+  const explicit = resolveExplicit(options.stage)
+  let hit: Hit | undefined
+  let weak: Hit | false | null | undefined
+  if (!explicit && w) {
+    const globals = attempt(readGlobals, w)
+    const classes = attempt(readBodyClass, w)
+    // Printed by the server for the page that was loaded: after a single-page navigation they
+    // speak for the new page only once the store has updated them.
+    const markers = '' + globals + classes
+    const load = loadState(w, markers)
+    const fresh = load[0] == pageKey(w) || load[1] != markers
+    for (const read of [readDataStage, () => fresh && globals, () => fresh && classes, matchUrlShape, readDataLayer, readStructuredData, matchUrlWords] as Read[]) {
+      const found = attempt(read, w)
+      if (found && found[0] != PAGE) {
+        hit = found
+        break
+      }
+      weak = weak || found
     }
   }
-  if (!touchpoint && w) {
-    const segments = w.location.pathname.toLowerCase().split('/').filter(Boolean)
-    signal = 'url'
-    if (!segments.length) touchpoint = 'home'
-    for (const [tp, words] of URL_WORDS) {
-      if (touchpoint) break
-      if (segments.some((s) => new RegExp('^(' + words.source + ')$').test(s))) touchpoint = tp
-    }
-  }
-  if (!touchpoint) {
-    touchpoint = 'other'
-    signal = 'none'
-  }
-  return { stage: stageOf(touchpoint, options.stageMap), touchpoint, signal }
+  const [rank, signal] = hit || weak || [explicit ? RANK.indexOf(explicit.touchpoint) : 11, explicit ? 'explicit' : 'none']
+  const touchpoint = RANK[rank == PAGE ? PAGE - 1 : rank] as Touchpoint
+  return { stage: (explicit && explicit.stage) || stageOf(touchpoint, options.stageMap), touchpoint, signal }
 }

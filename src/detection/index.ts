@@ -1,0 +1,5 @@
+export { detectStage, type DetectOptions } from './detect-stage'
+export { resolveExplicit, type Explicit } from './resolve-explicit'
+export { watchNavigation } from './watch-navigation'
+export { watchDataLayer } from './watch-data-layer'
+export { TOUCHPOINTS, STAGES, DEFAULT_STAGE_MAP, stageOf } from './stage-map'

@@ -1,0 +1,32 @@
+import { NONE, pageTypeOf, type Hit } from './page-types'
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- foreign globals have no types */
+
+/**
+ * Platform globals: Shopify's legacy checkout (`Shopify.Checkout.step`, `Shopify.checkout` on
+ * the thank-you page), Shopify `ShopifyAnalytics.meta.page.pageType`, Sapo `Bizweb.template`,
+ * BigCommerce's `stencilBootstrap("<page_type>")` call, else `BCData.product_attributes`
+ * (product pages only; `BCData` itself is on every page).
+ *
+ * @example
+ * readGlobals(window) // → [5, 'shopify:pageType'] (product)
+ */
+export function readGlobals(w: Window): Hit | undefined {
+  const g = w as any
+  const shopify = g.Shopify || {}
+  const checkout = shopify.Checkout
+  if (checkout || shopify.checkout)
+    return [shopify.checkout || /thank/.test(checkout.step + checkout.page) || checkout.isOrderStatusPage ? 0 : 1, 'shopify:checkout']
+  const analytics = g.ShopifyAnalytics
+  let rank = pageTypeOf(analytics && analytics.meta && analytics.meta.page && analytics.meta.page.pageType)
+  if (rank < NONE) return [rank, 'shopify:pageType']
+  if ((rank = pageTypeOf(g.Bizweb && g.Bizweb.template)) < NONE) return [rank, 'sapo:template']
+  if (g.BCData || g.stencilBootstrap) {
+    // Stencil themes print page_type only into their closing `stencilBootstrap("…", …)` call.
+    for (const script of w.document.querySelectorAll('script:not([src])')) {
+      const found = /stencilBootstrap\(\s*"([^"]+)/.exec(script.textContent!)
+      if (found && (rank = pageTypeOf(found[1])) < NONE) return [rank, 'bigcommerce:page_type']
+    }
+    if (g.BCData && g.BCData.product_attributes) return [5, 'bigcommerce:BCData']
+  }
+}

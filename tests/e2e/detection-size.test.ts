@@ -1,0 +1,20 @@
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants } from 'node:zlib'
+import { expect, it } from 'vitest'
+import { bundle } from './bundle'
+
+const src = join(dirname(fileURLToPath(import.meta.url)), '../../src/detection')
+const brotli = (code: string) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+
+// Detection runs in the CDN loader on every page view, so its bytes count against the loader's
+// 4,096 B budget. stage-map.ts is left out: the config layer bundles it anyway.
+// The aim is ~1,300 B; this guard stops growth while the signal set is trimmed towards it.
+const DETECTION_BUDGET = 3_200
+
+it('keeps detection within its share of the loader budget (minified + brotli)', async () => {
+  const all = brotli(await bundle(join(src, 'index.ts'), true))
+  const stageMap = brotli(await bundle(join(src, 'stage-map.ts'), true))
+  console.log(`detection: ${all} B brotli with stage-map, ~${all - stageMap} B without (stage-map alone ${stageMap} B)`)
+  expect(all - stageMap).toBeLessThanOrEqual(DETECTION_BUDGET)
+}, 60_000)
