@@ -97,7 +97,7 @@ export function renderReportHtml(report: Report, options: HtmlOptions): string {
       .filter((p) => p.y !== null)
       .map((p) => `<circle cx="${p.x}" cy="${p.y}" r="7" class="${indexTone(p.s.index)}" fill="currentColor"/><text x="${p.x + 12}" y="${p.y! + 4}" font-size="13" fill="#1d2330">${nf(p.s.index!)}</text>`)
     const guides = [70, 50].map((v) => `<line x1="0" x2="1000" y1="${105 - v}" y2="${105 - v}" stroke="#d5dae4" stroke-dasharray="4 4"/><text x="4" y="${101 - v}" font-size="11" fill="#8a93a6">${v}</text>`)
-    return `<section class="card curve"><h2>${w.curve}</h2><svg viewBox="0 0 1000 110" preserveAspectRatio="xMidYMid meet" role="img" aria-label="${escapeHtml(w.curve)}">${guides.join('')}<polyline points="${line}" fill="none" stroke="#2c4a8c" stroke-width="3"/>${dots.join('')}</svg></section>`
+    return `<section class="card curve"><h2>${w.curve}</h2><svg viewBox="0 0 1000 110" role="img" aria-label="${escapeHtml(w.curve)}">${guides.join('')}<polyline points="${line}" fill="none" stroke="#2c4a8c" stroke-width="3"/>${dots.join('')}</svg></section>`
   }
 
   const quote = (c: Comment) =>

@@ -23,8 +23,9 @@ h2{font-size:16px;margin:0 0 10px}
 .fix .tag{color:#b3261e;font-weight:700;text-transform:uppercase;font-size:12px;letter-spacing:.06em}
 .fix .name{font-size:22px;font-weight:700}
 .fix blockquote{margin:0 0 6px;padding:6px 10px;background:#fff;border-radius:6px;border:1px solid #f1d3cf}
-.curve{margin-bottom:8px;padding:10px 16px 4px}
-.curve svg{display:block;width:100%;height:120px}
+.curve{margin-bottom:12px;padding:10px 0 4px}
+.curve h2{padding:0 16px}
+.curve svg{display:block;width:100%;height:auto}
 .journey{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:12px}
 .stage{background:#e6eaf2;border-radius:10px;padding:10px}
 .stage>.head{background:#fff;border-radius:8px;padding:10px 12px;margin-bottom:10px;border-top:5px solid #9aa3b5}
