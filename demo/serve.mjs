@@ -13,6 +13,9 @@ try {
   demo = await startDemo({ port, host: process.env.HOST || '127.0.0.1', dbPath })
 } catch (err) {
   console.error(`demo: ${err.code === 'EADDRINUSE' ? `port ${port} is in use; try PORT=8081 npm run demo` : err.message}`)
+  if (/better-sqlite3|better_sqlite3|ajv/.test(err.message)) {
+    console.error('demo: the collector needs its optional dependencies; run npm install again and check that better-sqlite3 compiled (it needs python3, make and a C++ compiler).')
+  }
   process.exit(1)
 }
 const u = demo.url.replace('127.0.0.1', 'localhost')
