@@ -19,6 +19,9 @@ async function main() {
   if (options.allowOrigins!.includes('*')) {
     console.log('  ALLOW_ORIGINS is not set: answers are accepted from any site (set it to your store origins).')
   }
+  if (!options.reportPassword) {
+    console.log('  REPORT_PASSWORD is not set: anyone who can reach this server can read the report and its comments.')
+  }
   const stop = () => void collector.close().then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

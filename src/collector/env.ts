@@ -16,7 +16,7 @@ export class SettingError extends Error {
  * Reads the collector's settings from the environment:
  * `PORT` (8080), `HOST` (0.0.0.0), `DB_PATH` (./touchpoint.db), `ALLOW_ORIGINS` (comma-separated
  * origins, default `*`), `MAX_BODY_BYTES` (1048576), `RATE_LIMIT` (`120/min`, `10/s`, `off`),
- * `TRUST_PROXY` (`1` behind a reverse proxy).
+ * `TRUST_PROXY` (`1` behind a reverse proxy), `REPORT_PASSWORD` (asks for it on the report pages).
  *
  * @example
  * settingsFromEnv({ PORT: '9000', ALLOW_ORIGINS: 'https://shop.example' }).options.allowOrigins
@@ -46,6 +46,7 @@ export function settingsFromEnv(env: Record<string, string | undefined>): Collec
       maxBodyBytes,
       rateLimit,
       trustProxy: /^(1|true|yes)$/i.test(env.TRUST_PROXY ?? ''),
+      ...(env.REPORT_PASSWORD ? { reportPassword: env.REPORT_PASSWORD } : {}),
     },
   }
 }

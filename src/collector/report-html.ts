@@ -8,7 +8,12 @@ export interface HtmlOptions {
   query?: URLSearchParams
 }
 
-/** Escapes text for HTML content and attribute values. Every answer field passes through it. */
+/**
+ * Escapes text for HTML content and attribute values. Every answer field passes through it.
+ *
+ * @example
+ * escapeHtml('<b>"hi"</b>') // → '&lt;b&gt;&quot;hi&quot;&lt;/b&gt;'
+ */
 export const escapeHtml = (text: unknown): string =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 

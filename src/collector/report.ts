@@ -95,7 +95,12 @@ export function buildReport(responses: SurveyResponse[], options: ReportOptions 
   }
 }
 
-/** The figures of any group of answers. */
+/**
+ * The figures of any group of answers.
+ *
+ * @example
+ * figures(answers).nps // → { score: -40, promoters: 1, passives: 1, detractors: 3, n: 5 }
+ */
 export function figures(list: SurveyResponse[]): Figures {
   const scores = (kind: SurveyKind) => list.filter((r) => r.kind === kind).map((r) => r.score)
   const csatScores = scores('csat')

@@ -8,6 +8,7 @@ import { openStore, type ResponseStore } from './db'
 import { clientAddress, sendError, sendJson, sendText } from './http'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit'
 import { buildReport } from './report'
+import { mayReadReports } from './report-auth'
 import { pickLanguage, renderReportHtml } from './report-html'
 import { serveStatic } from './static-files'
 
@@ -22,6 +23,8 @@ export interface CollectorOptions {
   rateLimit?: RateLimitOptions | null
   /** Take the client address from `X-Forwarded-For` (only behind a proxy you run). */
   trustProxy?: boolean
+  /** When set, `/report`, `/api/report` and `/report.csv` ask for this password (HTTP Basic, any user name). */
+  reportPassword?: string
   /** Serve the files of this folder at the root path (the demo serves dist/ this way). */
   staticDir?: string
   /** Handles every other request (the demo store); default 404. */
@@ -85,6 +88,9 @@ export function createCollector(options: CollectorOptions): Collector {
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (path === '/healthz') return sendJson(res, 200, { ok: true, responses: store.count() })
       if (path === '/api/report' || path === '/report' || path === '/report.csv') {
+        if (!mayReadReports(req, options.reportPassword)) {
+          return sendError(res, 401, { error: 'the report needs a password' }, { 'WWW-Authenticate': 'Basic realm="touchpoint report", charset="UTF-8"' })
+        }
         let range
         try {
           range = parseDateRange(url.searchParams)
@@ -99,7 +105,7 @@ export function createCollector(options: CollectorOptions): Collector {
           })
         }
         const report = buildReport(answers, range)
-        if (path === '/api/report') return sendJson(res, 200, report, { 'Access-Control-Allow-Origin': '*' })
+        if (path === '/api/report') return sendJson(res, 200, report)
         const lang = pickLanguage(url.searchParams.get('lang'), req.headers['accept-language'])
         return sendText(res, 200, 'text/html; charset=utf-8', renderReportHtml(report, { lang, query: url.searchParams }), {
           'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'",

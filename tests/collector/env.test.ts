@@ -14,14 +14,14 @@ describe('settingsFromEnv', () => {
   it('reads every variable', () => {
     const s = settingsFromEnv({
       PORT: '9000', HOST: '127.0.0.1', DB_PATH: '/var/lib/tp.db', ALLOW_ORIGINS: 'https://shop.example, https://www.shop.example/',
-      MAX_BODY_BYTES: '65536', RATE_LIMIT: '10/s', TRUST_PROXY: '1',
+      MAX_BODY_BYTES: '65536', RATE_LIMIT: '10/s', TRUST_PROXY: '1', REPORT_PASSWORD: 's3cret',
     })
     expect(s).toEqual({
       port: 9000,
       host: '127.0.0.1',
       options: {
         dbPath: '/var/lib/tp.db', allowOrigins: ['https://shop.example', 'https://www.shop.example'],
-        maxBodyBytes: 65536, rateLimit: { perMinute: 600 }, trustProxy: true,
+        maxBodyBytes: 65536, rateLimit: { perMinute: 600 }, trustProxy: true, reportPassword: 's3cret',
       },
     })
   })

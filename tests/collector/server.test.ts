@@ -254,6 +254,19 @@ describe('reports over HTTP', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
   })
 
+  it('asks for the report password when one is set, on every report route', async () => {
+    const { url } = await start({ reportPassword: 'hunter2' })
+    const basic = (pw: string) => ({ Authorization: 'Basic ' + Buffer.from(`manager:${pw}`).toString('base64') })
+    for (const path of ['/report', '/api/report', '/report.csv']) {
+      const anonymous = await fetch(url + path)
+      expect(anonymous.status).toBe(401)
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic/)
+      expect((await fetch(url + path, { headers: basic('wrong') })).status).toBe(401)
+      expect((await fetch(url + path, { headers: basic('hunter2') })).status).toBe(200)
+    }
+    expect((await fetch(url + '/healthz')).status).toBe(200)
+  })
+
   it('exports the answers as CSV', async () => {
     const { post, url } = await start()
     await post(batch([answer({ comment: 'Giao hàng nhanh, đóng gói đẹp' })]))
