@@ -1,0 +1,26 @@
+// The demo: store pages, the widget from dist/ and the collector with its report, on one port.
+import { join } from 'node:path'
+import { ROOT } from './ensure-build.mjs'
+import { seedAnswers } from './seed-data.mjs'
+import { handleStore } from './store/index.mjs'
+
+/**
+ * Starts the demo server. Seeds the database when it is empty (unless `seed: false`).
+ * Needs dist/collector (see ensure-build.mjs).
+ */
+export async function startDemo({ port = 8080, host = '127.0.0.1', dbPath, seed = true, log } = {}) {
+  const { createCollector } = await import('../dist/collector/index.js')
+  const collector = createCollector({
+    dbPath,
+    // The store and the collector share an origin, which is always allowed; nothing else is.
+    allowOrigins: [],
+    rateLimit: { perMinute: 600 },
+    staticDir: join(ROOT, 'dist'),
+    fallback: handleStore,
+    log,
+  })
+  let seeded = 0
+  if (seed && collector.store.count() === 0) seeded = collector.store.insert(seedAnswers({ origin: `http://localhost:${port || 8080}` })).stored
+  const { url } = await collector.listen(port, host)
+  return { url, seeded, store: collector.store, close: () => collector.close() }
+}

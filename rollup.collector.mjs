@@ -1,0 +1,41 @@
+// Builds the reference collector (src/collector) for Node: ESM in dist/collector/, with
+// `bin.js` for `npx touchpoint-collector` and `index.js` for `touchpoint-survey/collector`.
+// The widget build (rollup.config.mjs) never sees these files.
+import { builtinModules } from 'node:module'
+import typescript from '@rollup/plugin-typescript'
+
+const external = [
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  'better-sqlite3',
+  /^ajv(\/|$)/,
+  /^ajv-formats(\/|$)/,
+]
+
+export default {
+  input: { index: 'src/collector/index.ts', bin: 'src/collector/bin.ts' },
+  external,
+  output: {
+    dir: 'dist/collector',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name].js',
+    sourcemap: true,
+  },
+  plugins: [
+    typescript({
+      tsconfig: './tsconfig.json',
+      include: ['src/collector/**/*.ts', 'src/*.ts', 'src/detection/*.ts'],
+      filterRoot: process.cwd(),
+      compilerOptions: {
+        target: 'ES2022',
+        lib: ['ES2022'],
+        outDir: 'dist/collector',
+        declaration: true,
+        declarationDir: 'dist/collector/types',
+        rootDir: 'src',
+        noEmit: false,
+      },
+    }),
+  ],
+}

@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3'
+import type { SurveyResponse } from '../types'
+
+/** A stored answer: the wire fields plus when the collector received it. */
+export interface StoredResponse extends SurveyResponse {
+  received_at: string
+}
+
+/** Inclusive bounds on the answer time `at`, as ISO 8601 strings; either may be open. */
+export interface TimeRange {
+  from?: string | null
+  to?: string | null
+}
+
+export interface InsertResult {
+  /** Answers written by this call. */
+  stored: number
+  /** Answers whose id was already stored (a retry or a second beacon): ignored. */
+  duplicates: number
+}
+
+export interface ResponseStore {
+  /** Writes the answers in one transaction; when it returns they are on disk. */
+  insert(responses: SurveyResponse[], receivedAt?: Date): InsertResult
+  /** Answers with `at` inside the range, oldest first. */
+  list(range?: TimeRange): StoredResponse[]
+  /** How many answers are stored in all. */
+  count(): number
+  close(): void
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS responses (
+  id          TEXT PRIMARY KEY,
+  survey      TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  score       INTEGER NOT NULL,
+  comment     TEXT,
+  emotion     TEXT,
+  stage       TEXT NOT NULL,
+  touchpoint  TEXT NOT NULL,
+  url         TEXT NOT NULL,
+  locale      TEXT NOT NULL,
+  at          TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  raw         TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS responses_at ON responses (at);
+`
+
+const COLUMNS = 'id, survey, kind, score, comment, emotion, stage, touchpoint, url, locale, at, received_at'
+
+/**
+ * Opens (or creates) the SQLite file that holds the answers.
+ *
+ * WAL lets the report read while answers are written; `synchronous = FULL` makes each commit
+ * reach the disk before `insert` returns, so a 2xx is never sent for an answer a power cut
+ * could still take away (WAL's usual NORMAL would allow that). Answers are keyed by their
+ * uuid and written with `INSERT OR IGNORE`, so a retried batch or a beacon that raced a fetch
+ * is stored once. The whole wire object is kept in `raw`, so fields added to the wire format
+ * later are not lost before the table learns about them.
+ *
+ * @example
+ * const store = openStore('./touchpoint.db')
+ * store.insert(batch.responses) // → { stored: 1, duplicates: 0 }
+ * store.list({ from: '2026-11-01T00:00:00.000Z' })
+ */
+export function openStore(dbPath: string): ResponseStore {
+  const db = new Database(dbPath)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('busy_timeout = 5000')
+  db.exec(SCHEMA)
+
+  const insertOne = db.prepare(
+    `INSERT OR IGNORE INTO responses (${COLUMNS}, raw)
+     VALUES (@id, @survey, @kind, @score, @comment, @emotion, @stage, @touchpoint, @url, @locale, @at, @received_at, @raw)`,
+  )
+  const insertAll = db.transaction((responses: SurveyResponse[], receivedAt: string): InsertResult => {
+    let stored = 0
+    for (const r of responses) {
+      const row = { ...r, at: normaliseTime(r.at), received_at: receivedAt, raw: JSON.stringify(r) }
+      stored += insertOne.run(row).changes
+    }
+    return { stored, duplicates: responses.length - stored }
+  })
+  const selectRange = db.prepare(
+    `SELECT ${COLUMNS} FROM responses
+     WHERE (@from IS NULL OR at >= @from) AND (@to IS NULL OR at <= @to)
+     ORDER BY at, id`,
+  )
+  const countAll = db.prepare('SELECT COUNT(*) AS n FROM responses').pluck()
+
+  return {
+    insert: (responses, receivedAt = new Date()) => insertAll(responses, receivedAt.toISOString()),
+    list: (range = {}) => selectRange.all({ from: range.from ?? null, to: range.to ?? null }) as StoredResponse[],
+    count: () => countAll.get() as number,
+    close: () => db.close(),
+  }
+}
+
+// Times are compared as text, so every stored `at` is the same UTC shape
+// (`2026-11-23T09:59:58.000Z`) whatever offset the browser wrote.
+const normaliseTime = (at: string): string => {
+  const t = Date.parse(at)
+  return Number.isNaN(t) ? at : new Date(t).toISOString()
+}
