@@ -1,0 +1,46 @@
+// Builds the widget:
+// - dist/touchpoint.js: the CDN loader (IIFE) that runs on every store page; never imports Preact.
+// - dist/touchpoint-ui.js, dist/touchpoint-transport.js: chunks the loader fetches next to itself
+//   only when a survey is due or answers must be sent.
+// - dist/esm/: the npm build with .d.ts; the UI and transport are split by dynamic import().
+// The collector has its own config (rollup.collector.mjs).
+import typescript from '@rollup/plugin-typescript'
+import terser from '@rollup/plugin-terser'
+import resolve from '@rollup/plugin-node-resolve'
+
+const ts = (extra = {}) =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts', 'src/**/*.tsx'],
+    exclude: ['src/collector/**'],
+    filterRoot: process.cwd(),
+    compilerOptions: { declaration: false, noEmit: false, ...extra },
+  })
+
+const minify = () =>
+  terser({
+    ecma: 2019,
+    compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+    format: { comments: false },
+  })
+
+const cdn = (input, file) => ({
+  input,
+  output: { file, format: 'iife', sourcemap: true },
+  plugins: [resolve({ browser: true }), ts(), minify()],
+  onwarn(warning, warn) {
+    if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning)
+  },
+})
+
+export default [
+  cdn('src/cdn/loader.ts', 'dist/touchpoint.js'),
+  cdn('src/cdn/ui.ts', 'dist/touchpoint-ui.js'),
+  cdn('src/cdn/transport.ts', 'dist/touchpoint-transport.js'),
+  {
+    input: 'src/index.ts',
+    external: [/^preact(\/|$)/, 'nanostores', 'ky'],
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
+    plugins: [ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src' })],
+  },
+]

@@ -1,0 +1,28 @@
+import type { Options } from '../config/options'
+import { parseOptions } from '../config/parse-options'
+import { createTouchpoint, type TouchpointApi } from '../core/create-touchpoint'
+import { importChunk } from './import-chunk'
+
+let instance: TouchpointApi | undefined
+
+/**
+ * Starts the widget from code (npm). Safe to import during server-side rendering: nothing touches
+ * `window` until `init()` runs in a browser. A second call returns the first instance.
+ *
+ * @example
+ * import { init } from 'touchpoint-survey'
+ * const touchpoint = init({ endpoint: 'https://collect.example/r', locale: 'vi' })
+ * touchpoint.on('answer', (r) => console.log(r.kind, r.score))
+ */
+export function init(options: Options): TouchpointApi | undefined {
+  if (typeof window == 'undefined') {
+    console.warn('touchpoint: init() needs a browser; call it on the client')
+    return undefined
+  }
+  if (instance) {
+    console.warn('touchpoint: init() was already called; returning the running instance')
+    return instance
+  }
+  const config = parseOptions((options || {}) as unknown as Record<string, unknown>, false, (m) => console.warn(m))
+  return (instance = createTouchpoint(config, window, importChunk))
+}

@@ -1,0 +1,1 @@
+export const maskPii = (text: string) => text.replace(/\S+@\S+\.\S+/g, '[email]')

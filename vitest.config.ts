@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config'
+
+// `npm test` = type-check, build, then both projects: unit tests in happy-dom (collector tests
+// set the node environment per file) and end-to-end tests that drive the built dist/ files in
+// Debian's Chromium. Browser tests never skip: a missing Chromium fails them.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: ['tests/e2e/**', 'node_modules/**'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
