@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium, page, serve, type TestServer } from './browser'
+
+const STUB = `<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};
+touchpoint('setStage','cart');touchpoint('on','stage',function(d){window.stages=(window.stages||[]).concat(d.touchpoint)});</script>`
+const TAG = '<script src="/touchpoint.js" data-endpoint="/collect"></script>'
+const ASYNC = '<script src="/touchpoint.js" data-endpoint="/collect" async></script>'
+
+let browser: Browser
+let server: TestServer
+const warnings: string[] = []
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  server = await serve({
+    '/head': page(TAG, 'head'),
+    '/body': page(TAG),
+    '/async': page(ASYNC, 'head'),
+    '/queued': page(ASYNC, 'body', STUB),
+    '/twice': page(TAG + TAG.replace('/collect', '/other')),
+    '/bad': page('<script src="/touchpoint.js" data-endpoint="ftp://x" data-sample="lots" data-position="middle" data-batch-size="0" async></script>'),
+    '/none': page('<script src="/touchpoint.js" async></script>'),
+  })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function open(path: string): Promise<Page> {
+  const tab = await browser.newPage()
+  tab.on('console', (m) => m.type() == 'warning' && warnings.push(`${path}: ${m.text()}`))
+  tab.on('pageerror', (e) => warnings.push(`${path}: PAGE ERROR ${e.message}`))
+  await tab.goto(server.url + path)
+  await tab.waitForFunction(() => (window as any).touchpoint?.version)
+  return tab
+}
+
+describe('the CDN loader in Chromium', () => {
+  for (const path of ['/head', '/body', '/async']) {
+    it(`exposes window.touchpoint from a tag in ${path.slice(1)}`, async () => {
+      const tab = await open(path)
+      const api = await tab.evaluate(() => {
+        const t = (window as any).touchpoint
+        return { version: t.version, methods: ['detect', 'show', 'on', 'flush', 'setStage', 'consent', 'track'].filter((m) => typeof t[m] == 'function'), detect: t.detect() }
+      })
+      expect(api.methods).toHaveLength(7)
+      expect(api.detect).toEqual({ stage: 'awareness', touchpoint: 'other', signal: 'none' })
+      await tab.close()
+    })
+  }
+
+  it('replays calls queued by the stub, in order', async () => {
+    const tab = await open('/queued')
+    expect(await tab.evaluate(() => (window as any).touchpoint.detect().touchpoint)).toBe('cart')
+    await tab.evaluate(() => (window as any).touchpoint('setStage', 'confirmation'))
+    expect(await tab.evaluate(() => (window as any).stages)).toEqual(['confirmation'])
+    expect(await tab.evaluate(() => (window as any).touchpoint('detect').stage)).toBe('purchase')
+    await tab.close()
+  })
+
+  it('runs one instance when the tag is pasted twice', async () => {
+    const tab = await open('/twice')
+    const scripts = await tab.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/touchpoint.js')).length)
+    expect(scripts).toBe(1) // the same URL is fetched once, and run twice
+    const same = await tab.evaluate(() => {
+      const first = (window as any).touchpoint
+      return new Promise((r) => setTimeout(() => r(first === (window as any).touchpoint), 50))
+    })
+    expect(same).toBe(true)
+    await tab.close()
+  })
+
+  it('warns once per bad attribute, naming it and the value used, and never throws', async () => {
+    const before = warnings.length
+    const tab = await open('/bad')
+    const mine = warnings.slice(before)
+    expect(mine.some((w) => w.includes('PAGE ERROR'))).toBe(false)
+    expect(mine.filter((w) => w.includes('data-endpoint="ftp://x"'))).toHaveLength(1)
+    expect(mine.find((w) => w.includes('data-sample="lots"'))).toMatch(/using 100/)
+    expect(mine.find((w) => w.includes('data-position="middle"'))).toMatch(/using "bottom-right"/)
+    expect(mine.find((w) => w.includes('data-batch-size="0"'))).toMatch(/using 10/)
+    expect(await tab.evaluate(() => (window as any).touchpoint.show('nps'))).toBe(false)
+    await tab.close()
+  })
+
+  it('says data-endpoint is required when it is missing', async () => {
+    const before = warnings.length
+    const tab = await open('/none')
+    expect(warnings.slice(before).join('\n')).toMatch(/data-endpoint is required/)
+    await tab.close()
+  })
+
+  it('loads the survey UI chunk only when a survey is shown', async () => {
+    const tab = await open('/body')
+    const chunks = () => tab.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()).filter((n) => n!.startsWith('touchpoint-')))
+    expect(await chunks()).toEqual([])
+    expect(await tab.evaluate(() => (window as any).touchpoint.show('csat'))).toBe(true)
+    expect(await chunks()).toEqual(['touchpoint-ui.js'])
+    await tab.close()
+  })
+})
