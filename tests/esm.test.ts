@@ -1,0 +1,33 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+
+const root = join(__dirname, '..')
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+
+describe('the npm package', () => {
+  it('declares types first in exports and points at built files', () => {
+    expect(Object.keys(pkg.exports['.'])[0]).toBe('types')
+    expect(readFileSync(join(root, pkg.exports['.'].types), 'utf8')).toMatch(/export \{ init \}/)
+    expect(pkg.sideEffects).toBe(false)
+    expect(pkg.files).toContain('dist')
+  })
+
+  it('imports during server-side rendering without touching window or document', async () => {
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined')
+    const mod = await import(join(root, pkg.exports['.'].import))
+    expect(Object.keys(mod).sort()).toEqual(['CHUNK_API', 'DEFAULT_STAGE_MAP', 'STAGES', 'TOUCHPOINTS', 'detectStage', 'init', 'resolveExplicit'])
+    expect(mod.detectStage()).toEqual({ stage: 'awareness', touchpoint: 'other', signal: 'none' })
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(mod.init({ endpoint: 'https://collect.example/r' })).toBeUndefined()
+    expect(warn).toHaveBeenCalledWith('touchpoint: init() needs a browser; call it on the client')
+    warn.mockRestore()
+  })
+
+  it('keeps the survey UI out of the entry file: it is a separate chunk loaded by import()', () => {
+    const entry = readFileSync(join(root, pkg.exports['.'].import), 'utf8')
+    expect(entry).not.toMatch(/from 'preact'/)
+    expect(entry).toMatch(/import\('\.\/ui-[\w-]+\.js'\)/)
+  })
+})
