@@ -39,7 +39,8 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
     } catch {
       /* unreadable: start over */
     }
-    if (!state || typeof state != 'object' || !(state.b >= 0)) state = { s: {}, r: {}, b: (Math.random() * 100) | 0 }
+    // The bucket is drawn once and saved at once: sampling must not re-roll on every page.
+    if (!state || typeof state != 'object' || !(state.b >= 0)) save((state = { s: {}, r: {}, b: (Math.random() * 100) | 0 }))
     state.s ||= {}
     state.r ||= {}
     return state
