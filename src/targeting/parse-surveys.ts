@@ -25,7 +25,7 @@ export function parseSurveys(value: string | unknown[] | null, warn: (message: s
   for (const part of parts) {
     const quoted = typeof part == 'string' ? part.trim() : JSON.stringify(part)
     try {
-      plans.push(typeof part == 'string' ? fromString(quoted) : fromObject(part))
+      plans.push(fromString(typeof part == 'string' ? quoted : fromObject(part)))
     } catch (err) {
       warn(`touchpoint: ${typeof value == 'string' ? 'data-surveys part' : 'surveys entry'} ${JSON.stringify(quoted)}: ${(err as Error).message}`)
     }
@@ -33,38 +33,29 @@ export function parseSurveys(value: string | unknown[] | null, warn: (message: s
   return plans
 }
 
+function fromObject(entry: unknown): string {
+  // An entry becomes the string form, so both are held to exactly the same rules.
+  const e = (entry || {}) as Record<string, unknown>
+  const t = e.trigger as Record<string, unknown> | string | undefined
+  const [key, v] = t && typeof t == 'object' ? Object.entries(t)[0] || [] : []
+  const trigger = key ? (key == 'exit' ? key : `${key}=${v}${/^d[ew]/.test(key) ? 'ms' : ''}`) : t || ''
+  return `${e.on}:${e.kind}@${trigger}${e.sample != null ? '/sample=' + e.sample : ''}${e.recontactDays != null ? '/recontact=' + e.recontactDays : ''}${e.id != null ? '/id=' + e.id : ''}`
+}
+
 function fromString(part: string): SurveyPlan {
   const m = /^([\w,\s]+):\s*(\w+)\s*(?:@([^/]*))?(.*)$/.exec(part)
   if (!m) throw Error('expected where:kind[@trigger][/option…]')
-  const options: Record<string, string> = {}
+  const where = m[1].split(',').map((w) => w.trim())
+  for (const w of where) if (!TOUCHPOINTS.includes(w as never) && !STAGES.includes(w as never)) throw Error(`unknown touchpoint "${w}"`)
+  if (!KINDS.includes(m[2])) throw Error(`unknown survey kind "${m[2]}"`)
+  const plan: SurveyPlan = { id: m[2], kind: m[2] as SurveyPlan['kind'], on: where as SurveyPlan['on'], trigger: readTrigger(m[3] || 'delay=3s') }
   for (const opt of m[4].split('/').slice(1)) {
     const [key, v] = opt.split('=').map((s) => s.trim())
-    if (!/^(sample|recontact|id)$/.test(key) || !v) throw Error(`unknown option "${opt.trim()}"`)
-    options[key] = v
+    if (key == 'sample' && v) plan.sample = number(v, /%$/, 100, key)
+    else if (key == 'recontact' && v) plan.recontactDays = number(v, /d$/, 3650, key)
+    else if (key == 'id' && /^[\w-]+$/.test(v)) plan.id = v
+    else throw Error(`bad option "${opt.trim()}"`)
   }
-  return check(m[1].split(','), m[2], m[3] || 'delay=3s', options.sample, options.recontact, options.id)
-}
-
-function fromObject(entry: unknown): SurveyPlan {
-  const e = (entry || {}) as Record<string, unknown>
-  let trigger = e.trigger
-  if (trigger && typeof trigger == 'object') {
-    const [key, v] = Object.entries(trigger)[0] || []
-    trigger = key == 'exit' ? key : `${key}=${v}${key == 'delay' || key == 'dwell' ? 'ms' : ''}`
-  }
-  const on = typeof e.on == 'string' ? e.on.split(',') : e.on
-  return check(Array.isArray(on) ? on : [], e.kind, trigger || 'delay=3s', e.sample, e.recontactDays, e.id)
-}
-
-function check(on: unknown[], kind: unknown, trigger: unknown, sample: unknown, recontact: unknown, id: unknown): SurveyPlan {
-  const where = on.map((w) => String(w).trim())
-  if (!where.length) throw Error('no touchpoint or stage')
-  for (const w of where) if (!TOUCHPOINTS.includes(w as never) && !STAGES.includes(w as never)) throw Error(`unknown touchpoint "${w}"`)
-  if (!KINDS.includes(kind as string)) throw Error(`unknown survey kind "${kind}"`)
-  const plan: SurveyPlan = { id: String(id ?? kind), kind: kind as SurveyPlan['kind'], on: where as SurveyPlan['on'], trigger: readTrigger(String(trigger)) }
-  if (!/^[\w-]+$/.test(plan.id)) throw Error(`bad id "${id}"`)
-  if (sample != null) plan.sample = number(sample, /%$/, 100, 'sample')
-  if (recontact != null) plan.recontactDays = number(recontact, /d$/, 3650, 'recontact')
   return plan
 }
 
@@ -72,7 +63,7 @@ function readTrigger(t: string): Trigger {
   const [, key, v] = /^\s*(\w+)\s*(?:=(.+))?$/.exec(t) || []
   const text = v && v.trim()
   if (key == 'exit' && !v) return { exit: true }
-  if ((key == 'event' || key == 'track' || key == 'click') && text) {
+  if (/^(event|track|click)$/.test(key) && text) {
     if (key == 'click')
       try {
         document.createDocumentFragment().querySelector(text)
@@ -81,14 +72,15 @@ function readTrigger(t: string): Trigger {
       }
     return { [key]: text } as Trigger
   }
-  if (key == 'scroll' && text) return { scroll: number(text, /%$/, 100, 'scroll') }
+  if (key == 'scroll' && text) return { scroll: number(text, /%$/, 100, key) }
   const d = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text || '')
-  if ((key == 'delay' || key == 'dwell') && d) return { [key]: +d[1] * MS[d[2] || 's'] } as Trigger
+  if (/^d[ew]/.test(key) && d) return { [key]: +d[1] * MS[d[2] || 's'] } as Trigger
   throw Error(`unknown trigger "${t.trim()}"`)
 }
 
-function number(v: unknown, unit: RegExp, max: number, what: string): number {
-  const n = typeof v == 'number' ? v : /^\d+(\.\d+)?$/.test(String(v).trim().replace(unit, '')) ? +String(v).trim().replace(unit, '') : NaN
-  if (!(n >= 0 && n <= max)) throw Error(`${what} must be 0–${max}, got "${v}"`)
+function number(v: string, unit: RegExp, max: number, what: string): number {
+  const s = v.replace(unit, '')
+  const n = /^\d+(\.\d+)?$/.test(s) ? +s : NaN
+  if (!(n <= max)) throw Error(`${what} must be 0–${max}, got "${v}"`)
   return n
 }

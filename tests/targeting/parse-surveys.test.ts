@@ -51,7 +51,7 @@ describe('parseSurveys', () => {
     ['cart:csat@hover', 'unknown trigger "hover"'],
     ['cart:csat@delay=soon', 'unknown trigger "delay=soon"'],
     ['cart:csat@exit/sample=150', 'sample must be 0–100, got "150"'],
-    ['cart:csat@exit/often=1', 'unknown option "often=1"'],
+    ['cart:csat@exit/often=1', 'bad option "often=1"'],
     ['cart:csat@click=[[', 'bad CSS selector "[["'],
     ['just words', 'expected where:kind[@trigger][/option…]'],
   ])('rejects %s', (part, message) => {
