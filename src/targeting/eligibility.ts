@@ -32,10 +32,10 @@ const DAY = 864e5
  */
 export function isEligible(plan: SurveyPlan, state: TargetingState, now: number, visitorBucket: number, rules: Rules) {
   const days = (t: number | undefined) => (t == null ? Infinity : (now - t) / DAY)
-  const recontact = plan.recontactDays ?? (plan.kind == 'nps' ? 90 : 30)
+  const recontact = plan.recontactDays! >= 0 ? plan.recontactDays! : plan.kind == 'nps' ? 90 : 30
   const reason =
     state.p ? 'one survey per page view' :
-    visitorBucket >= rules.sample || visitorBucket >= (plan.sample ?? 100) ? 'visitor not in sample' :
+    visitorBucket >= rules.sample || visitorBucket >= (plan.sample! >= 0 ? plan.sample! : 100) ? 'visitor not in sample' :
     days(state.a) < rules.cooldownDays ? `answered a survey ${days(state.a) | 0} days ago` :
     days(state.d) < rules.dismissDays ? `dismissed a survey ${days(state.d) | 0} days ago` :
     days(state.s[plan.id]) < recontact ? `"${plan.id}" shown ${days(state.s[plan.id]) | 0} days ago` :

@@ -82,9 +82,6 @@ export function armTriggers(win: Window, plans: SurveyPlan[], fire: (plan: Surve
       }, { capture: true })
     else (named[type + v] ||= []).push(go)
   }
-  return {
-    stop: () => ((named = {}), stops.splice(0).forEach((fn) => fn())),
-    track: (name) => named['track' + name]?.forEach((fn) => fn()),
-    event: (name) => named['event' + name]?.forEach((fn) => fn()),
-  }
+  const run = (type: string) => (name: string) => (named[type + name] || []).forEach((fn) => fn())
+  return { stop: () => ((named = {}), stops.splice(0).forEach((fn) => fn())), track: run('track'), event: run('event') }
 }
