@@ -65,9 +65,11 @@ export function createConsent(win: Window, config: Config): Consent {
     })
     safely(() => {
       const dataLayer = (w.dataLayer = w.dataLayer || [])
+      // A default scoped to some regions (`region: ['EU']`) cannot be matched to this visitor
+      // without geolocation; the CMP's own update for them is what counts.
       const read = (item: any) =>
         item && item[0] == 'consent' && /^(default|update)$/.test(item[1]) && item[2] && item[2].analytics_storage &&
-        answer('gcm', item[2].analytics_storage == 'granted')
+        !item[2].region && answer('gcm', item[2].analytics_storage == 'granted')
       for (const item of dataLayer) read(item)
       const push = dataLayer.push
       if (typeof push != 'function') return

@@ -108,6 +108,12 @@ describe('createConsent', () => {
     })
   })
 
+  it('ignores Consent Mode defaults scoped to regions it cannot place the visitor in', () => {
+    w.dataLayer = []
+    gtag('consent', 'default', { analytics_storage: 'denied', region: ['EU', 'GB'] })
+    expect(createConsent(window, config()).granted()).toBe(true)
+  })
+
   describe('Shopify Customer Privacy API', () => {
     it('follows analyticsProcessingAllowed() and re-reads it on visitorConsentCollected', () => {
       let allowed = false
