@@ -101,6 +101,24 @@ describe('startTargeting frequency rules', () => {
     expect(ctx.log).toHaveBeenLastCalledWith('survey', 'csat', { eligible: false, reason: '"csat" shown 0 days ago', trigger: 'delay=3000' })
   })
 
+  it('asks once on a product page even when dwell and exit intent both fire', () => {
+    detection = { stage: 'consideration', touchpoint: 'product', signal: 'url' }
+    const open = vi.fn()
+    startTargeting(makeCtx(), open)
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null }))
+    vi.advanceTimersByTime(45_000)
+    expect(open).toHaveBeenCalledOnce()
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'emotion' }), 'exit')
+  })
+
+  it('starts over when the stored state is unreadable', () => {
+    localStorage.setItem('tp:s', '{not json')
+    const open = vi.fn()
+    startTargeting(makeCtx(), open)
+    vi.advanceTimersByTime(3000)
+    expect(open).toHaveBeenCalledOnce()
+  })
+
   it('keeps quiet for cooldownDays after an answer, then asks again', () => {
     const ctx = makeCtx()
     const open = vi.fn()
