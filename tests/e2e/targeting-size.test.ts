@@ -17,7 +17,7 @@ const entry = (code: string) => {
 // Targeting, consent and masking run in the CDN loader on every page view. The aim is 900 B
 // (not reached yet; mask could move to the UI chunk, which is where comments are typed);
 // this guard stops growth. stage-map.ts is left out: the config layer bundles it anyway.
-const TARGETING_BUDGET = 2_800
+const TARGETING_BUDGET = 2_700
 
 it('keeps targeting + consent + mask within their share of the loader budget (minified + brotli)', async () => {
   const all = brotli(
