@@ -1,15 +1,91 @@
 import type { Context } from '../core/context'
-import type { SurveyKind } from '../types'
+import { isEligible, type TargetingState } from './eligibility'
+import { parseSurveys } from './parse-surveys'
+import type { SurveyPlan } from './plan'
+import { armTriggers, type Armed } from './triggers'
 
-export interface SurveyPlan { id: string; kind: SurveyKind }
+/** What the core calls into targeting. */
 export interface Targeting {
+  /** The stage changed (SPA navigation): a new page view, triggers re-armed for it. */
   restart(): void
+  /** `touchpoint('track', name)`: fires `{ track: name }` triggers. */
   track(name: string): void
+  /** A dataLayer event seen by the core's watcher: fires `{ event: name }` triggers. */
   dataLayerEvent(name: string): void
+  /** Records what happened to an opened survey, for the frequency caps. */
   outcome(survey: string, what: 'show' | 'answer' | 'dismiss'): void
 }
 
-// Interim: replaced by the targeting engine (issue 6).
-export function startTargeting(_ctx: Context, _open: (plan: SurveyPlan, trigger: string) => void): Targeting {
-  return { restart() {}, track() {}, dataLayerEvent() {}, outcome() {} }
+const KEY = 'tp:s'
+
+/**
+ * Decides when a survey is due: parses `config.surveys` once, arms the current touchpoint's
+ * triggers while consent is granted, and calls `open(plan, trigger)` when a trigger fires and
+ * the visitor is eligible. With `debug`, logs every decision as `survey <id> { eligible, reason }`.
+ *
+ * @example
+ * const targeting = startTargeting(ctx, (plan) => ui.open(plan))
+ * ctx.on('stage', () => targeting.restart())
+ */
+export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: string) => void): Targeting {
+  const plans = parseSurveys(ctx.config.surveys, ctx.warn)
+  let armed: Armed | undefined
+  let page = false
+
+  const load = (): TargetingState => {
+    let state: TargetingState | undefined
+    try {
+      state = JSON.parse(ctx.storage.get(KEY) || 'null')
+    } catch {
+      /* unreadable: start over */
+    }
+    // The bucket is drawn once and saved at once: sampling must not re-roll on every page.
+    if (!state || typeof state != 'object' || !(state.b >= 0)) save((state = { s: {}, r: {}, b: (Math.random() * 100) | 0 }))
+    state.s ||= {}
+    state.r ||= {}
+    return state
+  }
+  const save = (state: TargetingState) => ctx.storage.set(KEY, JSON.stringify(state))
+
+  const fire = (plan: SurveyPlan, trigger: string) => {
+    if (!ctx.consent.granted()) return ctx.log('survey', plan.id, { eligible: false, reason: ctx.consent.reason() })
+    const state = load()
+    state.p = page
+    const decision = isEligible(plan, state, Date.now(), state.b, ctx.config)
+    ctx.log('survey', plan.id, { ...decision, trigger })
+    if (!decision.eligible) return
+    page = true
+    delete state.p
+    save(state)
+    open(plan, trigger)
+  }
+
+  const arm = () => {
+    armed && armed.stop()
+    armed = undefined
+    if (!ctx.consent.granted()) return ctx.log('survey', '-', { eligible: false, reason: ctx.consent.reason() })
+    const { touchpoint, stage } = ctx.detection()
+    armed = armTriggers(ctx.win, plans.filter((p) => p.on.includes(touchpoint) || p.on.includes(stage)), fire)
+  }
+
+  ctx.consent.onChange(arm)
+  arm()
+
+  return {
+    restart() {
+      page = false
+      arm()
+    },
+    track: (name) => armed && armed.track(name),
+    dataLayerEvent: (name) => armed && armed.event(name),
+    outcome(survey, what) {
+      const state = load()
+      const now = Date.now()
+      if (what == 'show') state.s[survey] = now
+      else if (what == 'answer') state.r[survey] = state.a = now
+      else state.d = now
+      page = true
+      save(state)
+    },
+  }
 }

@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest'
+import { parseSurveys } from '../../src/targeting/parse-surveys'
+import { DEFAULT_PLAN } from '../../src/targeting/plan'
+
+describe('parseSurveys', () => {
+  it('uses the default plan when nothing is configured', () => {
+    expect(parseSurveys(null, vi.fn())).toBe(DEFAULT_PLAN)
+  })
+
+  it('never asks on checkout in the default plan except on exit intent', () => {
+    const checkout = DEFAULT_PLAN.filter((p) => p.on.includes('checkout'))
+    expect(checkout.length).toBeGreaterThan(0)
+    for (const p of checkout) expect(p.trigger).toEqual({ exit: true })
+  })
+
+  it('reads the compact syntax with triggers and options', () => {
+    const warn = vi.fn()
+    const plans = parseSurveys(
+      'confirmation:csat@delay=3s; product,cart:emotion@exit; account:nps@dwell=20s/recontact=90d; cart:emotion@event=add_to_cart/sample=50/id=cart-mood; decision:ces@scroll=75%; home:csat@track=chat_closed; product:csat@click=.size-guide a; support:csat',
+      warn,
+    )
+    expect(warn).not.toHaveBeenCalled()
+    expect(plans).toEqual([
+      { id: 'csat', kind: 'csat', on: ['confirmation'], trigger: { delay: 3000 } },
+      { id: 'emotion', kind: 'emotion', on: ['product', 'cart'], trigger: { exit: true } },
+      { id: 'nps', kind: 'nps', on: ['account'], trigger: { dwell: 20000 }, recontactDays: 90 },
+      { id: 'cart-mood', kind: 'emotion', on: ['cart'], trigger: { event: 'add_to_cart' }, sample: 50 },
+      { id: 'ces', kind: 'ces', on: ['decision'], trigger: { scroll: 75 } },
+      { id: 'csat', kind: 'csat', on: ['home'], trigger: { track: 'chat_closed' } },
+      { id: 'csat', kind: 'csat', on: ['product'], trigger: { click: '.size-guide a' } },
+      { id: 'csat', kind: 'csat', on: ['support'], trigger: { delay: 3000 } },
+    ])
+  })
+
+  it('reads durations in ms, s and m; bare numbers are seconds', () => {
+    const plans = parseSurveys('home:csat@delay=500ms;home:csat@delay=2;home:csat@dwell=1.5m', vi.fn())
+    expect(plans.map((p) => p.trigger)).toEqual([{ delay: 500 }, { delay: 2000 }, { dwell: 90000 }])
+  })
+
+  it('skips a bad part with one warning that quotes it, and keeps the rest', () => {
+    const warn = vi.fn()
+    const plans = parseSurveys('produt:emotion@exit; confirmation:csat', warn)
+    expect(warn).toHaveBeenCalledOnce()
+    expect(warn).toHaveBeenCalledWith('touchpoint: data-surveys part "produt:emotion@exit": unknown touchpoint "produt"')
+    expect(plans).toHaveLength(1)
+  })
+
+  it.each([
+    ['cart:smiley@exit', 'unknown survey kind "smiley"'],
+    ['cart:csat@hover', 'unknown trigger "hover"'],
+    ['cart:csat@delay=soon', 'unknown trigger "delay=soon"'],
+    ['cart:csat@exit/sample=150', 'sample must be 0–100, got "150"'],
+    ['cart:csat@exit/often=1', 'bad option "often=1"'],
+    ['cart:csat@click=[[', 'bad CSS selector "[["'],
+    ['just words', 'expected where:kind[@trigger][/option…]'],
+  ])('rejects %s', (part, message) => {
+    const warn = vi.fn()
+    expect(parseSurveys(part, warn)).toEqual([])
+    expect(warn).toHaveBeenCalledWith(`touchpoint: data-surveys part ${JSON.stringify(part)}: ${message}`)
+  })
+
+  it('validates arrays from init() or data-config with the same rules', () => {
+    const warn = vi.fn()
+    const plans = parseSurveys(
+      [
+        { kind: 'nps', on: ['account'], trigger: { delay: 4000 }, recontactDays: 60 },
+        { id: 'pdp', kind: 'emotion', on: 'product', trigger: 'exit', sample: 20 },
+        { kind: 'csat', on: ['produt'] },
+        'nope',
+      ],
+      warn,
+    )
+    expect(plans).toEqual([
+      { id: 'nps', kind: 'nps', on: ['account'], trigger: { delay: 4000 }, recontactDays: 60 },
+      { id: 'pdp', kind: 'emotion', on: ['product'], trigger: { exit: true }, sample: 20 },
+    ])
+    expect(warn).toHaveBeenCalledTimes(2)
+    expect(warn.mock.calls[0][0]).toBe('touchpoint: surveys entry "{\\"kind\\":\\"csat\\",\\"on\\":[\\"produt\\"]}": unknown touchpoint "produt"')
+  })
+})
