@@ -1,0 +1,5 @@
+import { CHUNK_API, type UiChunk } from '../contract'
+import { open } from './open-survey'
+
+/** The lazily loaded survey UI, as the loader expects it (see src/contract.ts). */
+export const ui: UiChunk = { api: CHUNK_API, open }
