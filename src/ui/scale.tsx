@@ -24,24 +24,24 @@ const Face = ({ n }: { n: number }) => {
 /** The score as native radios in a fieldset: arrow keys, one tab stop and clickable labels come free. */
 export function Scale({ kind, question, t, value, onPick }: Props) {
   const [lo, hi] = RANGE[kind]
+  // Faces carry their names (visually hidden, they do not fit five abreast); the ends repeat the extremes.
+  const ends = kind == 'emotion' ? [t.faces[0], t.faces[4]] : t.ends[kind]
   const options = []
   for (let n = lo; n <= hi; n++)
     options.push(
-      <label class="o" key={n}>
+      <label class="o" key={n} title={kind == 'emotion' ? t.faces[n - 1] : undefined}>
         <input type="radio" name="s" value={n} checked={value === n} onChange={() => onPick(n)} />
-        <span>{kind == 'emotion' ? [<Face n={n} key="f" />, t.faces[n - 1]] : n}</span>
+        <span>{kind == 'emotion' ? [<Face n={n} key="f" />, <span class="vh" key="l">{t.faces[n - 1]}</span>] : n}</span>
       </label>,
     )
   return (
     <fieldset>
       <legend id="q">{question}</legend>
       <div class="g" style={{ gridTemplateColumns: `repeat(${hi - lo + 1},minmax(0,1fr))` }}>{options}</div>
-      {kind != 'emotion' && (
-        <div class="e">
-          <span>{t.ends[kind][0]}</span>
-          <span>{t.ends[kind][1]}</span>
-        </div>
-      )}
+      <div class="e" aria-hidden={kind == 'emotion' ? 'true' : undefined}>
+        <span>{ends[0]}</span>
+        <span>{ends[1]}</span>
+      </div>
     </fieldset>
   )
 }
