@@ -30,7 +30,7 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   const el = document.createElement('div')
   el.setAttribute('data-touchpoint-survey', request.kind)
   if (!request.mount) el.setAttribute('data-f', '')
-  ;(request.mount || document.body).appendChild(el)
+  ;(request.mount || document.body || document.documentElement).appendChild(el)
   const root = el.attachShadow({ mode: 'open' })
   style(root, request.nonce)
   const box = root.appendChild(document.createElement('div'))

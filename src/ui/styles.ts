@@ -16,7 +16,8 @@ fieldset{border:0;padding:0;min-width:0}legend,.ty{padding:0;padding-inline-end:
 .s{padding:8px 16px;background:var(--a);color:var(--o)!important;border:0;border-radius:8px;font-weight:600!important;cursor:pointer}
 .x{position:absolute;top:8px;inset-inline-end:8px;display:grid;place-items:center;width:32px;height:32px;padding:0;background:none;border:0;border-radius:6px;color:var(--m)!important;cursor:pointer}.x:hover{background:rgba(128,128,128,.18)}
 .ty{margin:4px 0}.c:focus{outline:0}
-@media (max-width:599px){.f{left:0;right:0;bottom:0;width:auto;max-width:none;border-width:1px 0 0;border-radius:12px 12px 0 0;padding-bottom:max(16px,env(safe-area-inset-bottom))}}
+@media (max-width:599px){.f{left:0;right:0;bottom:0;width:auto;max-width:none;border-width:1px 0 0;border-radius:12px 12px 0 0;padding-bottom:max(16px,env(safe-area-inset-bottom))}.t{font-size:16px}}
 @media (prefers-color-scheme:dark){.c{--a:#6fd3e0;--o:#000;--bg:#1d1f23;--fg:#f2f3f5;--m:#b9bcc2;--b:#8b9099;box-shadow:0 6px 24px rgba(0,0,0,.5)}}
+@media (forced-colors:active){.o input:checked+span{forced-color-adjust:none;background:Highlight;color:HighlightText}}
 @media (prefers-reduced-motion:reduce){.c,.c *{animation:none!important;transition:none!important}}
 @keyframes tp{from{opacity:0;transform:translateY(8px)}}`

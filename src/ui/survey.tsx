@@ -49,7 +49,7 @@ export function Survey({ request, host, state, rtl, theme, close }: Props) {
       lang={request.locale}
       style={theme}
       tabIndex={-1}
-      onKeyDown={(e) => e.key == 'Escape' && (e.stopPropagation(), finish())}
+      onKeyDown={(e) => e.key == 'Escape' && !e.isComposing && (e.stopPropagation(), finish())}
     >
       <div role="status">{phase == 'thanks' && <p class="ty" id="q">{t.thanks}</p>}</div>
       {phase != 'thanks' && (

@@ -29,7 +29,8 @@ beforeAll(async () => {
       const file = join(ROOT, 'dist', url.pathname)
       return void (existsSync(file) ? res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file)) : res.writeHead(404).end())
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(url.searchParams.get('locale') || 'en', url.searchParams.get('attrs') || ''))
+    const csp = url.searchParams.has('csp') ? { 'content-security-policy': "default-src 'self'; style-src 'nonce-n0nce'; script-src 'self'" } : {}
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...csp }).end(page(url.searchParams.get('locale') || 'en', url.searchParams.get('attrs') || ''))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
@@ -44,15 +45,16 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve))
 })
 
-interface Options { locale?: string; scheme?: 'light' | 'dark'; width?: number; attrs?: string; kind?: string; still?: boolean }
+interface Options { csp?: boolean; locale?: string; scheme?: 'light' | 'dark'; width?: number; attrs?: string; kind?: string; still?: boolean }
 
 /** Opens the shop page, records the widget's events in `window.events`, and shows a survey. */
-async function showSurvey({ locale = 'en', scheme = 'light', width = 1024, attrs = '', kind = 'nps', still = false }: Options = {}): Promise<Page> {
+async function showSurvey({ locale = 'en', scheme = 'light', width = 1024, attrs = '', kind = 'nps', still = false, csp = false }: Options = {}): Promise<Page> {
   const tab = await browser.newPage({ viewport: { width, height: 700 } })
   await tab.emulateMedia({ colorScheme: scheme, reducedMotion: still ? 'reduce' : 'no-preference' })
   const errors: string[] = []
   tab.on('pageerror', (e) => errors.push(e.message))
-  await tab.goto(`${base}/?locale=${locale}&attrs=${encodeURIComponent(attrs)}`)
+  await tab.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => ((window as any).blocked ||= []).push(e.violatedDirective)))
+  await tab.goto(`${base}/?locale=${locale}&attrs=${encodeURIComponent(attrs)}${csp ? '&csp' : ''}`)
   await tab.waitForFunction(() => (window as any).touchpoint?.show)
   await tab.evaluate(async (kind) => {
     const w = window as any
@@ -145,6 +147,14 @@ describe('the survey in Chromium', () => {
     expect(await axe(tab)).toEqual([])
     const send = await tab.getByRole('button', { name: 'Send' }).evaluate((el) => getComputedStyle(el).color)
     expect(send).toBe('rgb(0, 0, 0)')
+    await tab.close()
+  })
+
+  it('is styled under a strict CSP that allows no inline styles', async () => {
+    const tab = await showSurvey({ csp: true, attrs: 'data-nonce="n0nce"' })
+    const position = await tab.getByRole('dialog').evaluate((el) => getComputedStyle(el).position)
+    expect(position).toBe('fixed')
+    expect(await tab.evaluate(() => (window as any).blocked || [])).toEqual([])
     await tab.close()
   })
 })

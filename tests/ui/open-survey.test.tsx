@@ -172,3 +172,35 @@ describe('ui chunk', () => {
     expect(host.answer).not.toHaveBeenCalled()
   })
 })
+
+describe('styles', () => {
+  it('adopts a constructable stylesheet, shared by every survey', () => {
+    const root = show()
+    expect(root.adoptedStyleSheets).toHaveLength(1)
+    expect(root.querySelector('style')).toBeNull()
+  })
+
+  it("falls back to a <style> carrying the page's CSP nonce when stylesheets cannot be constructed", async () => {
+    vi.resetModules()
+    const replaceSync = CSSStyleSheet.prototype.replaceSync
+    CSSStyleSheet.prototype.replaceSync = () => {
+      throw new TypeError('unsupported')
+    }
+    try {
+      const { ui: fresh } = await import('../../src/ui')
+      handle = fresh.open({ survey: 'nps', kind: 'nps', locale: 'en', position: 'bottom-right', mount: null, auto: true, nonce: 'r4nd0m' }, host as UiHost)
+      const style = document.querySelector('[data-touchpoint-survey]')!.shadowRoot!.querySelector('style')!
+      expect(style.nonce || style.getAttribute('nonce')).toBe('r4nd0m')
+      expect(style.textContent).toContain(':host{all:initial')
+    } finally {
+      CSSStyleSheet.prototype.replaceSync = replaceSync
+    }
+  })
+
+  it('puts readable text on a store accent', () => {
+    const root = show({ accent: '#ffd700' })
+    const card = root.querySelector<HTMLElement>('.c')!
+    expect(card.style.getPropertyValue('--a')).toBe('rgb(255,215,0)')
+    expect(card.style.getPropertyValue('--o')).toBe('#000')
+  })
+})
