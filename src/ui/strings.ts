@@ -1,0 +1,72 @@
+import type { SurveyKind } from '../types'
+
+/** Every word the survey shows or announces, per built-in locale. */
+export interface Strings {
+  question: Record<SurveyKind, string>
+  /** Labels of the two ends of each numeric scale. */
+  ends: Record<Exclude<SurveyKind, 'emotion'>, [string, string]>
+  /** The five faces, score 1–5. */
+  faces: [string, string, string, string, string]
+  /** Follow-up question for a low, middling and high score. */
+  followUp: [string, string, string]
+  optional: string
+  send: string
+  thanks: string
+  close: string
+}
+
+const en: Strings = {
+  question: {
+    csat: 'How satisfied are you with your experience today?',
+    nps: 'How likely are you to recommend us to a friend?',
+    emotion: 'How do you feel about your visit so far?',
+    ces: 'How easy was it to do what you came for?',
+  },
+  ends: {
+    csat: ['Very dissatisfied', 'Very satisfied'],
+    nps: ['Not at all likely', 'Extremely likely'],
+    ces: ['Very difficult', 'Very easy'],
+  },
+  faces: ['Frustrated', 'Disappointed', 'Neutral', 'Pleased', 'Delighted'],
+  followUp: ['What went wrong?', 'What would make it better?', 'What did you like most?'],
+  optional: '(optional)',
+  send: 'Send',
+  thanks: 'Thank you!',
+  close: 'Close',
+}
+
+const vi: Strings = {
+  question: {
+    csat: 'Bạn hài lòng với trải nghiệm hôm nay đến mức nào?',
+    nps: 'Bạn có sẵn lòng giới thiệu chúng tôi cho bạn bè không?',
+    emotion: 'Bạn cảm thấy thế nào về lần ghé thăm này?',
+    ces: 'Bạn thấy việc hoàn tất điều mình cần dễ dàng đến mức nào?',
+  },
+  ends: {
+    csat: ['Rất không hài lòng', 'Rất hài lòng'],
+    nps: ['Hoàn toàn không', 'Chắc chắn có'],
+    ces: ['Rất khó', 'Rất dễ'],
+  },
+  faces: ['Bực bội', 'Thất vọng', 'Bình thường', 'Hài lòng', 'Rất vui'],
+  followUp: ['Điều gì chưa ổn?', 'Điều gì sẽ giúp tốt hơn?', 'Bạn thích điều gì nhất?'],
+  optional: '(không bắt buộc)',
+  send: 'Gửi',
+  thanks: 'Cảm ơn bạn!',
+  close: 'Đóng',
+}
+
+/** The strings for a resolved locale; English for anything else. */
+export const stringsFor = (locale: string): Strings => (locale == 'vi' ? vi : en)
+
+/** Score range per kind, inclusive. */
+export const RANGE: Record<SurveyKind, [number, number]> = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
+
+/**
+ * Which follow-up a score gets: 0 low, 1 middling, 2 high.
+ * NPS: detractor 0–6, passive 7–8, promoter 9–10; CES: 1–3, 4–5, 6–7; 1–5 scales: 1–2, 3, 4–5.
+ * @example scoreGroup('nps', 8) // 1
+ */
+export function scoreGroup(kind: SurveyKind, score: number): 0 | 1 | 2 {
+  const [low, mid] = kind == 'nps' ? [6, 8] : kind == 'ces' ? [3, 5] : [2, 3]
+  return score <= low ? 0 : score <= mid ? 1 : 2
+}

@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks'
+import type { SurveyRequest, UiHost } from '../contract'
+import { Scale } from './scale'
+import { useStore, type SurveyState } from './state'
+import { scoreGroup, stringsFor } from './strings'
+
+interface Props {
+  request: SurveyRequest
+  host: UiHost
+  state: SurveyState
+  rtl: boolean
+  /** Theme variables (accent and the text colour on it), already resolved. */
+  theme: Record<string, string>
+  close(): void
+}
+
+/** The survey card: scale, optional follow-up, thank-you. Reports to `host`, never throws past it. */
+export function Survey({ request, host, state, rtl, theme, close }: Props) {
+  const phase = useStore(state.phase)
+  const score = useStore(state.score)
+  const [comment, setComment] = useState('')
+  const { kind } = request
+  const t = stringsFor(request.locale)
+
+  const pick = (n: number) => {
+    state.score.set(n)
+    state.phase.set('follow')
+    host.choose(n)
+  }
+  const send = (e: Event) => {
+    e.preventDefault()
+    if (score == null || phase == 'thanks') return
+    state.phase.set('thanks')
+    host.answer(score, comment.trim() || null)
+  }
+  // Closing keeps a chosen score (the comment is optional); without one it is a dismissal.
+  const finish = () => {
+    if (phase != 'thanks') score == null ? host.dismiss() : host.answer(score, null)
+    close()
+  }
+
+  const side = (request.position == 'bottom-left') != rtl ? ' l' : ''
+  return (
+    <div
+      class={request.mount ? 'c' : 'c f' + side}
+      role="dialog"
+      aria-labelledby="q"
+      dir={rtl ? 'rtl' : undefined}
+      lang={request.locale}
+      style={theme}
+      tabIndex={-1}
+      onKeyDown={(e) => e.key == 'Escape' && !e.isComposing && (e.stopPropagation(), finish())}
+    >
+      <div role="status">{phase == 'thanks' && <p class="ty" id="q">{t.thanks}</p>}</div>
+      {phase != 'thanks' && (
+        <form onSubmit={send}>
+          <Scale kind={kind} question={request.question || t.question[kind]} t={t} value={score} onPick={pick} />
+          {score != null && (
+            <div class="n">
+              <label for="c">
+                {t.followUp[scoreGroup(kind, score)]} <small>{t.optional}</small>
+              </label>
+              <div class="r">
+                <input class="t" id="c" type="text" maxLength={500} autoComplete="off" value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
+                <button class="s" type="submit">{t.send}</button>
+              </div>
+            </div>
+          )}
+        </form>
+      )}
+      <button class="x" type="button" aria-label={t.close} onClick={finish}>
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+          <path d="M6 6l12 12M18 6L6 18" />
+        </svg>
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,160 @@
+import { createServer, type Server } from 'node:http'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// Drives the built dist/touchpoint.js (+ touchpoint-ui.js) in Chromium, as a store page would.
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..')
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+let browser: Browser
+let server: Server
+let base = ''
+
+const page = (locale: string, attrs = '') =>
+  `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title></head>` +
+  `<body><main><h1>Shop</h1><p>Products</p><div id="slot"></div></main>` +
+  `<script src="/touchpoint.js" data-endpoint="/collect" data-locale="${locale}" ${attrs}></script></body></html>`
+
+beforeAll(async () => {
+  for (const file of ['touchpoint.js', 'touchpoint-ui.js'])
+    if (!existsSync(join(ROOT, 'dist', file))) throw new Error(`dist/${file} is missing: run npm run build first`)
+  server = createServer((req, res) => {
+    const url = new URL(req.url || '/', 'http://x')
+    if (url.pathname == '/collect') return void req.resume().on('end', () => res.writeHead(204).end())
+    if (url.pathname.endsWith('.js')) {
+      const file = join(ROOT, 'dist', url.pathname)
+      return void (existsSync(file) ? res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file)) : res.writeHead(404).end())
+    }
+    const csp = url.searchParams.has('csp') ? { 'content-security-policy': "default-src 'self'; style-src 'nonce-n0nce'; script-src 'self'" } : {}
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...csp }).end(page(url.searchParams.get('locale') || 'en', url.searchParams.get('attrs') || ''))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  base = `http://127.0.0.1:${typeof address == 'object' && address ? address.port : 0}`
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+})
+afterAll(async () => {
+  await browser?.close()
+  await new Promise((resolve) => server?.close(resolve))
+})
+
+interface Options { csp?: boolean; locale?: string; scheme?: 'light' | 'dark'; width?: number; attrs?: string; kind?: string; still?: boolean }
+
+/** Opens the shop page, records the widget's events in `window.events`, and shows a survey. */
+async function showSurvey({ locale = 'en', scheme = 'light', width = 1024, attrs = '', kind = 'nps', still = false, csp = false }: Options = {}): Promise<Page> {
+  const tab = await browser.newPage({ viewport: { width, height: 700 } })
+  await tab.emulateMedia({ colorScheme: scheme, reducedMotion: still ? 'reduce' : 'no-preference' })
+  const errors: string[] = []
+  tab.on('pageerror', (e) => errors.push(e.message))
+  await tab.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => ((window as any).blocked ||= []).push(e.violatedDirective)))
+  await tab.goto(`${base}/?locale=${locale}&attrs=${encodeURIComponent(attrs)}${csp ? '&csp' : ''}`)
+  await tab.waitForFunction(() => (window as any).touchpoint?.show)
+  await tab.evaluate(async (kind) => {
+    const w = window as any
+    w.events = []
+    for (const name of ['show', 'answer', 'dismiss', 'error']) w.touchpoint.on(name, (e: any) => w.events.push([name, e.score ?? null, e.comment ?? null]))
+    await w.touchpoint.show(kind)
+  }, kind)
+  await tab.getByRole('dialog').waitFor()
+  expect(errors).toEqual([])
+  return tab
+}
+
+const events = (tab: Page) => tab.evaluate(() => (window as any).events.filter((e: unknown[]) => e[0] != 'show'))
+
+async function axe(tab: Page) {
+  await tab.addScriptTag({ content: AXE })
+  const { violations, passes } = await tab.evaluate((tags) => (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS)
+  // Guard against a scan that never entered the shadow root: shadow nodes have nested targets.
+  const inShadow = passes.find((p: any) => p.id == 'color-contrast')?.nodes.filter((n: any) => Array.isArray(n.target[0])).length
+  expect(inShadow).toBeGreaterThan(1)
+  return violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`)
+}
+
+describe('the survey in Chromium', () => {
+  for (const locale of ['en', 'vi'])
+    for (const scheme of ['light', 'dark'] as const)
+      it(`passes axe (WCAG 2.2 AA) in ${locale}, ${scheme}, before and after choosing`, async () => {
+        const tab = await showSurvey({ locale, scheme })
+        expect(await axe(tab)).toEqual([])
+        await tab.getByRole('radio', { name: '7', exact: true }).check()
+        await tab.getByRole('textbox').waitFor()
+        expect(await axe(tab)).toEqual([])
+        await tab.close()
+      })
+
+  it('offers NPS as 11 radios named 0 to 10, the first one focused', async () => {
+    const tab = await showSurvey()
+    const radios = tab.getByRole('radio')
+    expect(await radios.count()).toBe(11)
+    for (let n = 0; n <= 10; n++) await expect(tab.getByRole('radio', { name: String(n), exact: true }).count()).resolves.toBe(1)
+    expect(await tab.getByRole('radio', { name: '0', exact: true }).evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement == el)).toBe(true)
+    await tab.close()
+  })
+
+  it('moves through the scale with arrow keys and keeps the chosen score on Escape', async () => {
+    const tab = await showSurvey()
+    await tab.keyboard.press('ArrowRight')
+    await tab.keyboard.press('ArrowRight')
+    expect(await tab.getByRole('radio', { name: '2', exact: true }).isChecked()).toBe(true)
+    await tab.keyboard.press('Escape')
+    await tab.getByRole('dialog').waitFor({ state: 'detached' })
+    expect(await events(tab)).toEqual([['answer', 2, null]])
+    await tab.close()
+  })
+
+  it('dismisses on Escape when nothing was chosen', async () => {
+    const tab = await showSurvey({ locale: 'vi' })
+    await tab.keyboard.press('Escape')
+    await tab.getByRole('dialog').waitFor({ state: 'detached' })
+    expect(await events(tab)).toEqual([['dismiss', null, null]])
+    await tab.close()
+  })
+
+  it('sends the score with a comment, says thank you and goes away', async () => {
+    const tab = await showSurvey({ kind: 'csat' })
+    await tab.getByRole('radio', { name: '5', exact: true }).click()
+    await tab.getByRole('textbox', { name: /What did you like most/ }).fill('fast delivery')
+    await tab.getByRole('button', { name: 'Send' }).click()
+    await tab.getByText('Thank you!').waitFor()
+    expect(await events(tab)).toEqual([['answer', 5, 'fast delivery']])
+    await tab.getByRole('dialog').waitFor({ state: 'detached', timeout: 5000 })
+    await tab.close()
+  })
+
+  it('becomes a full-width bottom sheet on a 375px phone, still under reduced motion, and stays accessible', async () => {
+    // Reduced motion: no slide-in, so the sheet sits on the bottom edge from the first frame.
+    const tab = await showSurvey({ width: 375, kind: 'emotion', scheme: 'dark', locale: 'vi', still: true })
+    const box = (await tab.getByRole('dialog').boundingBox())!
+    expect(box.width).toBe(375)
+    expect(box.y + box.height).toBe(700)
+    expect(await tab.getByRole('radio', { name: 'Hài lòng' }).count()).toBe(1)
+    expect(await axe(tab)).toEqual([])
+    await tab.close()
+  })
+
+  it('keeps 4.5:1 on a store accent, inline in the given element', async () => {
+    const tab = await showSurvey({ attrs: 'data-accent="#ffd700" data-mount="#slot"', kind: 'ces' })
+    expect(await tab.locator('#slot [data-touchpoint-survey]').count()).toBe(1)
+    await tab.getByRole('radio', { name: '6', exact: true }).check()
+    expect(await axe(tab)).toEqual([])
+    const send = await tab.getByRole('button', { name: 'Send' }).evaluate((el) => getComputedStyle(el).color)
+    expect(send).toBe('rgb(0, 0, 0)')
+    await tab.close()
+  })
+
+  it('is styled under a strict CSP that allows no inline styles', async () => {
+    const tab = await showSurvey({ csp: true, attrs: 'data-nonce="n0nce"' })
+    const position = await tab.getByRole('dialog').evaluate((el) => getComputedStyle(el).position)
+    expect(position).toBe('fixed')
+    expect(await tab.evaluate(() => (window as any).blocked || [])).toEqual([])
+    await tab.close()
+  })
+})
