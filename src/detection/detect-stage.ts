@@ -46,9 +46,9 @@ const attempt = (read: Read, w: Window) => {
 export function detectStage(win?: Window, options: DetectOptions = {}): Detection {
   const w = win || (typeof window != 'undefined' ? window : undefined)
   const explicit = resolveExplicit(options.stage)
-  let hit: Hit | undefined
+  let hit: Hit | undefined = explicit ? [RANK.indexOf(explicit.touchpoint), 'explicit'] : undefined
   let weak: Hit | false | null | undefined
-  if (!explicit && w) {
+  if (!hit && w) {
     const globals = attempt(readGlobals, w)
     const classes = attempt(readBodyClass, w)
     // Printed by the server for the page that was loaded: after a single-page navigation they
@@ -65,7 +65,7 @@ export function detectStage(win?: Window, options: DetectOptions = {}): Detectio
       weak = weak || found
     }
   }
-  const [rank, signal] = hit || weak || [explicit ? RANK.indexOf(explicit.touchpoint) : 11, explicit ? 'explicit' : 'none']
+  const [rank, signal] = hit || weak || [11, 'none']
   const touchpoint = RANK[rank == PAGE ? PAGE - 1 : rank] as Touchpoint
   return { stage: (explicit && explicit.stage) || stageOf(touchpoint, options.stageMap), touchpoint, signal }
 }

@@ -6,15 +6,15 @@ import { SEARCH_QUERY } from './match-url-shape'
 // words may also be part of a segment (`contact-us`, `chinh-sach-doi-tra`), the others not:
 // `leather-bag` is a product, not a cart.
 const WORDS: Rules = [
-  /\/(thank-?you[^/]*|order-(received|success|complete|confirmation)|success|dat-hang-thanh-cong|cam-on)\//,
+  /\/(thank-?you[^/]*|order-(received|confirmation|success|complete)|success|dat-hang-thanh-cong|cam-on)\//,
   /\/(checkouts?|thanh-toan|dat-hang|payment)\//,
-  /\/(cart|basket|bag|shopping-(cart|bag)|gio-hang)\//,
-  /\/(account|my-account|orders?|tai-khoan|don-hang|login|register|sign-?in|dang-nhap|dang-ky|wishlist|customer)\//,
+  /\/(cart|gio-hang|basket|bag|shopping-(cart|bag))\//,
+  /\/(account|my-account|tai-khoan|customer|wishlist|login|register|orders?|don-hang|sign-?in|dang-nhap|dang-ky)\//,
   RegExp('/(search|tim-kiem)/|' + SEARCH_QUERY.source),
   /\/(products?|item|p|san-pham)\/[^/?]/,
   /\/(category|categories|collections?|shop|store|danh-muc[^/]*|cua-hang|san-pham|products)\//,
   /[/-](contact|help|support|faqs?|returns?|refunds?|warranty|polic(y|ies)|lien-he|ho-tro|doi-tra|bao-hanh|chinh-sach)[/-]/,
-  /\/(blogs?|news|articles?|posts?|tin-tuc|bai-viet|journal)\//,
+  /\/(blogs?|tin-tuc|bai-viet|news|articles?|posts?|journal)\//,
 ]
 
 /**

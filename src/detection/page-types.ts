@@ -32,7 +32,7 @@ const PAGE_TYPES: Rules = [
   /^(order-?confirmation|thank-?you|order-(received|status)|checkout-success|purchase)/,
   /^checkout/,
   /^cart/,
-  /^(customers?|account|login|register|orders?|wishlist|createaccount|forgot)/,
+  /^(account|customers?|wishlist|login|register|orders?|createaccount|forgot)/,
   /^(search|catalogsearch)/,
   /^product(?!s)/,
   /^(collection|category|brands?|list-collections|shop|catalog)/,

@@ -3,20 +3,18 @@ import { NONE, pageTypeOf, type Hit } from './page-types'
 /* eslint-disable @typescript-eslint/no-explicit-any -- foreign globals have no types */
 
 /**
- * Platform globals: Shopify's legacy checkout (`Shopify.Checkout.step`, `Shopify.checkout` on
- * the thank-you page), Shopify `ShopifyAnalytics.meta.page.pageType`, Sapo `Bizweb.template`,
+ * Platform globals: Shopify `ShopifyAnalytics.meta.page.pageType`, Sapo `Bizweb.template`,
  * BigCommerce's `stencilBootstrap("<page_type>")` call, else `BCData.product_attributes`
- * (product pages only; `BCData` itself is on every page).
+ * (product pages only; `BCData` itself is on every page). Shopify's legacy checkout globals
+ * (`Shopify.Checkout.step`, `Shopify.checkout`) are not read: they only exist on Shopify-generated
+ * `/<shop-id>/checkouts/<token>[/thank_you]` and `/<shop-id>/orders/<token>` URLs, which the URL
+ * shapes already read.
  *
  * @example
  * readGlobals(window) // → [5, 'shopify:pageType'] (product)
  */
 export function readGlobals(w: Window): Hit | undefined {
   const g = w as any
-  const shopify = g.Shopify || {}
-  const checkout = shopify.Checkout
-  if (checkout || shopify.checkout)
-    return [shopify.checkout || /thank/.test(checkout.step + checkout.page) || checkout.isOrderStatusPage ? 0 : 1, 'shopify:checkout']
   const analytics = g.ShopifyAnalytics
   let rank = pageTypeOf(analytics && analytics.meta && analytics.meta.page && analytics.meta.page.pageType)
   if (rank < NONE) return [rank, 'shopify:pageType']

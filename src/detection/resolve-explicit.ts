@@ -1,6 +1,6 @@
 import type { Stage, Touchpoint } from '../types'
 import { NONE, PAGE, RANK, pageTypeOf } from './page-types'
-import { STAGES, TOUCHPOINTS } from './stage-map'
+import { STAGES } from './stage-map'
 
 /** A page's place in the journey as the store stated it. `stage` is set when a stage name was given. */
 export interface Explicit {
@@ -27,6 +27,7 @@ export function resolveExplicit(value: unknown): Explicit | null {
   const name = typeof value == 'string' ? value.trim().toLowerCase() : ''
   const stage = STAGES.indexOf(name as Stage)
   if (stage >= 0) return { touchpoint: TOUCHPOINT_OF_STAGE[stage], stage: name as Stage }
-  const rank = TOUCHPOINTS.indexOf(name as Touchpoint) >= 0 ? RANK.indexOf(name) : pageTypeOf(name)
+  // RANK holds every touchpoint name, and `page`, which reads as `content` as a page type would.
+  const rank = RANK.indexOf(name) < 0 ? pageTypeOf(name) : RANK.indexOf(name)
   return rank >= 0 && rank < NONE ? { touchpoint: RANK[rank == PAGE ? PAGE - 1 : rank] as Touchpoint } : null
 }

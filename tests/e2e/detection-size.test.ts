@@ -9,8 +9,9 @@ const brotli = (code: string) => brotliCompressSync(code, { params: { [constants
 
 // Detection runs in the CDN loader on every page view, so its bytes count against the loader's
 // 4,096 B budget. stage-map.ts is left out: the config layer bundles it anyway.
-// The aim is ~1,300 B; this guard stops growth while the signal set is trimmed towards it.
-const DETECTION_BUDGET = 3_200
+// The aim is ≤ 1,800 B; this guard stops growth at what has been reached so far. About 1,100 B
+// of it is the regex vocabulary (page types, URL shapes and words, body classes, events).
+const DETECTION_BUDGET = 2_960
 
 it('keeps detection within its share of the loader budget (minified + brotli)', async () => {
   const all = brotli(await bundle(join(src, 'index.ts'), true))
