@@ -24,10 +24,16 @@ const minify = () =>
     format: { comments: false },
   })
 
+// nanostores guards dev-only checks with process.env.NODE_ENV, which browsers do not have.
+const production = {
+  name: 'production',
+  transform: (code) => (code.includes('process.env.NODE_ENV') ? { code: code.replaceAll('process.env.NODE_ENV', '"production"'), map: null } : null),
+}
+
 const cdn = (input, file) => ({
   input,
   output: { file, format: 'iife', sourcemap: true },
-  plugins: [resolve({ browser: true }), ts(), minify()],
+  plugins: [resolve({ browser: true }), production, ts(), minify()],
   onwarn(warning, warn) {
     if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning)
   },
