@@ -39,6 +39,8 @@ export interface UiHost {
   answer(score: number, comment: string | null): void
   /** Closed without choosing a score. */
   dismiss(): void
+  /** The survey has left the page (after its thank-you, or closed): another may open now. */
+  closed(): void
 }
 
 export interface UiHandle {

@@ -113,13 +113,10 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
           answer(score, comment) {
             const response = respond(score, comment)
             delivery!.record(response, true)
-            open = null
             end('answer', response)
           },
-          dismiss() {
-            open = null
-            end('dismiss', base)
-          },
+          dismiss: () => end('dismiss', base),
+          closed: () => void (open = null),
         },
       )
     } catch (err) {

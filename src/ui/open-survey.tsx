@@ -56,6 +56,7 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
     const hadFocus = document.activeElement == el
     render(null, box)
     el.remove()
+    host.closed()
     if (hadFocus && !request.auto) before?.focus?.()
   }
   const stop = state.phase.listen((phase) => {

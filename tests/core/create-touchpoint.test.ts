@@ -65,7 +65,9 @@ describe('createTouchpoint', () => {
     expect(await tp.show('csat')).toBe(false)
     expect(await tp.show('stars' as never)).toBe(false)
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('show("stars")'))
-    host.dismiss()
+    host.answer(3, null)
+    expect(await tp.show('csat')).toBe(false) // its thank-you is still on screen
+    host.closed()
     expect(await tp.show('csat')).toBe(true)
   })
 

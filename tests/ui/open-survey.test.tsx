@@ -5,7 +5,7 @@ import { CHUNK_API } from '../../src/contract'
 import { ui } from '../../src/ui'
 
 let handle: UiHandle | undefined
-let host: { choose: ReturnType<typeof vi.fn>; answer: ReturnType<typeof vi.fn>; dismiss: ReturnType<typeof vi.fn> }
+let host: { choose: ReturnType<typeof vi.fn>; answer: ReturnType<typeof vi.fn>; dismiss: ReturnType<typeof vi.fn>; closed: ReturnType<typeof vi.fn> }
 
 const show = (over: Partial<SurveyRequest> = {}) => {
   handle = ui.open({ survey: 'nps', kind: 'nps', locale: 'en', position: 'bottom-right', mount: null, auto: false, ...over }, host as UiHost)
@@ -18,7 +18,7 @@ const pick = (root: ShadowRoot, i: number) => radios(root)[i].click()
 const flush = () => new Promise((r) => setTimeout(r, 0))
 
 beforeEach(() => {
-  host = { choose: vi.fn(), answer: vi.fn(), dismiss: vi.fn() }
+  host = { choose: vi.fn(), answer: vi.fn(), dismiss: vi.fn(), closed: vi.fn() }
 })
 afterEach(() => {
   handle?.close()
@@ -81,8 +81,10 @@ describe('ui chunk', () => {
     await vi.advanceTimersByTimeAsync(0)
     expect(host.answer).toHaveBeenCalledWith(5, 'fast delivery')
     expect(root.querySelector('[role=status]')!.textContent).toBe('Thank you!')
+    expect(host.closed).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(2100)
     expect(document.querySelector('[data-touchpoint-survey]')).toBeNull()
+    expect(host.closed).toHaveBeenCalledTimes(1)
     expect(host.answer).toHaveBeenCalledTimes(1)
     expect(host.dismiss).not.toHaveBeenCalled()
   })
