@@ -7,6 +7,10 @@
 import typescript from '@rollup/plugin-typescript'
 import terser from '@rollup/plugin-terser'
 import resolve from '@rollup/plugin-node-resolve'
+import { rmSync } from 'node:fs'
+
+// Hashed chunk names change with every build: start dist/esm empty so no stale chunk ships.
+rmSync('dist/esm', { recursive: true, force: true })
 
 const ts = (extra = {}) =>
   typescript({
@@ -39,6 +43,10 @@ const cdn = (input, file) => ({
   },
 })
 
+// A chunk whose entry is a folder's index.ts is named for the folder (ui-<hash>.js, not index-<hash>.js).
+const chunkName = (chunk) =>
+  `${chunk.name == 'index' && chunk.facadeModuleId ? chunk.facadeModuleId.split(/[\\/]/).slice(-2, -1)[0] : '[name]'}-[hash].js`
+
 export default [
   cdn('src/cdn/loader.ts', 'dist/touchpoint.js'),
   cdn('src/cdn/ui.ts', 'dist/touchpoint-ui.js'),
@@ -46,7 +54,7 @@ export default [
   {
     input: 'src/index.ts',
     external: [/^preact(\/|$)/, 'nanostores', 'ky'],
-    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: chunkName },
     plugins: [ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src' })],
   },
 ]

@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bundle } from './bundle'
 import { CORPUS, pageHtml } from '../fixtures/load-page'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -19,10 +18,8 @@ let context: BrowserContext
 let nextPage = ''
 
 beforeAll(async () => {
-  // The built CDN file when there is one (npm test builds first); until the loader lands, the
-  // same contract wired from src/detection by tests/e2e/detection-harness.ts.
-  loader = existsSync(dist) ? readFileSync(dist, 'utf8') : await bundle(join(root, 'tests/e2e/detection-harness.ts'))
-  console.log(`detection e2e runs against ${existsSync(dist) ? 'dist/touchpoint.js' : 'the src/detection harness'}`)
+  if (!existsSync(dist)) throw new Error('dist/touchpoint.js is missing: run `npm run build` (npm test does)')
+  loader = readFileSync(dist, 'utf8')
   server = createServer((req, res) => {
     const path = new URL(req.url || '/', 'http://x').pathname
     if (path == '/touchpoint.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(loader)
