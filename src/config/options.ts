@@ -31,7 +31,7 @@ export interface Options {
   batchSize?: number
   /** Send at most this long after an answer, in ms (0–600000). */
   flushMs?: number
-  /** `required`: store, send and show nothing until consent is given. `auto`: follow consent tools when present. */
+  /** `required`: store, send and show nothing until consent is given (`consent(true)` or a consent tool's yes). `auto`: follow consent tools when present. */
   consent?: 'auto' | 'required'
   /** Honour the browser's Global Privacy Control signal (no survey, no storage, no request). */
   gpc?: boolean

@@ -19,7 +19,8 @@ export interface Consent {
  * IAB TCF v2.2 (`__tcfapi`, purpose 1 unless `gdprApplies === false`; waits for its answer),
  * Google Consent Mode v2 (`analytics_storage` in dataLayer `consent` default/update entries)
  * and Shopify's Customer Privacy API. Any tool that says no wins; no tool at all means go.
- * With `consent: 'required'` only `set(true)` opens. Foreign code can never make this throw.
+ * With `consent: 'required'` silence is not consent: it opens on `set(true)` or once a tool says
+ * yes (and none says no). Foreign code can never make this throw.
  *
  * @example
  * const consent = createConsent(window, config); consent.onChange(() => consent.granted() && start())
@@ -44,10 +45,11 @@ export function createConsent(win: Window, config: Config): Consent {
     if (tools[tool] !== value) (tools[tool] = value), changed()
   }
   const said = (value: boolean) => Object.keys(tools).filter((t) => tools[t] === value)
+  // `required` still listens to the consent tools: a CMP's yes is consent, but silence is not.
   const granted = () =>
-    !optedOut && (given ?? (config.consent != 'required' && !said(false).length && Object.values(tools).every((v) => v)))
+    !optedOut && (given ?? (!said(false).length && Object.values(tools).every((v) => v) && (config.consent != 'required' || !!said(true).length)))
 
-  if (!optedOut && config.consent != 'required') {
+  if (!optedOut) {
     const safely = (fn: () => void) => {
       try {
         fn()

@@ -38,6 +38,31 @@ describe('createConsent', () => {
     expect(changed).toHaveBeenCalledTimes(2)
   })
 
+  it('with consent "required", counts a consent tool\'s yes as consent, but not its silence or a no', () => {
+    let listener: (data: unknown, ok: boolean) => void = () => {}
+    w.__tcfapi = (cmd: string, _v: number, cb: typeof listener) => cmd == 'addEventListener' && (listener = cb)
+    const tcf = createConsent(window, config({ consent: 'required' }))
+    listener({ eventStatus: 'cmpuishown', gdprApplies: true, purpose: { consents: {} } }, true)
+    expect([tcf.granted(), tcf.reason()]).toEqual([false, 'waiting for consent'])
+    listener({ eventStatus: 'useractioncomplete', gdprApplies: true, purpose: { consents: { 1: true } } }, true)
+    expect(tcf.granted()).toBe(true)
+    delete w.__tcfapi
+
+    w.dataLayer = []
+    gtag('consent', 'default', { analytics_storage: 'denied' })
+    const gcm = createConsent(window, config({ consent: 'required' }))
+    expect([gcm.granted(), gcm.reason()]).toEqual([false, 'denied by gcm'])
+    gtag('consent', 'update', { analytics_storage: 'granted' })
+    expect(gcm.granted()).toBe(true)
+    delete w.dataLayer
+
+    w.Shopify = { customerPrivacy: { analyticsProcessingAllowed: () => true } }
+    const shopify = createConsent(window, config({ consent: 'required' }))
+    expect(shopify.granted()).toBe(true)
+    shopify.set(false) // the store's own code still decides over the tool
+    expect(shopify.granted()).toBe(false)
+  })
+
   it('honours Global Privacy Control, even against set(true), unless gpc is off', () => {
     nav('globalPrivacyControl', true)
     const consent = createConsent(window, config())
