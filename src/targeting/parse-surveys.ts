@@ -1,11 +1,11 @@
 import { STAGES, TOUCHPOINTS } from '../detection/stage-map'
-import { DEFAULT_PLAN, type SurveyPlan, type Trigger } from './plan'
+import { DEFAULT_SURVEYS, type SurveyPlan, type Trigger } from './plan'
 
 const KINDS = ['csat', 'nps', 'emotion', 'ces']
 const MS: Record<string, number> = { ms: 1, s: 1e3, m: 6e4 }
 
 /**
- * Reads the `surveys` option into a plan. `null` gives DEFAULT_PLAN. A string is a list of
+ * Reads the `surveys` option into a plan. `null` gives the plan of DEFAULT_SURVEYS. A string is a list of
  * parts separated by `;`, each `where:kind[@trigger][/option…]`:
  * - where: touchpoints or stages, comma-separated (`product,cart`, `decision`)
  * - trigger: `delay=3s` (default), `dwell=45s`, `scroll=50%`, `exit`, `event=add_to_cart`,
@@ -19,7 +19,7 @@ const MS: Record<string, number> = { ms: 1, s: 1e3, m: 6e4 }
  * parseSurveys('confirmation:csat@delay=3s; cart:emotion@event=add_to_cart/sample=50', console.warn)
  */
 export function parseSurveys(value: string | unknown[] | null, warn: (message: string) => void): SurveyPlan[] {
-  if (value == null) return DEFAULT_PLAN
+  if (value == null) value = DEFAULT_SURVEYS
   const plans: SurveyPlan[] = []
   const parts: unknown[] = typeof value == 'string' ? value.split(';').filter((p) => p.trim()) : value
   for (const part of parts) {
