@@ -7,6 +7,7 @@ import { watchNavigation } from '../detection/watch-navigation'
 import { watchDataLayer } from '../detection/watch-data-layer'
 import { createDelivery } from '../delivery/delivery'
 import { startTargeting } from '../targeting/targeting'
+import { KINDS } from '../targeting/plan'
 import { createConsent } from '../targeting/consent'
 import { createStorage } from '../lib/storage'
 import { uuid } from '../lib/uuid'
@@ -16,7 +17,6 @@ import type { Context } from './context'
 
 export const VERSION = '0.1.0'
 
-const KINDS: SurveyKind[] = ['csat', 'nps', 'emotion', 'ces']
 const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 
 /** The object behind `window.touchpoint` and `init()`. Also callable: `touchpoint('show', 'nps')`. */

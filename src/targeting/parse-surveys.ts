@@ -1,7 +1,6 @@
 import { STAGES, TOUCHPOINTS } from '../detection/stage-map'
-import { DEFAULT_SURVEYS, type SurveyPlan, type Trigger } from './plan'
+import { DEFAULT_SURVEYS, KINDS, type SurveyPlan, type Trigger } from './plan'
 
-const KINDS = ['csat', 'nps', 'emotion', 'ces']
 const MS: Record<string, number> = { ms: 1, s: 1e3, m: 6e4 }
 
 /**
@@ -47,7 +46,7 @@ function fromString(part: string): SurveyPlan {
   if (!m) throw Error('expected where:kind[@trigger][/option…]')
   const where = m[1].split(',').map((w) => w.trim())
   for (const w of where) if (!TOUCHPOINTS.includes(w as never) && !STAGES.includes(w as never)) throw Error(`unknown touchpoint "${w}"`)
-  if (!KINDS.includes(m[2])) throw Error(`unknown survey kind "${m[2]}"`)
+  if (!KINDS.includes(m[2] as never)) throw Error(`unknown survey kind "${m[2]}"`)
   const plan: SurveyPlan = { id: m[2], kind: m[2] as SurveyPlan['kind'], on: where as SurveyPlan['on'], trigger: readTrigger(m[3] || 'delay=3s') }
   for (const opt of m[4].split('/').slice(1)) {
     const [key, v] = opt.split('=').map((s) => s.trim())

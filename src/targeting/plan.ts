@@ -1,5 +1,8 @@
 import type { Stage, SurveyKind, Touchpoint } from '../types'
 
+/** Every survey kind, in the order `show()` lists them in its warning. */
+export const KINDS: SurveyKind[] = ['csat', 'nps', 'emotion', 'ces']
+
 /**
  * What makes a survey due, one key per trigger: `{ delay: 3000 }` (ms after the page view),
  * `{ dwell: 45000 }` (ms the page has been visible), `{ scroll: 50 }` (percent of the page),
