@@ -4,10 +4,13 @@
  * loader next to a newer chunk, so every chunk says which version of this interface it speaks;
  * the loader refuses a chunk whose `api` differs from its own and reports an `error` event.
  * Bump CHUNK_API on any incompatible change here.
+ *
+ * 2: the UI masks e-mail addresses and phone numbers in the comment before `answer()` (the
+ *    loader no longer carries the masking code); a version-1 UI would hand over raw comments.
  */
 import type { Batch, SurveyKind } from './types'
 
-export const CHUNK_API = 1
+export const CHUNK_API = 2
 
 // ---- UI chunk -------------------------------------------------------------------------------
 
@@ -35,7 +38,7 @@ export interface SurveyRequest {
 export interface UiHost {
   /** The shopper picked a score: the loader persists it at once, so closing later loses nothing. */
   choose(score: number): void
-  /** The shopper sent (or closed after choosing): the final answer with the optional comment. */
+  /** The shopper sent (or closed after choosing): the final answer with the optional comment, already masked with `maskPii`. */
   answer(score: number, comment: string | null): void
   /** Closed without choosing a score. */
   dismiss(): void

@@ -7,8 +7,8 @@ import { watchNavigation } from '../detection/watch-navigation'
 import { watchDataLayer } from '../detection/watch-data-layer'
 import { createDelivery } from '../delivery/delivery'
 import { startTargeting } from '../targeting/targeting'
+import { KINDS } from '../targeting/plan'
 import { createConsent } from '../targeting/consent'
-import { maskPii } from '../privacy/mask'
 import { createStorage } from '../lib/storage'
 import { uuid } from '../lib/uuid'
 import { createEmitter } from './emitter'
@@ -17,7 +17,6 @@ import type { Context } from './context'
 
 export const VERSION = '0.1.0'
 
-const KINDS: SurveyKind[] = ['csat', 'nps', 'emotion', 'ces']
 const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 
 /** The object behind `window.touchpoint` and `init()`. Also callable: `touchpoint('show', 'nps')`. */
@@ -92,7 +91,8 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
       locale: ctx.locale(), at: new Date().toISOString(),
     }
     const respond = (score: number, comment: string | null): SurveyResponse => ({
-      ...base, score, comment: comment && maskPii(comment.slice(0, 1000)), at: new Date().toISOString(),
+      ...base, score, comment: comment && comment.slice(0, 1000), // the UI masked it (CHUNK_API 2)
+      at: new Date().toISOString(),
       emotion: kind == 'emotion' ? EMOTIONS[score - 1] || null : null,
     })
     const end = (event: 'answer' | 'dismiss', payload: SurveyEvent) => {

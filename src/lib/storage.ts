@@ -9,50 +9,28 @@ export interface SafeStorage {
 export function createStorage(win: Window, allowed: () => boolean, onFallback: (err: unknown) => void): SafeStorage {
   const memory: Record<string, string> = {}
   let warned = false
-  const local = (): Storage | null => {
-    if (!allowed()) return null
+  // Runs `fn` on localStorage when allowed; undefined when not allowed or when storage throws.
+  const use = <T>(fn: (store: Storage) => T): T | undefined => {
     try {
-      return win.localStorage
+      if (allowed()) return fn(win.localStorage)
     } catch (err) {
-      fallback(err)
-      return null
+      if (!warned) onFallback(err)
+      warned = true
     }
-  }
-  const fallback = (err: unknown) => {
-    if (!warned) onFallback(err)
-    warned = true
   }
   return {
     get(key) {
-      let value: string | null = null
-      try {
-        value = local()?.getItem(key) ?? null
-      } catch (err) {
-        fallback(err)
-      }
-      return key in memory ? memory[key] : value
+      const value = use((store) => store.getItem(key))
+      return key in memory ? memory[key] : value == null ? null : value
     },
     set(key, value) {
-      try {
-        const store = local()
-        if (store) {
-          store.setItem(key, value)
-          delete memory[key]
-          return true
-        }
-      } catch (err) {
-        fallback(err)
-      }
+      if (use((store) => (store.setItem(key, value), delete memory[key]))) return true
       memory[key] = value
       return false
     },
     remove(key) {
       delete memory[key]
-      try {
-        local()?.removeItem(key)
-      } catch (err) {
-        fallback(err)
-      }
+      use((store) => store.removeItem(key))
     },
   }
 }

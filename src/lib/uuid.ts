@@ -1,12 +1,10 @@
-/** A uuid v4. `crypto.randomUUID` exists only in secure contexts, so plain-http stores get the fallback. */
-export function uuid(): string {
-  const c = globalThis.crypto
-  if (c && c.randomUUID) return c.randomUUID()
-  const b = new Uint8Array(16)
-  if (c && c.getRandomValues) c.getRandomValues(b)
-  else for (let i = 0; i < 16; i++) b[i] = (Math.random() * 256) | 0
-  b[6] = (b[6] & 15) | 64
-  b[8] = (b[8] & 63) | 128
-  const h = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join('')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
-}
+/**
+ * A uuid v4 from `crypto.getRandomValues`, which every ES2019 browser has, on plain http too
+ * (`crypto.randomUUID` would need a secure context and a second code path).
+ */
+export const uuid = (): string =>
+  // 1e7-1e3-4e3-8e3-1e11 spells the v4 layout; each 0/1/8 becomes a random hex digit, the 4 stays
+  // (version) and the 8 keeps only 8–b (variant).
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
+    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16),
+  )

@@ -1,11 +1,10 @@
 import { STAGES, TOUCHPOINTS } from '../detection/stage-map'
-import { DEFAULT_PLAN, type SurveyPlan, type Trigger } from './plan'
+import { DEFAULT_SURVEYS, KINDS, type SurveyPlan, type Trigger } from './plan'
 
-const KINDS = ['csat', 'nps', 'emotion', 'ces']
 const MS: Record<string, number> = { ms: 1, s: 1e3, m: 6e4 }
 
 /**
- * Reads the `surveys` option into a plan. `null` gives DEFAULT_PLAN. A string is a list of
+ * Reads the `surveys` option into a plan. `null` gives the plan of DEFAULT_SURVEYS. A string is a list of
  * parts separated by `;`, each `where:kind[@trigger][/option…]`:
  * - where: touchpoints or stages, comma-separated (`product,cart`, `decision`)
  * - trigger: `delay=3s` (default), `dwell=45s`, `scroll=50%`, `exit`, `event=add_to_cart`,
@@ -19,7 +18,7 @@ const MS: Record<string, number> = { ms: 1, s: 1e3, m: 6e4 }
  * parseSurveys('confirmation:csat@delay=3s; cart:emotion@event=add_to_cart/sample=50', console.warn)
  */
 export function parseSurveys(value: string | unknown[] | null, warn: (message: string) => void): SurveyPlan[] {
-  if (value == null) return DEFAULT_PLAN
+  if (value == null) value = DEFAULT_SURVEYS
   const plans: SurveyPlan[] = []
   const parts: unknown[] = typeof value == 'string' ? value.split(';').filter((p) => p.trim()) : value
   for (const part of parts) {
@@ -47,7 +46,7 @@ function fromString(part: string): SurveyPlan {
   if (!m) throw Error('expected where:kind[@trigger][/option…]')
   const where = m[1].split(',').map((w) => w.trim())
   for (const w of where) if (!TOUCHPOINTS.includes(w as never) && !STAGES.includes(w as never)) throw Error(`unknown touchpoint "${w}"`)
-  if (!KINDS.includes(m[2])) throw Error(`unknown survey kind "${m[2]}"`)
+  if (!KINDS.includes(m[2] as never)) throw Error(`unknown survey kind "${m[2]}"`)
   const plan: SurveyPlan = { id: m[2], kind: m[2] as SurveyPlan['kind'], on: where as SurveyPlan['on'], trigger: readTrigger(m[3] || 'delay=3s') }
   for (const opt of m[4].split('/').slice(1)) {
     const [key, v] = opt.split('=').map((s) => s.trim())

@@ -1,5 +1,8 @@
 import type { Stage, SurveyKind, Touchpoint } from '../types'
 
+/** Every survey kind, in the order `show()` lists them in its warning. */
+export const KINDS: SurveyKind[] = ['csat', 'nps', 'emotion', 'ces']
+
 /**
  * What makes a survey due, one key per trigger: `{ delay: 3000 }` (ms after the page view),
  * `{ dwell: 45000 }` (ms the page has been visible), `{ scroll: 50 }` (percent of the page),
@@ -30,19 +33,15 @@ export interface SurveyPlan {
 }
 
 /**
- * Used when `surveys` is not set. Checkout only ever asks on exit intent: a survey must not
- * stand between a shopper and paying.
+ * Used when `surveys` is not set, in the `data-surveys` syntax: the parser ships in the loader
+ * anyway, and the string is a third of the size of the same plan as objects. Checkout only ever
+ * asks on exit intent: a survey must not stand between a shopper and paying.
  *
  * @example
- * startTargeting(ctx, open) // with ctx.config.surveys === null follows DEFAULT_PLAN
+ * startTargeting(ctx, open) // with ctx.config.surveys === null follows DEFAULT_SURVEYS
  */
-export const DEFAULT_PLAN: SurveyPlan[] = [
-  { id: 'csat', kind: 'csat', on: ['confirmation'], trigger: { delay: 3e3 } },
-  { id: 'nps', kind: 'nps', on: ['account'], trigger: { delay: 5e3 }, recontactDays: 90 },
-  { id: 'emotion', kind: 'emotion', on: ['product'], trigger: { dwell: 45e3 } },
-  { id: 'emotion', kind: 'emotion', on: ['product', 'cart'], trigger: { exit: true } },
-  { id: 'ces', kind: 'ces', on: ['checkout'], trigger: { exit: true } },
-]
+export const DEFAULT_SURVEYS =
+  'confirmation:csat@delay=3s;account:nps@delay=5s/recontact=90;product:emotion@dwell=45s;product,cart:emotion@exit;checkout:ces@exit'
 
 /** The trigger's type and value, e.g. `['delay', 3000]`. */
 export const triggerOf = (t: Trigger) => Object.entries(t)[0] as [keyof UnionKeys, number | string | true]

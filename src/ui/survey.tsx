@@ -3,6 +3,7 @@ import type { SurveyRequest, UiHost } from '../contract'
 import { Scale } from './scale'
 import { useStore, type SurveyState } from './state'
 import { scoreGroup, stringsFor } from './strings'
+import { maskPii } from '../privacy/mask'
 
 interface Props {
   request: SurveyRequest
@@ -31,7 +32,8 @@ export function Survey({ request, host, state, rtl, theme, close }: Props) {
     e.preventDefault()
     if (score == null || phase == 'thanks') return
     state.phase.set('thanks')
-    host.answer(score, comment.trim() || null)
+    // Masked here, where it was typed: the loader on every page then needs no masking code.
+    host.answer(score, maskPii(comment.trim()) || null)
   }
   // Closing keeps a chosen score (the comment is optional); without one it is a dismissal.
   const finish = () => {

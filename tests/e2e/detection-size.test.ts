@@ -11,7 +11,7 @@ const brotli = (code: string) => brotliCompressSync(code, { params: { [constants
 // 4,096 B budget. stage-map.ts is left out: the config layer bundles it anyway.
 // The aim is ≤ 1,800 B; this guard stops growth at what has been reached so far. About 1,100 B
 // of it is the regex vocabulary (page types, URL shapes and words, body classes, events).
-const DETECTION_BUDGET = 2_960
+const DETECTION_BUDGET = 2_958
 
 it('keeps detection within its share of the loader budget (minified + brotli)', async () => {
   const all = brotli(await bundle(join(src, 'index.ts'), true))

@@ -1,15 +1,24 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest'
 import { parseSurveys } from '../../src/targeting/parse-surveys'
-import { DEFAULT_PLAN } from '../../src/targeting/plan'
 
 describe('parseSurveys', () => {
+const DEFAULT_PLAN = [
+  { id: 'csat', kind: 'csat', on: ['confirmation'], trigger: { delay: 3e3 } },
+  { id: 'nps', kind: 'nps', on: ['account'], trigger: { delay: 5e3 }, recontactDays: 90 },
+  { id: 'emotion', kind: 'emotion', on: ['product'], trigger: { dwell: 45e3 } },
+  { id: 'emotion', kind: 'emotion', on: ['product', 'cart'], trigger: { exit: true } },
+  { id: 'ces', kind: 'ces', on: ['checkout'], trigger: { exit: true } },
+]
+
   it('uses the default plan when nothing is configured', () => {
-    expect(parseSurveys(null, vi.fn())).toBe(DEFAULT_PLAN)
+    const warn = vi.fn()
+    expect(parseSurveys(null, warn)).toEqual(DEFAULT_PLAN)
+    expect(warn).not.toHaveBeenCalled()
   })
 
   it('never asks on checkout in the default plan except on exit intent', () => {
-    const checkout = DEFAULT_PLAN.filter((p) => p.on.includes('checkout'))
+    const checkout = parseSurveys(null, vi.fn()).filter((p) => p.on.includes('checkout'))
     expect(checkout.length).toBeGreaterThan(0)
     for (const p of checkout) expect(p.trigger).toEqual({ exit: true })
   })

@@ -89,6 +89,18 @@ describe('ui chunk', () => {
     expect(host.dismiss).not.toHaveBeenCalled()
   })
 
+  it('masks e-mail addresses and phone numbers in the comment before handing it to the loader', async () => {
+    const root = show({ kind: 'csat' })
+    pick(root, 4)
+    await flush()
+    const text = root.querySelector<HTMLInputElement>('#c')!
+    text.value = 'call 0912 345 678 or mail a@b.vn'
+    text.dispatchEvent(new Event('input', { bubbles: true }))
+    await flush()
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click()
+    expect(host.answer).toHaveBeenCalledWith(5, 'call [phone] or mail [email]')
+  })
+
   it('sends null for an empty comment', async () => {
     const root = show()
     pick(root, 10)
