@@ -28,7 +28,7 @@ const minify = () =>
     format: { comments: false },
   })
 
-// Dependencies may guard dev-only checks with process.env.NODE_ENV, which browsers do not have.
+// nanostores guards dev-only checks with process.env.NODE_ENV, which browsers do not have.
 const production = {
   name: 'production',
   transform: (code) => (code.includes('process.env.NODE_ENV') ? { code: code.replaceAll('process.env.NODE_ENV', '"production"'), map: null } : null),
@@ -53,7 +53,7 @@ export default [
   cdn('src/cdn/transport.ts', 'dist/touchpoint-transport.js'),
   {
     input: 'src/index.ts',
-    external: [/^preact(\/|$)/, 'ky'],
+    external: [/^preact(\/|$)/, 'nanostores', 'ky'],
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: chunkName },
     plugins: [ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src' })],
   },
