@@ -53,7 +53,7 @@ export function createDelivery(ctx: Context): Delivery {
         const { ok, status, retry, retryAfterMs } = await transport.send(endpoint, { v: 1, sent_at: new Date().toISOString(), responses })
         if (ok || !retry) outbox.remove(ids)
         if (ok) return emit('sent', { ids }), -1
-        const message = retry ? `sending failed (${status || 'network'}); will retry` : `the endpoint refused ${ids.length} answers with ${status}; dropped them`
+        const message = `${retry ? 'send failed, will retry' : 'refused, answers dropped'} (${status || 'network'})`
         log(message)
         emit('error', { code: retry ? 'network' : 'rejected', message, status, ids })
         return retry ? retryAfterMs || again : -1

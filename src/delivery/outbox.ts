@@ -8,9 +8,7 @@ export const OUTBOX_CAP = 200
 type Entry = SurveyResponse & { _d?: number }
 
 export interface Outbox {
-  /** Every stored answer in wire form, oldest first, drafts included (for beacons). */
-  all(): SurveyResponse[]
-  /** The answers any tab may send now: finals, and drafts whose page is long gone. */
+  /** The answers any tab may send now, in wire form, oldest first: finals, and drafts whose page is long gone. */
   due(): SurveyResponse[]
   /** Stores an answer, or replaces the one with the same id in place; returns the ids dropped by the cap. */
   put(response: SurveyResponse, draftUntil?: number): string[]
@@ -41,7 +39,6 @@ export function createOutbox(storage: SafeStorage, key: string): Outbox {
   }
   const write = (list: Entry[]) => (list.length ? storage.set(key, JSON.stringify(list)) : storage.remove(key))
   return {
-    all: () => read().map(strip),
     due: () => read().filter((e) => !(e._d! > Date.now())).map(strip),
     put(response, draftUntil) {
       const list = read()
