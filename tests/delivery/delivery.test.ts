@@ -26,13 +26,13 @@ type Page = EventTarget & { document: EventTarget & { visibilityState: string };
 let win: Page
 const newPage = (): Page => Object.assign(new EventTarget(), { document: Object.assign(new EventTarget(), { visibilityState: 'visible' }), navigator: { onLine: true } })
 
-function start(config: Partial<Config> = {}) {
+function start(config: Partial<Config> = {}, storage = createStorage(window, () => true, () => {})) {
   win = newPage()
   const emitter = createEmitter(() => {})
   for (const name of ['sent', 'error'] as const) emitter.on(name, (e: EventMap[typeof name]) => events.push([name, e]))
   const ctx = {
     win, config: { ...DEFAULTS, endpoint: ENDPOINT, ...config }, emit: emitter.emit, on: emitter.on, log() {}, warn() {},
-    loadChunk: async () => transport, storage: createStorage(window, () => true, () => {}),
+    loadChunk: async () => transport, storage,
   } as unknown as Context
   return createDelivery(ctx)
 }
@@ -215,13 +215,25 @@ describe('delivery', () => {
   })
 
   it(`drops the oldest answer past ${OUTBOX_CAP} with an overflow error event`, async () => {
-    answers = Array.from({ length: 300 }, () => ({ ok: false, retry: true }))
-    const delivery = start({ flushMs: 60000, batchSize: 100 })
+    const delivery = start({ flushMs: 60000 })
     const all = Array.from({ length: OUTBOX_CAP + 1 }, () => response())
-    for (const r of all) delivery.record(r, true)
+    for (const r of all) delivery.record(r, false) // drafts count too, and keep this test from sending
     expect(events.filter((e) => e[0] == 'error' && (e[1] as { code: string }).code == 'overflow')).toEqual([
       ['error', expect.objectContaining({ code: 'overflow', ids: [all[0].id] })],
     ])
     expect(stored()).toHaveLength(OUTBOX_CAP)
+  })
+
+  it('keeps answers in memory and still sends them when storage is blocked, warning once', async () => {
+    const blocked = { get localStorage(): Storage { throw new DOMException('denied', 'SecurityError') } } as unknown as Window
+    const warnings: unknown[] = []
+    const delivery = start({ flushMs: 100 }, createStorage(blocked, () => true, (err) => warnings.push(err)))
+    const [a, b] = [response(), response()]
+    delivery.record(a, true)
+    delivery.record(b, true)
+    await tick(100)
+    expect(ids()).toEqual([a.id, b.id])
+    expect(warnings).toHaveLength(1)
+    expect(events).toEqual([['sent', { ids: [a.id, b.id] }]])
   })
 })
