@@ -175,16 +175,20 @@ describe('delivery in Chromium', () => {
     expectDeliveredOnce([id])
   })
 
-  it('lets only one of two tabs of the store send the shared outbox at a time', async () => {
-    slowMs = 300
-    const [one, two] = [await open('/shop?flush=60000'), await open('/shop?flush=60000')]
-    const ids = [await answer(one, 4), await answer(two, 5)]
-    await Promise.all([one, two].map((tab) => tab.evaluate(() => (window as any).touchpoint.flush())))
-    await until(() => ids.every((id) => posts.some((p) => p.ids.includes(id) && p.status == 200)))
-    // One tab sent both answers in one batch; the other found the lock taken and left it alone.
-    expect(posts.map((p) => p.ids.sort())).toEqual([ids.sort()])
-    expectDeliveredOnce(ids)
-  })
+  for (const locks of ['Web Locks', 'storage lease'])
+    it(`lets only one of two tabs of the store send the shared outbox at a time (${locks})`, async () => {
+      slowMs = 300
+      context = await browser.newContext()
+      if (locks == 'storage lease') await context.addInitScript(() => delete (Navigator.prototype as { locks?: unknown }).locks)
+      const [one, two] = [await open('/shop?flush=60000'), await open('/shop?flush=60000')]
+      expect(await one.evaluate(() => 'locks' in navigator)).toBe(locks == 'Web Locks')
+      const ids = [await answer(one, 4), await answer(two, 5)]
+      await Promise.all([one, two].map((tab) => tab.evaluate(() => (window as any).touchpoint.flush())))
+      await until(() => ids.every((id) => posts.some((p) => p.ids.includes(id) && p.status == 200)))
+      // One tab sent both answers in one batch; the other found the lock taken and left it alone.
+      expect(posts.map((p) => p.ids.sort())).toEqual([ids.sort()])
+      expectDeliveredOnce(ids)
+    })
 
   it('sends what a server error left in the outbox after a reload, and nothing acknowledged again', async () => {
     fail = 1000
