@@ -66,7 +66,9 @@ export async function send(endpoint: string, batch: unknown, signal?: AbortSigna
   } catch (err) {
     if (!(err instanceof HTTPError)) return { ok: false, retry: true } // network error, timeout or abort
     const { status, headers } = err.response
-    return { ok: false, status, retry: RETRY_STATUS.indexOf(status) >= 0, retryAfterMs: retryAfterMs(headers.get('retry-after')) }
+    // Only a 4xx says the batch itself is wrong; anything else odd (a stray 304 …) is kept for later.
+    const poison = status >= 400 && status < 500 && RETRY_STATUS.indexOf(status) < 0
+    return { ok: false, status, retry: !poison, retryAfterMs: retryAfterMs(headers.get('retry-after')) }
   }
 }
 

@@ -89,6 +89,12 @@ describe('transport: send', () => {
       expect(server.seen).toHaveLength(1)
     })
 
+  it('keeps a batch answered with neither 2xx nor 4xx (a stray 304) for a later try', async () => {
+    const server = await scripted(304)
+    expect(await send(server.url, batch())).toMatchObject({ ok: false, status: 304, retry: true })
+    expect(server.seen).toHaveLength(1)
+  })
+
   it('reports an unreachable endpoint as worth retrying, without throwing', async () => {
     const server = await scripted(200)
     servers.splice(0).forEach((s) => s.close())
