@@ -1,21 +1,92 @@
 import type { Context } from '../core/context'
 import type { SurveyResponse } from '../types'
+import { OUTBOX_CAP, createOutbox } from './outbox'
+import { beacon } from './beacon'
+import { watchFlushTriggers } from './flush-triggers'
+
+/** How long a draft (score chosen, Send not pressed) is left to its own page before any tab may send it. */
+export const DRAFT_MS = 600000
 
 export interface Delivery {
+  /** Stores an answer at once (`final` false: a draft the shopper may still complete), then sends it on a trigger. */
   record(response: SurveyResponse, final: boolean): void
+  /** Sends every due answer; resolves when that attempt has settled. */
   flush(): Promise<void>
 }
 
-// Interim: replaced by the outbox (issue 5).
+/**
+ * The loader's half of delivery (docs/delivery.md): the persistent outbox, the flush triggers
+ * and the beacon on page leave. Sending, retries and the cross-tab lock live in the transport
+ * chunk, loaded only when answers are due.
+ *
+ * @example
+ * const delivery = createDelivery(ctx)
+ * delivery.record(response, true)
+ */
 export function createDelivery(ctx: Context): Delivery {
-  const queue: SurveyResponse[] = []
-  const flush = async () => {
-    if (!queue.length) return
-    const t = await ctx.loadChunk('transport')
-    const responses = queue.splice(0)
-    const result = await t.send(ctx.config.endpoint!, { v: 1, sent_at: new Date().toISOString(), responses })
-    if (result.ok) ctx.emit('sent', { ids: responses.map((r) => r.id) })
-    else queue.push(...responses)
+  const { config, emit, log } = ctx
+  const endpoint = config.endpoint!
+  const name = 'tp:o:' + endpoint
+  const outbox = createOutbox(ctx.storage, name)
+  // This page's drafts: they become answers when the page is left.
+  const drafts: Record<string, SurveyResponse> = {}
+  // What this page view already beaconed (hidden, then pagehide, must not send it twice).
+  const beaconed: Record<string, 1> = {}
+  let timer: ReturnType<typeof setTimeout> | 0 = 0
+  let running: Promise<void> | null = null
+
+  const later = (ms: number) => (timer ||= setTimeout(() => ((timer = 0), flush()), ms))
+
+  async function attempt() {
+    clearTimeout(timer as never)
+    timer = 0
+    // While offline nothing is tried: the `online` event flushes.
+    if (!outbox.due().length || ctx.win.navigator.onLine === false) return
+    let again = config.flushMs
+    try {
+      const transport = await ctx.loadChunk('transport')
+      // Read inside the lock: another tab may have sent some of them meanwhile.
+      const next = await transport.withLock(name, async () => {
+        const responses = outbox.due()
+        const ids = responses.map((r) => r.id)
+        if (!ids.length) return -1
+        const { ok, status, retry, retryAfterMs } = await transport.send(endpoint, { v: 1, sent_at: new Date().toISOString(), responses })
+        if (ok || !retry) outbox.remove(ids)
+        if (ok) return emit('sent', { ids }), -1
+        const message = `${retry ? 'send failed, will retry' : 'refused, answers dropped'} (${status || 'network'})`
+        log(message)
+        emit('error', { code: retry ? 'network' : 'rejected', message, status, ids })
+        return retry ? retryAfterMs || again : -1
+      })
+      if (next != null) again = next // null: another tab holds the lock and is sending
+    } catch (err) {
+      log('delivery failed', err)
+    }
+    if (again >= 0 && outbox.due().length) later(Math.max(again, 100))
   }
-  return { record: (r, final) => final && queue.push(r), flush }
+
+  const flush = (): Promise<void> => (running ? running.then(flush) : (running = attempt().finally(() => (running = null))))
+
+  watchFlushTriggers(ctx.win, flush, (left) => {
+    // The page is going: what the shopper chose is their answer now.
+    if (left) for (const id in drafts) outbox.put(drafts[id])
+    beacon(
+      endpoint,
+      outbox.due().filter((r) => {
+        const key = JSON.stringify(r)
+        return !beaconed[key] && (beaconed[key] = 1)
+      }),
+    )
+  })
+  flush() // leftovers of earlier page views
+
+  return {
+    record(response, final) {
+      final ? delete drafts[response.id] : (drafts[response.id] = response)
+      const ids = outbox.put(response, final ? 0 : Date.now() + DRAFT_MS)
+      if (ids.length) emit('error', { code: 'overflow', message: `more than ${OUTBOX_CAP} answers waiting; dropped the oldest`, ids })
+      if (final) outbox.due().length >= config.batchSize ? flush() : later(config.flushMs)
+    },
+    flush,
+  }
 }

@@ -1,0 +1,56 @@
+import type { SafeStorage } from '../lib/storage'
+import type { SurveyResponse } from '../types'
+
+/** Most answers an outbox keeps; past it the oldest are dropped first (docs/delivery.md). */
+export const OUTBOX_CAP = 200
+
+/** A stored answer. `_d` marks a draft (score chosen, Send not pressed) and says until when no tab may fetch it. */
+type Entry = SurveyResponse & { _d?: number }
+
+export interface Outbox {
+  /** The answers any tab may send now, in wire form, oldest first: finals, and drafts whose page is long gone. */
+  due(): SurveyResponse[]
+  /** Stores an answer, or replaces the one with the same id in place; returns the ids dropped by the cap. */
+  put(response: SurveyResponse, draftUntil?: number): string[]
+  /** Forgets answers after a 2xx, or after the server refused them for good. */
+  remove(ids: string[]): void
+}
+
+const strip = ({ _d, ...response }: Entry): SurveyResponse => response // eslint-disable-line @typescript-eslint/no-unused-vars
+
+/**
+ * The answers waiting for a 2xx, in storage under `key` (one key per endpoint), so they survive
+ * reloads and are shared by the store's tabs. Read afresh on every call: another tab may have
+ * added or sent some. Storage that is blocked or full falls back to memory (SafeStorage).
+ *
+ * @example
+ * const outbox = createOutbox(ctx.storage, 'tp:o:' + endpoint)
+ * outbox.put(response) // before the first send
+ * outbox.remove([response.id]) // after the 2xx
+ */
+export function createOutbox(storage: SafeStorage, key: string): Outbox {
+  const read = (): Entry[] => {
+    try {
+      const list = JSON.parse(storage.get(key) || '[]')
+      return Array.isArray(list) ? list : []
+    } catch {
+      return []
+    }
+  }
+  const write = (list: Entry[]) => (list.length ? storage.set(key, JSON.stringify(list)) : storage.remove(key))
+  return {
+    due: () => read().filter((e) => !(e._d! > Date.now())).map(strip),
+    put(response, draftUntil) {
+      const list = read()
+      const entry: Entry = draftUntil ? { ...response, _d: draftUntil } : response
+      const i = list.findIndex((e) => e.id == response.id)
+      i < 0 ? list.push(entry) : (list[i] = entry)
+      const dropped = list.splice(0, list.length - OUTBOX_CAP)
+      write(list)
+      return dropped.map((e) => e.id)
+    },
+    remove(ids) {
+      write(read().filter((e) => ids.indexOf(e.id) < 0))
+    },
+  }
+}

@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { OUTBOX_CAP, createOutbox } from '../../src/delivery/outbox'
+import { createStorage } from '../../src/lib/storage'
+import { response } from './wire-schema'
+
+const storage = () => createStorage(window, () => true, () => {})
+/** Everything stored under `key`, drafts included, without the draft mark. */
+const all = (key = 'k') => (JSON.parse(localStorage.getItem(key) || '[]') as ({ _d?: number } & Record<string, unknown>)[]).map(({ _d, ...r }) => r) // eslint-disable-line @typescript-eslint/no-unused-vars
+
+beforeEach(() => localStorage.clear())
+
+describe('outbox', () => {
+  it('keeps an answer through a reload: a new outbox on the same storage still has it', () => {
+    const a = response()
+    createOutbox(storage(), 'tp:o:https://a/r').put(a)
+    expect(createOutbox(storage(), 'tp:o:https://a/r').due()).toEqual([a])
+  })
+
+  it('keeps the answers of each endpoint apart', () => {
+    createOutbox(storage(), 'tp:o:https://a/r').put(response())
+    expect(createOutbox(storage(), 'tp:o:https://b/r').due()).toEqual([])
+  })
+
+  it('replaces a draft with the final answer of the same id, in its place', () => {
+    const outbox = createOutbox(storage(), 'k')
+    const a = response()
+    const b = response()
+    outbox.put(a, Date.now() + 60000)
+    outbox.put(b)
+    outbox.put({ ...a, comment: 'fast delivery' })
+    expect(all().map((r) => [r.id, r.comment])).toEqual([[a.id, 'fast delivery'], [b.id, null]])
+  })
+
+  it('holds a draft back from sending while its page may still complete it, and never puts the mark on the wire', () => {
+    vi.useFakeTimers()
+    const outbox = createOutbox(storage(), 'k')
+    const a = response()
+    outbox.put(a, Date.now() + 1000)
+    expect(outbox.due()).toEqual([])
+    expect(all()).toEqual([a])
+    vi.advanceTimersByTime(1001)
+    expect(outbox.due()).toEqual([a])
+    vi.useRealTimers()
+  })
+
+  it('removes only the acknowledged ids, keeping answers another tab added meanwhile', () => {
+    const outbox = createOutbox(storage(), 'k')
+    const [a, b] = [response(), response()]
+    outbox.put(a)
+    createOutbox(storage(), 'k').put(b) // the other tab
+    outbox.remove([a.id])
+    expect(outbox.due()).toEqual([b])
+    outbox.remove([b.id])
+    expect(localStorage.getItem('k')).toBeNull()
+  })
+
+  it(`drops the oldest answers past ${OUTBOX_CAP} and names them`, () => {
+    const outbox = createOutbox(storage(), 'k')
+    const all = Array.from({ length: OUTBOX_CAP + 2 }, () => response())
+    const dropped = all.flatMap((r) => outbox.put(r))
+    expect(dropped).toEqual([all[0].id, all[1].id])
+    expect(outbox.due()).toHaveLength(OUTBOX_CAP)
+    expect(outbox.due()[0]).toEqual(all[2])
+  })
+
+  it('keeps answers in memory when storage is blocked, reporting it once', () => {
+    const blocked = { get localStorage(): Storage { throw new DOMException('denied', 'SecurityError') } } as unknown as Window
+    const onFallback = vi.fn()
+    const outbox = createOutbox(createStorage(blocked, () => true, onFallback), 'k')
+    const [a, b] = [response(), response()]
+    outbox.put(a)
+    outbox.put(b)
+    expect(outbox.due()).toEqual([a, b])
+    expect(onFallback).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps answers in memory when storage is full', () => {
+    const full = { localStorage: { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError') }, removeItem() {} } } as unknown as Window
+    const onFallback = vi.fn()
+    const outbox = createOutbox(createStorage(full, () => true, onFallback), 'k')
+    const a = response()
+    outbox.put(a)
+    expect(outbox.due()).toEqual([a])
+    expect(onFallback).toHaveBeenCalledTimes(1)
+  })
+
+  it('reads unreadable storage as an empty outbox instead of throwing', () => {
+    localStorage.setItem('k', '{not json')
+    expect(createOutbox(storage(), 'k').due()).toEqual([])
+  })
+})
