@@ -57,7 +57,7 @@ const COLUMNS = 'id, survey, kind, score, comment, emotion, stage, touchpoint, u
  * reach the disk before `insert` returns, so a 2xx is never sent for an answer a power cut
  * could still take away (WAL's usual NORMAL would allow that). Answers are keyed by their
  * uuid and written with `INSERT OR IGNORE`, so a retried batch or a beacon that raced a fetch
- * is stored once. The whole wire object is kept in `raw`, so fields added to the wire format
+ * is stored once; only a later copy that adds a comment the stored one lacks updates it. The whole wire object is kept in `raw`, so fields added to the wire format
  * later are not lost before the table learns about them.
  *
  * @example
@@ -76,11 +76,19 @@ export function openStore(dbPath: string): ResponseStore {
     `INSERT OR IGNORE INTO responses (${COLUMNS}, raw)
      VALUES (@id, @survey, @kind, @score, @comment, @emotion, @stage, @touchpoint, @url, @locale, @at, @received_at, @raw)`,
   )
+  // A shopper's score can reach us before their comment (the widget beacons a chosen score when
+  // the page is left); the later copy that carries the comment completes the stored one.
+  const completeOne = db.prepare(
+    `UPDATE responses SET score = @score, comment = @comment, emotion = @emotion, raw = @raw
+     WHERE id = @id AND comment IS NULL AND @comment IS NOT NULL`,
+  )
   const insertAll = db.transaction((responses: SurveyResponse[], receivedAt: string): InsertResult => {
     let stored = 0
     for (const r of responses) {
       const row = { ...r, at: normaliseTime(r.at), received_at: receivedAt, raw: JSON.stringify(r) }
-      stored += insertOne.run(row).changes
+      const added = insertOne.run(row).changes
+      if (!added) completeOne.run(row)
+      stored += added
     }
     return { stored, duplicates: responses.length - stored }
   })

@@ -10,7 +10,7 @@ export const BEACON_BYTES = 60000
  * next page view; the collector ignores ids it already has. Never throws.
  *
  * @example
- * addEventListener('pagehide', () => beacon(endpoint, outbox.all()))
+ * addEventListener('pagehide', () => beacon(endpoint, outbox.due()))
  */
 export function beacon(endpoint: string, responses: SurveyResponse[]): void {
   let batch: SurveyResponse[] = []

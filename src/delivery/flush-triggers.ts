@@ -4,7 +4,7 @@
  * `unload`/`beforeunload`: unreliable on mobile, and they keep pages out of the back/forward cache.
  *
  * @example
- * watchFlushTriggers(window, () => flush(), (left) => beacon(endpoint, left ? outbox.all() : outbox.due()))
+ * watchFlushTriggers(window, flush, () => beacon(endpoint, outbox.due()))
  */
 export function watchFlushTriggers(win: Window, flush: () => void, leave: (left: boolean) => void): void {
   win.addEventListener('online', flush)

@@ -29,6 +29,17 @@ describe('openStore', () => {
     expect(store.list()[0].score).toBe(2)
   })
 
+  it('completes a score that arrived first with the comment that came later, still stored once', () => {
+    tmp = tempDir()
+    store = openStore(tmp.dbPath)
+    const a = answer({ score: 2, comment: null })
+    store.insert([a])
+    expect(store.insert([{ ...a, comment: 'the size chart was wrong' }])).toEqual({ stored: 0, duplicates: 1 })
+    store.insert([{ ...a, comment: 'a replay must not overwrite it' }])
+    expect(store.count()).toBe(1)
+    expect(store.list()[0].comment).toBe('the size chart was wrong')
+  })
+
   it('stores times in UTC so that ranges compare correctly whatever offset the browser wrote', () => {
     tmp = tempDir()
     store = openStore(tmp.dbPath)
