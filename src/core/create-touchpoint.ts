@@ -18,6 +18,7 @@ import type { Context } from './context'
 export const VERSION = '0.1.0'
 
 const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
+const EVENTS = ['show', 'answer', 'dismiss', 'sent', 'error', 'stage']
 
 /** The object behind `window.touchpoint` and `init()`. Also callable: `touchpoint('show', 'nps')`. */
 export interface TouchpointApi {
@@ -155,14 +156,24 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
     version: VERSION,
     detect: () => (current = detect()),
     show: (kind: SurveyKind, survey?: string) => show(kind, survey),
-    on: emitter.on,
+    on<E extends EventName>(event: E, fn: (payload: EventMap[E]) => void) {
+      if (EVENTS.indexOf(event) < 0 || typeof fn != 'function') {
+        warn(`touchpoint: on(${JSON.stringify(event)}, …) needs one of ${EVENTS.join(', ')} and a function`)
+        return () => {}
+      }
+      return emitter.on(event, fn)
+    },
     flush: () => (delivery ? delivery.flush() : Promise.resolve()),
     setStage(stage: string | null) {
       checkStage(stage)
       explicit = stage || null
       refresh()
     },
-    consent: (granted: boolean) => consent.set(granted),
+    consent(granted: boolean) {
+      // consent('false') must not read as a yes: only true and false count.
+      if (typeof granted == 'boolean') consent.set(granted)
+      else warn(`touchpoint: consent(${JSON.stringify(granted)}) needs true or false; nothing changed`)
+    },
     track: (name: string) => targeting.track(String(name)),
   }
   const api = ((command: string, ...args: unknown[]) => {

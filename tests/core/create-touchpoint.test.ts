@@ -79,6 +79,28 @@ describe('createTouchpoint', () => {
     expect(await tp.show('nps')).toBe(true)
   })
 
+  it('does not take a string for consent: consent("false") warns and leaves the gate shut', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const tp = start({ consent: 'required' })
+    tp.consent('false' as never)
+    expect(warn).toHaveBeenCalledWith('touchpoint: consent("false") needs true or false; nothing changed')
+    expect(await tp.show('nps')).toBe(false)
+  })
+
+  it('warns about a misspelt event or a missing listener instead of listening to nothing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const tp = start()
+    const off = tp.on('answr' as never, () => {})
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('touchpoint: on("answr", …) needs one of show, answer'))
+    expect(() => off()).not.toThrow()
+    tp.on('show', 'not a function' as never)
+    expect(warn).toHaveBeenCalledTimes(2)
+    const seen: string[] = []
+    tp.on('show', (r) => seen.push(r.kind))
+    await tp.show('csat')
+    expect(seen).toEqual(['csat'])
+  })
+
   it('answers the command form and warns about unknown commands', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const tp = start()
