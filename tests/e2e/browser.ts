@@ -24,7 +24,7 @@ export interface TestServer {
 }
 
 /**
- * Serves dist/ at /, HTML pages from `pages` (path → html), and a /collect endpoint that records
+ * Serves dist/ at /, pages from `pages` (path → HTML, or script for a path ending in .js), and a /collect endpoint that records
  * what it gets. `answer` can override the collector's status per request.
  */
 export async function serve(pages: Record<string, string>, answer: (req: IncomingMessage) => number = () => 200): Promise<TestServer> {
@@ -41,7 +41,7 @@ export async function serve(pages: Record<string, string>, answer: (req: Incomin
       })
       return
     }
-    if (pages[path] != null) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pages[path])
+    if (pages[path] != null) return void res.writeHead(200, { 'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' }).end(pages[path])
     const file = join(ROOT, 'dist', path)
     if (path.endsWith('.js') && existsSync(file)) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file))
     res.writeHead(404).end()

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchChromium, page, serve, type TestServer } from './browser'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { launchChromium, page, ROOT, serve, type TestServer } from './browser'
 
 const STUB = `<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};
 touchpoint('setStage','cart');touchpoint('on','stage',function(d){window.stages=(window.stages||[]).concat(d.touchpoint)});</script>`
@@ -21,6 +23,10 @@ beforeAll(async () => {
     '/twice': page(TAG + TAG.replace('/collect', '/other')),
     '/bad': page('<script src="/touchpoint.js" data-endpoint="ftp://x" data-sample="lots" data-position="middle" data-batch-size="0" async></script>'),
     '/none': page('<script src="/touchpoint.js" async></script>'),
+    // A CDN still serving last month's UI chunk next to today's loader.
+    '/old/shop': page('<script src="/old/touchpoint.js" data-endpoint="/collect" async></script>'),
+    '/old/touchpoint.js': readFileSync(join(ROOT, 'dist/touchpoint.js'), 'utf8'),
+    '/old/touchpoint-ui.js': `(window.__touchpoint_chunks ||= {}).ui = { api: 1, open() { document.body.append('old UI'); return { close() {} } } }`,
   })
 })
 afterAll(async () => {
@@ -98,6 +104,22 @@ describe('the CDN loader in Chromium', () => {
     expect(await chunks()).toEqual([])
     expect(await tab.evaluate(() => (window as any).touchpoint.show('csat'))).toBe(true)
     expect(await chunks()).toEqual(['touchpoint-ui.js'])
+    await tab.close()
+  })
+
+  it('refuses a UI chunk that speaks an older interface: no survey, an error event, nothing thrown', async () => {
+    const before = warnings.length
+    const tab = await open('/old/shop')
+    const result = await tab.evaluate(async () => {
+      const errors: unknown[] = []
+      ;(window as any).touchpoint.on('error', (e: unknown) => errors.push(e))
+      const shown = await (window as any).touchpoint.show('csat')
+      return { shown, errors, text: document.body.textContent }
+    })
+    expect(result.shown).toBe(false)
+    expect(result.errors).toEqual([expect.objectContaining({ code: 'chunk', message: expect.stringMatching(/touchpoint-ui\.js speaks api 1, loader \d+/) })])
+    expect(result.text).not.toContain('old UI')
+    expect(warnings.slice(before).join('\n')).not.toMatch(/PAGE ERROR/)
     await tab.close()
   })
 })
