@@ -71,8 +71,12 @@ export interface SendResult {
 
 export interface TransportChunk {
   api: number
-  /** POST one batch with timeout and in-request retries; never throws. */
-  send(endpoint: string, batch: Batch, signal?: AbortSignal): Promise<SendResult>
+  /**
+   * POST one batch with timeout and in-request retries; never throws. `onRequest` is called as
+   * each request goes out (a chunk older than this parameter never calls it; the loader then
+   * waits for the result instead).
+   */
+  send(endpoint: string, batch: Batch, signal?: AbortSignal, onRequest?: () => void): Promise<SendResult>
   /** Run `fn` while holding a cross-tab lock (Web Locks, else a storage lease); null if another tab holds it. */
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T | null>
 }

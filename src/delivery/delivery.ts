@@ -10,7 +10,7 @@ export const DRAFT_MS = 600000
 export interface Delivery {
   /** Stores an answer at once (`final` false: a draft the shopper may still complete), then sends it on a trigger. */
   record(response: SurveyResponse, final: boolean): void
-  /** Sends every due answer; resolves when that attempt has settled. */
+  /** Sends every due answer; resolves once they are handed to the network (or nothing is to send). */
   flush(): Promise<void>
 }
 
@@ -37,7 +37,7 @@ export function createDelivery(ctx: Context): Delivery {
 
   const later = (ms: number) => (timer ||= setTimeout(() => ((timer = 0), flush()), ms))
 
-  async function attempt() {
+  async function attempt(handed?: () => void) {
     clearTimeout(timer as never)
     timer = 0
     // While offline nothing is tried: the `online` event flushes.
@@ -50,7 +50,7 @@ export function createDelivery(ctx: Context): Delivery {
         const responses = outbox.due()
         const ids = responses.map((r) => r.id)
         if (!ids.length) return -1
-        const { ok, status, retry, retryAfterMs } = await transport.send(endpoint, { v: 1, sent_at: new Date().toISOString(), responses })
+        const { ok, status, retry, retryAfterMs } = await transport.send(endpoint, { v: 1, sent_at: new Date().toISOString(), responses }, undefined, handed)
         if (ok || !retry) outbox.remove(ids)
         if (ok) return emit('sent', { ids }), -1
         const message = `${retry ? 'send failed, will retry' : 'refused, answers dropped'} (${status || 'network'})`
@@ -65,9 +65,11 @@ export function createDelivery(ctx: Context): Delivery {
     if (again >= 0 && outbox.due().length) later(Math.max(again, 100))
   }
 
-  const flush = (): Promise<void> => (running ? running.then(flush) : (running = attempt().finally(() => (running = null))))
+  // One attempt at a time; `handed` hears when this attempt's request goes out.
+  const flush = (handed?: () => void): Promise<void> =>
+    running ? running.then(() => flush(handed)) : (running = attempt(handed).finally(() => (running = null)))
 
-  watchFlushTriggers(ctx.win, flush, (left) => {
+  watchFlushTriggers(ctx.win, () => flush(), (left) => {
     // The page is going: what the shopper chose is their answer now.
     if (left) for (const id in drafts) outbox.put(drafts[id])
     beacon(
@@ -87,6 +89,7 @@ export function createDelivery(ctx: Context): Delivery {
       if (ids.length) emit('error', { code: 'overflow', message: `more than ${OUTBOX_CAP} answers waiting; dropped the oldest`, ids })
       if (final) outbox.due().length >= config.batchSize ? flush() : later(config.flushMs)
     },
-    flush,
+    // touchpoint.flush() resolves once the batch is on the wire, not after a server's retries.
+    flush: () => new Promise<void>((resolve) => void flush(resolve).then(resolve)),
   }
 }

@@ -41,7 +41,7 @@ const offline = () => typeof navigator != 'undefined' && navigator.onLine === fa
  * @example
  * const { ok, status, retry } = await send('https://collect.example/r', batch)
  */
-export async function send(endpoint: string, batch: unknown, signal?: AbortSignal): Promise<SendResult> {
+export async function send(endpoint: string, batch: unknown, signal?: AbortSignal, onRequest?: () => void): Promise<SendResult> {
   if (offline()) return { ok: false, retry: true }
   try {
     const res = await ky.post(endpoint, {
@@ -49,6 +49,7 @@ export async function send(endpoint: string, batch: unknown, signal?: AbortSigna
       headers: { 'content-type': 'text/plain;charset=UTF-8' },
       signal,
       timeout: transportSettings.timeoutMs,
+      hooks: { beforeRequest: [() => void (onRequest && onRequest())] },
       retry: {
         limit: transportSettings.retries,
         methods: ['post'],

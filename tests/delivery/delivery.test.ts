@@ -26,13 +26,13 @@ type Page = EventTarget & { document: EventTarget & { visibilityState: string };
 let win: Page
 const newPage = (): Page => Object.assign(new EventTarget(), { document: Object.assign(new EventTarget(), { visibilityState: 'visible' }), navigator: { onLine: true } })
 
-function start(config: Partial<Config> = {}, storage = createStorage(window, () => true, () => {})) {
+function start(config: Partial<Config> = {}, storage = createStorage(window, () => true, () => {}), chunk = transport) {
   win = newPage()
   const emitter = createEmitter(() => {})
   for (const name of ['sent', 'error'] as const) emitter.on(name, (e: EventMap[typeof name]) => events.push([name, e]))
   const ctx = {
     win, config: { ...DEFAULTS, endpoint: ENDPOINT, ...config }, emit: emitter.emit, on: emitter.on, log() {}, warn() {},
-    loadChunk: async () => transport, storage,
+    loadChunk: async () => chunk, storage,
   } as unknown as Context
   return createDelivery(ctx)
 }
@@ -212,6 +212,28 @@ describe('delivery', () => {
     delivery.record(a, true)
     await delivery.flush()
     expect(ids()).toEqual([a.id])
+  })
+
+  it('resolves flush() as soon as the batch is on the wire, not after a failing server\'s retries', async () => {
+    let finish: (r: SendResult) => void = () => {}
+    const slow: TransportChunk = {
+      ...transport,
+      // A server in trouble: the request goes out, the retries take a long while.
+      send: (_url, batch, _signal, onRequest) => (sent.push(batch), onRequest!(), new Promise<SendResult>((resolve) => (finish = resolve))),
+    }
+    const delivery = start({ flushMs: 60000 }, undefined, slow)
+    const a = response()
+    delivery.record(a, true)
+    let resolved = false
+    const flushed = delivery.flush().then(() => (resolved = true))
+    await tick(0)
+    expect(ids()).toEqual([a.id])
+    await flushed
+    expect(resolved).toBe(true)
+    expect(stored()).toEqual([a]) // handed over is not acknowledged: it stays until the 2xx
+    finish({ ok: true, status: 200, retry: false })
+    await tick(0)
+    expect(stored()).toEqual([])
   })
 
   it(`drops the oldest answer past ${OUTBOX_CAP} with an overflow error event`, async () => {

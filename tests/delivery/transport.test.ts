@@ -51,6 +51,13 @@ describe('transport: send', () => {
     expect(expectWireBatch(server.seen[0].body)).toEqual(sent)
   })
 
+  it('tells the loader as each request goes out, retries included', async () => {
+    const server = await scripted(503, 503, 200)
+    const requests: number[] = []
+    expect(await send(server.url, batch(), undefined, () => requests.push(server.seen.length))).toMatchObject({ ok: true })
+    expect(requests).toEqual([0, 1, 2]) // called before each request reached the server
+  })
+
   it('keeps trying through 503s with the same answers until the server recovers', async () => {
     const server = await scripted(503, 503, 503, 200)
     expect(await send(server.url, batch())).toMatchObject({ ok: true, status: 200 })
