@@ -210,9 +210,9 @@ describe('consent and privacy signals, in Chromium', () => {
     await appears(v.tab)
     await v.tab.getByRole('radio', { name: '4', exact: true }).click()
     await v.tab.getByRole('button', { name: 'Send' }).click()
-    await v.tab.evaluate(() => (window as any).touchpoint.flush())
+    await v.tab.evaluate(() => (window as any).touchpoint.flush()) // resolves once the batch is on the wire
+    await expect.poll(() => server.received.some((b: any) => b.responses.some((r: any) => r.score == 4 && r.touchpoint == 'confirmation')), { timeout: 10_000 }).toBe(true)
     expect(v.requests).toContain('/collect')
-    expect(server.received.some((b: any) => b.responses.some((r: any) => r.score == 4 && r.touchpoint == 'confirmation'))).toBe(true)
     await v.context.close()
   })
 
