@@ -79,16 +79,17 @@ async function axe(tab: Page) {
 }
 
 describe('the survey in Chromium', () => {
-  for (const locale of ['en', 'vi'])
-    for (const scheme of ['light', 'dark'] as const)
-      it(`passes axe (WCAG 2.2 AA) in ${locale}, ${scheme}, before and after choosing`, async () => {
-        const tab = await showSurvey({ locale, scheme })
-        expect(await axe(tab)).toEqual([])
-        await tab.getByRole('radio', { name: '7', exact: true }).check()
-        await tab.getByRole('textbox').waitFor()
-        expect(await axe(tab)).toEqual([])
-        await tab.close()
-      })
+  for (const kind of ['csat', 'nps', 'emotion', 'ces'])
+    for (const locale of ['en', 'vi'])
+      for (const scheme of ['light', 'dark'] as const)
+        it(`passes axe (WCAG 2.2 AA) for ${kind} in ${locale}, ${scheme}, before and after choosing`, async () => {
+          const tab = await showSurvey({ kind, locale, scheme })
+          expect(await axe(tab)).toEqual([])
+          await tab.getByRole('radio').nth(3).check()
+          await tab.getByRole('textbox').waitFor()
+          expect(await axe(tab)).toEqual([])
+          await tab.close()
+        })
 
   it('offers NPS as 11 radios named 0 to 10, the first one focused', async () => {
     const tab = await showSurvey()
