@@ -230,7 +230,7 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     await show(tab, 'csat')
     const card = await box(tab, 'dialog')
     expect(card.x).toBe(16) // the default bottom-right, mirrored
-    expect(card.y + card.height).toBe(700 - 16)
+    expect(card.y + card.height).toBeCloseTo(700 - 16, 0)
     const options = await Promise.all(['1', '2', '3', '4', '5'].map((n) => box(tab, 'radio', n)))
     expect(options.map((o) => o.x)).toEqual([...options.map((o) => o.x)].sort((a, b) => b - a)) // 1 rightmost … 5 leftmost
     const close = await box(tab, 'button', 'Close')
@@ -274,11 +274,11 @@ describe('the survey as a guest on the store page, in Chromium', () => {
   })
 
   it('reports show, dismiss and answer with wire-format payloads; an emotion answer carries its face', async () => {
-    const { tab, context } = await visit('/clean', () => {
+    const { tab, context } = await visit('/clean')
+    await tab.evaluate(() => {
       const w = window as any
       w.events = []
-      const on = () => w.touchpoint?.on ? ['show', 'answer', 'dismiss'].forEach((n) => w.touchpoint.on(n, (e: any) => w.events.push([n, e]))) : setTimeout(on, 10)
-      on()
+      for (const name of ['show', 'answer', 'dismiss']) w.touchpoint.on(name, (e: any) => w.events.push([name, e]))
     })
     await show(tab, 'csat')
     await tab.keyboard.press('Escape')
