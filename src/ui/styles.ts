@@ -1,7 +1,8 @@
 // Default accent: a store-neutral dark teal (white text 7.3:1); dark mode lifts it for the dark card.
+// .c starts from all:initial: a store's `*{letter-spacing:…}` beats :host and would be inherited.
 // Every text colour here is ≥ 4.5:1 on its background, light and dark; the focus ring is the text colour.
 export const CSS = `:host{all:initial;display:block}:host([data-f]){display:contents}
-.c{--a:#0f5e6e;--o:#fff;--bg:#fff;--fg:#1b1c1f;--m:#53565c;--b:#7d828a;position:relative;box-sizing:border-box;max-width:360px;padding:16px;background:var(--bg);color:var(--fg);border:1px solid var(--b);border-radius:12px;box-shadow:0 6px 24px rgba(0,0,0,.18);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;text-align:start;animation:tp .2s ease-out}
+.c{all:initial;display:block;--a:#0f5e6e;--o:#fff;--bg:#fff;--fg:#1b1c1f;--m:#53565c;--b:#7d828a;position:relative;box-sizing:border-box;max-width:360px;padding:16px;background:var(--bg);color:var(--fg);border:1px solid var(--b);border-radius:12px;box-shadow:0 6px 24px rgba(0,0,0,.18);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;text-align:start;animation:tp .2s ease-out}
 .c *{box-sizing:border-box;margin:0}.c button,.c input{font:inherit;color:inherit}
 .f{position:fixed;bottom:16px;right:16px;z-index:2147483000;width:calc(100vw - 32px)}.f.l{right:auto;left:16px}
 fieldset{border:0;padding:0;min-width:0}legend,.ty{padding:0;padding-inline-end:32px;margin-bottom:10px;font-weight:600;font-size:15px}

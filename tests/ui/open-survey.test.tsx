@@ -211,6 +211,14 @@ describe('styles', () => {
     }
   })
 
+  it("starts the card from all:initial, so a store's `* { letter-spacing }` cannot be inherited through the host", async () => {
+    // Outer `*` rules beat `:host{all:initial}` on the host element itself; the card must cut inheritance there.
+    const { CSS } = await import('../../src/ui/styles')
+    const card = /(^|\n)\.c\{([^}]*)\}/.exec(CSS)![2].split(';')
+    expect(card[0]).toBe('all:initial')
+    expect(card).toContain('display:block')
+  })
+
   it('puts readable text on a store accent', () => {
     const root = show({ accent: '#ffd700' })
     const card = root.querySelector<HTMLElement>('.c')!
