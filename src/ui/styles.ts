@@ -1,10 +1,12 @@
 // Default accent: a store-neutral dark teal (white text 7.3:1); dark mode lifts it for the dark card.
 // .c starts from all:initial: a store's `*{letter-spacing:…}` beats :host and would be inherited.
+// A store may set --touchpoint-font, --touchpoint-radius and --touchpoint-z on the page: custom
+// properties inherit into the shadow root (all:initial leaves them alone); colours stay ours.
 // Every text colour here is ≥ 4.5:1 on its background, light and dark; the focus ring is the text colour.
 export const CSS = `:host{all:initial;display:block}:host([data-f]){display:contents}
-.c{all:initial;display:block;--a:#0f5e6e;--o:#fff;--bg:#fff;--fg:#1b1c1f;--m:#53565c;--b:#7d828a;position:relative;box-sizing:border-box;max-width:360px;padding:16px;background:var(--bg);color:var(--fg);border:1px solid var(--b);border-radius:12px;box-shadow:0 6px 24px rgba(0,0,0,.18);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;text-align:start;animation:tp .2s ease-out}
+.c{all:initial;display:block;--a:#0f5e6e;--o:#fff;--bg:#fff;--fg:#1b1c1f;--m:#53565c;--b:#7d828a;position:relative;box-sizing:border-box;max-width:360px;padding:16px;background:var(--bg);color:var(--fg);border:1px solid var(--b);border-radius:var(--touchpoint-radius,12px);box-shadow:0 6px 24px rgba(0,0,0,.18);font:14px/1.45 var(--touchpoint-font,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif);text-align:start;animation:tp .2s ease-out}
 .c *{box-sizing:border-box;margin:0}.c button,.c input{font:inherit;color:inherit}
-.f{position:fixed;bottom:16px;right:16px;z-index:2147483000;width:calc(100vw - 32px)}.f.l{right:auto;left:16px}
+.f{position:fixed;bottom:16px;right:16px;z-index:var(--touchpoint-z,2147483000);width:calc(100vw - 32px)}.f.l{right:auto;left:16px}
 fieldset{border:0;padding:0;min-width:0}legend,.ty{padding:0;padding-inline-end:32px;margin-bottom:10px;font-weight:600;font-size:15px}
 .g{display:grid;gap:4px}.o{position:relative;display:block;cursor:pointer}
 .o input{position:absolute;inset:0;width:100%;height:100%;opacity:0;cursor:pointer}
@@ -17,7 +19,7 @@ fieldset{border:0;padding:0;min-width:0}legend,.ty{padding:0;padding-inline-end:
 .s{padding:8px 16px;background:var(--a);color:var(--o)!important;border:0;border-radius:8px;font-weight:600!important;cursor:pointer}
 .x{position:absolute;top:8px;inset-inline-end:8px;display:grid;place-items:center;width:32px;height:32px;padding:0;background:none;border:0;border-radius:6px;color:var(--m)!important;cursor:pointer}.x:hover{background:rgba(128,128,128,.18)}
 .ty{margin:4px 0}.c:focus{outline:0}
-@media (max-width:599px){.f{left:0;right:0;bottom:0;width:auto;max-width:none;border-width:1px 0 0;border-radius:12px 12px 0 0;padding-bottom:max(16px,env(safe-area-inset-bottom))}.t{font-size:16px}}
+@media (max-width:599px){.f{left:0;right:0;bottom:0;width:auto;max-width:none;border-width:1px 0 0;border-radius:var(--touchpoint-radius,12px) var(--touchpoint-radius,12px) 0 0;padding-bottom:max(16px,env(safe-area-inset-bottom))}.t{font-size:16px}}
 @media (prefers-color-scheme:dark){.c{--a:#6fd3e0;--o:#000;--bg:#1d1f23;--fg:#f2f3f5;--m:#b9bcc2;--b:#8b9099;box-shadow:0 6px 24px rgba(0,0,0,.5)}}
 @media (forced-colors:active){.o input:checked+span{forced-color-adjust:none;background:Highlight;color:HighlightText}}
 @media (prefers-reduced-motion:reduce){.c,.c *{animation:none!important;transition:none!important}}

@@ -51,6 +51,8 @@ const PAGES: Record<string, string> = {
   '/inline': shop({ body: content('<div id="slot" style="min-height:220px"></div>'), attrs: `${ON_TRACK} data-mount="#slot"` }),
   '/rtl': shop({ html: 'dir="rtl" lang="ar"' }),
   '/vi': shop({ attrs: 'data-surveys="" data-locale="vi"' }),
+  // A store matching the card to its theme with the documented custom properties.
+  '/themed': shop({ head: '<style>:root{--touchpoint-font:Georgia,serif;--touchpoint-radius:0px;--touchpoint-z:40}</style>' }),
 }
 
 let browser: Browser
@@ -158,6 +160,24 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     expect(hostile.styles.close.display).not.toBe('none')
     expect(new Set(hostile.options.map((o) => o.y)).size).toBe(1) // one row on desktop
     expect(hostile.options.map((o) => o.x)).toEqual([...hostile.options.map((o) => o.x)].sort((a, b) => a - b))
+  })
+
+  it('takes the store\'s font, corner radius and stacking order from --touchpoint-* custom properties', async () => {
+    const card = (path: string) =>
+      visit(path).then(async ({ tab, context }) => {
+        await show(tab, 'csat')
+        const style = await dialog(tab).evaluate((el) => {
+          const c = getComputedStyle(el)
+          const f = getComputedStyle(el.closest('.f') || el)
+          return { font: c.fontFamily, radius: c.borderTopLeftRadius, z: f.zIndex, fontSize: c.fontSize }
+        })
+        await context.close()
+        return style
+      })
+    const [clean, themed] = [await card('/clean'), await card('/themed')]
+    expect(clean).toMatchObject({ radius: '12px', z: '2147483000' })
+    expect(clean.font).toMatch(/^system-ui/)
+    expect(themed).toEqual({ font: 'Georgia, serif', radius: '0px', z: '40', fontSize: clean.fontSize })
   })
 
   it('leaves page elements that share its class names (.c, .o, .f, .vh, …) and fieldset/legend styled as the store made them', async () => {
