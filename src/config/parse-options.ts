@@ -49,7 +49,8 @@ const SPECS: Spec[] = [
   ['stage', 'a touchpoint or stage name', nonEmpty],
   ['stageMap', '"touchpoint:stage" pairs separated by commas', stageMap],
   ['locale', 'a language tag such as "vi" or "en-US"', (v) => (/^[a-z]{2,3}(-[a-z\d]{2,8})*$/i.test(text(v) || '') ? text(v) : undefined)],
-  ['surveys', 'a survey plan', (v) => (Array.isArray(v) ? v : nonEmpty(v))],
+  // '' is a plan too: no automatic surveys (show() still works).
+  ['surveys', 'a survey plan', (v) => (Array.isArray(v) ? v : typeof v == 'string' ? v.trim() : undefined)],
   ['position', '"bottom-right" or "bottom-left"', oneOf('bottom-right', 'bottom-left')],
   ['mount', 'a CSS selector', nonEmpty],
   ['accent', 'a CSS colour', colour],

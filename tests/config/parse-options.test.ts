@@ -59,4 +59,14 @@ describe('parseOptions', () => {
       'touchpoint: endpoint is required; surveys stay off until it is set',
     ])
   })
+
+  it('takes an empty data-surveys (and surveys: "" or []) as a plan with no automatic surveys, without a warning', () => {
+    const tag = fromTag({ endpoint: 'https://c.example/r', surveys: '' })
+    expect(tag.config.surveys).toBe('')
+    expect(tag.warnings).toEqual([])
+    const warnings: string[] = []
+    expect(parseOptions({ endpoint: 'https://c.example/r', surveys: '  ' }, false, (m) => warnings.push(m)).surveys).toBe('')
+    expect(parseOptions({ endpoint: 'https://c.example/r', surveys: [] }, false, (m) => warnings.push(m)).surveys).toEqual([])
+    expect(warnings).toEqual([])
+  })
 })

@@ -83,6 +83,15 @@ describe('startTargeting frequency rules', () => {
   })
   afterEach(() => vi.useRealTimers())
 
+  it('opens nothing by itself with an empty plan (data-surveys=""), even on the thank-you page', () => {
+    const ctx = makeCtx({ surveys: '' })
+    const open = vi.fn()
+    startTargeting(ctx, open)
+    vi.advanceTimersByTime(120_000)
+    expect(open).not.toHaveBeenCalled()
+    expect(ctx.warn).not.toHaveBeenCalled()
+  })
+
   it('opens the confirmation CSAT after 3 s, once per page view, and logs the decision', () => {
     const ctx = makeCtx({ debug: true })
     const open = vi.fn()
