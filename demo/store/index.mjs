@@ -11,10 +11,11 @@ import { paths, resolve } from './routes.mjs'
 const PAGES = { home, shop, category, product, search, cart, checkout, received, account, orders, contact, blog, post }
 const STYLE = readFileSync(new URL('./style.css', import.meta.url), 'utf8')
 
+// A stand-in photo: one image per product for every language, so it carries no words.
 function productImage(slug) {
   const p = PRODUCTS.find((x) => x.slug.en === slug)
   if (!p) return null
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 324 324"><rect width="324" height="324" fill="${p.colour}"/><circle cx="162" cy="150" r="86" fill="#fff" opacity=".35"/><text x="162" y="290" font-family="Georgia,serif" font-size="22" text-anchor="middle" fill="#3b3229">${p.name.en}</text></svg>`
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 324 324"><rect width="324" height="324" fill="${p.colour}"/><circle cx="162" cy="162" r="96" fill="#fff" opacity=".35"/></svg>`
 }
 
 const send = (res, status, type, body, headers = {}) => {
