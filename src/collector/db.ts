@@ -57,8 +57,9 @@ const COLUMNS = 'id, survey, kind, score, comment, emotion, stage, touchpoint, u
  * reach the disk before `insert` returns, so a 2xx is never sent for an answer a power cut
  * could still take away (WAL's usual NORMAL would allow that). Answers are keyed by their
  * uuid and written with `INSERT OR IGNORE`, so a retried batch or a beacon that raced a fetch
- * is stored once; only a later copy that adds a comment the stored one lacks updates it. The whole wire object is kept in `raw`, so fields added to the wire format
- * later are not lost before the table learns about them.
+ * is stored once; only a later copy that adds a comment the stored one lacks updates it. The
+ * whole wire object is kept in `raw`, so fields added to the wire format later are not lost
+ * before the table learns about them.
  *
  * @example
  * const store = openStore('./touchpoint.db')

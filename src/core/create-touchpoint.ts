@@ -18,7 +18,8 @@ import type { Context } from './context'
 export const VERSION = '0.1.0'
 
 const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
-const EVENTS = ['show', 'answer', 'dismiss', 'sent', 'error', 'stage']
+// Typed by EventMap: a misspelt name here does not compile. A new event must be added here too.
+const EVENTS: EventName[] = ['show', 'answer', 'dismiss', 'sent', 'error', 'stage']
 
 /** The object behind `window.touchpoint` and `init()`. Also callable: `touchpoint('show', 'nps')`. */
 export interface TouchpointApi {

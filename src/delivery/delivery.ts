@@ -83,7 +83,7 @@ export function createDelivery(ctx: Context): Delivery {
   // Leftovers of earlier page views, once the page has loaded and the browser is idle: the first
   // storage read of a page is a synchronous trip to the browser (~2 ms in Chromium) that the
   // store's own page need not wait for. They are safe in storage meanwhile.
-  const win = ctx.win as Window
+  const win = ctx.win
   const leftovers = () => (win.requestIdleCallback ? win.requestIdleCallback(() => flush(), { timeout: 3000 }) : setTimeout(() => flush(), 1))
   win.document.readyState == 'complete' ? leftovers() : win.addEventListener('load', leftovers)
 
