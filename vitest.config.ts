@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config'
 
-// `npm test` = type-check, build, then both projects: unit tests in happy-dom (collector tests
+// `npm test` = type-check, build, then every project: unit tests in happy-dom (collector tests
 // set the node environment per file) and end-to-end tests that drive the built dist/ files in
-// Debian's Chromium. Browser tests never skip: a missing Chromium fails them.
+// Debian's Chromium, and a cross-browser suite in Debian's Firefox ESR. Browser tests never skip:
+// a missing Chromium or Firefox fails them.
 export default defineConfig({
   test: {
     projects: [
@@ -18,6 +19,17 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The same built files in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi).
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

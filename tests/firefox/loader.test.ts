@@ -1,0 +1,99 @@
+// The CDN loader in Firefox ESR: the public API from an async tag, the stub's queued calls
+// replayed, and detect() on the whole detection corpus and through single-page navigation.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'puppeteer-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { CORPUS, pageHtml } from '../fixtures/load-page'
+import { ROOT, launchFirefox, loaderUp, pageErrors } from './firefox'
+import { openShop, type Shop } from './shop'
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const TAG = '<script src="/touchpoint.js" data-endpoint="/collect" async></script>'
+const STUB = `<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};
+touchpoint('setStage','cart');touchpoint('on','stage',function(d){window.stages=(window.stages||[]).concat(d.touchpoint)});</script>`
+const withTag = (html: string) => html.replace(/<\/body>/i, TAG.replace(' async', '') + '</body>')
+const queued = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${STUB}${TAG}</head><body><h1>Shop</h1></body></html>`
+
+let browser: Browser
+let shop: Shop
+let context: BrowserContext | undefined
+// The corpus page the store answers with next, whatever the path (corpus pages share paths like `/`).
+let nextPage = ''
+
+beforeAll(async () => {
+  shop = await openShop((path) => (path == '/queued' ? queued : path == '/favicon.ico' || !nextPage ? undefined : withTag(nextPage)))
+  browser = await launchFirefox()
+})
+afterAll(async () => {
+  await browser?.close()
+  await shop?.close()
+})
+afterEach(async () => {
+  await context?.close()
+  context = undefined
+})
+
+async function open(path: string, html = ''): Promise<{ tab: Page; errors: string[] }> {
+  nextPage = html
+  context ||= await browser.createBrowserContext()
+  const tab = await context.newPage()
+  const errors = pageErrors(tab)
+  await tab.goto(shop.url + path)
+  await loaderUp(tab)
+  return { tab, errors }
+}
+const detect = (tab: Page) => tab.evaluate(() => (window as any).touchpoint.detect())
+
+describe('the CDN loader in Firefox ESR', () => {
+  it('exposes the API from an async tag and replays the calls the stub queued, in order', async () => {
+    const { tab, errors } = await open('/queued')
+    const api = await tab.evaluate(() => {
+      const tp = (window as any).touchpoint
+      return { version: typeof tp.version, methods: ['detect', 'show', 'on', 'flush', 'setStage', 'consent', 'track'].filter((m) => typeof tp[m] == 'function') }
+    })
+    expect(api).toEqual({ version: 'string', methods: ['detect', 'show', 'on', 'flush', 'setStage', 'consent', 'track'] })
+    // setStage('cart') was queued before the loader ran; the queued `on('stage')` hears the next change.
+    expect(await detect(tab)).toMatchObject({ stage: 'decision', touchpoint: 'cart' })
+    await tab.evaluate(() => (window as any).touchpoint('setStage', 'confirmation'))
+    expect(await tab.evaluate(() => (window as any).stages)).toEqual(['confirmation'])
+    expect(await tab.evaluate(() => (window as any).touchpoint('detect').stage)).toBe('purchase')
+    expect(errors).toEqual([])
+  })
+
+  it('detect() reads every page of the detection corpus right', async () => {
+    const wrong: string[] = []
+    let tab: Page | undefined
+    for (const entry of CORPUS) {
+      nextPage = pageHtml(entry.file)
+      tab ||= await (context ||= await browser.createBrowserContext()).newPage()
+      // One round trip per page: a tag without `async` has run by the time `load` fires.
+      await tab.goto(shop.url + entry.url)
+      const found = await tab.evaluate(() => (window as any).touchpoint?.detect() || { touchpoint: 'no loader', signal: '' })
+      if (found.touchpoint != entry.touchpoint) wrong.push(`${entry.file} at ${entry.url}: ${found.touchpoint} (${found.signal}), expected ${entry.touchpoint}`)
+    }
+    expect(CORPUS.length).toBeGreaterThanOrEqual(40)
+    expect(wrong).toEqual([])
+  }, 180_000)
+
+  it('detect() follows a single-page store through link clicks, back and pushState', async () => {
+    const { tab } = await open('/', readFileSync(join(ROOT, 'tests/fixtures/spa/store.html'), 'utf8'))
+    await tab.evaluate(() => {
+      const w = window as any
+      w.seen = []
+      w.touchpoint.on('stage', (d: { touchpoint: string }) => w.seen.push(d.touchpoint))
+    })
+    const seen = () => tab.evaluate(() => (window as any).seen)
+    expect(await detect(tab)).toMatchObject({ touchpoint: 'home' })
+    await tab.locator('a::-p-text(Desk lamp)').click()
+    await expect.poll(seen).toEqual(['product'])
+    await tab.locator('a::-p-text(Cart (1))').click()
+    await expect.poll(seen).toEqual(['product', 'cart'])
+    expect(await detect(tab)).toMatchObject({ stage: 'decision', touchpoint: 'cart' })
+    await tab.evaluate(() => history.back())
+    await expect.poll(seen).toEqual(['product', 'cart', 'product'])
+    await tab.evaluate(() => history.pushState({}, '', '/search?q=lamp'))
+    await expect.poll(seen).toEqual(['product', 'cart', 'product', 'search'])
+    expect(await detect(tab)).toMatchObject({ stage: 'consideration', touchpoint: 'search', signal: 'url:path' })
+  })
+})
