@@ -52,19 +52,17 @@ async function visit(path: string): Promise<{ tab: Page; errors: string[] }> {
 }
 
 const SHADOW = 'document.querySelector("[data-touchpoint-survey]")?.shadowRoot'
-/** The shopper picks `score` in a `kind` survey; returns the answer's id from the outbox. */
-async function choose(tab: Page, kind: string, score: number): Promise<string> {
+/** The shopper picks `score` in a `kind` survey (a draft until Send, Escape or leaving the page). */
+async function choose(tab: Page, kind: string, score: number) {
   expect(await tab.evaluate((k) => (window as any).touchpoint.show(k), kind)).toBe(true)
   await tab.waitForFunction(`!!${SHADOW}?.querySelector('[role=dialog]')`, { polling: 50 })
   await tab.locator(`pierce/input[type=radio][value="${score}"]`).click()
-  const ids = await outbox(tab)
-  expect(ids).toHaveLength(1)
-  return ids[0]
 }
-/** Escape keeps the chosen score: the answer is final and goes with the next flush. */
-async function close(tab: Page) {
+/** Escape keeps the chosen score: the answer is final and goes with the next flush. Returns its id. */
+async function close(tab: Page): Promise<string> {
   await tab.keyboard.press('Escape')
   await tab.waitForFunction('!document.querySelector("[data-touchpoint-survey]")', { polling: 50 })
+  return tab.evaluate(() => (window as any).answered)
 }
 /** Ids waiting in the widget's outbox (localStorage), sent or not. */
 const outbox = (tab: Page): Promise<string[]> =>
@@ -89,9 +87,10 @@ function expectDeliveredOnce(id: string) {
 describe('delivery in Firefox ESR', () => {
   it('delivers an answer with its comment to the collector in the wire format', async () => {
     const { tab, errors } = await visit('/soon')
-    const id = await choose(tab, 'nps', 9)
+    await choose(tab, 'nps', 9)
     await tab.locator('pierce/input[type=text]').fill('fast delivery')
     await tab.locator('pierce/button[type=submit]').click()
+    const id: string = await tab.evaluate(() => (window as any).answered)
     await tab.waitForFunction(() => (window as any).seen.length, { polling: 50 })
     expect(await seen(tab)).toEqual([['sent', [id]]])
     expect(shop.stored(id)[0]).toMatchObject({ kind: 'nps', score: 9, comment: 'fast delivery', emotion: null, stage: 'awareness', touchpoint: 'other', url: shop.url + '/soon', locale: 'en' })
@@ -103,8 +102,8 @@ describe('delivery in Firefox ESR', () => {
   it('keeps an answer through a reload while the collector answers 503, then delivers it once', async () => {
     shop.fail = 1000
     const { tab } = await visit('/soon')
-    const id = await choose(tab, 'csat', 1)
-    await close(tab)
+    await choose(tab, 'csat', 1)
+    const id = await close(tab)
     await tab.waitForFunction(() => (window as any).seen.some((event: unknown[]) => event[0] == 'error'), { polling: 50 })
     expect(await seen(tab)).toContainEqual(['error', 503])
     await tab.reload()
@@ -129,8 +128,8 @@ describe('delivery in Firefox ESR', () => {
 
   it('gets an answer out by beacon when the shopper leaves right after giving it', async () => {
     const { tab } = await visit('/later') // the next scheduled send is a minute away
-    const id = await choose(tab, 'emotion', 4)
-    await close(tab)
+    await choose(tab, 'emotion', 4)
+    const id = await close(tab)
     await tab.goto(shop.url + '/elsewhere')
     await until(() => shop.stored(id).length > 0, 15_000, story)
     expect(shop.stored(id)[0]).toMatchObject({ kind: 'emotion', score: 4, emotion: 'pleased' })
@@ -139,9 +138,12 @@ describe('delivery in Firefox ESR', () => {
 
   it('gets a chosen score out by beacon when the shopper leaves without pressing Send', async () => {
     const { tab } = await visit('/later')
-    const id = await choose(tab, 'csat', 2)
+    await choose(tab, 'csat', 2)
+    expect(await outbox(tab)).toHaveLength(1) // kept as a draft: the shopper may still add a comment
     await tab.goto(shop.url + '/elsewhere')
-    await until(() => shop.stored(id).length > 0, 15_000, story)
-    expect(shop.stored(id)[0]).toMatchObject({ kind: 'csat', score: 2, comment: null })
+    await until(() => shop.posts.some((post) => post.status == 200), 15_000, story)
+    const [response] = expectWireBatch(shop.posts[0].body).responses
+    expect(shop.stored(response.id)[0]).toMatchObject({ kind: 'csat', score: 2, comment: null })
+    expect(shop.posts.map(({ status, beacon }) => ({ status, beacon }))).toEqual([{ status: 200, beacon: true }])
   })
 })

@@ -151,7 +151,7 @@ describe('the survey in Firefox ESR', () => {
   it('is styled and delivers under a strict CSP (nonce scripts, no inline styles)', async () => {
     const { tab, errors } = await visit('/strict')
     expect(await tab.evaluate(() => (window as any).inlineRan)).toBeUndefined() // the policy is in force
-    await tab.evaluate(() => (window as any).touchpoint.show('csat'))
+    expect(await tab.evaluate(() => (window as any).touchpoint.show('csat'))).toBe(true) // its UI chunk ran
     await shown(tab)
     expect(await look(tab)).toMatchObject({ card: CARD, options: 5, rows: 1 })
     await option(tab, 5).click()
