@@ -9,9 +9,11 @@ import { openShop, until, type Shop } from './shop'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // Short retry waits through the transport chunk's test-visible settings: the page loads the chunk
-// before the loader (the loader takes a chunk that is already registered).
+// before the loader (the loader takes a chunk that is already registered). The request timeout
+// stays long: on a busy machine a 2xx can take seconds, and a timed-out request is rightly sent
+// again (at-least-once), which would read as a duplicate here.
 const FAST = `<script src="/touchpoint-transport.js"></script><script>var t=__touchpoint_chunks.transport;
-t.settings.baseMs=50;t.settings.capMs=200;t.settings.timeoutMs=3000;t.lease.settleMs=10</script>`
+t.settings.baseMs=50;t.settings.capMs=200;t.settings.timeoutMs=20000;t.lease.settleMs=10</script>`
 const page = (flushMs: number) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${FAST}</head><body><h1>Shop</h1>` +
   `<script src="/touchpoint.js" data-endpoint="/collect" data-flush-ms="${flushMs}"></script>` +
@@ -73,7 +75,7 @@ const outbox = (tab: Page): Promise<string[]> =>
   )
 const seen = (tab: Page) => tab.evaluate(() => (window as any).seen)
 const posted = (id: string) => shop.posts.filter((post) => expectWireBatch(post.body).responses.some((r) => r.id == id))
-const story = () => JSON.stringify(shop.posts.map(({ status, beacon }) => ({ status, beacon })))
+const story = () => JSON.stringify(shop.posts.map(({ status, beacon, ms }) => ({ status, beacon, ms })))
 
 /** One row in the collector's database, and no POST of the widget's own after the first 2xx. */
 function expectDeliveredOnce(id: string) {

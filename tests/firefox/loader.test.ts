@@ -15,6 +15,16 @@ touchpoint('setStage','cart');touchpoint('on','stage',function(d){window.stages=
 const withTag = (html: string) => html.replace(/<\/body>/i, TAG.replace(' async', '') + '</body>')
 const queued = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${STUB}${TAG}</head><body><h1>Shop</h1></body></html>`
 
+// One corpus page per signal the corpus exercises (platform globals, body classes, URL shapes and
+// words, data-stage, dataLayer events, JSON-LD, og:type) and per platform: Firefox's part is the DOM
+// and globals these read. Every page of the corpus runs in happy-dom and in Chromium (tests/e2e).
+const SAMPLE = [
+  'shopify/home.html', 'shopify/product-market-headless.html', 'shopify/contact.html', 'woocommerce/shop.html', 'woocommerce/blog-post.html',
+  'woocommerce-vi/home.html', 'magento/home.html', 'bigcommerce/home.html', 'bigcommerce/category-data-stage.html', 'haravan/product.html',
+  'sapo/home.html', 'hand-made/product.html', 'hand-made/category-itemlist.html', 'hand-made/basket.html', 'hand-made/checkout.html',
+  'hand-made/confirmation.html', 'hand-made/confirmation-ua.html', 'hand-made/og-product.html',
+]
+
 let browser: Browser
 let shop: Shop
 let context: BrowserContext | undefined
@@ -61,10 +71,12 @@ describe('the CDN loader in Firefox ESR', () => {
     expect(errors).toEqual([])
   })
 
-  it('detect() reads every page of the detection corpus right', async () => {
+  it('detect() reads a page of every kind in the detection corpus right', async () => {
+    const pages = CORPUS.filter((entry) => SAMPLE.includes(entry.file))
+    expect(pages.map((entry) => entry.file).sort()).toEqual([...SAMPLE].sort())
     const wrong: string[] = []
     let tab: Page | undefined
-    for (const entry of CORPUS) {
+    for (const entry of pages) {
       nextPage = pageHtml(entry.file)
       tab ||= await (context ||= await browser.createBrowserContext()).newPage()
       // One round trip per page: a tag without `async` has run by the time `load` fires.
@@ -72,9 +84,8 @@ describe('the CDN loader in Firefox ESR', () => {
       const found = await tab.evaluate(() => (window as any).touchpoint?.detect() || { touchpoint: 'no loader', signal: '' })
       if (found.touchpoint != entry.touchpoint) wrong.push(`${entry.file} at ${entry.url}: ${found.touchpoint} (${found.signal}), expected ${entry.touchpoint}`)
     }
-    expect(CORPUS.length).toBeGreaterThanOrEqual(40)
     expect(wrong).toEqual([])
-  }, 180_000)
+  })
 
   it('detect() follows a single-page store through link clicks, back and pushState', async () => {
     const { tab } = await open('/', readFileSync(join(ROOT, 'tests/fixtures/spa/store.html'), 'utf8'))

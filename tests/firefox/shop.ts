@@ -17,6 +17,8 @@ export interface Post {
   status: number
   /** A `sendBeacon` request (no-cors), not the widget's own fetch. */
   beacon: boolean
+  /** How long the answer took, from the request's first byte (a slow 2xx may be retried). */
+  ms: number
 }
 
 /** A page: its HTML, and headers such as a Content-Security-Policy. */
@@ -55,13 +57,15 @@ export async function openShop(pages: Record<string, ShopPage> | ((path: string)
   const server = createServer((req, res) => {
     const path = new URL(req.url || '/', 'http://x').pathname
     if (path == '/collect' && req.method == 'POST') {
+      const start = Date.now()
       let body = ''
       req.on('data', (chunk) => (body += chunk))
       req.on('end', async () => {
         // sendBeacon with a text/plain body is a no-cors request; the widget's fetch is cors.
-        const post: Post = { body, status: 503, beacon: req.headers['sec-fetch-mode'] == 'no-cors' }
+        const post: Post = { body, status: 503, beacon: req.headers['sec-fetch-mode'] == 'no-cors', ms: 0 }
         if (shop.fail > 0) shop.fail--
         else post.status = (await fetch(collectorUrl + '/collect', { method: 'POST', headers: { 'content-type': req.headers['content-type'] || '' }, body })).status
+        post.ms = Date.now() - start
         shop.posts.push(post)
         res.writeHead(post.status).end()
       })
