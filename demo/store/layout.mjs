@@ -1,6 +1,6 @@
 // The Storefront theme's page shell: head (GTM4WP dataLayer, the touchpoint tag pasted by the
 // store owner), header with search, menu and mini-cart, breadcrumb, footer with a language switch.
-import { CART, money, productById, SHOP } from './catalog.mjs'
+import { money, productById, SHOP } from './catalog.mjs'
 import { alternate, paths } from './routes.mjs'
 import { WORDS } from './words.mjs'
 
@@ -21,8 +21,8 @@ ${lines.join('\n')}
 export function layout(route, page) {
   const w = WORDS[route.lang]
   const p = paths(route.lang)
-  const count = CART.reduce((n, line) => n + line.quantity, 0)
-  const cartTotal = CART.reduce((sum, line) => sum + productById(line.product).price * line.quantity, 0)
+  const count = route.cart.reduce((n, line) => n + line.quantity, 0)
+  const cartTotal = route.cart.reduce((sum, line) => sum + productById(line.product).price * line.quantity, 0)
   const menu = [[w.home, p.home], [w.shop, p.shop], [w.blog, p.blog], [w.contact, p.contact], [w.account, p.account]]
   const crumbs = page.crumbs
     ? `<nav class="woocommerce-breadcrumb" aria-label="Breadcrumb"><a href="${p.home}">${w.home}</a>${page.crumbs
@@ -35,6 +35,7 @@ export function layout(route, page) {
 <meta charset="UTF-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(page.title)} – ${SHOP[route.lang].name}</title>
+<link rel="icon" href="/wp-content/uploads/2026/11/cropped-site-icon.svg" type="image/svg+xml">
 <link rel="stylesheet" id="storefront-style-css" href="/wp-content/themes/storefront/style.css?ver=4.6.1" media="all">
 ${dataLayerScript(page)}
 <script src="/touchpoint.js" data-endpoint="/collect" async></script>

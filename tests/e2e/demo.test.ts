@@ -42,8 +42,9 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_0
   }
 }
 
-async function open(path: string, options: { locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: options.locale })
+async function open(path: string, options: { locale?: string; width?: number } = {}): Promise<Page> {
+  const phone = (options.width ?? 1440) < 600
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1440, height: phone ? 740 : 900 }, locale: options.locale, isMobile: phone, hasTouch: phone })
   const page = await context.newPage()
   await page.goto(demo.url + path)
   return page
@@ -95,6 +96,77 @@ describe('demo store', () => {
     await page.waitForURL(/\/vi\/thanh-toan\/order-received\/1235\/\?key=wc_order_/)
     await expect(page.locator('.woocommerce-thankyou-order-received').textContent()).resolves.toContain('Cảm ơn bạn')
     await page.context().close()
+  })
+})
+
+describe('demo store as a shopper uses it', () => {
+  const miniCart = (page: Page) => page.locator('.cart-contents .count').textContent()
+
+  it('adds a product to the cart, changes its quantity and removes it, like a WooCommerce cart', async () => {
+    const page = await open('/product/rattan-tote-bag/')
+    expect(await miniCart(page)).toBe('2 items')
+    await page.getByRole('spinbutton', { name: 'Quantity' }).fill('2')
+    await page.getByRole('button', { name: 'Add to cart' }).click()
+    await page.waitForURL(/\/cart\/$/)
+    const tote = page.locator('tr.cart_item', { hasText: 'Rattan tote bag' })
+    await expect(tote.locator('input.qty').inputValue()).resolves.toBe('2')
+    expect(await miniCart(page)).toBe('4 items')
+
+    await tote.locator('input.qty').fill('3')
+    await page.getByRole('button', { name: 'Update cart' }).click()
+    await page.waitForLoadState()
+    expect(await miniCart(page)).toBe('5 items')
+
+    await page.getByRole('link', { name: 'Remove Rattan tote bag' }).click()
+    await page.waitForURL(/\/cart\/$/)
+    expect(await page.locator('tr.cart_item', { hasText: 'Rattan tote bag' }).count()).toBe(0)
+    expect(await miniCart(page)).toBe('2 items')
+    const viewCart = await page.evaluate(() => (window as unknown as { dataLayer: { event?: string; ecommerce?: { items: unknown[] } }[] }).dataLayer.find((e) => e.event === 'view_cart'))
+    expect(viewCart?.ecommerce?.items).toHaveLength(2)
+    await page.context().close()
+  })
+
+  it('empties the cart with the order and shows the order on the thank-you page', async () => {
+    const page = await open('/shop/')
+    await page.locator('a.add_to_cart_button[data-product_id="47"]').click()
+    await page.waitForURL(/\/cart\/$/)
+    await page.getByRole('link', { name: 'Proceed to checkout' }).click()
+    await page.getByRole('button', { name: 'Place order' }).click()
+    await page.waitForURL(/order-received/)
+    const purchase = await page.evaluate(() => (window as unknown as { dataLayer: { event?: string; ecommerce?: { value: number; items: unknown[] } }[] }).dataLayer.find((e) => e.event === 'purchase'))
+    expect(purchase?.ecommerce?.items).toHaveLength(3)
+    expect(await miniCart(page)).toBe('0 items')
+    await page.goto(demo.url + '/cart/')
+    await expect(page.locator('.cart-empty').textContent()).resolves.toContain('Your cart is currently empty.')
+    await page.goto(demo.url + '/checkout/')
+    expect(new URL(page.url()).pathname).toBe('/cart/')
+    await page.context().close()
+  })
+
+  for (const [lang, path, proceed] of [['en', '/cart/', 'Proceed to checkout'], ['vi', '/vi/gio-hang/', 'Tiến hành thanh toán']] as const) {
+    it(`fits the ${lang} cart into a 375 px phone and its checkout button can be tapped`, async () => {
+      const page = await open(path, { width: 375 })
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+      await page.getByRole('link', { name: proceed }).tap()
+      await page.waitForURL(/\/(checkout|thanh-toan)\/$/)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+      await page.context().close()
+    })
+  }
+
+  it('answers every request of a first visit without a 404, the favicon included', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const failed: string[] = []
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`)
+    })
+    await page.goto(demo.url + '/')
+    await page.waitForLoadState('networkidle')
+    const icon = await page.evaluate(async () => (await fetch('/favicon.ico')).status)
+    expect(icon).toBe(200)
+    expect(failed).toEqual([])
+    await context.close()
   })
 })
 
