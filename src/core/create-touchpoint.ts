@@ -74,12 +74,15 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
 
   const delivery = config.endpoint ? createDelivery(ctx) : null
   let open: UiHandle | null = null
+  // The card that has its answer and only says thank you: an explicit show() may replace it.
+  let finished: UiHandle | null = null
 
   async function show(kind: SurveyKind, survey: string = kind, auto = false): Promise<boolean> {
     if (KINDS.indexOf(kind) < 0) {
       warn(`touchpoint: show(${JSON.stringify(kind)}): kind must be one of ${KINDS.join(', ')}`)
       return false
     }
+    if (open && open == finished && !auto) open.close()
     const why = !delivery ? 'no endpoint' : !consent.granted() ? consent.reason() : open ? 'a survey is open' : ''
     if (why) {
       log('not showing', survey, why)
@@ -106,7 +109,7 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
       const ui = await loadChunk('ui')
       open = ui.open(
         {
-          survey, kind, locale: base.locale, question: config.questions[survey] || config.questions[kind],
+          survey, kind, locale: base.locale, touchpoint: base.touchpoint, question: config.questions[survey] || config.questions[kind],
           position: config.position, mount: config.mount ? win.document.querySelector(config.mount) : null,
           accent: config.accent || undefined, nonce: config.nonce || undefined, auto,
         },
@@ -115,6 +118,7 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
           answer(score, comment) {
             const response = respond(score, comment)
             delivery!.record(response, true)
+            finished = open
             end('answer', response)
           },
           dismiss: () => end('dismiss', base),
