@@ -61,7 +61,8 @@ export interface TouchpointError {
 
 export interface EventMap {
   show: SurveyEvent
-  answer: SurveyEvent
+  /** The answer exactly as it is sent: `score` is a number. */
+  answer: SurveyResponse
   dismiss: SurveyEvent
   sent: { ids: string[] }
   error: TouchpointError

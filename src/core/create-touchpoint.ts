@@ -1,6 +1,6 @@
 import type { Config } from '../config/options'
 import type { LoadChunk, UiHandle } from '../contract'
-import type { Detection, Emotion, EventMap, EventName, SurveyEvent, SurveyKind, SurveyResponse } from '../types'
+import type { Detection, Emotion, EventMap, EventName, Stage, SurveyEvent, SurveyKind, SurveyResponse, Touchpoint } from '../types'
 import { detectStage } from '../detection/detect-stage'
 import { resolveExplicit } from '../detection/resolve-explicit'
 import { watchNavigation } from '../detection/watch-navigation'
@@ -34,7 +34,7 @@ export interface TouchpointApi {
   /** Hand every waiting answer to the network; resolves when the attempt has settled. */
   flush(): Promise<void>
   /** Force the touchpoint or stage of the current page (`null` returns to detection). */
-  setStage(stage: string | null): void
+  setStage(stage: Touchpoint | Stage | null): void
   /** Give or withdraw consent (with `data-consent="required"`). */
   consent(granted: boolean): void
   /** Fire a `track` trigger from code, e.g. `touchpoint('track', 'chat-closed')`. */

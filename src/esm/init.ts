@@ -12,7 +12,7 @@ let instance: TouchpointApi | undefined
  * @example
  * import { init } from 'touchpoint-survey'
  * const touchpoint = init({ endpoint: 'https://collect.example/r', locale: 'vi' })
- * touchpoint.on('answer', (r) => console.log(r.kind, r.score))
+ * touchpoint?.on('answer', (r) => console.log(r.kind, r.score))
  */
 export function init(options: Options): TouchpointApi | undefined {
   if (typeof window == 'undefined') {
