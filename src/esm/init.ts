@@ -1,6 +1,7 @@
 import type { Options } from '../config/options'
 import { parseOptions } from '../config/parse-options'
-import { createTouchpoint, type TouchpointApi } from '../core/create-touchpoint'
+import { createTouchpoint } from '../core/create-touchpoint'
+import type { TouchpointApi } from '../types'
 import { importChunk } from './import-chunk'
 
 let instance: TouchpointApi | undefined

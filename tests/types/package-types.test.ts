@@ -27,19 +27,20 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-/** Every `@example` block of the shipped declaration files, as code. */
+/** Every `@example` block of the widget's shipped declaration files, as code (imports lifted into the prelude). */
 function shippedExamples(): string[] {
-  const files = (readdirSync(join(pkg, 'dist'), { recursive: true }) as string[]).filter((f) => f.endsWith('.d.ts'))
+  const files = (readdirSync(join(pkg, 'dist/esm'), { recursive: true }) as string[]).filter((f) => f.endsWith('.d.ts'))
   const examples: string[] = []
   for (const file of files) {
-    const text = readFileSync(join(pkg, 'dist', file), 'utf8')
+    const text = readFileSync(join(pkg, 'dist/esm', file), 'utf8')
     for (const block of text.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
       const lines = block.split('\n').map((line) => line.replace(/^\s*\/?\*+\/?\s?/, ''))
       const start = lines.findIndex((line) => line.startsWith('@example'))
       if (start < 0) continue
       const code = [lines[start].slice('@example'.length).trim(), ...lines.slice(start + 1)]
       const end = code.findIndex((line, i) => i > 0 && line.startsWith('@'))
-      examples.push(`// ${file}\n` + code.slice(0, end < 0 ? undefined : end).join('\n'))
+      const body = code.slice(0, end < 0 ? undefined : end).filter((line) => !/^import\s/.test(line))
+      examples.push(`// ${file}\n` + body.join('\n'))
     }
   }
   return examples
