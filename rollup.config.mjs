@@ -8,6 +8,7 @@ import typescript from '@rollup/plugin-typescript'
 import terser from '@rollup/plugin-terser'
 import resolve from '@rollup/plugin-node-resolve'
 import { rmSync } from 'node:fs'
+import { pruneDeclarations } from './scripts/prune-declarations.mjs'
 
 // Hashed chunk names change with every build: start dist/esm empty so no stale chunk ships.
 rmSync('dist/esm', { recursive: true, force: true })
@@ -54,7 +55,12 @@ export default [
   {
     input: 'src/index.ts',
     external: [/^preact(\/|$)/, 'nanostores', 'ky'],
-    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: chunkName },
-    plugins: [ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src' })],
+    // base36 hashes: no `-` or `_` in a hash, so no `transport--6SrkK8a.js`.
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: chunkName, hashCharacters: 'base36' },
+    plugins: [
+      ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src' }),
+      // Types for the public API only: what index.d.ts reaches, no internal or empty modules.
+      { name: 'public-types-only', writeBundle: () => void pruneDeclarations('dist/esm') },
+    ],
   },
 ]

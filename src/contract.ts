@@ -8,7 +8,7 @@
  * 2: the UI masks e-mail addresses and phone numbers in the comment before `answer()` (the
  *    loader no longer carries the masking code); a version-1 UI would hand over raw comments.
  */
-import type { Batch, SurveyKind } from './types'
+import type { Batch, SurveyKind, Touchpoint } from './types'
 
 export const CHUNK_API = 2
 
@@ -23,6 +23,8 @@ export interface SurveyRequest {
   locale: string
   /** Store-supplied question wording; rendered as text, never as HTML. */
   question?: string
+  /** Where the shopper is, so the UI can word its question for the page (optional: older loaders omit it). */
+  touchpoint?: Touchpoint
   position: 'bottom-right' | 'bottom-left'
   /** Inline mode: render inside this element instead of floating. */
   mount: Element | null

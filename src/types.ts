@@ -61,7 +61,8 @@ export interface TouchpointError {
 
 export interface EventMap {
   show: SurveyEvent
-  answer: SurveyEvent
+  /** The answer exactly as it is sent: `score` is a number. */
+  answer: SurveyResponse
   dismiss: SurveyEvent
   sent: { ids: string[] }
   error: TouchpointError
@@ -69,3 +70,23 @@ export interface EventMap {
 }
 
 export type EventName = keyof EventMap
+
+/** The object behind `window.touchpoint` and `init()`. Also callable: `touchpoint('show', 'nps')`. */
+export interface TouchpointApi {
+  (command: string, ...args: unknown[]): unknown
+  readonly version: string
+  /** The current page's journey position; follows SPA navigation. */
+  detect(): Detection
+  /** Show a survey now, skipping triggers and frequency caps (consent still applies). Resolves true when shown. */
+  show(kind: SurveyKind, survey?: string): Promise<boolean>
+  /** Listen to `show`, `answer`, `dismiss`, `sent`, `error`, `stage`. Returns an unsubscribe function. */
+  on<E extends EventName>(event: E, fn: (payload: EventMap[E]) => void): () => void
+  /** Hand every waiting answer to the network; resolves when the attempt has settled. */
+  flush(): Promise<void>
+  /** Force the touchpoint or stage of the current page (`null` returns to detection). */
+  setStage(stage: Touchpoint | Stage | null): void
+  /** Give or withdraw consent (with `data-consent="required"`). */
+  consent(granted: boolean): void
+  /** Fire a `track` trigger from code, e.g. `touchpoint('track', 'chat-closed')`. */
+  track(name: string): void
+}

@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -17,7 +18,7 @@ describe('the npm package', () => {
   it('imports during server-side rendering without touching window or document', async () => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined')
     const mod = await import(join(root, pkg.exports['.'].import))
-    expect(Object.keys(mod).sort()).toEqual(['CHUNK_API', 'DEFAULT_STAGE_MAP', 'STAGES', 'TOUCHPOINTS', 'detectStage', 'init', 'resolveExplicit'])
+    expect(Object.keys(mod).sort()).toEqual(['DEFAULT_STAGE_MAP', 'STAGES', 'TOUCHPOINTS', 'detectStage', 'init'])
     expect(mod.detectStage()).toEqual({ stage: 'awareness', touchpoint: 'other', signal: 'none' })
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     expect(mod.init({ endpoint: 'https://collect.example/r' })).toBeUndefined()
@@ -28,6 +29,23 @@ describe('the npm package', () => {
   it('keeps the survey UI out of the entry file: it is a separate chunk loaded by import()', () => {
     const entry = readFileSync(join(root, pkg.exports['.'].import), 'utf8')
     expect(entry).not.toMatch(/from 'preact'/)
-    expect(entry).toMatch(/import\('\.\/ui-[\w-]+\.js'\)/)
+    expect(entry).toMatch(/import\('\.\/ui-[a-z0-9]+\.js'\)/)
+  })
+
+  it('names its chunks without a double hyphen and ships types only for the public API', () => {
+    const files = readdirSync(join(root, 'dist/esm'), { recursive: true }) as string[]
+    expect(files.filter((f) => f.endsWith('.js') && f.includes('--'))).toEqual([])
+    const types = files.filter((f) => f.endsWith('.d.ts'))
+    expect(types).toContain('index.d.ts')
+    // Internal modules (the outbox, the chunk contract, the UI) have no declaration file.
+    for (const internal of ['delivery/outbox.d.ts', 'contract.d.ts', 'ui/survey.d.ts', 'cdn/loader.d.ts'])
+      expect(types.map((f) => f.replace(/\\/g, '/'))).not.toContain(internal)
+  })
+
+  it('resolves every CDN file from the package and tells require() users to import', () => {
+    const req = createRequire(join(root, 'package.json'))
+    for (const file of ['touchpoint.js', 'touchpoint-ui.js', 'touchpoint-transport.js'])
+      expect(req.resolve(`touchpoint-survey/${file}`)).toBe(join(root, 'dist', file))
+    expect(() => req('touchpoint-survey')).toThrow(/ES module package: use `import \{ init \} from 'touchpoint-survey'`/)
   })
 })

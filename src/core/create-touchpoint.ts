@@ -1,6 +1,6 @@
 import type { Config } from '../config/options'
 import type { LoadChunk, UiHandle } from '../contract'
-import type { Detection, Emotion, EventMap, EventName, SurveyEvent, SurveyKind, SurveyResponse } from '../types'
+import type { Emotion, EventMap, EventName, SurveyEvent, SurveyKind, SurveyResponse, TouchpointApi } from '../types'
 import { detectStage } from '../detection/detect-stage'
 import { resolveExplicit } from '../detection/resolve-explicit'
 import { watchNavigation } from '../detection/watch-navigation'
@@ -21,25 +21,7 @@ const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased',
 // Typed by EventMap: a misspelt name here does not compile. A new event must be added here too.
 const EVENTS: EventName[] = ['show', 'answer', 'dismiss', 'sent', 'error', 'stage']
 
-/** The object behind `window.touchpoint` and `init()`. Also callable: `touchpoint('show', 'nps')`. */
-export interface TouchpointApi {
-  (command: string, ...args: unknown[]): unknown
-  readonly version: string
-  /** The current page's journey position; follows SPA navigation. */
-  detect(): Detection
-  /** Show a survey now, skipping triggers and frequency caps (consent still applies). Resolves true when shown. */
-  show(kind: SurveyKind, survey?: string): Promise<boolean>
-  /** Listen to `show`, `answer`, `dismiss`, `sent`, `error`, `stage`. Returns an unsubscribe function. */
-  on<E extends EventName>(event: E, fn: (payload: EventMap[E]) => void): () => void
-  /** Hand every waiting answer to the network; resolves when the attempt has settled. */
-  flush(): Promise<void>
-  /** Force the touchpoint or stage of the current page (`null` returns to detection). */
-  setStage(stage: string | null): void
-  /** Give or withdraw consent (with `data-consent="required"`). */
-  consent(granted: boolean): void
-  /** Fire a `track` trigger from code, e.g. `touchpoint('track', 'chat-closed')`. */
-  track(name: string): void
-}
+export type { TouchpointApi }
 
 /** Builds a running widget from validated config. `loadChunk` says how this build finds its UI and transport. */
 export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChunk): TouchpointApi {
@@ -74,12 +56,15 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
 
   const delivery = config.endpoint ? createDelivery(ctx) : null
   let open: UiHandle | null = null
+  // The card that has its answer and only says thank you: an explicit show() may replace it.
+  let finished: UiHandle | null = null
 
   async function show(kind: SurveyKind, survey: string = kind, auto = false): Promise<boolean> {
     if (KINDS.indexOf(kind) < 0) {
       warn(`touchpoint: show(${JSON.stringify(kind)}): kind must be one of ${KINDS.join(', ')}`)
       return false
     }
+    if (open && open == finished && !auto) open.close()
     const why = !delivery ? 'no endpoint' : !consent.granted() ? consent.reason() : open ? 'a survey is open' : ''
     if (why) {
       log('not showing', survey, why)
@@ -106,7 +91,7 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
       const ui = await loadChunk('ui')
       open = ui.open(
         {
-          survey, kind, locale: base.locale, question: config.questions[survey] || config.questions[kind],
+          survey, kind, locale: base.locale, touchpoint: base.touchpoint, question: config.questions[survey] || config.questions[kind],
           position: config.position, mount: config.mount ? win.document.querySelector(config.mount) : null,
           accent: config.accent || undefined, nonce: config.nonce || undefined, auto,
         },
@@ -115,6 +100,7 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
           answer(score, comment) {
             const response = respond(score, comment)
             delivery!.record(response, true)
+            finished = open
             end('answer', response)
           },
           dismiss: () => end('dismiss', base),

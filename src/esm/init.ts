@@ -1,6 +1,7 @@
 import type { Options } from '../config/options'
 import { parseOptions } from '../config/parse-options'
-import { createTouchpoint, type TouchpointApi } from '../core/create-touchpoint'
+import { createTouchpoint } from '../core/create-touchpoint'
+import type { TouchpointApi } from '../types'
 import { importChunk } from './import-chunk'
 
 let instance: TouchpointApi | undefined
@@ -12,7 +13,7 @@ let instance: TouchpointApi | undefined
  * @example
  * import { init } from 'touchpoint-survey'
  * const touchpoint = init({ endpoint: 'https://collect.example/r', locale: 'vi' })
- * touchpoint.on('answer', (r) => console.log(r.kind, r.score))
+ * touchpoint?.on('answer', (r) => console.log(r.kind, r.score))
  */
 export function init(options: Options): TouchpointApi | undefined {
   if (typeof window == 'undefined') {

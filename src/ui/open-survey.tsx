@@ -1,6 +1,7 @@
 import { render } from 'preact'
 import type { SurveyRequest, UiHandle, UiHost } from '../contract'
 import { resolveColor, textOn } from './contrast'
+import { followViewport } from './follow-viewport'
 import { createSurveyState } from './state'
 import { CSS } from './styles'
 import { Survey } from './survey'
@@ -44,6 +45,7 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   const rtl = [document.dir, document.documentElement.dir].some((d) => d && d.toLowerCase() == 'rtl')
   const before = document.activeElement as HTMLElement | null
   const state = createSurveyState()
+  const unfollow = request.mount ? () => {} : followViewport(root, el)
   let timer: ReturnType<typeof setTimeout> | undefined
   let open = true
 
@@ -52,6 +54,7 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
     open = false
     clearTimeout(timer)
     stop()
+    unfollow()
     // Give focus back only when it is still ours to give (the shopper did not move on).
     const hadFocus = document.activeElement == el
     render(null, box)

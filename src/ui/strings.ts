@@ -1,8 +1,13 @@
-import type { SurveyKind } from '../types'
+import type { SurveyKind, Touchpoint } from '../types'
 
 /** Every word the survey shows or announces, per built-in locale. */
 export interface Strings {
   question: Record<SurveyKind, string>
+  /**
+   * Wording that fits a touchpoint better than the general question: the thank-you page asks
+   * about the purchase, the checkout about the effort of paying. A store's own wording wins.
+   */
+  questionAt: Partial<Record<Touchpoint, Partial<Record<SurveyKind, string>>>>
   /** Labels of the two ends of each numeric scale. */
   ends: Record<Exclude<SurveyKind, 'emotion'>, [string, string]>
   /** The five faces, score 1–5. */
@@ -22,6 +27,16 @@ const en: Strings = {
     emotion: 'How do you feel about your visit so far?',
     ces: 'How easy was it to do what you came for?',
   },
+  questionAt: {
+    confirmation: { csat: 'How satisfied are you with your purchase?', ces: 'How easy was it to place your order?' },
+    checkout: { ces: 'How easy was it to pay for your order?', csat: 'How satisfied are you with checking out?' },
+    cart: { ces: 'How easy was it to get your cart ready?' },
+    product: { emotion: 'How do you feel about this product page?', csat: 'How satisfied are you with this product page?' },
+    listing: { emotion: 'How do you feel about browsing our products?' },
+    search: { csat: 'How satisfied are you with these search results?' },
+    account: { nps: 'How likely are you to recommend our store to a friend?' },
+    support: { csat: 'How satisfied are you with the help you found?', ces: 'How easy was it to get the help you needed?' },
+  },
   ends: {
     csat: ['Very dissatisfied', 'Very satisfied'],
     nps: ['Not at all likely', 'Extremely likely'],
@@ -38,13 +53,23 @@ const en: Strings = {
 const vi: Strings = {
   question: {
     csat: 'Bạn hài lòng với trải nghiệm hôm nay đến mức nào?',
-    nps: 'Bạn có sẵn lòng giới thiệu chúng tôi cho bạn bè không?',
+    nps: 'Bạn sẵn lòng giới thiệu chúng tôi với bạn bè ở mức nào?',
     emotion: 'Bạn cảm thấy thế nào về lần ghé thăm này?',
     ces: 'Bạn thấy việc hoàn tất điều mình cần dễ dàng đến mức nào?',
   },
+  questionAt: {
+    confirmation: { csat: 'Bạn hài lòng với lần mua hàng này đến mức nào?', ces: 'Bạn thấy việc đặt hàng dễ dàng đến mức nào?' },
+    checkout: { ces: 'Bạn thấy việc thanh toán đơn hàng dễ dàng đến mức nào?', csat: 'Bạn hài lòng với bước thanh toán đến mức nào?' },
+    cart: { ces: 'Bạn thấy việc chuẩn bị giỏ hàng dễ dàng đến mức nào?' },
+    product: { emotion: 'Bạn cảm thấy thế nào về trang sản phẩm này?', csat: 'Bạn hài lòng với trang sản phẩm này đến mức nào?' },
+    listing: { emotion: 'Bạn cảm thấy thế nào khi xem các sản phẩm của chúng tôi?' },
+    search: { csat: 'Bạn hài lòng với kết quả tìm kiếm này đến mức nào?' },
+    account: { nps: 'Bạn sẵn lòng giới thiệu cửa hàng chúng tôi với bạn bè ở mức nào?' },
+    support: { csat: 'Bạn hài lòng với sự hỗ trợ nhận được đến mức nào?', ces: 'Bạn thấy việc nhận được hỗ trợ dễ dàng đến mức nào?' },
+  },
   ends: {
     csat: ['Rất không hài lòng', 'Rất hài lòng'],
-    nps: ['Hoàn toàn không', 'Chắc chắn có'],
+    nps: ['Hoàn toàn không sẵn lòng', 'Rất sẵn lòng'],
     ces: ['Rất khó', 'Rất dễ'],
   },
   faces: ['Bực bội', 'Thất vọng', 'Bình thường', 'Hài lòng', 'Rất vui'],
@@ -54,6 +79,14 @@ const vi: Strings = {
   thanks: 'Cảm ơn bạn!',
   close: 'Đóng',
 }
+
+/**
+ * The question a survey asks: the store's own wording, else the one that fits the touchpoint,
+ * else the general one for its kind.
+ * @example questionFor(stringsFor('en'), 'csat', 'confirmation') // 'How satisfied are you with your purchase?'
+ */
+export const questionFor = (t: Strings, kind: SurveyKind, touchpoint?: Touchpoint, own?: string): string =>
+  own || (touchpoint && t.questionAt[touchpoint]?.[kind]) || t.question[kind]
 
 /** The strings for a resolved locale; English for anything else. */
 export const stringsFor = (locale: string): Strings => (locale == 'vi' ? vi : en)

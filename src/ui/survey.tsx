@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import type { SurveyRequest, UiHost } from '../contract'
 import { Scale } from './scale'
 import { useStore, type SurveyState } from './state'
-import { scoreGroup, stringsFor } from './strings'
+import { questionFor, scoreGroup, stringsFor } from './strings'
 import { maskPii } from '../privacy/mask'
 
 interface Props {
@@ -56,7 +56,7 @@ export function Survey({ request, host, state, rtl, theme, close }: Props) {
       <div role="status">{phase == 'thanks' && <p class="ty" id="q">{t.thanks}</p>}</div>
       {phase != 'thanks' && (
         <form onSubmit={send}>
-          <Scale kind={kind} question={request.question || t.question[kind]} t={t} value={score} onPick={pick} />
+          <Scale kind={kind} question={questionFor(t, kind, request.touchpoint, request.question)} t={t} value={score} onPick={pick} />
           {score != null && (
             <div class="n">
               <label for="c">

@@ -117,7 +117,7 @@ describe('createTouchpoint', () => {
     tp.setStage('cart')
     tp.setStage('cart')
     expect(tp.detect()).toEqual({ stage: 'decision', touchpoint: 'cart', signal: 'explicit' })
-    tp.setStage('nowhere')
+    tp.setStage('nowhere' as never) // what a plain-JavaScript caller can still pass
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('"nowhere" is not a touchpoint or stage name'))
     tp.setStage(null)
     expect(stages).toEqual(['cart', 'confirmation'])
