@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_STAGE_MAP } from '../../src/detection/stage-map'
+import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server'
 import type { Batch, SurveyResponse, Touchpoint } from '../../src/types'
 
 const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted'] as const
@@ -38,4 +39,40 @@ export const batch = (responses: unknown[]): Batch => ({ v: 1, sent_at: '2026-11
 export function tempDir(): { dir: string; dbPath: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'touchpoint-test-'))
   return { dir, dbPath: join(dir, 'answers.db'), remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** The collector's clock in HTTP tests: after every fixture answer, so none falls outside the answer window. */
+export const FIXTURE_NOW = Date.parse('2026-12-01T12:00:00.000Z')
+export const REPORT_TOKEN = 'test-report-token'
+/** Headers that may read the reports of a collector started by `startCollector`. */
+export const asReader = { Authorization: `Bearer ${REPORT_TOKEN}` }
+
+let running: { collector: Collector; remove: () => void }[] = []
+
+/**
+ * A collector over real HTTP on loopback with a real SQLite file in a temp folder, a report
+ * token and a fixed clock; `stopCollectors()` (in afterEach) closes them all.
+ */
+export async function startCollector(options: Partial<CollectorOptions> = {}) {
+  const tmp = tempDir()
+  const logs: string[] = []
+  const collector = createCollector({ dbPath: tmp.dbPath, log: (m) => logs.push(m), reportToken: REPORT_TOKEN, now: () => FIXTURE_NOW, ...options })
+  const { url, port } = await collector.listen(0, '127.0.0.1')
+  running.push({ collector, remove: tmp.remove })
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${url}/collect`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
+  const report = async (query = '') => (await fetch(`${url}/api/report${query}`, { headers: asReader })).json()
+  return { url, port, post, report, collector, dbPath: tmp.dbPath, dir: tmp.dir, logs }
+}
+
+export async function stopCollectors(): Promise<void> {
+  for (const { collector, remove } of running) {
+    await collector.close().catch(() => {})
+    remove()
+  }
+  running = []
 }
