@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
 import { BlockList, isIP } from 'node:net'
 
 /**
@@ -6,6 +6,12 @@ import { BlockList, isIP } from 'node:net'
  * (`1` = one reverse proxy), or their addresses and subnets (`['10.0.0.0/8', '::1']`).
  */
 export type TrustProxy = false | number | string[]
+
+/** What the address is read from: a request's headers and socket. */
+export interface RequestOrigin {
+  headers: IncomingHttpHeaders
+  socket: { remoteAddress?: string }
+}
 
 /** `::ffff:203.0.113.7` (IPv4 on an IPv6 socket) → `203.0.113.7`, so one client has one key. */
 const plain = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '')
@@ -20,7 +26,7 @@ const plain = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d
  * const clientOf = clientAddressResolver(1)
  * // socket 10.0.0.2 (the proxy), X-Forwarded-For: "1.1.1.1, 203.0.113.7" → '203.0.113.7'
  */
-export function clientAddressResolver(trust: TrustProxy): (req: IncomingMessage) => string {
+export function clientAddressResolver(trust: TrustProxy): (req: RequestOrigin) => string {
   const trusted = Array.isArray(trust) ? trustedList(trust) : null
   return (req) => {
     const socket = plain(req.socket.remoteAddress ?? 'unknown')

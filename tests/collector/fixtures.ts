@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { connect, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { DEFAULT_STAGE_MAP } from '../../src/detection/stage-map'
 import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server'
@@ -76,3 +77,35 @@ export async function stopCollectors(): Promise<void> {
   }
   running = []
 }
+
+/**
+ * A raw TCP client for what fetch cannot do (slow bodies, early responses, hanging up): sends
+ * `head`, then lets `then` write more; resolves with all the server sent once it closes the
+ * connection (or after `untilMs`), and when.
+ */
+export function rawHttp(port: number, head: string, then: (socket: Socket) => void = () => {}, untilMs = 5000) {
+  return new Promise<{ text: string; afterMs: number; socket: Socket }>((resolve, reject) => {
+    const started = Date.now()
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(head)
+      then(socket)
+    })
+    let text = ''
+    const done = () => {
+      clearTimeout(timer)
+      resolve({ text, afterMs: Date.now() - started, socket })
+    }
+    const timer = setTimeout(() => {
+      socket.destroy()
+      done()
+    }, untilMs)
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (text += chunk))
+    socket.on('close', done)
+    socket.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? done() : reject(err)))
+  })
+}
+
+/** The head of a `POST /collect` with these headers. */
+export const postHead = (headers: Record<string, string | number>) =>
+  `POST /collect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`
