@@ -66,7 +66,7 @@ describe('checkBatch on any input', () => {
 
   it('never loses a valid answer next to invalid ones, and stores only its schema fields, the comment masked', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(validAnswer.map((a) => ({ valid: true, a })), junk.map((a) => ({ valid: false, a }))), { minLength: 1, maxLength: 20 }), (items) => {
+      fc.property(fc.array(fc.oneof(validAnswer.map((a) => ({ valid: true as const, a })), junk.map((a) => ({ valid: false as const, a }))), { minLength: 1, maxLength: 20 }), (items) => {
         const check = checkBatch(wire({ v: 1, sent_at: '2026-11-20T10:00:00Z', responses: items.map((item) => item.a) }), { now: FIXTURE_NOW })
         const expected = items.filter((item) => item.valid).map((item) => stored(wire(item.a)))
         expect(check.ok).toBe(true)
@@ -98,9 +98,9 @@ describe('POST /collect on any input, over HTTP', () => {
         fc.oneof(
           fc.string().map((text) => ({ text })),
           fc.jsonValue({ maxDepth: 4 }).map((value) => ({ text: JSON.stringify(value) })),
-          fc.array(fc.oneof(validAnswer.map((a) => ({ valid: true, a })), junk.map((a) => ({ valid: false, a }))), { minLength: 1, maxLength: 8 }).map((items) => ({
+          fc.array(fc.oneof(validAnswer.map((a) => ({ valid: true as const, a })), junk.map((a) => ({ valid: false as const, a }))), { minLength: 1, maxLength: 8 }).map((items) => ({
             text: JSON.stringify({ v: 1, sent_at: '2026-11-20T10:00:00Z', responses: items.map((item) => item.a) }),
-            valid: items.filter((item) => item.valid).map((item) => item.a.id as string),
+            valid: items.flatMap((item) => (item.valid ? [item.a.id] : [])),
           })),
         ),
         async (body: { text: string; valid?: string[] }) => {
