@@ -25,7 +25,7 @@ export default {
   plugins: [
     typescript({
       tsconfig: './tsconfig.json',
-      include: ['src/collector/**/*.ts', 'src/*.ts', 'src/detection/*.ts'],
+      include: ['src/collector/**/*.ts', 'src/*.ts', 'src/detection/*.ts', 'src/shared/*.ts'],
       filterRoot: process.cwd(),
       compilerOptions: {
         target: 'ES2022',

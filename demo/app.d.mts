@@ -1,7 +1,10 @@
 export interface Demo {
   url: string
   seeded: number
+  /** The report's password (HTTP Basic, any user name). */
+  reportPassword: string
   store: import('../src/collector/db').ResponseStore
   close(): Promise<void>
 }
-export function startDemo(options?: { port?: number; host?: string; dbPath: string; seed?: boolean; log?: (m: string) => void }): Promise<Demo>
+export const DEMO_REPORT_PASSWORD: string
+export function startDemo(options?: { port?: number; host?: string; dbPath: string; seed?: boolean; log?: (m: string) => void; reportPassword?: string }): Promise<Demo>

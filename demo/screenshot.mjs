@@ -36,7 +36,7 @@ async function survey(width, height, kind, lang = 'en') {
 }
 
 try {
-  const report = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 })
+  const report = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, httpCredentials: { username: 'demo', password: demo.reportPassword } })
   await report.goto(`${demo.url}/report${process.argv[2] === 'vi' ? '?lang=vi' : ''}`)
   await shot(report, 'report.png', { fullPage: true })
   await report.close()

@@ -35,7 +35,7 @@ export interface SurveyResponse {
   touchpoint: Touchpoint
   url: string
   locale: string
-  /** ISO 8601 time of the answer. */
+  /** ISO 8601 time the survey was shown: the same in every copy of the answer (draft, final, retries). */
   at: string
 }
 

@@ -57,9 +57,10 @@ const COLUMNS = 'id, survey, kind, score, comment, emotion, stage, touchpoint, u
  * reach the disk before `insert` returns, so a 2xx is never sent for an answer a power cut
  * could still take away (WAL's usual NORMAL would allow that). Answers are keyed by their
  * uuid and written with `INSERT OR IGNORE`, so a retried batch or a beacon that raced a fetch
- * is stored once; only a later copy that adds a comment the stored one lacks updates it. The
- * whole wire object is kept in `raw`, so fields added to the wire format later are not lost
- * before the table learns about them.
+ * is stored once; only a later copy identical in every field but a comment the stored one lacks
+ * adds that comment (nothing else ever changes). The answer's schema fields are kept in `raw`
+ * (validation drops unknown ones), so fields the schema gains are kept before the table learns
+ * about them.
  *
  * @example
  * const store = openStore('./touchpoint.db')
@@ -77,11 +78,15 @@ export function openStore(dbPath: string): ResponseStore {
     `INSERT OR IGNORE INTO responses (${COLUMNS}, raw)
      VALUES (@id, @survey, @kind, @score, @comment, @emotion, @stage, @touchpoint, @url, @locale, @at, @received_at, @raw)`,
   )
-  // A shopper's score can reach us before their comment (the widget beacons a chosen score when
-  // the page is left); the later copy that carries the comment completes the stored one.
+  // A stored answer is immutable: anyone who reads ids from the report could otherwise rewrite
+  // scores. The one exception: a shopper's score can reach us before their comment (the widget
+  // beacons a chosen score when the page is left), so a later copy may add the comment the
+  // stored one lacks, and only when it is identical in every other field.
   const completeOne = db.prepare(
-    `UPDATE responses SET score = @score, comment = @comment, emotion = @emotion, raw = @raw
-     WHERE id = @id AND comment IS NULL AND @comment IS NOT NULL`,
+    `UPDATE responses SET comment = @comment, raw = json_set(raw, '$.comment', @comment)
+     WHERE id = @id AND comment IS NULL AND @comment IS NOT NULL
+       AND survey = @survey AND kind = @kind AND score = @score AND emotion IS @emotion
+       AND stage = @stage AND touchpoint = @touchpoint AND url = @url AND locale = @locale AND at = @at`,
   )
   const insertAll = db.transaction((responses: SurveyResponse[], receivedAt: string): InsertResult => {
     let stored = 0

@@ -1,5 +1,11 @@
+import { DEFAULT_ANSWER_WINDOW } from './answer-time'
+import { parseTrustProxy } from './client-address'
 import { parseRateLimit } from './rate-limit'
+import { checkReportAccess } from './report-auth'
 import type { CollectorOptions } from './server'
+import { SettingError } from './setting-error'
+
+export { SettingError }
 
 export interface CollectorSettings {
   port: number
@@ -7,51 +13,62 @@ export interface CollectorSettings {
   options: CollectorOptions
 }
 
-/** A setting in the environment that cannot be used. */
-export class SettingError extends Error {
-  readonly name = 'SettingError'
-}
-
 /**
- * Reads the collector's settings from the environment:
+ * Reads the collector's settings from the environment (README, "Collector and journey report"):
  * `PORT` (8080), `HOST` (0.0.0.0), `DB_PATH` (./touchpoint.db), `ALLOW_ORIGINS` (comma-separated
  * origins, default `*`), `MAX_BODY_BYTES` (1048576), `RATE_LIMIT` (`120/min`, `10/s`, `off`),
- * `TRUST_PROXY` (`1` behind a reverse proxy), `REPORT_PASSWORD` (asks for it on the report pages).
+ * `ANSWER_LIMIT` (`600/min`), `TRUST_PROXY` (proxy count or addresses), `REPORT_PASSWORD` and
+ * `REPORT_TOKEN` (without either the report is closed), `RETENTION_DAYS` (365, `off`),
+ * `MAX_ANSWER_AGE_DAYS` (90), `HEADERS_TIMEOUT_MS` (10000), `BODY_TIMEOUT_MS` (10000),
+ * `REQUEST_TIMEOUT_MS` (30000), `MAX_CONNECTIONS` (800). Throws a `SettingError` naming the
+ * variable for a value it cannot use, an empty password included.
  *
  * @example
  * settingsFromEnv({ PORT: '9000', ALLOW_ORIGINS: 'https://shop.example' }).options.allowOrigins
  * // → ['https://shop.example']
  */
 export function settingsFromEnv(env: Record<string, string | undefined>): CollectorSettings {
-  const port = integer(env.PORT ?? '8080', 'PORT', 0, 65535)
-  const maxBodyBytes = integer(env.MAX_BODY_BYTES ?? String(1024 * 1024), 'MAX_BODY_BYTES', 1, 64 * 1024 * 1024)
-  let rateLimit
-  try {
-    rateLimit = parseRateLimit(env.RATE_LIMIT ?? '120/min')
-  } catch (err) {
-    throw new SettingError((err as Error).message)
-  }
+  const port = integer(env, 'PORT', 8080, 0, 65535)
   const allowOrigins = (env.ALLOW_ORIGINS ?? '*').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean)
   for (const origin of allowOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       throw new SettingError(`ALLOW_ORIGINS entries look like https://shop.example (no path), not "${origin}"`)
     }
   }
+  const access = { password: env.REPORT_PASSWORD, token: env.REPORT_TOKEN }
+  checkReportAccess(access)
   return {
     port,
     host: env.HOST || '0.0.0.0',
     options: {
       dbPath: env.DB_PATH || './touchpoint.db',
       allowOrigins,
-      maxBodyBytes,
-      rateLimit,
-      trustProxy: /^(1|true|yes)$/i.test(env.TRUST_PROXY ?? ''),
-      ...(env.REPORT_PASSWORD ? { reportPassword: env.REPORT_PASSWORD } : {}),
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1, 64 * 1024 * 1024),
+      rateLimit: reading('RATE_LIMIT', () => parseRateLimit(env.RATE_LIMIT ?? '120/min')),
+      answerLimit: reading('ANSWER_LIMIT', () => parseRateLimit(env.ANSWER_LIMIT ?? '600/min')),
+      trustProxy: reading('TRUST_PROXY', () => parseTrustProxy(env.TRUST_PROXY ?? '')),
+      ...(access.password ? { reportPassword: access.password } : {}),
+      ...(access.token ? { reportToken: access.token } : {}),
+      retentionDays: /^\s*(off|0)\s*$/i.test(env.RETENTION_DAYS ?? '') ? null : integer(env, 'RETENTION_DAYS', 365, 1, 36500),
+      answerWindow: { ...DEFAULT_ANSWER_WINDOW, maxAgeDays: integer(env, 'MAX_ANSWER_AGE_DAYS', DEFAULT_ANSWER_WINDOW.maxAgeDays, 1, 3650) },
+      headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+      bodyTimeoutMs: integer(env, 'BODY_TIMEOUT_MS', 10_000, 100, 600_000),
+      requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+      maxConnections: integer(env, 'MAX_CONNECTIONS', 800, 1, 1_000_000),
     },
   }
 }
 
-function integer(text: string, name: string, min: number, max: number): number {
+function reading<T>(name: string, parse: () => T): T {
+  try {
+    return parse()
+  } catch (err) {
+    throw new SettingError((err as Error).message.replace(/^RATE_LIMIT/, name))
+  }
+}
+
+function integer(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+  const text = env[name] ?? String(fallback)
   const n = Number(text)
   if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new SettingError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`)
   return n

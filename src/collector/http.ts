@@ -34,31 +34,52 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** Thrown by `readBody` when the body has not arrived in time: a slow client holds a connection. */
+export class BodyTimeoutError extends Error {
+  readonly name = 'BodyTimeoutError'
+  constructor(readonly timeoutMs: number) {
+    super(`the body did not arrive within ${timeoutMs} ms`)
+  }
+}
+
+/** Thrown by `readBody` when the client hangs up before its body is complete. */
+export class ClientGoneError extends Error {
+  readonly name = 'ClientGoneError'
+  constructor(readonly received: number) {
+    super(`the client hung up after ${received} bytes of its body`)
+  }
+}
+
 /**
- * Reads the request body up to `limit` bytes. Past the limit it keeps draining without
- * buffering (so the client gets the 413 instead of a reset connection), unless the client
- * goes on for more than 16 times the limit, when the connection is cut.
+ * Reads the request body up to `limit` bytes within `timeoutMs`. Past the limit it keeps
+ * draining without buffering (so the client gets the 413 instead of a reset connection),
+ * unless the client goes on for more than 16 times the limit, when the connection is cut.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'])
     let size = 0
-    let tooLarge = Number.isFinite(declared) && declared > limit
+    let tooLarge = false
+    let settled = false
     const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => {
+    const timer = setTimeout(() => finish(new BodyTimeoutError(timeoutMs)), timeoutMs)
+    function finish(error: Error | null) {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      req.removeListener('data', onData)
+      if (error) reject(error)
+      else resolve(Buffer.concat(chunks))
+    }
+    function onData(chunk: Buffer) {
       size += chunk.length
       if (size > limit) tooLarge = true
       if (!tooLarge) chunks.push(chunk)
       else if (size > limit * 16) req.destroy()
-    })
-    req.on('end', () => (tooLarge ? reject(new BodyTooLargeError(limit)) : resolve(Buffer.concat(chunks))))
-    req.on('error', reject)
+    }
+    req.on('data', onData)
+    req.on('end', () => finish(tooLarge ? new BodyTooLargeError(limit) : null))
+    // 'close' or 'error' before 'end': the client hung up, or the connection was cut.
+    req.on('close', () => finish(new ClientGoneError(size)))
+    req.on('error', () => finish(new ClientGoneError(size)))
   })
-}
-
-/** The client's address; behind a reverse proxy (trustProxy) the first `X-Forwarded-For` entry. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers['x-forwarded-for']
-  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) return forwarded.split(',')[0].trim()
-  return req.socket.remoteAddress ?? 'unknown'
 }

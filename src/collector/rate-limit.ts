@@ -5,9 +5,17 @@ export interface RateLimitOptions {
   burst?: number
 }
 
+export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number }
+
 export interface RateLimiter {
-  /** Takes one token for this client: `ok`, or how long to wait before the next one will be there. */
-  take(client: string): { ok: true } | { ok: false; retryAfterSeconds: number }
+  /**
+   * Takes `cost` tokens (default 1) for this client: `ok`, or how long to wait until they are
+   * there. A cost above the burst passes once the bucket is full and leaves it in debt, so no
+   * request is refused for ever.
+   */
+  take(client: string, cost?: number): Verdict
+  /** Whether `take(client)` would pass now, without taking anything. */
+  peek(client: string): Verdict
 }
 
 interface Bucket { tokens: number; at: number }
@@ -31,8 +39,11 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number =
 
   const refill = (b: Bucket, t: number) => Math.min(burst, b.tokens + (t - b.at) * perMs)
 
+  const wait = (tokens: number, needed: number): Verdict =>
+    tokens >= needed ? { ok: true } : { ok: false, retryAfterSeconds: perMs > 0 ? Math.ceil((needed - tokens) / perMs / 1000) : 60 }
+
   return {
-    take(client) {
+    take(client, cost = 1) {
       const t = now()
       if (++calls % SWEEP_EVERY === 0) {
         for (const [key, b] of buckets) if (refill(b, t) >= burst) buckets.delete(key)
@@ -41,11 +52,13 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number =
       b.tokens = refill(b, t)
       b.at = t
       buckets.set(client, b)
-      if (b.tokens >= 1) {
-        b.tokens -= 1
-        return { ok: true }
-      }
-      return { ok: false, retryAfterSeconds: perMs > 0 ? Math.ceil((1 - b.tokens) / perMs / 1000) : 60 }
+      const verdict = wait(b.tokens, Math.min(cost, burst))
+      if (verdict.ok) b.tokens -= cost
+      return verdict
+    },
+    peek(client) {
+      const b = buckets.get(client)
+      return b ? wait(refill(b, now()), 1) : { ok: true }
     },
   }
 }

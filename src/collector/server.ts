@@ -1,36 +1,49 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time'
+import { clientAddressResolver, type TrustProxy } from './client-address'
 import { handleCollect } from './collect'
 import { isAllowedOrigin, setCorsHeaders } from './cors'
-import { toCsv } from './csv'
-import { DateRangeError, parseDateRange } from './date-range'
 import { openStore, type ResponseStore } from './db'
-import { clientAddress, sendError, sendJson, sendText } from './http'
+import { sendError, sendJson } from './http'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit'
-import { buildReport } from './report'
-import { mayReadReports } from './report-auth'
-import { pickLanguage, renderReportHtml } from './report-html'
+import { checkReportAccess } from './report-auth'
+import { handleReport, REPORT_PATHS } from './report-routes'
+import { keepDays, openPurger } from './retention'
 import { serveStatic } from './static-files'
+import { applyLimits, serverOptions, type ServerLimits } from './server-limits'
 
-export interface CollectorOptions {
+export interface CollectorOptions extends ServerLimits {
   /** SQLite file; created when missing. */
   dbPath: string
   /** Page origins allowed to send answers (`https://shop.example`), or `*`. Same-origin is always allowed. Default `['*']`. */
   allowOrigins?: string[]
   /** Largest accepted body, in bytes. Default 1 MiB. */
   maxBodyBytes?: number
-  /** Per-client limit on `POST /collect`; `null` turns it off. Default 120 a minute. */
+  /** Per-client limit on `POST /collect` requests; `null` turns it off. Default 120 a minute. */
   rateLimit?: RateLimitOptions | null
-  /** Take the client address from `X-Forwarded-For` (only behind a proxy you run). */
-  trustProxy?: boolean
-  /** When set, `/report`, `/api/report` and `/report.csv` ask for this password (HTTP Basic, any user name). */
+  /** Per-client limit on answers stored (one batch may hold 500); `null` turns it off. Default 600 a minute. */
+  answerLimit?: RateLimitOptions | null
+  /** Which proxies to believe about the client's address (client-address.ts): a hop count or their addresses. `true` means 1. Default none. */
+  trustProxy?: boolean | TrustProxy
+  /** `/report`, `/api/report` and `/report.csv` ask for this password (HTTP Basic, any user name). */
   reportPassword?: string
+  /** … or accept `Authorization: Bearer <reportToken>`. With neither, the report routes are closed (403). */
+  reportToken?: string
+  /** Failed report logins per client before every attempt gets 429. Default 10 a minute. */
+  loginLimit?: RateLimitOptions
+  /** How far an answer's `at` may lie from the clock (answer-time.ts). Default 90 days back, 24 hours ahead. */
+  answerWindow?: AnswerWindow
+  /** Answers older than this many days are deleted, at start and hourly; `null` keeps them. Default 365. */
+  retentionDays?: number | null
   /** Serve the files of this folder at the root path (the demo serves dist/ this way). */
   staticDir?: string
   /** Handles every other request (the demo store); default 404. */
   fallback?: (req: IncomingMessage, res: ServerResponse, url: URL) => void
   /** Where warnings go. Default `console.warn`. */
   log?: (message: string) => void
+  /** The clock, for tests. Default `Date.now`. */
+  now?: () => number
 }
 
 export interface Collector {
@@ -45,18 +58,27 @@ export interface Collector {
 /**
  * The reference collector: `POST /collect`, `GET /api/report`, `GET /report`,
  * `GET /report.csv` and `GET /healthz` on one `node:http` server, answers in SQLite.
+ * Throws a `SettingError` for a password or token that is set but empty.
  *
  * @example
- * const collector = createCollector({ dbPath: './touchpoint.db', allowOrigins: ['https://shop.example'] })
+ * const collector = createCollector({ dbPath: './touchpoint.db', allowOrigins: ['https://shop.example'], reportPassword: 's3cret' })
  * const { url } = await collector.listen(8080)
  * console.log(`report at ${url}/report`)
  */
 export function createCollector(options: CollectorOptions): Collector {
+  const access = { password: options.reportPassword, token: options.reportToken }
+  checkReportAccess(access)
   const allowOrigins = options.allowOrigins ?? ['*']
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   const log = options.log ?? ((m: string) => console.warn(`[touchpoint-collector] ${m}`))
+  const now = options.now ?? Date.now
   const limiter = options.rateLimit === null ? null : createRateLimiter(options.rateLimit ?? { perMinute: 120 })
+  const answerLimiter = options.answerLimit === null ? null : createRateLimiter(options.answerLimit ?? { perMinute: 600 })
+  const loginThrottle = createRateLimiter(options.loginLimit ?? { perMinute: 10 })
+  const clientOf = clientAddressResolver(options.trustProxy === true ? 1 : (options.trustProxy ?? false))
   const store = openStore(options.dbPath)
+  const retentionDays = options.retentionDays === undefined ? 365 : options.retentionDays
+  const purger = retentionDays ? openPurger(options.dbPath) : null
+  const stopRetention = purger ? keepDays(purger, retentionDays!, log, undefined, now) : () => {}
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://collector.invalid')
@@ -65,8 +87,7 @@ export function createCollector(options: CollectorOptions): Collector {
     if (path === '/collect') {
       const origin = req.headers.origin
       if (origin && !isAllowedOrigin(origin, allowOrigins, req.headers.host)) {
-        req.resume()
-        return sendError(res, 403, { error: `origin ${origin} is not in the allow-list` })
+        return sendError(res, 403, { error: `origin ${origin} is not in the allow-list` }, { Connection: 'close' })
       }
       if (req.method === 'OPTIONS') {
         setCorsHeaders(req, res, true)
@@ -75,42 +96,26 @@ export function createCollector(options: CollectorOptions): Collector {
       }
       setCorsHeaders(req, res, false)
       if (req.method !== 'POST') return sendError(res, 405, { error: 'use POST' }, { Allow: 'POST, OPTIONS' })
-      if (limiter) {
-        const taken = limiter.take(clientAddress(req, options.trustProxy ?? false))
-        if (!taken.ok) {
-          req.resume()
-          return sendError(res, 429, { error: 'too many requests' }, { 'Retry-After': String(taken.retryAfterSeconds) })
-        }
+      const client = clientOf(req)
+      const taken = limiter?.take(client) ?? { ok: true }
+      if (!taken.ok) {
+        return sendError(res, 429, { error: 'too many requests' }, { 'Retry-After': String(taken.retryAfterSeconds), Connection: 'close' })
       }
-      return handleCollect(req, res, store, maxBodyBytes, log)
+      return handleCollect(req, res, {
+        insert: store.insert,
+        maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+        bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
+        answerLimiter,
+        client,
+        window: options.answerWindow ?? DEFAULT_ANSWER_WINDOW,
+        now,
+        log,
+      })
     }
 
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (path === '/healthz') return sendJson(res, 200, { ok: true, responses: store.count() })
-      if (path === '/api/report' || path === '/report' || path === '/report.csv') {
-        if (!mayReadReports(req, options.reportPassword)) {
-          return sendError(res, 401, { error: 'the report needs a password' }, { 'WWW-Authenticate': 'Basic realm="touchpoint report", charset="UTF-8"' })
-        }
-        let range
-        try {
-          range = parseDateRange(url.searchParams)
-        } catch (err) {
-          if (err instanceof DateRangeError) return sendError(res, 400, { error: err.message })
-          throw err
-        }
-        const answers = store.list(range)
-        if (path === '/report.csv') {
-          return sendText(res, 200, 'text/csv; charset=utf-8', toCsv(answers), {
-            'Content-Disposition': `attachment; filename="touchpoint-answers${range.from ? '-' + range.from.slice(0, 10) : ''}.csv"`,
-          })
-        }
-        const report = buildReport(answers, range)
-        if (path === '/api/report') return sendJson(res, 200, report)
-        const lang = pickLanguage(url.searchParams.get('lang'), req.headers['accept-language'])
-        return sendText(res, 200, 'text/html; charset=utf-8', renderReportHtml(report, { lang, query: url.searchParams }), {
-          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'",
-        })
-      }
+      if (REPORT_PATHS.includes(path)) return handleReport(req, res, url, { list: store.list, access, loginThrottle, client: clientOf(req) })
     }
 
     if (options.staticDir && serveStatic(req, res, options.staticDir, path)) return
@@ -118,13 +123,14 @@ export function createCollector(options: CollectorOptions): Collector {
     sendError(res, 404, { error: 'not found' })
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer(serverOptions(options), (req, res) => {
     route(req, res).catch((err: Error) => {
       log(`${req.method} ${req.url} failed: ${err.stack ?? err.message}`)
       if (!res.headersSent) sendError(res, 500, { error: 'internal error' })
       else res.destroy()
     })
   })
+  applyLimits(server, options)
 
   return {
     server,
@@ -141,7 +147,9 @@ export function createCollector(options: CollectorOptions): Collector {
       }),
     close: () =>
       new Promise((resolve) => {
+        stopRetention()
         server.close(() => {
+          purger?.close()
           store.close()
           resolve()
         })

@@ -3,6 +3,8 @@ import Ajv2020 from 'ajv/dist/2020.js'
 import type { ErrorObject } from 'ajv'
 import addFormats from 'ajv-formats'
 import type { Emotion, SurveyResponse } from '../types'
+import { answerTimeProblem, DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time'
+import { cleanAnswer } from './clean-answer'
 
 /** What the collector makes of a parsed request body. */
 export interface BatchCheck {
@@ -20,27 +22,39 @@ const SCHEMA_URL = new URL('../../schema/response.schema.json', import.meta.url)
 const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 
 let compiled: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined
+// The answer fields the schema names: the only ones stored.
+let answerFields: string[] = []
 
 function validator() {
   if (!compiled) {
+    const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8'))
+    answerFields = Object.keys(schema.$defs.response.properties)
     const ajv = new Ajv2020({ allErrors: true, strict: false })
     addFormats(ajv)
-    compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')))
+    compiled = ajv.compile(schema)
   }
   return compiled
 }
 
+export interface CheckOptions {
+  /** The collector's clock, in ms since 1970. Default `Date.now()`. */
+  now?: number
+  /** How far `at` may lie from `now`. Default 90 days back, 24 hours ahead. */
+  window?: AnswerWindow
+}
+
 /**
  * Checks a batch against schema/response.schema.json and sorts its answers into valid and
- * invalid, so that one bad answer does not cost the good ones next to it. Also rejects an
- * `emotion` whose label does not match its score (1 = frustrated … 5 = delighted), which the
- * schema alone cannot say.
+ * invalid, so that one bad answer does not cost the good ones next to it. Also rejects what the
+ * schema alone cannot say: an `emotion` whose label does not match its score (1 = frustrated …
+ * 5 = delighted) and an `at` outside the window around the collector's clock. The valid answers
+ * come back as they are stored: schema fields only, the comment masked (clean-answer.ts).
  *
  * @example
  * checkBatch({ v: 1, sent_at: '2026-11-23T10:00:00Z', responses: [{ ...answer, score: 11, kind: 'nps' }] })
  * // → { ok: true, valid: [], reasons: ['responses[0].score must be <= 10'] }
  */
-export function checkBatch(body: unknown): BatchCheck {
+export function checkBatch(body: unknown, options: CheckOptions = {}): BatchCheck {
   const validate = validator()
   const passed = validate(body)
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if')
@@ -56,6 +70,7 @@ export function checkBatch(body: unknown): BatchCheck {
   if (!ok) return { ok, valid: [], reasons: unique(reasons) }
 
   const responses = (body as { responses: SurveyResponse[] }).responses
+  const now = options.now ?? Date.now()
   const valid: SurveyResponse[] = []
   responses.forEach((r, i) => {
     if (badIndexes.has(i)) return
@@ -63,7 +78,12 @@ export function checkBatch(body: unknown): BatchCheck {
       reasons.push(`responses[${i}].emotion must be "${EMOTIONS[r.score - 1]}" for score ${r.score}`)
       return
     }
-    valid.push(r)
+    const timeProblem = answerTimeProblem(r.at, now, options.window ?? DEFAULT_ANSWER_WINDOW)
+    if (timeProblem) {
+      reasons.push(`responses[${i}].at ${timeProblem}`)
+      return
+    }
+    valid.push(cleanAnswer(r, answerFields))
   })
   if (passed && reasons.length === 0) return { ok, valid, reasons: [] }
   return { ok, valid, reasons: unique(reasons) }

@@ -75,11 +75,12 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
       id: uuid(), survey, kind, score: null, comment: null, emotion: null, stage, touchpoint,
       // Query strings and fragments may carry order keys or emails: keep the page's address only.
       url: win.location.origin + win.location.pathname,
-      locale: ctx.locale(), at: new Date().toISOString(),
+      at: new Date().toISOString(), locale: ctx.locale(),
     }
+    // `at` stays the time the survey was shown: a draft and its final copy must be identical but
+    // for the comment, or the collector keeps the draft and refuses the comment (stored answers are immutable).
     const respond = (score: number, comment: string | null): SurveyResponse => ({
       ...base, score, comment: comment && comment.slice(0, 1000), // the UI masked it (CHUNK_API 2)
-      at: new Date().toISOString(),
       emotion: kind == 'emotion' ? EMOTIONS[score - 1] || null : null,
     })
     const end = (event: 'answer' | 'dismiss', payload: SurveyEvent) => {

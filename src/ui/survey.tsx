@@ -3,7 +3,7 @@ import type { SurveyRequest, UiHost } from '../contract'
 import { Scale } from './scale'
 import { useStore, type SurveyState } from './state'
 import { questionFor, scoreGroup, stringsFor } from './strings'
-import { maskPii } from '../privacy/mask'
+import { maskPii } from '../shared/mask'
 
 interface Props {
   request: SurveyRequest

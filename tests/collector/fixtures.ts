@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { connect, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { DEFAULT_STAGE_MAP } from '../../src/detection/stage-map'
+import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server'
 import type { Batch, SurveyResponse, Touchpoint } from '../../src/types'
 
 const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted'] as const
@@ -39,3 +41,71 @@ export function tempDir(): { dir: string; dbPath: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'touchpoint-test-'))
   return { dir, dbPath: join(dir, 'answers.db'), remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
+
+/** The collector's clock in HTTP tests: after every fixture answer, so none falls outside the answer window. */
+export const FIXTURE_NOW = Date.parse('2026-12-01T12:00:00.000Z')
+export const REPORT_TOKEN = 'test-report-token'
+/** Headers that may read the reports of a collector started by `startCollector`. */
+export const asReader = { Authorization: `Bearer ${REPORT_TOKEN}` }
+
+let running: { collector: Collector; remove: () => void }[] = []
+
+/**
+ * A collector over real HTTP on loopback with a real SQLite file in a temp folder, a report
+ * token and a fixed clock; `stopCollectors()` (in afterEach) closes them all.
+ */
+export async function startCollector(options: Partial<CollectorOptions> = {}) {
+  const tmp = tempDir()
+  const logs: string[] = []
+  const collector = createCollector({ dbPath: tmp.dbPath, log: (m) => logs.push(m), reportToken: REPORT_TOKEN, now: () => FIXTURE_NOW, ...options })
+  const { url, port } = await collector.listen(0, '127.0.0.1')
+  running.push({ collector, remove: tmp.remove })
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${url}/collect`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
+  const report = async (query = '') => (await fetch(`${url}/api/report${query}`, { headers: asReader })).json()
+  return { url, port, post, report, collector, dbPath: tmp.dbPath, dir: tmp.dir, logs }
+}
+
+export async function stopCollectors(): Promise<void> {
+  for (const { collector, remove } of running) {
+    await collector.close().catch(() => {})
+    remove()
+  }
+  running = []
+}
+
+/**
+ * A raw TCP client for what fetch cannot do (slow bodies, early responses, hanging up): sends
+ * `head`, then lets `then` write more; resolves with all the server sent once it closes the
+ * connection (or after `untilMs`), and when.
+ */
+export function rawHttp(port: number, head: string, then: (socket: Socket) => void = () => {}, untilMs = 5000) {
+  return new Promise<{ text: string; afterMs: number; socket: Socket }>((resolve, reject) => {
+    const started = Date.now()
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(head)
+      then(socket)
+    })
+    let text = ''
+    const done = () => {
+      clearTimeout(timer)
+      resolve({ text, afterMs: Date.now() - started, socket })
+    }
+    const timer = setTimeout(() => {
+      socket.destroy()
+      done()
+    }, untilMs)
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (text += chunk))
+    socket.on('close', done)
+    socket.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? done() : reject(err)))
+  })
+}
+
+/** The head of a `POST /collect` with these headers. */
+export const postHead = (headers: Record<string, string | number>) =>
+  `POST /collect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`

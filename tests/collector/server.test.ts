@@ -2,33 +2,11 @@
 // The collector over real HTTP on loopback, with a real SQLite file in a temp folder.
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server'
-import { answer, answers, batch, tempDir } from './fixtures'
+import { openStore } from '../../src/collector/db'
+import { answer, answers, asReader, batch, startCollector, stopCollectors, tempDir } from './fixtures'
 
-let running: { collector: Collector; remove: () => void }[] = []
-
-async function start(options: Partial<CollectorOptions> = {}) {
-  const tmp = tempDir()
-  const collector = createCollector({ dbPath: tmp.dbPath, log: () => {}, ...options })
-  const { url } = await collector.listen(0, '127.0.0.1')
-  running.push({ collector, remove: tmp.remove })
-  const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${url}/collect`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    })
-  const report = async (query = '') => (await fetch(`${url}/api/report${query}`)).json()
-  return { url, post, report, collector, dbPath: tmp.dbPath }
-}
-
-afterEach(async () => {
-  for (const { collector, remove } of running) {
-    await collector.close().catch(() => {})
-    remove()
-  }
-  running = []
-})
+const start = startCollector
+afterEach(stopCollectors)
 
 describe('POST /collect', () => {
   it('stores a JSON batch and says how many answers it stored', async () => {
@@ -147,9 +125,9 @@ describe('durability', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.prepare('SELECT COUNT(*) FROM responses').pluck().get()).toBe(3)
     db.close()
-    const reopened = createCollector({ dbPath, log: () => {} })
-    expect(reopened.store.count()).toBe(3)
-    reopened.store.close()
+    const reopened = openStore(dbPath)
+    expect(reopened.count()).toBe(3)
+    reopened.close()
   })
 })
 
@@ -238,14 +216,14 @@ describe('reports over HTTP', () => {
     const november = await report('?from=2026-11-01&to=2026-11-30')
     expect(november.total).toBe(3)
     expect(november.range).toEqual({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-30T23:59:59.999Z' })
-    const bad = await fetch(`${url}/api/report?from=yesterday`)
+    const bad = await fetch(`${url}/api/report?from=yesterday`, { headers: asReader })
     expect(bad.status).toBe(400)
   })
 
   it('serves the journey map as HTML with every comment escaped', async () => {
     const { post, url } = await start()
     await post(batch([...answers('checkout', 'csat', [1, 1, 2, 2, 1]), answer({ touchpoint: 'checkout', score: 1, comment: '<img src=x onerror=alert(1)>' })]))
-    const res = await fetch(`${url}/report?lang=vi`)
+    const res = await fetch(`${url}/report?lang=vi`, { headers: asReader })
     expect(res.headers.get('content-type')).toMatch(/text\/html/)
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
     const html = await res.text()
@@ -270,7 +248,7 @@ describe('reports over HTTP', () => {
   it('exports the answers as CSV', async () => {
     const { post, url } = await start()
     await post(batch([answer({ comment: 'Giao hàng nhanh, đóng gói đẹp' })]))
-    const res = await fetch(`${url}/report.csv?from=2026-11-01`)
+    const res = await fetch(`${url}/report.csv?from=2026-11-01`, { headers: asReader })
     expect(res.headers.get('content-type')).toMatch(/text\/csv/)
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="touchpoint-answers-2026-11-01.csv"/)
     const text = await res.text()

@@ -1,7 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { checkBatch } from '../../src/collector/validate'
-import { answer, batch } from './fixtures'
+import { checkBatch as checkAt } from '../../src/collector/validate'
+import { answer, batch, FIXTURE_NOW } from './fixtures'
+
+// A fixed clock, so that the fixtures' dates stay inside the answer window whenever this runs.
+const checkBatch = (body: unknown) => checkAt(body, { now: FIXTURE_NOW })
 
 describe('checkBatch', () => {
   it('passes a batch of every survey kind', () => {
@@ -41,10 +44,30 @@ describe('checkBatch', () => {
     ])
   })
 
-  it('accepts fields it does not know yet, since the wire format may grow', () => {
-    const check = checkBatch({ ...batch([{ ...answer(), page_title: 'Cart' }]), client: 'touchpoint/1.2' })
+  it('accepts fields it does not know yet, since the wire format may grow, but keeps only the schema fields', () => {
+    const plain = answer()
+    const check = checkBatch({ ...batch([{ ...plain, page_title: 'Cart', junk: { deep: [[['x'.repeat(10_000)]]] } }]), client: 'touchpoint/1.2' })
     expect(check.reasons).toEqual([])
-    expect(check.valid).toHaveLength(1)
+    expect(check.valid).toEqual([plain])
+  })
+
+  it('masks e-mail addresses and phone numbers in comments with the survey UI rules', () => {
+    const check = checkBatch(batch([answer({ comment: 'call 0912 345 678 or lan@shop.vn' })]))
+    expect(check.valid[0].comment).toBe('call [phone] or [email]')
+  })
+
+  it.each([
+    ['2026-12-02T12:00:01.000Z', 'responses[0].at is more than 24 hours ahead of the collector\'s clock'],
+    ['2036-01-01T00:00:00.000Z', 'responses[0].at is more than 24 hours ahead of the collector\'s clock'],
+    ['2026-09-01T11:59:59.000Z', 'responses[0].at is more than 90 days old'],
+    ['1970-01-01T00:00:00.000Z', 'responses[0].at is more than 90 days old'],
+  ])('rejects an answer dated %s with a reason', (at, reason) => {
+    expect(checkBatch(batch([answer({ at })]))).toEqual({ ok: true, valid: [], reasons: [reason] })
+  })
+
+  it('accepts an answer from an outbox weeks old, and one from a clock a few hours fast', () => {
+    const late = [answer({ at: '2026-09-02T12:00:01.000Z' }), answer({ at: '2026-12-02T11:00:00.000+00:00' })]
+    expect(checkBatch(batch(late)).valid).toHaveLength(2)
   })
 
   it('marks an unusable envelope as not ok so that nothing is stored', () => {

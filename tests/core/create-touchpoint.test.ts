@@ -51,6 +51,25 @@ describe('createTouchpoint', () => {
     expect(events).toEqual(['show:null', 'answer:4'])
   })
 
+  it('gives the draft of a chosen score and the final answer the same time, so the collector accepts the comment', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-23T10:00:00.000Z') })
+    try {
+      const tp = start()
+      await tp.show('nps')
+      vi.setSystemTime(new Date('2026-11-23T10:00:07.000Z'))
+      host.choose(3)
+      const draft = JSON.stringify(localStorage.getItem('tp:o:https://collect.example/r'))
+      vi.setSystemTime(new Date('2026-11-23T10:01:30.000Z'))
+      host.answer(3, 'the courier was late')
+      await tp.flush()
+      const [response] = sent.flatMap((b) => b.responses)
+      expect(response.at).toBe('2026-11-23T10:00:00.000Z')
+      expect(draft).toContain(response.at)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('labels emotion answers with their face', async () => {
     const tp = start()
     await tp.show('emotion')

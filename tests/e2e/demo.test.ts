@@ -31,7 +31,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-const total = async (): Promise<number> => (await (await fetch(`${demo.url}/api/report`)).json()).total
+// The demo configures its own report password (the collector keeps the report closed without one).
+const asReader = () => ({ Authorization: 'Basic ' + Buffer.from(`demo:${demo.reportPassword}`).toString('base64') })
+const total = async (): Promise<number> => (await (await fetch(`${demo.url}/api/report`, { headers: asReader() })).json()).total
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
   const end = Date.now() + ms
@@ -44,7 +46,7 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_0
 
 async function open(path: string, options: { locale?: string; width?: number } = {}): Promise<Page> {
   const phone = (options.width ?? 1440) < 600
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1440, height: phone ? 740 : 900 }, locale: options.locale, isMobile: phone, hasTouch: phone })
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1440, height: phone ? 740 : 900 }, locale: options.locale, isMobile: phone, hasTouch: phone, httpCredentials: { username: 'demo', password: demo.reportPassword } })
   const page = await context.newPage()
   await page.goto(demo.url + path)
   return page
@@ -214,7 +216,7 @@ describe('collector in the browser', () => {
   })
 
   it('an answer on the demo store appears in /api/report', async () => {
-    const read = async () => (await (await fetch(`${demo.url}/api/report`)).json()) as { total: number; touchpoints: { touchpoint: string; csat: { n: number } }[] }
+    const read = async () => (await (await fetch(`${demo.url}/api/report`, { headers: asReader() })).json()) as { total: number; touchpoints: { touchpoint: string; csat: { n: number } }[] }
     const before = await read()
     const productCsat = (r: typeof before) => r.touchpoints.find((t) => t.touchpoint === 'product')?.csat.n ?? 0
     const page = await open('/product/linen-shirt/')
@@ -231,6 +233,11 @@ describe('collector in the browser', () => {
 })
 
 describe('journey report', () => {
+  it('is closed to a visitor without the demo password', async () => {
+    expect((await fetch(`${demo.url}/report`)).status).toBe(401)
+    expect((await fetch(`${demo.url}/api/report`, { headers: asReader() })).status).toBe(200)
+  })
+
   it('shows five stage columns, colour-coded figures and checkout as the touchpoint to fix first', async () => {
     const page = await open('/report')
     const stages = await page.locator('.journey > section.stage h3').allTextContents()
@@ -262,7 +269,7 @@ describe('journey report', () => {
     await expect(page.locator('.sub').textContent()).resolves.toContain('0 answers')
     const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')
     expect(href).toBe('/report.csv?from=2000-01-01&to=2000-01-31')
-    const csv = await (await fetch(demo.url + href)).text()
+    const csv = await (await fetch(demo.url + href, { headers: asReader() })).text()
     expect(csv.trim().split('\r\n')).toHaveLength(1)
     await page.context().close()
   })

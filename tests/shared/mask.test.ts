@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { maskPii } from '../../src/privacy/mask'
+import { maskPii } from '../../src/shared/mask'
 
 describe('maskPii', () => {
   it('masks e-mail addresses', () => {
@@ -28,5 +29,17 @@ describe('maskPii', () => {
 
   it('masks several in one comment', () => {
     expect(maskPii('a@b.vn, 0987654321; x@y.com')).toBe('[email], [phone]; [email]')
+  })
+})
+
+describe('maskPii on any text', () => {
+  it('never throws, and masking twice gives the same text as masking once (the UI and the collector both mask)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 1000 }), (text) => {
+        const once = maskPii(text)
+        expect(maskPii(once)).toBe(once)
+      }),
+      { numRuns: 500 },
+    )
   })
 })

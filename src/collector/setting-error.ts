@@ -1,0 +1,4 @@
+/** A collector setting (environment variable or `createCollector` option) that cannot be used. */
+export class SettingError extends Error {
+  readonly name = 'SettingError'
+}
