@@ -72,6 +72,12 @@ const PARSERS: Record<keyof Config, Parse> = {
   questions,
 }
 
+// Attributes that page-speed and consent tools put on script tags (Cloudflare's data-cfasync and
+// data-cf-settings, WP Rocket's data-rocket-*, LiteSpeed's data-no-optimize, Cookiebot's
+// data-cookieconsent): not misspellings of ours, and not worth loading the diagnostics chunk on
+// every page view of those stores. Kept to the common ones: each byte ships on every page.
+const FOREIGN = /^(cf|rocket|no[A-Z]|cookie)/
+
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
 
 /**
@@ -118,7 +124,7 @@ export function parseOptions(input: Record<string, unknown>, fromTag: boolean, w
     const parse = PARSERS.hasOwnProperty(key) && PARSERS[key as keyof Config]
     const value = raw[key]
     const parsed = parse ? parse(value) : value
-    if (!parse) warn({ code: 'unknown-option', option: key, source: source[key] || 'init' })
+    if (!parse) FOREIGN.test(key) || warn({ code: 'unknown-option', option: key, source: source[key] || 'init' })
     else if (value === undefined) continue
     else if (parsed === undefined) warn({ code: 'bad-value', option: key, source: source[key] || 'init', value })
     else config[key] = parsed

@@ -77,8 +77,10 @@ describe('parseOptions', () => {
   })
 
   it("does not take another tool's attribute for a misspelling", () => {
-    expect(fromTag({ endpoint: '/c', cfasync: 'false' }).warnings).toEqual([
-      'touchpoint: unknown attribute data-cfasync ignored (fine if another tool on the page reads it)',
+    // Well-known page-speed and consent tools' attributes: no warning, so no diagnostics chunk either.
+    expect(fromTag({ endpoint: '/c', cfasync: 'false', cfSettings: 'x', noOptimize: '', cookieconsent: 'ignore', rocketSrc: '' }).notes).toEqual([])
+    expect(fromTag({ endpoint: '/c', pluginVersion: '2' }).warnings).toEqual([
+      'touchpoint: unknown attribute data-plugin-version ignored (fine if another tool on the page reads it)',
     ])
   })
 
