@@ -92,6 +92,20 @@ describe('startTargeting frequency rules', () => {
     expect(ctx.warn).not.toHaveBeenCalled()
   })
 
+  it('with debug, notes on every page view what was detected and which survey may ask there, or why none', () => {
+    const ctx = makeCtx({ debug: true })
+    const targeting = startTargeting(ctx, vi.fn())
+    expect(ctx.log).toHaveBeenLastCalledWith({
+      code: 'page', detection, endpoint: true, consent: null, surveys: [{ id: 'csat', trigger: 'delay=3000', eligible: true, reason: 'eligible' }],
+    })
+    detection = { stage: 'awareness', touchpoint: 'other', signal: 'none' }
+    targeting.restart() // an SPA navigation
+    expect(ctx.log).toHaveBeenLastCalledWith({ code: 'page', detection, endpoint: true, consent: null, surveys: [] })
+    const quiet = makeCtx()
+    startTargeting(quiet, vi.fn())
+    expect(quiet.log).not.toHaveBeenCalled()
+  })
+
   it('opens the confirmation CSAT after 3 s, once per page view, and logs the decision', () => {
     const ctx = makeCtx({ debug: true })
     const open = vi.fn()
