@@ -1,7 +1,8 @@
 // Builds the widget:
 // - dist/touchpoint.js: the CDN loader (IIFE) that runs on every store page; never imports Preact.
 // - dist/touchpoint-ui.js, dist/touchpoint-transport.js: chunks the loader fetches next to itself
-//   only when a survey is due or answers must be sent.
+//   only when a survey is due or answers must be sent; dist/touchpoint-diagnostics.js only when a
+//   warning must be worded or data-debug is on.
 // - dist/esm/: the npm build with .d.ts; the UI and transport are split by dynamic import().
 // The collector has its own config (rollup.collector.mjs).
 import typescript from '@rollup/plugin-typescript'
@@ -52,6 +53,7 @@ export default [
   cdn('src/cdn/loader.ts', 'dist/touchpoint.js'),
   cdn('src/cdn/ui.ts', 'dist/touchpoint-ui.js'),
   cdn('src/cdn/transport.ts', 'dist/touchpoint-transport.js'),
+  cdn('src/cdn/diagnostics.ts', 'dist/touchpoint-diagnostics.js'),
   {
     input: 'src/index.ts',
     external: [/^preact(\/|$)/, 'nanostores', 'ky'],

@@ -6,6 +6,12 @@ import { describe, expect, it, vi } from 'vitest'
 
 const root = join(__dirname, '..')
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+/** The entry file and every file it imports statically: what `import { init }` loads up front. */
+function entryCode(file = join(root, pkg.exports['.'].import)): string {
+  const code = readFileSync(file, 'utf8')
+  const imports = [...code.matchAll(/(?:^|;|\n)\s*(?:import|export)\b[^;'"]*?from\s*'(\.\/[^']+)'/g)].map((m) => join(file, '..', m[1]))
+  return [code, ...imports.map((f) => entryCode(f))].join('\n')
+}
 
 describe('the npm package', () => {
   it('declares types first in exports and points at built files', () => {
@@ -27,7 +33,7 @@ describe('the npm package', () => {
   })
 
   it('keeps the survey UI out of the entry file: it is a separate chunk loaded by import()', () => {
-    const entry = readFileSync(join(root, pkg.exports['.'].import), 'utf8')
+    const entry = entryCode()
     expect(entry).not.toMatch(/from 'preact'/)
     expect(entry).toMatch(/import\('\.\/ui-[a-z0-9]+\.js'\)/)
   })
@@ -47,5 +53,11 @@ describe('the npm package', () => {
     for (const file of ['touchpoint.js', 'touchpoint-ui.js', 'touchpoint-transport.js'])
       expect(req.resolve(`touchpoint-survey/${file}`)).toBe(join(root, 'dist', file))
     expect(() => req('touchpoint-survey')).toThrow(/ES module package: use `import \{ init \} from 'touchpoint-survey'`/)
+  })
+
+  it('keeps the wording of warnings out of the entry file: the diagnostics chunk is loaded by import()', () => {
+    const entry = entryCode()
+    expect(entry).toMatch(/import\('\.\/diagnostics-[\w-]+\.js'\)/)
+    expect(entry).not.toContain('did you mean')
   })
 })

@@ -3,6 +3,7 @@
  * imports the Preact UI. It reads its options from its own `data-*` attributes, defines
  * `window.touchpoint` and replays the calls the stub queued before it loaded.
  */
+import type { Note } from '../contract'
 import { parseOptions } from '../config/parse-options'
 import { createTouchpoint } from '../core/create-touchpoint'
 import { loadScriptChunk } from './load-script-chunk'
@@ -16,9 +17,10 @@ try {
   // Included twice: the first instance stays; its stub queue was already replayed.
   if (!(stub && stub.version)) {
     const tag = script || document.querySelector<HTMLScriptElement>('script[src*="touchpoint"][data-endpoint]')
-    const config = parseOptions({ ...(tag && tag.dataset) }, true, (m) => console.warn(m))
+    const warnings: Note[] = []
+    const config = parseOptions({ ...(tag && tag.dataset) }, true, (note) => warnings.push(note))
     const base = tag ? tag.src.replace(/[^/]*$/, '') : ''
-    const api = (w.touchpoint = createTouchpoint(config, window, loadScriptChunk(base, config.nonce)))
+    const api = (w.touchpoint = createTouchpoint(config, window, loadScriptChunk(base, config.nonce), warnings))
     for (const args of (stub && stub.q) || []) {
       try {
         api(...(Array.from(args) as [string]))

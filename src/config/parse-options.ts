@@ -1,9 +1,11 @@
+import type { Note, OptionSource } from '../contract'
 import { DEFAULTS, type Config } from './options'
 import { STAGES, TOUCHPOINTS } from '../detection/stage-map'
+import { resolveExplicit } from '../detection/resolve-explicit'
+import { builtInLocale } from '../core/resolve-locale'
 
+/** Returns the option's value, or undefined for a bad one. */
 type Parse = (value: unknown) => unknown
-/** [option, what a good value looks like, parser returning undefined for a bad value] */
-type Spec = [keyof Config, string, Parse]
 
 const text = (v: unknown) => (typeof v == 'string' ? v.trim() : undefined)
 const nonEmpty = (v: unknown) => text(v) || undefined
@@ -44,64 +46,89 @@ const stageMap: Parse = (v) => {
 const questions: Parse = (v) =>
   v && typeof v == 'object' && Object.values(v).every((q) => typeof q == 'string' && q.length <= 300) ? v : undefined
 
-const SPECS: Spec[] = [
-  ['endpoint', 'an http(s) URL', endpoint],
-  ['stage', 'a touchpoint or stage name', nonEmpty],
-  ['stageMap', '"touchpoint:stage" pairs separated by commas', stageMap],
-  ['locale', 'a language tag such as "vi" or "en-US"', (v) => (/^[a-z]{2,3}(-[a-z\d]{2,8})*$/i.test(text(v) || '') ? text(v) : undefined)],
+// One parser per option, in the order warnings are given. What a good value looks like, in words,
+// lives in the diagnostics chunk (src/diagnostics/option-words.ts), not here: it ships on every page.
+const PARSERS: Record<keyof Config, Parse> = {
+  endpoint,
+  stage: (v) => (resolveExplicit(v) ? text(v) : undefined),
+  stageMap,
+  // Only languages with built-in wording: any other falls back to the page's, which is worth a warning.
+  locale: (v) => (/^[a-z]{2,3}(-[a-z\d]{2,8})*$/i.test(text(v) || '') && builtInLocale(text(v)) ? text(v) : undefined),
   // '' is a plan too: no automatic surveys (show() still works).
-  ['surveys', 'a survey plan', (v) => (Array.isArray(v) ? v : typeof v == 'string' ? v.trim() : undefined)],
-  ['position', '"bottom-right" or "bottom-left"', oneOf('bottom-right', 'bottom-left')],
-  ['mount', 'a CSS selector', nonEmpty],
-  ['accent', 'a CSS colour', colour],
-  ['sample', 'a percentage from 0 to 100', number(0, 100)],
-  ['batchSize', 'a whole number from 1 to 100', number(1, 100, true)],
-  ['flushMs', 'a whole number of milliseconds from 0 to 600000', number(0, 600000, true)],
-  ['consent', '"auto" or "required"', oneOf('auto', 'required')],
-  ['gpc', '"honor" or "ignore"', honour],
-  ['dnt', '"honor" or "ignore"', honour],
-  ['nonce', 'a CSP nonce', nonEmpty],
-  ['debug', '"true" or "false"', flag],
-  ['cooldownDays', 'a number of days from 0 to 3650', number(0, 3650)],
-  ['dismissDays', 'a number of days from 0 to 3650', number(0, 3650)],
-  ['questions', 'question texts of at most 300 characters', questions],
-]
+  surveys: (v) => (Array.isArray(v) ? v : typeof v == 'string' ? v.trim() : undefined),
+  position: oneOf('bottom-right', 'bottom-left'),
+  mount: nonEmpty,
+  accent: colour,
+  sample: number(0, 100),
+  batchSize: number(1, 100, true),
+  flushMs: number(0, 600000, true),
+  consent: oneOf('auto', 'required'),
+  gpc: honour,
+  dnt: honour,
+  nonce: nonEmpty,
+  debug: flag,
+  cooldownDays: number(0, 3650),
+  dismissDays: number(0, 3650),
+  questions,
+}
+
+// Attributes that page-speed and consent tools put on script tags (Cloudflare's data-cfasync and
+// data-cf-settings, WP Rocket's data-rocket-*, LiteSpeed's data-no-optimize, Cookiebot's
+// data-cookieconsent): not misspellings of ours, and not worth loading the diagnostics chunk on
+// every page view of those stores. Kept to the common ones: each byte ships on every page.
+const FOREIGN = /^(cf|rocket|no[A-Z]|cookie)/
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
 
 /**
- * Validates options from `init()` or from the script tag's `data-*` attributes. A bad value is
- * replaced by its default with one console warning that names the attribute and the value used.
+ * Validates options from `init()` or from the script tag's `data-*` attributes (`fromTag`, as
+ * `dataset` keys). A bad value is replaced by its default, and an unknown name is ignored, each
+ * with one `warn` note naming where it was written; the diagnostics chunk words it.
+ *
+ * @example
+ * parseOptions({ ...script.dataset }, true, report.warn)
  */
-export function parseOptions(input: Record<string, unknown>, fromTag: boolean, warn: (message: string) => void): Config {
-  const name = (key: string) => (fromTag ? 'data-' + kebab(key) : key)
+export function parseOptions(input: Record<string, unknown>, fromTag: boolean, warn: (note: Note) => void): Config {
   let raw: Record<string, unknown> = { ...input }
+  // Where each option was written (init() unless noted), so that the warning names it that way.
+  const source: Record<string, OptionSource> = {}
   if (fromTag) {
     raw = {}
     if (input.config != null) {
+      let json: unknown
       try {
-        raw = JSON.parse(input.config as string)
+        json = JSON.parse(input.config as string)
       } catch {
-        warn(`touchpoint: data-config is not valid JSON; ignored`)
+        /* not JSON: warned below */
       }
+      // Valid JSON that is not an object (`null`, `[]`) is as unusable as broken JSON.
+      if (json && typeof json == 'object' && !Array.isArray(json)) raw = json as Record<string, unknown>
+      else warn({ code: 'bad-json', value: input.config as string })
+      for (const key in raw) source[key] = 'config'
     }
     const q: Record<string, string> = { ...(raw.questions as object) }
     for (const key in input) {
       // data-question-nps → questions.nps
-      if (/^question./.test(key)) q[kebab(key.slice(8)).slice(1)] = input[key] as string
-      else if (key != 'config') raw[key] = input[key]
+      if (/^question./.test(key)) {
+        q[kebab(key.slice(8)).slice(1)] = input[key] as string
+        source.questions = 'tag'
+      } else if (key != 'config') {
+        raw[key] = input[key]
+        source[key] = 'tag'
+      }
     }
     if (Object.keys(q).length) raw.questions = q
   }
   const config = { ...DEFAULTS } as Record<string, unknown>
-  for (const [key, expected, parse] of SPECS) {
+  for (const key in raw) {
+    const parse = PARSERS.hasOwnProperty(key) && PARSERS[key as keyof Config]
     const value = raw[key]
-    if (value === undefined) continue
-    const parsed = parse(value)
-    if (parsed === undefined) {
-      warn(`touchpoint: ${name(key)}=${JSON.stringify(value)} is not ${expected}; using ${JSON.stringify(DEFAULTS[key])}`)
-    } else config[key] = parsed
+    const parsed = parse ? parse(value) : value
+    if (!parse) FOREIGN.test(key) || warn({ code: 'unknown-option', option: key, source: source[key] || 'init' })
+    else if (value === undefined) continue
+    else if (parsed === undefined) warn({ code: 'bad-value', option: key, source: source[key] || 'init', value })
+    else config[key] = parsed
   }
-  if (!config.endpoint && raw.endpoint === undefined) warn(`touchpoint: ${name('endpoint')} is required; surveys stay off until it is set`)
+  if (!config.endpoint && raw.endpoint === undefined) warn({ code: 'no-endpoint', source: fromTag ? 'tag' : 'init' })
   return config as unknown as Config
 }

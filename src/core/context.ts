@@ -1,5 +1,5 @@
 import type { Config } from '../config/options'
-import type { LoadChunk } from '../contract'
+import type { LoadChunk, Note } from '../contract'
 import type { Detection } from '../types'
 import type { Emitter } from './emitter'
 import type { SafeStorage } from '../lib/storage'
@@ -11,10 +11,10 @@ export interface Context {
   config: Config
   emit: Emitter['emit']
   on: Emitter['on']
-  /** Console output only with `debug` on. */
-  log(...args: unknown[]): void
-  /** Always printed: bad configuration and lost-capability warnings. */
-  warn(message: string): void
+  /** A debug note: printed (by the diagnostics chunk) only with `debug` on. */
+  log(note: Note): void
+  /** Always printed (by the diagnostics chunk): bad configuration and lost-capability warnings. */
+  warn(note: Note): void
   /** The current page's journey position (follows SPA navigation). */
   detection(): Detection
   /** Resolved survey language, one of the built-in ones (`en`, `vi`). */

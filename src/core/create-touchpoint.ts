@@ -1,5 +1,5 @@
 import type { Config } from '../config/options'
-import type { LoadChunk, UiHandle } from '../contract'
+import type { LoadChunk, Note, UiHandle } from '../contract'
 import type { Emotion, EventMap, EventName, SurveyEvent, SurveyKind, SurveyResponse, TouchpointApi } from '../types'
 import { detectStage } from '../detection/detect-stage'
 import { resolveExplicit } from '../detection/resolve-explicit'
@@ -12,28 +12,27 @@ import { createConsent } from '../targeting/consent'
 import { createStorage } from '../lib/storage'
 import { uuid } from '../lib/uuid'
 import { createEmitter } from './emitter'
+import { EVENTS } from './events'
+import { createReport } from './report'
 import { resolveLocale } from './resolve-locale'
 import type { Context } from './context'
 
 export const VERSION = '0.1.0'
 
 const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
-// Typed by EventMap: a misspelt name here does not compile. A new event must be added here too.
-const EVENTS: EventName[] = ['show', 'answer', 'dismiss', 'sent', 'error', 'stage']
 
 export type { TouchpointApi }
 
-/** Builds a running widget from validated config. `loadChunk` says how this build finds its UI and transport. */
-export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChunk): TouchpointApi {
-  const warn = (message: string) => console.warn(message)
-  const log = (...args: unknown[]) => config.debug && console.info('touchpoint:', ...args)
-  const emitter = createEmitter((err) => log('listener failed', err))
+/**
+ * Builds a running widget from validated config. `loadChunk` says how this build finds its chunks;
+ * `warnings` are what option parsing had to say, printed through the same diagnostics.
+ */
+export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChunk, warnings: Note[] = []): TouchpointApi {
+  const { warn, log } = createReport(loadChunk, config.debug)
+  warnings.forEach(warn)
+  const emitter = createEmitter((error) => log({ code: 'failed', what: 'listener', error }))
   const consent = createConsent(win, config)
   let explicit = config.stage
-  const checkStage = (value: string | null) => {
-    if (value && !resolveExplicit(value)) warn(`touchpoint: stage ${JSON.stringify(value)} is not a touchpoint or stage name; detecting it instead`)
-  }
-  checkStage(explicit)
   const detect = () => detectStage(win, { stage: explicit, stageMap: config.stageMap })
   let current = detect()
 
@@ -49,7 +48,7 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
     loadChunk,
     consent,
     storage: createStorage(win, consent.granted, (err) => {
-      warn('touchpoint: storage is unavailable; answers are kept in memory for this page only')
+      warn({ code: 'no-storage' })
       emitter.emit('error', { code: 'storage', message: String(err) })
     }),
   }
@@ -61,13 +60,13 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
 
   async function show(kind: SurveyKind, survey: string = kind, auto = false): Promise<boolean> {
     if (KINDS.indexOf(kind) < 0) {
-      warn(`touchpoint: show(${JSON.stringify(kind)}): kind must be one of ${KINDS.join(', ')}`)
+      warn({ code: 'bad-call', call: 'show', value: kind })
       return false
     }
     if (open && open == finished && !auto) open.close()
-    const why = !delivery ? 'no endpoint' : !consent.granted() ? consent.reason() : open ? 'a survey is open' : ''
-    if (why) {
-      log('not showing', survey, why)
+    const reason = !delivery ? 'no-endpoint' : !consent.granted() ? consent.reason() : open ? 'open' : ''
+    if (reason) {
+      log({ code: 'not-showing', survey, reason })
       return false
     }
     const { stage, touchpoint } = current
@@ -108,10 +107,10 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
           closed: () => void (open = null),
         },
       )
-    } catch (err) {
+    } catch (error) {
       open = null
-      emitter.emit('error', { code: 'chunk', message: String(err) })
-      log('survey UI failed to load', err)
+      emitter.emit('error', { code: 'chunk', message: String(error) })
+      log({ code: 'failed', what: 'ui', error })
       return false
     }
     targeting.outcome(survey, 'show')
@@ -120,7 +119,7 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
   }
 
   const targeting = startTargeting(ctx, (plan, trigger) => {
-    log('showing', plan.id, 'on', trigger)
+    log({ code: 'showing', survey: plan.id, trigger })
     show(plan.kind, plan.id, true)
   })
 
@@ -146,28 +145,28 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
     show: (kind: SurveyKind, survey?: string) => show(kind, survey),
     on<E extends EventName>(event: E, fn: (payload: EventMap[E]) => void) {
       if (EVENTS.indexOf(event) < 0 || typeof fn != 'function') {
-        warn(`touchpoint: on(${JSON.stringify(event)}, …) needs one of ${EVENTS.join(', ')} and a function`)
+        warn({ code: 'bad-call', call: 'on', value: event })
         return () => {}
       }
       return emitter.on(event, fn)
     },
     flush: () => (delivery ? delivery.flush() : Promise.resolve()),
     setStage(stage: string | null) {
-      checkStage(stage)
+      if (stage && !resolveExplicit(stage)) warn({ code: 'bad-call', call: 'setStage', value: stage })
       explicit = stage || null
       refresh()
     },
     consent(granted: boolean) {
       // consent('false') must not read as a yes: only true and false count.
       if (typeof granted == 'boolean') consent.set(granted)
-      else warn(`touchpoint: consent(${JSON.stringify(granted)}) needs true or false; nothing changed`)
+      else warn({ code: 'bad-call', call: 'consent', value: granted })
     },
     track: (name: string) => targeting.track(String(name)),
   }
   const api = ((command: string, ...args: unknown[]) => {
     const method = (methods as Record<string, unknown>)[command]
     if (typeof method == 'function') return method(...args)
-    warn(`touchpoint: unknown command ${JSON.stringify(command)}`)
+    warn({ code: 'bad-call', call: 'command', value: command })
   }) as TouchpointApi
   return Object.assign(api, methods)
 }

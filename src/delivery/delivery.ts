@@ -54,13 +54,13 @@ export function createDelivery(ctx: Context): Delivery {
         if (ok || !retry) outbox.remove(ids)
         if (ok) return emit('sent', { ids }), -1
         const message = `${retry ? 'send failed, will retry' : 'refused, answers dropped'} (${status || 'network'})`
-        log(message)
+        log({ code: 'delivery', message })
         emit('error', { code: retry ? 'network' : 'rejected', message, status, ids })
         return retry ? retryAfterMs || again : -1
       })
       if (next != null) again = next // null: another tab holds the lock and is sending
-    } catch (err) {
-      log('delivery failed', err)
+    } catch (error) {
+      log({ code: 'failed', what: 'delivery', error })
     }
     if (again >= 0 && outbox.due().length) later(Math.max(again, 100))
   }

@@ -1,3 +1,4 @@
+import type { Note } from '../contract'
 import type { Options } from '../config/options'
 import { parseOptions } from '../config/parse-options'
 import { createTouchpoint } from '../core/create-touchpoint'
@@ -24,6 +25,7 @@ export function init(options: Options): TouchpointApi | undefined {
     console.warn('touchpoint: init() was already called; returning the running instance')
     return instance
   }
-  const config = parseOptions((options || {}) as unknown as Record<string, unknown>, false, (m) => console.warn(m))
-  return (instance = createTouchpoint(config, window, importChunk))
+  const warnings: Note[] = []
+  const config = parseOptions((options || {}) as unknown as Record<string, unknown>, false, (note) => warnings.push(note))
+  return (instance = createTouchpoint(config, window, importChunk, warnings))
 }

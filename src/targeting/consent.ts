@@ -5,7 +5,7 @@ import type { Config } from '../config/options'
 /** Whether the widget may store, send and show anything on this page. */
 export interface Consent {
   granted(): boolean
-  /** Why not, for debug logs and `{ eligible, reason }`. */
+  /** Why not, as a compact code for debug notes and `{ eligible, reason }`: `opted-out`, `withdrawn`, `denied:tcf`, `waiting`, `granted`. */
   reason(): string
   /** Consent given or withdrawn by the store's code (`touchpoint.consent(true|false)`). */
   set(granted: boolean): void
@@ -92,12 +92,13 @@ export function createConsent(win: Window, config: Config): Consent {
 
   return {
     granted,
+    // Compact codes (`denied:tcf`): the diagnostics chunk words them.
     reason: () =>
-      optedOut ? 'privacy signal (GPC/DNT)' :
+      optedOut ? 'opted-out' :
       granted() ? 'granted' :
-      given === false ? 'consent withdrawn' :
-      said(false).length ? `denied by ${said(false)}` :
-      'waiting for consent',
+      given === false ? 'withdrawn' :
+      said(false).length ? 'denied:' + said(false) :
+      'waiting',
     set(value) {
       given = !!value
       changed()

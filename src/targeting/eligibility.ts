@@ -28,17 +28,18 @@ const DAY = 864e5
  * visitors whose bucket falls under both `rules.sample` and `plan.sample`.
  *
  * @example
- * isEligible(plan, state, Date.now(), state.b, ctx.config) // → { eligible: false, reason: 'dismissed 1 day ago' }
+ * isEligible(plan, state, Date.now(), state.b, ctx.config) // → { eligible: false, reason: 'dismissed:1' } (a dismiss 1 day ago)
  */
 export function isEligible(plan: SurveyPlan, state: TargetingState, now: number, visitorBucket: number, rules: Rules) {
   const days = (t: number | undefined) => (t == null ? Infinity : (now - t) / DAY)
   const recontact = plan.recontactDays! >= 0 ? plan.recontactDays! : plan.kind == 'nps' ? 90 : 30
+  // Compact codes, `answered:13` = answered a survey 13 days ago: the diagnostics chunk words them.
   const reason =
-    state.p ? 'one survey per page view' :
-    visitorBucket >= rules.sample || visitorBucket >= (plan.sample! >= 0 ? plan.sample! : 100) ? 'visitor not in sample' :
-    days(state.a) < rules.cooldownDays ? `answered a survey ${days(state.a) | 0} days ago` :
-    days(state.d) < rules.dismissDays ? `dismissed a survey ${days(state.d) | 0} days ago` :
-    days(state.s[plan.id]) < recontact ? `"${plan.id}" shown ${days(state.s[plan.id]) | 0} days ago` :
+    state.p ? 'page-view' :
+    visitorBucket >= rules.sample || visitorBucket >= (plan.sample! >= 0 ? plan.sample! : 100) ? 'sample' :
+    days(state.a) < rules.cooldownDays ? 'answered:' + (days(state.a) | 0) :
+    days(state.d) < rules.dismissDays ? 'dismissed:' + (days(state.d) | 0) :
+    days(state.s[plan.id]) < recontact ? 'shown:' + (days(state.s[plan.id]) | 0) :
     ''
   return { eligible: !reason, reason: reason || 'eligible' }
 }

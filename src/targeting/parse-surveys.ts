@@ -1,3 +1,4 @@
+import type { Note, SurveyProblem } from '../contract'
 import { STAGES, TOUCHPOINTS } from '../detection/stage-map'
 import { DEFAULT_SURVEYS, KINDS, type SurveyPlan, type Trigger } from './plan'
 
@@ -12,12 +13,12 @@ const MS: Record<string, number> = { ms: 1, s: 1e3, m: 6e4 }
  * - options: `sample=50` (percent of visitors), `recontact=90d`, `id=name`
  *
  * An array (from `init()` or `data-config`) holds `{ id?, kind, on, trigger?, sample?, recontactDays? }`
- * and is checked by the same rules. A bad part gets one warning quoting it and is skipped.
+ * and is checked by the same rules. A bad part gets one `bad-survey` note quoting it and is skipped.
  *
  * @example
  * parseSurveys('confirmation:csat@delay=3s; cart:emotion@event=add_to_cart/sample=50', console.warn)
  */
-export function parseSurveys(value: string | unknown[] | null, warn: (message: string) => void): SurveyPlan[] {
+export function parseSurveys(value: string | unknown[] | null, warn: (note: Note) => void): SurveyPlan[] {
   if (value == null) value = DEFAULT_SURVEYS
   const plans: SurveyPlan[] = []
   const parts: unknown[] = typeof value == 'string' ? value.split(';').filter((p) => p.trim()) : value
@@ -26,10 +27,17 @@ export function parseSurveys(value: string | unknown[] | null, warn: (message: s
     try {
       plans.push(fromString(typeof part == 'string' ? quoted : fromObject(part)))
     } catch (err) {
-      warn(`touchpoint: ${typeof value == 'string' ? 'data-surveys part' : 'surveys entry'} ${JSON.stringify(quoted)}: ${(err as Error).message}`)
+      const [problem, detail] = err as Problem
+      warn({ code: 'bad-survey', part: quoted, source: typeof value == 'string' ? 'tag' : 'init', problem, detail })
     }
   }
   return plans
+}
+
+/** What is wrong with a part, and the piece concerned; the diagnostics chunk words it. */
+type Problem = [SurveyProblem, string?]
+function fail(problem: SurveyProblem, detail?: string): never {
+  throw [problem, detail] as Problem
 }
 
 function fromObject(entry: unknown): string {
@@ -43,17 +51,17 @@ function fromObject(entry: unknown): string {
 
 function fromString(part: string): SurveyPlan {
   const m = /^([\w,\s]+):\s*(\w+)\s*(?:@([^/]*))?(.*)$/.exec(part)
-  if (!m) throw Error('expected where:kind[@trigger][/option…]')
+  if (!m) fail('syntax')
   const where = m[1].split(',').map((w) => w.trim())
-  for (const w of where) if (!TOUCHPOINTS.includes(w as never) && !STAGES.includes(w as never)) throw Error(`unknown touchpoint "${w}"`)
-  if (!KINDS.includes(m[2] as never)) throw Error(`unknown survey kind "${m[2]}"`)
+  for (const w of where) if (!TOUCHPOINTS.includes(w as never) && !STAGES.includes(w as never)) fail('where', w)
+  if (!KINDS.includes(m[2] as never)) fail('kind', m[2])
   const plan: SurveyPlan = { id: m[2], kind: m[2] as SurveyPlan['kind'], on: where as SurveyPlan['on'], trigger: readTrigger(m[3] || 'delay=3s') }
   for (const opt of m[4].split('/').slice(1)) {
     const [key, v] = opt.split('=').map((s) => s.trim())
     if (key == 'sample' && v) plan.sample = number(v, /%$/, 100, key)
     else if (key == 'recontact' && v) plan.recontactDays = number(v, /d$/, 3650, key)
     else if (key == 'id' && /^[\w-]+$/.test(v)) plan.id = v
-    else throw Error(`bad option "${opt.trim()}"`)
+    else fail('option', opt.trim())
   }
   return plan
 }
@@ -67,19 +75,19 @@ function readTrigger(t: string): Trigger {
       try {
         document.createDocumentFragment().querySelector(text)
       } catch {
-        throw Error(`bad CSS selector "${text}"`)
+        fail('selector', text)
       }
     return { [key]: text } as Trigger
   }
   if (key == 'scroll' && text) return { scroll: number(text, /%$/, 100, key) }
   const d = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text || '')
   if (/^d[ew]/.test(key) && d) return { [key]: +d[1] * MS[d[2] || 's'] } as Trigger
-  throw Error(`unknown trigger "${t.trim()}"`)
+  return fail('trigger', t.trim())
 }
 
-function number(v: string, unit: RegExp, max: number, what: string): number {
+function number(v: string, unit: RegExp, max: number, what: 'sample' | 'recontact' | 'scroll'): number {
   const s = v.replace(unit, '')
   const n = /^\d+(\.\d+)?$/.test(s) ? +s : NaN
-  if (!(n <= max)) throw Error(`${what} must be 0–${max}, got "${v}"`)
+  if (!(n <= max)) fail(what, v)
   return n
 }

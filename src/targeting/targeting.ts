@@ -1,7 +1,7 @@
 import type { Context } from '../core/context'
 import { isEligible, type TargetingState } from './eligibility'
 import { parseSurveys } from './parse-surveys'
-import type { SurveyPlan } from './plan'
+import { describeTrigger, type SurveyPlan } from './plan'
 import { armTriggers, type Armed } from './triggers'
 
 /** What the core calls into targeting. */
@@ -21,7 +21,8 @@ const KEY = 'tp:s'
 /**
  * Decides when a survey is due: parses `config.surveys` once, arms the current touchpoint's
  * triggers while consent is granted, and calls `open(plan, trigger)` when a trigger fires and
- * the visitor is eligible. With `debug`, logs every decision as `survey <id> { eligible, reason }`.
+ * the visitor is eligible. With `debug`, notes each page view (what may ask here, and whether it
+ * may now) and every decision.
  *
  * @example
  * const targeting = startTargeting(ctx, (plan) => ui.open(plan))
@@ -47,12 +48,16 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
   }
   const save = (state: TargetingState) => ctx.storage.set(KEY, JSON.stringify(state))
 
-  const fire = (plan: SurveyPlan, trigger: string) => {
-    if (!ctx.consent.granted()) return ctx.log('survey', plan.id, { eligible: false, reason: ctx.consent.reason() })
+  const decide = (plan: SurveyPlan) => {
     const state = load()
     state.p = page
-    const decision = isEligible(plan, state, Date.now(), state.b, ctx.config)
-    ctx.log('survey', plan.id, { ...decision, trigger })
+    return { state, ...isEligible(plan, state, Date.now(), state.b, ctx.config) }
+  }
+
+  const fire = (plan: SurveyPlan, trigger: string) => {
+    if (!ctx.consent.granted()) return ctx.log({ code: 'decision', survey: plan.id, trigger, eligible: false, reason: ctx.consent.reason() })
+    const { state, ...decision } = decide(plan)
+    ctx.log({ code: 'decision', survey: plan.id, trigger, ...decision })
     if (!decision.eligible) return
     page = true
     delete state.p
@@ -63,9 +68,19 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
   const arm = () => {
     armed && armed.stop()
     armed = undefined
-    if (!ctx.consent.granted()) return ctx.log('survey', '-', { eligible: false, reason: ctx.consent.reason() })
-    const { touchpoint, stage } = ctx.detection()
-    armed = armTriggers(ctx.win, plans.filter((p) => p.on.includes(touchpoint) || p.on.includes(stage)), fire)
+    const detection = ctx.detection()
+    const here = plans.filter((p) => p.on.includes(detection.touchpoint) || p.on.includes(detection.stage))
+    const granted = ctx.consent.granted()
+    // With debug, every page view says where it is and what (if anything) may ask here, and why not.
+    if (ctx.config.debug)
+      ctx.log({
+        code: 'page', detection, endpoint: !!ctx.config.endpoint, consent: granted ? null : ctx.consent.reason(),
+        surveys: here.map((plan) => {
+          const { eligible, reason } = granted ? decide(plan) : { eligible: false, reason: ctx.consent.reason() }
+          return { id: plan.id, trigger: describeTrigger(plan.trigger), eligible, reason }
+        }),
+      })
+    if (granted) armed = armTriggers(ctx.win, here, fire)
   }
 
   ctx.consent.onChange(arm)

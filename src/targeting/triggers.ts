@@ -1,4 +1,4 @@
-import { triggerOf, type SurveyPlan } from './plan'
+import { describeTrigger, triggerOf, type SurveyPlan } from './plan'
 
 /** Triggers armed for one page view. `track`/`event` feed the named triggers. */
 export interface Armed {
@@ -42,7 +42,7 @@ export function armTriggers(win: Window, plans: SurveyPlan[], fire: (plan: Surve
   for (const plan of plans) {
     const [type, value] = triggerOf(plan.trigger)
     let done = false
-    const go = () => done || ((done = true), fire(plan, type + (value === true ? '' : '=' + value)))
+    const go = () => done || ((done = true), fire(plan, describeTrigger(plan.trigger)))
     const v = value as number & string
     if (type == 'delay') later(go, v)
     else if (type == 'dwell') {

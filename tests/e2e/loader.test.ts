@@ -81,12 +81,14 @@ describe('the CDN loader in Chromium', () => {
   it('warns once per bad attribute, naming it and the value used, and never throws', async () => {
     const before = warnings.length
     const tab = await open('/bad')
+    // Worded by the diagnostics chunk, which loads after the loader has run.
+    await expect.poll(() => warnings.length - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(4)
     const mine = warnings.slice(before)
     expect(mine.some((w) => w.includes('PAGE ERROR'))).toBe(false)
     expect(mine.filter((w) => w.includes('data-endpoint="ftp://x"'))).toHaveLength(1)
-    expect(mine.find((w) => w.includes('data-sample="lots"'))).toMatch(/using 100/)
-    expect(mine.find((w) => w.includes('data-position="middle"'))).toMatch(/using "bottom-right"/)
-    expect(mine.find((w) => w.includes('data-batch-size="0"'))).toMatch(/using 10/)
+    expect(mine.find((w) => w.includes('data-sample="lots"'))).toMatch(/using the default, 100/)
+    expect(mine.find((w) => w.includes('data-position="middle"'))).toMatch(/using the default position, bottom-right/)
+    expect(mine.find((w) => w.includes('data-batch-size="0"'))).toMatch(/using the default, 10/)
     expect(await tab.evaluate(() => (window as any).touchpoint.show('nps'))).toBe(false)
     await tab.close()
   })
@@ -94,7 +96,7 @@ describe('the CDN loader in Chromium', () => {
   it('says data-endpoint is required when it is missing', async () => {
     const before = warnings.length
     const tab = await open('/none')
-    expect(warnings.slice(before).join('\n')).toMatch(/data-endpoint is required/)
+    await expect.poll(() => warnings.slice(before).join('\n'), { timeout: 10_000 }).toMatch(/data-endpoint is required/)
     await tab.close()
   })
 

@@ -28,6 +28,9 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
   window.again = init({ endpoint: '/elsewhere' })
 </script></body></html>`
 
+// A developer's typo: the warning is worded by the diagnostics chunk, which the npm build loads by import().
+const TYPO = PAGE.replace("window.tp = init({ endpoint: '/collect', locale: 'vi', flushMs: 60000 })", "window.tp = init({ endpoint: '/collect', postion: 'bottom-left' })")
+
 let browser: Browser
 let server: Server
 let base = ''
@@ -43,7 +46,7 @@ beforeAll(async () => {
       req.on('data', (c) => (body += c)).on('end', () => (received.push(JSON.parse(body)), res.writeHead(204).end()))
       return
     }
-    if (path == '/cart/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE)
+    if (path == '/cart/' || path == '/typo/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(path == '/cart/' ? PAGE : TYPO)
     const file = join(ROOT, path)
     const served = (path.startsWith('/dist/esm/') || path.startsWith('/node_modules/')) && path.endsWith('.js') && existsSync(file)
     res.writeHead(served ? 200 : 404, { 'content-type': 'text/javascript' }).end(served ? readFileSync(file) : '')
@@ -82,7 +85,19 @@ describe('the npm build in Chromium', () => {
       expect.objectContaining({ kind: 'nps', score: 9, comment: 'giao hàng nhanh', touchpoint: 'cart', stage: 'decision', locale: 'vi' }),
     ])
     expect((await chunks()).map((n) => n.split('-')[0]).sort()).toEqual(['transport', 'ui'])
+    // Clean options: the wording of warnings is never fetched.
+    expect(await tab.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/diagnostics-/.test(e.name)))).toBe(false)
     expect(errors).toEqual([])
+    await tab.close()
+  })
+
+  it('words a misspelt init() option with the closest known one, from the diagnostics chunk', async () => {
+    const tab = await browser.newPage()
+    const warnings: string[] = []
+    tab.on('console', (m) => m.type() == 'warning' && warnings.push(m.text()))
+    await tab.goto(`${base}/typo/`)
+    await expect.poll(() => warnings, { timeout: 15_000 }).toContain('touchpoint: unknown option postion ignored; did you mean position?')
+    expect(await tab.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/diagnostics-[\w-]+\.js$/.test(e.name)))).toBe(true)
     await tab.close()
   })
 })

@@ -30,11 +30,11 @@ describe('createConsent', () => {
     const changed = vi.fn()
     consent.onChange(changed)
     expect(consent.granted()).toBe(false)
-    expect(consent.reason()).toBe('waiting for consent')
+    expect(consent.reason()).toBe('waiting')
     consent.set(true)
     expect(consent.granted()).toBe(true)
     consent.set(false)
-    expect([consent.granted(), consent.reason()]).toEqual([false, 'consent withdrawn'])
+    expect([consent.granted(), consent.reason()]).toEqual([false, 'withdrawn'])
     expect(changed).toHaveBeenCalledTimes(2)
   })
 
@@ -43,7 +43,7 @@ describe('createConsent', () => {
     w.__tcfapi = (cmd: string, _v: number, cb: typeof listener) => cmd == 'addEventListener' && (listener = cb)
     const tcf = createConsent(window, config({ consent: 'required' }))
     listener({ eventStatus: 'cmpuishown', gdprApplies: true, purpose: { consents: {} } }, true)
-    expect([tcf.granted(), tcf.reason()]).toEqual([false, 'waiting for consent'])
+    expect([tcf.granted(), tcf.reason()]).toEqual([false, 'waiting'])
     listener({ eventStatus: 'useractioncomplete', gdprApplies: true, purpose: { consents: { 1: true } } }, true)
     expect(tcf.granted()).toBe(true)
     delete w.__tcfapi
@@ -51,7 +51,7 @@ describe('createConsent', () => {
     w.dataLayer = []
     gtag('consent', 'default', { analytics_storage: 'denied' })
     const gcm = createConsent(window, config({ consent: 'required' }))
-    expect([gcm.granted(), gcm.reason()]).toEqual([false, 'denied by gcm'])
+    expect([gcm.granted(), gcm.reason()]).toEqual([false, 'denied:gcm'])
     gtag('consent', 'update', { analytics_storage: 'granted' })
     expect(gcm.granted()).toBe(true)
     delete w.dataLayer
@@ -67,7 +67,7 @@ describe('createConsent', () => {
     nav('globalPrivacyControl', true)
     const consent = createConsent(window, config())
     consent.set(true)
-    expect([consent.granted(), consent.reason()]).toEqual([false, 'privacy signal (GPC/DNT)'])
+    expect([consent.granted(), consent.reason()]).toEqual([false, 'opted-out'])
     expect(createConsent(window, config({ gpc: false })).granted()).toBe(true)
   })
 
@@ -95,7 +95,7 @@ describe('createConsent', () => {
       send({ eventStatus: 'cmpuishown', gdprApplies: true, purpose: { consents: {} } })
       expect(consent.granted()).toBe(false)
       send({ eventStatus: 'useractioncomplete', gdprApplies: true, purpose: { consents: { 1: false } } })
-      expect([consent.granted(), consent.reason()]).toEqual([false, 'denied by tcf'])
+      expect([consent.granted(), consent.reason()]).toEqual([false, 'denied:tcf'])
       send({ eventStatus: 'useractioncomplete', gdprApplies: true, purpose: { consents: { 1: true } } })
       expect(consent.granted()).toBe(true)
       expect(changed).toHaveBeenCalledTimes(2)
@@ -121,7 +121,7 @@ describe('createConsent', () => {
       w.dataLayer = []
       gtag('consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied' })
       const consent = createConsent(window, config())
-      expect([consent.granted(), consent.reason()]).toEqual([false, 'denied by gcm'])
+      expect([consent.granted(), consent.reason()]).toEqual([false, 'denied:gcm'])
       const changed = vi.fn()
       consent.onChange(changed)
       gtag('consent', 'update', { analytics_storage: 'granted' })

@@ -24,24 +24,24 @@ describe('isEligible', () => {
   })
 
   it('shows at most one survey per page view', () => {
-    expect(isEligible(csat, { ...fresh(), p: true }, now, 10, rules)).toEqual({ eligible: false, reason: 'one survey per page view' })
+    expect(isEligible(csat, { ...fresh(), p: true }, now, 10, rules)).toEqual({ eligible: false, reason: 'page-view' })
   })
 
   it('waits cooldownDays after an answer', () => {
     const state = { ...fresh(), a: now - 13 * DAY }
-    expect(isEligible(nps, state, now, 10, rules)).toEqual({ eligible: false, reason: 'answered a survey 13 days ago' })
+    expect(isEligible(nps, state, now, 10, rules)).toEqual({ eligible: false, reason: 'answered:13' })
     expect(isEligible(nps, state, now + DAY, 10, rules).eligible).toBe(true)
   })
 
   it('waits dismissDays after a dismiss', () => {
     const state = { ...fresh(), d: now - 2 * DAY }
-    expect(isEligible(csat, state, now, 10, rules).reason).toBe('dismissed a survey 2 days ago')
+    expect(isEligible(csat, state, now, 10, rules).reason).toBe('dismissed:2')
     expect(isEligible(csat, state, now + DAY, 10, rules).eligible).toBe(true)
   })
 
   it('does not ask NPS again within 90 days, nor other surveys within 30, unless the plan says so', () => {
     const state = { ...fresh(), s: { nps: now - 60 * DAY, csat: now - 31 * DAY } }
-    expect(isEligible(nps, state, now, 10, rules).reason).toBe('"nps" shown 60 days ago')
+    expect(isEligible(nps, state, now, 10, rules).reason).toBe('shown:60')
     expect(isEligible(nps, state, now + 30 * DAY, 10, rules).eligible).toBe(true)
     expect(isEligible(csat, state, now, 10, rules).eligible).toBe(true)
     expect(isEligible({ ...csat, recontactDays: 60 }, state, now, 10, rules).eligible).toBe(false)
@@ -49,7 +49,7 @@ describe('isEligible', () => {
 
   it('samples by visitor bucket against config.sample and plan.sample', () => {
     expect(isEligible(csat, fresh(), now, 49, { ...rules, sample: 50 }).eligible).toBe(true)
-    expect(isEligible(csat, fresh(), now, 50, { ...rules, sample: 50 }).reason).toBe('visitor not in sample')
+    expect(isEligible(csat, fresh(), now, 50, { ...rules, sample: 50 }).reason).toBe('sample')
     expect(isEligible({ ...csat, sample: 20 }, fresh(), now, 30, rules).eligible).toBe(false)
     expect(isEligible(csat, fresh(), now, 0, { ...rules, sample: 0 }).eligible).toBe(false)
   })
@@ -92,6 +92,20 @@ describe('startTargeting frequency rules', () => {
     expect(ctx.warn).not.toHaveBeenCalled()
   })
 
+  it('with debug, notes on every page view what was detected and which survey may ask there, or why none', () => {
+    const ctx = makeCtx({ debug: true })
+    const targeting = startTargeting(ctx, vi.fn())
+    expect(ctx.log).toHaveBeenLastCalledWith({
+      code: 'page', detection, endpoint: true, consent: null, surveys: [{ id: 'csat', trigger: 'delay=3000', eligible: true, reason: 'eligible' }],
+    })
+    detection = { stage: 'awareness', touchpoint: 'other', signal: 'none' }
+    targeting.restart() // an SPA navigation
+    expect(ctx.log).toHaveBeenLastCalledWith({ code: 'page', detection, endpoint: true, consent: null, surveys: [] })
+    const quiet = makeCtx()
+    startTargeting(quiet, vi.fn())
+    expect(quiet.log).not.toHaveBeenCalled()
+  })
+
   it('opens the confirmation CSAT after 3 s, once per page view, and logs the decision', () => {
     const ctx = makeCtx({ debug: true })
     const open = vi.fn()
@@ -100,14 +114,14 @@ describe('startTargeting frequency rules', () => {
     expect(open).not.toHaveBeenCalled()
     vi.advanceTimersByTime(1)
     expect(open).toHaveBeenCalledWith(expect.objectContaining({ id: 'csat', kind: 'csat' }), 'delay=3000')
-    expect(ctx.log).toHaveBeenCalledWith('survey', 'csat', { eligible: true, reason: 'eligible', trigger: 'delay=3000' })
+    expect(ctx.log).toHaveBeenCalledWith({ code: 'decision', survey: 'csat', eligible: true, reason: 'eligible', trigger: 'delay=3000' })
     vi.advanceTimersByTime(60_000)
     expect(open).toHaveBeenCalledTimes(1)
     t.outcome('csat', 'show')
     t.restart() // an SPA navigation back to the thank-you page
     vi.advanceTimersByTime(3000)
     expect(open).toHaveBeenCalledTimes(1)
-    expect(ctx.log).toHaveBeenLastCalledWith('survey', 'csat', { eligible: false, reason: '"csat" shown 0 days ago', trigger: 'delay=3000' })
+    expect(ctx.log).toHaveBeenLastCalledWith({ code: 'decision', survey: 'csat', eligible: false, reason: 'shown:0', trigger: 'delay=3000' })
   })
 
   it('asks once on a product page even when dwell and exit intent both fire', () => {

@@ -51,22 +51,24 @@ const DEFAULT_PLAN = [
     const warn = vi.fn()
     const plans = parseSurveys('produt:emotion@exit; confirmation:csat', warn)
     expect(warn).toHaveBeenCalledOnce()
-    expect(warn).toHaveBeenCalledWith('touchpoint: data-surveys part "produt:emotion@exit": unknown touchpoint "produt"')
+    expect(warn).toHaveBeenCalledWith({ code: 'bad-survey', part: 'produt:emotion@exit', source: 'tag', problem: 'where', detail: 'produt' })
     expect(plans).toHaveLength(1)
   })
 
   it.each([
-    ['cart:smiley@exit', 'unknown survey kind "smiley"'],
-    ['cart:csat@hover', 'unknown trigger "hover"'],
-    ['cart:csat@delay=soon', 'unknown trigger "delay=soon"'],
-    ['cart:csat@exit/sample=150', 'sample must be 0–100, got "150"'],
-    ['cart:csat@exit/often=1', 'bad option "often=1"'],
-    ['cart:csat@click=[[', 'bad CSS selector "[["'],
-    ['just words', 'expected where:kind[@trigger][/option…]'],
-  ])('rejects %s', (part, message) => {
+    ['cart:smiley@exit', 'kind', 'smiley'],
+    ['cart:csat@hover', 'trigger', 'hover'],
+    ['cart:csat@delay=soon', 'trigger', 'delay=soon'],
+    ['cart:csat@exit/sample=150', 'sample', '150'],
+    ['cart:csat@exit/recontact=9999d', 'recontact', '9999d'],
+    ['cart:csat@scroll=120%', 'scroll', '120%'],
+    ['cart:csat@exit/often=1', 'option', 'often=1'],
+    ['cart:csat@click=[[', 'selector', '[['],
+    ['just words', 'syntax', undefined],
+  ])('rejects %s', (part, problem, detail) => {
     const warn = vi.fn()
     expect(parseSurveys(part, warn)).toEqual([])
-    expect(warn).toHaveBeenCalledWith(`touchpoint: data-surveys part ${JSON.stringify(part)}: ${message}`)
+    expect(warn).toHaveBeenCalledWith({ code: 'bad-survey', part, source: 'tag', problem, detail })
   })
 
   it('validates arrays from init() or data-config with the same rules', () => {
@@ -85,6 +87,6 @@ const DEFAULT_PLAN = [
       { id: 'pdp', kind: 'emotion', on: ['product'], trigger: { exit: true }, sample: 20 },
     ])
     expect(warn).toHaveBeenCalledTimes(2)
-    expect(warn.mock.calls[0][0]).toBe('touchpoint: surveys entry "{\\"kind\\":\\"csat\\",\\"on\\":[\\"produt\\"]}": unknown touchpoint "produt"')
+    expect(warn.mock.calls[0][0]).toEqual({ code: 'bad-survey', part: '{"kind":"csat","on":["produt"]}', source: 'init', problem: 'where', detail: 'produt' })
   })
 })

@@ -1,0 +1,39 @@
+import type { Note, PageSurvey } from '../contract'
+import { reasonWords } from './reason-words'
+
+type Debug = Extract<Note, { code: 'page' | 'decision' | 'not-showing' | 'showing' | 'failed' | 'delivery' }>
+
+const FAILED = { listener: 'an on() listener threw', ui: 'the survey UI failed to load', delivery: 'delivery failed' }
+
+/** What the surveys planned for this page wait for, or why none may ask. */
+function duePart(surveys: PageSurvey[]): string {
+  const due = surveys.filter((survey) => survey.eligible)
+  if (due.length) return due.map((survey) => `survey ${survey.id} is due on ${survey.trigger}`).join('; ')
+  return 'no survey is due: ' + surveys.map((survey) => `${survey.id}: ${reasonWords(survey.reason)}`).join('; ')
+}
+
+/** The readable line of a debug note (without the `touchpoint: ` prefix). */
+export function formatDebug(note: Debug): string {
+  switch (note.code) {
+    case 'page': {
+      const { touchpoint, stage, signal } = note.detection
+      const where = `page is ${touchpoint} (stage ${stage}, decided by ${signal == 'none' ? 'no signal' : signal})`
+      const why =
+        !note.endpoint ? 'no survey is due: data-endpoint is missing' :
+        note.consent ? `no survey is due: ${reasonWords(note.consent)}` :
+        !note.surveys.length ? `no survey is due: the survey plan has none for ${touchpoint} or ${stage}` :
+        duePart(note.surveys)
+      return `${where}; ${why}`
+    }
+    case 'decision':
+      return `survey ${note.survey} on ${note.trigger}: ${note.eligible ? 'eligible, showing it' : 'not shown, ' + reasonWords(note.reason)}`
+    case 'not-showing':
+      return `not showing ${note.survey}: ${reasonWords(note.reason)}`
+    case 'showing':
+      return `showing ${note.survey} on ${note.trigger}`
+    case 'failed':
+      return `${FAILED[note.what] || note.what}: ${String(note.error)}`
+    case 'delivery':
+      return note.message
+  }
+}
