@@ -3,12 +3,14 @@
 // A store may set --touchpoint-font, --touchpoint-radius and --touchpoint-z on the page: custom
 // properties inherit into the shadow root (all:initial leaves them alone); colours stay ours.
 // Every text colour here is ≥ 4.5:1 on its background, light and dark; the focus ring is the text colour.
+// The scale keeps 12px from the question (on .g: `.c *` resets a margin on the legend): the 3px
+// focus ring with its 2px offset then leaves 7px clear of the text.
 export const CSS = `:host{all:initial;display:block}:host([data-f]){display:contents}
 .c{all:initial;display:block;--a:#0f5e6e;--o:#fff;--bg:#fff;--fg:#1b1c1f;--m:#53565c;--b:#7d828a;position:relative;box-sizing:border-box;max-width:360px;padding:16px;background:var(--bg);color:var(--fg);border:1px solid var(--b);border-radius:var(--touchpoint-radius,12px);box-shadow:0 6px 24px rgba(0,0,0,.18);font:14px/1.45 var(--touchpoint-font,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif);text-align:start;animation:tp .2s ease-out}
 .c *{box-sizing:border-box;margin:0}.c button,.c input{font:inherit;color:inherit}
 .f{position:fixed;bottom:16px;right:16px;z-index:var(--touchpoint-z,2147483000);width:calc(100vw - 32px)}.f.l{right:auto;left:16px}
-fieldset{border:0;padding:0;min-width:0}legend,.ty{padding:0;padding-inline-end:32px;margin-bottom:10px;font-weight:600;font-size:15px}
-.g{display:grid;gap:4px}.o{position:relative;display:block;cursor:pointer}
+fieldset{border:0;padding:0;min-width:0}legend,.ty{padding:0;padding-inline-end:32px;font-weight:600;font-size:15px}
+.g{display:grid;gap:4px;margin-top:12px}.o{position:relative;display:block;cursor:pointer}
 .o input{position:absolute;inset:0;width:100%;height:100%;opacity:0;cursor:pointer}
 .o>span{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:2px;min-height:36px;padding:4px 0;border:1px solid var(--b);border-radius:8px;font-size:13px;line-height:1.2;text-align:center}.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .o:hover>span{border-color:var(--fg)}.o input:checked+span{background:var(--a);border-color:var(--a);color:var(--o)}

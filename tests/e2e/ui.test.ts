@@ -100,6 +100,26 @@ describe('the survey in Chromium', () => {
     await tab.close()
   })
 
+  for (const kind of ['csat', 'nps', 'emotion'])
+    it(`keeps the first ${kind} option's focus ring clear of the question, on desktop and phone`, async () => {
+      for (const width of [1024, 375]) {
+        const tab = await showSurvey({ kind, width, still: true })
+        // Keyboard focus, as a keyboard user gets it (the ring is :focus-visible only).
+        await tab.keyboard.press('Tab')
+        await tab.keyboard.press('Shift+Tab')
+        const { gap, visible } = await tab.getByRole('radio').first().evaluate((input) => {
+          const option = input.nextElementSibling!
+          const style = getComputedStyle(option)
+          const ring = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset)
+          const question = (input.getRootNode() as ShadowRoot).querySelector('legend')!.getBoundingClientRect()
+          return { gap: option.getBoundingClientRect().top - ring - question.bottom, visible: input.matches(':focus-visible') && style.outlineStyle != 'none' }
+        })
+        expect(visible).toBe(true)
+        expect(gap).toBeGreaterThanOrEqual(4)
+        await tab.close()
+      }
+    })
+
   it('moves through the scale with arrow keys and keeps the chosen score on Escape', async () => {
     const tab = await showSurvey()
     await tab.keyboard.press('ArrowRight')
