@@ -11,21 +11,21 @@ import type { Context } from '../../src/core/context'
 import type { Batch } from '../../src/types'
 import { response } from './wire-schema'
 
-let sent: Batch[]
-let events: unknown[]
-/** When each load of the chunk was tried (fake ms since the test began). */
-let loads: number[]
-/** Loads of the chunk that fail before it becomes available. */
-let failures: number
-
-const transport: TransportChunk = {
-  api: CHUNK_API,
-  send: async (_url, batch) => (sent.push(batch), { ok: true, status: 200, retry: false }),
-  withLock: async (_name, fn) => fn(),
-}
-
-function start(flushMs: number) {
+/**
+ * A delivery whose transport chunk fails `failures` times before it loads. Each start() has its
+ * own records, so that a delivery of an earlier test, still retrying, cannot touch them.
+ */
+function start(flushMs: number, failures: number) {
   const began = Date.now()
+  const sent: Batch[] = []
+  const events: unknown[] = []
+  /** When each load of the chunk was tried (fake ms since start). */
+  const loads: number[] = []
+  const transport: TransportChunk = {
+    api: CHUNK_API,
+    send: async (_url, batch) => (sent.push(batch), { ok: true, status: 200, retry: false }),
+    withLock: async (_name, fn) => fn(),
+  }
   const emitter = createEmitter(() => {})
   emitter.on('error', (e) => events.push(e))
   const win = Object.assign(new EventTarget(), {
@@ -42,32 +42,33 @@ function start(flushMs: number) {
       return transport
     },
   } as unknown as Context
-  return createDelivery(ctx)
+  return {
+    delivery: createDelivery(ctx),
+    sent: () => sent.map((batch) => batch.responses.map((r) => r.id)),
+    events,
+    loads,
+    failAgain: (times: number) => void (failures = times),
+  }
 }
 
 beforeEach(() => {
   vi.useFakeTimers()
   localStorage.clear()
-  sent = []
-  events = []
-  loads = []
 })
 afterEach(() => vi.useRealTimers())
 
 describe('delivery when the transport chunk does not load', () => {
   it('reports one chunk error, waits twice as long after each failure, and sends the answer once the chunk loads', async () => {
-    failures = 3
-    const delivery = start(1000)
+    const { delivery, sent, events, loads } = start(1000, 3)
     delivery.record(response({ id: 'a' }), true)
     await vi.advanceTimersByTimeAsync(20000)
     expect(loads).toEqual([0, 1000, 3000, 7000])
     expect(events).toEqual([{ code: 'chunk', message: 'Error: touchpoint-transport.js did not load' }])
-    expect(sent.map((batch) => batch.responses.map((r) => r.id))).toEqual([['a']])
+    expect(sent()).toEqual([['a']])
   })
 
   it('backs off from 100 ms when the flush interval is 0, and never waits longer than five minutes', async () => {
-    failures = Infinity
-    const delivery = start(0)
+    const { delivery, events, loads } = start(0, Infinity)
     delivery.record(response({ id: 'a' }), true)
     await vi.advanceTimersByTimeAsync(3 * 3600000)
     const waits = loads.slice(1).map((at, i) => at - loads[i])
@@ -79,14 +80,13 @@ describe('delivery when the transport chunk does not load', () => {
   })
 
   it('reports a new outage after the chunk has loaded once', async () => {
-    failures = 1
-    const delivery = start(1000)
+    const { delivery, sent, events, failAgain } = start(1000, 1)
     delivery.record(response({ id: 'a' }), true)
     await vi.advanceTimersByTimeAsync(5000)
-    failures = 1
+    failAgain(1)
     delivery.record(response({ id: 'b' }), true)
     await vi.advanceTimersByTimeAsync(5000)
     expect(events).toHaveLength(2)
-    expect(sent.map((batch) => batch.responses.map((r) => r.id))).toEqual([['a'], ['b']])
+    expect(sent()).toEqual([['a'], ['b']])
   })
 })
