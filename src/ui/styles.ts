@@ -3,6 +3,9 @@
 // A store may set --touchpoint-font, --touchpoint-radius and --touchpoint-z on the page: custom
 // properties inherit into the shadow root (all:initial leaves them alone); colours stay ours.
 // Every text colour here is ≥ 4.5:1 on its background, light and dark; the focus ring is the text colour.
+// Safari before 15.4 drops every rule that names :focus-visible, and the radios are invisible
+// (opacity 0): so a focused option gets its ring from :focus, and only a rule those browsers drop
+// takes it away again after a click. (Buttons and the text box keep their native ring there.)
 // The scale keeps 12px from the question (on .g: `.c *` resets a margin on the legend): the 3px
 // focus ring with its 2px offset then leaves 7px clear of the text.
 export const CSS = `:host{all:initial;display:block}:host([data-f]){display:contents}
@@ -14,7 +17,8 @@ fieldset{border:0;padding:0;min-width:0}legend,.ty{padding:0;padding-inline-end:
 .o input{position:absolute;inset:0;width:100%;height:100%;opacity:0;cursor:pointer}
 .o>span{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:2px;min-height:36px;padding:4px 0;border:1px solid var(--b);border-radius:8px;font-size:13px;line-height:1.2;text-align:center}.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .o:hover>span{border-color:var(--fg)}.o input:checked+span{background:var(--a);border-color:var(--a);color:var(--o)}
-.o input:focus-visible+span,.c button:focus-visible,.t:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
+.o input:focus+span{outline:3px solid var(--fg);outline-offset:2px}.o input:focus:not(:focus-visible)+span{outline:0}
+.c button:focus-visible,.t:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
 .e{display:flex;justify-content:space-between;gap:8px;margin-top:6px;font-size:12px;color:var(--m)}
 .n{margin-top:14px}.n label{display:block;margin-bottom:4px}.n small{color:var(--m);font-size:12px}.r{display:flex;gap:8px}
 .t{flex:1;min-width:0;padding:8px 10px;background:var(--bg);border:1px solid var(--b);border-radius:8px}
