@@ -10,6 +10,7 @@ import terser from '@rollup/plugin-terser'
 import resolve from '@rollup/plugin-node-resolve'
 import { rmSync } from 'node:fs'
 import { pruneDeclarations } from './scripts/prune-declarations.mjs'
+import { es2019 } from './scripts/rollup-plugin-es2019.mjs'
 
 // Hashed chunk names change with every build: start dist/esm empty so no stale chunk ships.
 rmSync('dist/esm', { recursive: true, force: true })
@@ -39,7 +40,8 @@ const production = {
 const cdn = (input, file) => ({
   input,
   output: { file, format: 'iife', sourcemap: true },
-  plugins: [resolve({ browser: true }), production, ts(), minify()],
+  // es2019(): ky, nanostores and preact ship newer syntax and APIs than the README's browsers know.
+  plugins: [resolve({ browser: true }), production, es2019(), ts(), minify()],
   onwarn(warning, warn) {
     if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning)
   },

@@ -10,14 +10,17 @@ export function loadScriptChunk(base: string, nonce: string | null): LoadChunk {
   return <K extends ChunkName>(name: K) =>
     (pending[name] ||= new Promise((resolve, reject) => {
       const registry = ((window as any).__touchpoint_chunks ||= {}) // eslint-disable-line @typescript-eslint/no-explicit-any
+      const script = document.createElement('script')
       const done = () => {
+        // Loaded or not, the element has done its work: a failed one left in place would add one
+        // more `<script>` to the store's page on every retry.
+        script.remove()
         const chunk = registry[name]
         if (chunk && chunk.api == CHUNK_API) return resolve(chunk)
         delete pending[name] // a later call may succeed (e.g. back online)
         reject(Error(`touchpoint-${name}.js ${chunk ? 'speaks api ' + chunk.api + ', loader ' + CHUNK_API : 'did not load'}`))
       }
       if (registry[name]) return done()
-      const script = document.createElement('script')
       script.src = base + 'touchpoint-' + name + '.js'
       if (nonce) script.nonce = nonce
       script.onload = script.onerror = done

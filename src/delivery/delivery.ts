@@ -1,4 +1,5 @@
 import type { Context } from '../core/context'
+import type { TransportChunk } from '../contract'
 import type { SurveyResponse } from '../types'
 import { OUTBOX_CAP, createOutbox } from './outbox'
 import { beacon } from './beacon'
@@ -6,6 +7,9 @@ import { watchFlushTriggers } from './flush-triggers'
 
 /** How long a draft (score chosen, Send not pressed) is left to its own page before any tab may send it. */
 export const DRAFT_MS = 600000
+
+/** Longest wait between tries to load a transport chunk that keeps failing. */
+export const CHUNK_RETRY_MAX_MS = 300000
 
 export interface Delivery {
   /** Stores an answer at once (`final` false: a draft the shopper may still complete), then sends it on a trigger. */
@@ -34,6 +38,9 @@ export function createDelivery(ctx: Context): Delivery {
   const beaconed: Record<string, 1> = {}
   let timer: ReturnType<typeof setTimeout> | 0 = 0
   let running: Promise<void> | null = null
+  // The wait before the next try to load a transport chunk that failed (CDN hiccup, blocked by an
+  // extension, an old chunk); 0 once it loads. The first failure is reported, each doubles the wait.
+  let chunkWait = 0
 
   const later = (ms: number) => (timer ||= setTimeout(() => ((timer = 0), flush()), ms))
 
@@ -43,8 +50,17 @@ export function createDelivery(ctx: Context): Delivery {
     // While offline nothing is tried: the `online` event flushes.
     if (!outbox.due().length || ctx.win.navigator.onLine === false) return
     let again = config.flushMs
+    let transport: TransportChunk
     try {
-      const transport = await ctx.loadChunk('transport')
+      transport = await ctx.loadChunk('transport')
+      chunkWait = 0
+    } catch (err) {
+      log('delivery failed', err)
+      if (!chunkWait) emit('error', { code: 'chunk', message: String(err) })
+      later((chunkWait = Math.min(CHUNK_RETRY_MAX_MS, Math.max(2 * chunkWait, again, 100))))
+      return
+    }
+    try {
       // Read inside the lock: another tab may have sent some of them meanwhile.
       const next = await transport.withLock(name, async () => {
         const responses = outbox.due()

@@ -4,16 +4,22 @@
 // properties inherit into the shadow root (all:initial leaves them alone); colours stay ours.
 // --tp-left/right/bottom: how far the visible screen is inside the layout viewport (follow-viewport.ts).
 // Every text colour here is ≥ 4.5:1 on its background, light and dark; the focus ring is the text colour.
+// Safari before 15.4 drops every rule that names :focus-visible, and the radios are invisible
+// (opacity 0): so a focused option gets its ring from :focus, and only a rule those browsers drop
+// takes it away again after a click. (Buttons and the text box keep their native ring there.)
+// The scale keeps 12px from the question (on .g: `.c *` resets a margin on the legend): the 3px
+// focus ring with its 2px offset then leaves 7px clear of the text.
 export const CSS = `:host{all:initial;display:block}:host([data-f]){display:contents}
 .c{all:initial;display:block;--a:#0f5e6e;--o:#fff;--bg:#fff;--fg:#1b1c1f;--m:#53565c;--b:#7d828a;position:relative;box-sizing:border-box;max-width:360px;padding:16px;background:var(--bg);color:var(--fg);border:1px solid var(--b);border-radius:var(--touchpoint-radius,12px);box-shadow:0 6px 24px rgba(0,0,0,.18);font:14px/1.45 var(--touchpoint-font,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif);text-align:start;animation:tp .2s ease-out}
 .c *{box-sizing:border-box;margin:0}.c button,.c input{font:inherit;color:inherit}
 .f{position:fixed;bottom:calc(16px + var(--tp-bottom,0px));right:calc(16px + var(--tp-right,0px));z-index:var(--touchpoint-z,2147483000);width:calc(100vw - 32px)}.f.l{right:auto;left:calc(16px + var(--tp-left,0px))}
-fieldset{border:0;padding:0;min-width:0}legend,.ty{padding:0;padding-inline-end:32px;margin-bottom:10px;font-weight:600;font-size:15px}
-.g{display:grid;gap:4px}.o{position:relative;display:block;cursor:pointer}
+fieldset{border:0;padding:0;min-width:0}legend,.ty{padding:0;padding-inline-end:32px;font-weight:600;font-size:15px}
+.g{display:grid;gap:4px;margin-top:12px}.o{position:relative;display:block;cursor:pointer}
 .o input{position:absolute;inset:0;width:100%;height:100%;opacity:0;cursor:pointer}
 .o>span{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:2px;min-height:36px;padding:4px 0;border:1px solid var(--b);border-radius:8px;font-size:13px;line-height:1.2;text-align:center}.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .o:hover>span{border-color:var(--fg)}.o input:checked+span{background:var(--a);border-color:var(--a);color:var(--o)}
-.o input:focus-visible+span,.c button:focus-visible,.t:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
+.o input:focus+span{outline:3px solid var(--fg);outline-offset:2px}.o input:focus:not(:focus-visible)+span{outline:0}
+.c button:focus-visible,.t:focus-visible{outline:3px solid var(--fg);outline-offset:2px}
 .e{display:flex;justify-content:space-between;gap:8px;margin-top:6px;font-size:12px;color:var(--m)}.e.name{justify-content:center;font-weight:600;color:var(--fg)}
 .mood-1{color:#b3261e}.mood-2{color:#b45309}.mood-3{color:#5f6368}.mood-4{color:#3b7d1e}.mood-5{color:#0b7a53}.o input:checked+span svg{color:var(--o)}
 .n{margin-top:14px}.n label{display:block;margin-bottom:4px}.n small{color:var(--m);font-size:12px}.r{display:flex;gap:8px}

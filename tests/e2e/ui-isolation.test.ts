@@ -48,7 +48,7 @@ const PAGES: Record<string, string> = {
   '/lookalikes': shop({ body: LOOKALIKES }),
   '/floating': shop({ body: content(), attrs: ON_TRACK }),
   // The documented way to embed inline without a shift: the slot keeps room for the card (README).
-  '/inline': shop({ body: content('<div id="slot" style="min-height:220px"></div>'), attrs: `${ON_TRACK} data-mount="#slot"` }),
+  '/inline': shop({ body: content('<div id="slot" style="min-height:230px"></div>'), attrs: `${ON_TRACK} data-mount="#slot"` }),
   '/rtl': shop({ html: 'dir="rtl" lang="ar"' }),
   '/vi': shop({ attrs: 'data-surveys="" data-locale="vi"' }),
   // A store matching the card to its theme with the documented custom properties.

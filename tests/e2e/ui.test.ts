@@ -100,6 +100,59 @@ describe('the survey in Chromium', () => {
     await tab.close()
   })
 
+  for (const kind of ['csat', 'nps', 'emotion'])
+    it(`keeps the first ${kind} option's focus ring clear of the question, on desktop and phone`, async () => {
+      for (const width of [1024, 375]) {
+        const tab = await showSurvey({ kind, width, still: true })
+        // Keyboard focus, as a keyboard user gets it (the ring is :focus-visible only).
+        await tab.keyboard.press('Tab')
+        await tab.keyboard.press('Shift+Tab')
+        const { gap, visible } = await tab.getByRole('radio').first().evaluate((input) => {
+          const option = input.nextElementSibling!
+          const style = getComputedStyle(option)
+          const ring = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset)
+          const question = (input.getRootNode() as ShadowRoot).querySelector('legend')!.getBoundingClientRect()
+          return { gap: option.getBoundingClientRect().top - ring - question.bottom, visible: input.matches(":focus-visible") && style.outlineStyle != 'none' }
+        })
+        expect(visible).toBe(true)
+        expect(gap).toBeGreaterThanOrEqual(4)
+        await tab.close()
+      }
+    })
+
+  it('still rings the focused option in a browser without :focus-visible (Safari before 15.4)', async () => {
+    const tab = await showSurvey({ kind: 'csat', still: true })
+    // The outline of the option whose radio has focus.
+    const ring = () =>
+      tab.locator('[data-touchpoint-survey]').evaluate((host) => {
+        const style = getComputedStyle(host.shadowRoot!.activeElement!.nextElementSibling!)
+        return `${style.outlineStyle} ${style.outlineWidth}`
+      })
+    await tab.keyboard.press('Tab')
+    await tab.keyboard.press('Shift+Tab')
+    expect(await ring()).toBe('solid 3px')
+    // A click gives no ring where :focus-visible is known.
+    await tab.getByRole('radio', { name: '3', exact: true }).click()
+    expect(await ring()).toMatch(/^none/)
+    // Such a browser drops every rule whose selector names :focus-visible, as if it were not there.
+    const dropped = await tab.locator('[data-touchpoint-survey]').evaluate((host) => {
+      const sheets = [...host.shadowRoot!.adoptedStyleSheets, ...[...host.shadowRoot!.querySelectorAll('style')].map((el) => el.sheet!)]
+      let count = 0
+      for (const sheet of sheets)
+        for (let i = sheet.cssRules.length - 1; i >= 0; i--)
+          if ((sheet.cssRules[i] as CSSStyleRule).selectorText?.includes(':focus-visible')) {
+            sheet.deleteRule(i)
+            count++
+          }
+      return count
+    })
+    expect(dropped).toBeGreaterThan(0)
+    await tab.keyboard.press('Tab')
+    await tab.keyboard.press('Shift+Tab')
+    expect(await ring()).toBe('solid 3px')
+    await tab.close()
+  })
+
   it('moves through the scale with arrow keys and keeps the chosen score on Escape', async () => {
     const tab = await showSurvey()
     await tab.keyboard.press('ArrowRight')
