@@ -55,7 +55,7 @@ export function createDelivery(ctx: Context): Delivery {
       transport = await ctx.loadChunk('transport')
       chunkWait = 0
     } catch (err) {
-      log('delivery failed', err)
+      log({ code: 'failed', what: 'delivery', error: err })
       if (!chunkWait) emit('error', { code: 'chunk', message: String(err) })
       later((chunkWait = Math.min(CHUNK_RETRY_MAX_MS, Math.max(2 * chunkWait, again, 100))))
       return
