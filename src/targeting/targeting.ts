@@ -3,6 +3,7 @@ import { isEligible, type TargetingState } from './eligibility'
 import { parseSurveys } from './parse-surveys'
 import type { SurveyPlan } from './plan'
 import { armTriggers, type Armed } from './triggers'
+import { whenIdle } from '../lib/when-idle'
 
 /** What the core calls into targeting. */
 export interface Targeting {
@@ -46,12 +47,13 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
     return state
   }
   const save = (state: TargetingState) => ctx.storage.set(KEY, JSON.stringify(state))
+  const eligible = (plan: SurveyPlan, state: TargetingState) => isEligible(plan, state, Date.now(), state.b, ctx.config)
 
   const fire = (plan: SurveyPlan, trigger: string) => {
     if (!ctx.consent.granted()) return ctx.log('survey', plan.id, { eligible: false, reason: ctx.consent.reason() })
     const state = load()
     state.p = page
-    const decision = isEligible(plan, state, Date.now(), state.b, ctx.config)
+    const decision = eligible(plan, state)
     ctx.log('survey', plan.id, { ...decision, trigger })
     if (!decision.eligible) return
     page = true
@@ -65,7 +67,17 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
     armed = undefined
     if (!ctx.consent.granted()) return ctx.log('survey', '-', { eligible: false, reason: ctx.consent.reason() })
     const { touchpoint, stage } = ctx.detection()
-    armed = armTriggers(ctx.win, plans.filter((p) => p.on.includes(touchpoint) || p.on.includes(stage)), fire)
+    const here = plans.filter((p) => p.on.includes(touchpoint) || p.on.includes(stage))
+    armed = armTriggers(ctx.win, here, fire)
+    // Once a survey this visitor may see is armed on this page, fetch and compile the survey UI
+    // while the page is idle: when its trigger fires, the card paints without a round trip or a
+    // compile. Pages where none can show never fetch it. A failure is not reported here: show()
+    // loads the chunk again and reports it then.
+    if (here.length)
+      whenIdle(ctx.win, () => {
+        const state = load()
+        if (here.some((plan) => eligible(plan, state).eligible)) ctx.loadChunk('ui').catch(() => {})
+      })
   }
 
   ctx.consent.onChange(arm)
