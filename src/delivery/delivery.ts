@@ -4,6 +4,7 @@ import type { SurveyResponse } from '../types'
 import { OUTBOX_CAP, createOutbox } from './outbox'
 import { beacon } from './beacon'
 import { watchFlushTriggers } from './flush-triggers'
+import { whenIdle } from '../lib/when-idle'
 
 /** How long a draft (score chosen, Send not pressed) is left to its own page before any tab may send it. */
 export const DRAFT_MS = 600000
@@ -99,9 +100,7 @@ export function createDelivery(ctx: Context): Delivery {
   // Leftovers of earlier page views, once the page has loaded and the browser is idle: the first
   // storage read of a page is a synchronous trip to the browser (~2 ms in Chromium) that the
   // store's own page need not wait for. They are safe in storage meanwhile.
-  const win = ctx.win
-  const leftovers = () => (win.requestIdleCallback ? win.requestIdleCallback(() => flush(), { timeout: 3000 }) : setTimeout(() => flush(), 1))
-  win.document.readyState == 'complete' ? leftovers() : win.addEventListener('load', leftovers)
+  whenIdle(ctx.win, () => flush())
 
   return {
     record(response, final) {

@@ -3,6 +3,7 @@ import { isEligible, type TargetingState } from './eligibility'
 import { parseSurveys } from './parse-surveys'
 import { describeTrigger, type SurveyPlan } from './plan'
 import { armTriggers, type Armed } from './triggers'
+import { whenIdle } from '../lib/when-idle'
 
 /** What the core calls into targeting. */
 export interface Targeting {
@@ -47,11 +48,12 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
     return state
   }
   const save = (state: TargetingState) => ctx.storage.set(KEY, JSON.stringify(state))
+  const eligible = (plan: SurveyPlan, state: TargetingState) => isEligible(plan, state, Date.now(), state.b, ctx.config)
 
   const decide = (plan: SurveyPlan) => {
     const state = load()
     state.p = page
-    return { state, ...isEligible(plan, state, Date.now(), state.b, ctx.config) }
+    return { state, ...eligible(plan, state) }
   }
 
   const fire = (plan: SurveyPlan, trigger: string) => {
@@ -81,6 +83,14 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
         }),
       })
     if (granted) armed = armTriggers(ctx.win, here, fire)
+    // Once a survey this visitor may see is armed on this page, fetch and compile the survey UI
+    // while the page is idle: when its trigger fires, the card paints without a round trip or a
+    // compile. Pages where none can show (or before consent) never fetch it. A failure is not
+    // reported here: show() loads the chunk again and reports it then.
+    if (granted && here.length)
+      whenIdle(ctx.win, () => {
+        if (here.some((plan) => decide(plan).eligible)) ctx.loadChunk('ui').catch(() => {})
+      })
   }
 
   ctx.consent.onChange(arm)

@@ -69,7 +69,7 @@ describe('startTargeting frequency rules', () => {
       warn: vi.fn(),
       detection: () => detection,
       locale: () => 'en',
-      loadChunk: vi.fn() as never,
+      loadChunk: vi.fn(() => Promise.resolve()) as never,
       consent,
       storage: createStorage(window, consent.granted, () => {}),
     }

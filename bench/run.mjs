@@ -1,0 +1,87 @@
+// npm run bench: the same store page with no widget, with touchpoint-survey and with PostHog web
+// surveys, in headless Chromium on a loopback server, paired runs interleaved. Prints the table
+// and, for a full run (7 runs or more), writes it to bench/RESULTS.md. See bench/README.md.
+//   node bench/run.mjs [--runs 7]
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { DIST, ROOT, startServer } from './server.mjs'
+import { CPU_THROTTLE, visit } from './visit.mjs'
+import { rows } from './rows.mjs'
+import { table } from './report.mjs'
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const runsArg = process.argv.indexOf('--runs')
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7
+const LIMIT_MIN = 60
+
+const newest = (path) => (statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((n) => newest(join(path, n)))) : statSync(path).mtimeMs)
+
+// The widget's build, made when missing or older than src/ (the collector is not needed here).
+function ensureBuilt() {
+  if (process.env.BENCH_DIST) return
+  const loader = join(DIST, 'touchpoint.js')
+  if (existsSync(loader) && statSync(loader).mtimeMs >= newest(join(ROOT, 'src'))) return
+  console.log('bench: building dist/ (rollup -c)')
+  const built = spawnSync('npx', ['rollup', '-c'], { cwd: ROOT, stdio: 'inherit' })
+  if (built.status !== 0) throw new Error('bench: the build failed')
+}
+
+const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length])
+
+async function main() {
+  if (!(RUNS >= 1)) throw new Error('--runs needs a number ≥ 1')
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`)
+  ensureBuilt()
+  const started = new Date()
+  const loadBefore = loadavg()[0]
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+  const server = await startServer()
+  const runs = []
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const run = { traced: {}, cpu: {}, slow: {} }
+      // Interleaved and rotated: each variant meets the machine in every position of a run.
+      for (const variant of rotate(['none', 'touchpoint', 'posthog', 'posthog-defaults'], i)) {
+        const steps = variant == 'touchpoint' || variant == 'posthog' ? ['load', 'show', 'answer'] : ['load']
+        run.traced[variant] = await visit(browser, server, variant, { steps })
+        run.cpu[variant] = await visit(browser, server, variant, { steps: steps.slice(0, 2), throttle: 1 })
+      }
+      for (const variant of rotate(['touchpoint', 'posthog'], i)) run.slow[variant] = await visit(browser, server, variant, { steps: ['load', 'show'], slow: true })
+      runs.push(run)
+      console.log(`bench: run ${i + 1}/${RUNS} done (${Math.round((Date.now() - started) / 1000)} s)`)
+    }
+  } finally {
+    await browser.close().catch(() => {})
+    await server.close()
+  }
+  const machine = [
+    `- ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${RUNS} paired runs, CPU throttled ${CPU_THROTTLE}× (traces) and unthrottled (CPU time)`,
+    `- ${cpus().length} CPUs (nproc), ${cpus()[0].model}; load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+    `- Chromium ${browser.version()} headless, Node ${process.version}, posthog-js ${JSON.parse(readFileSync(join(ROOT, 'bench/node_modules/posthog-js/package.json'), 'utf8')).version}`,
+  ].join('\n')
+  const markdown = `${machine}\n\n${table(rows(runs, server.tagBytes))}\n`
+  console.log(`\n${markdown}`)
+  writeFileSync(join(ROOT, 'bench/last-run.json'), JSON.stringify(runs))
+  if (RUNS >= 7) {
+    const results = readFileSync(join(ROOT, 'bench/RESULTS.md'), 'utf8').replace(/<!-- results -->[\s\S]*<!-- \/results -->/, `<!-- results -->\n${markdown}<!-- /results -->`)
+    writeFileSync(join(ROOT, 'bench/RESULTS.md'), results)
+    console.log('bench: wrote bench/RESULTS.md')
+  }
+}
+
+const limit = setTimeout(() => {
+  console.error(`bench: still running after ${LIMIT_MIN} minutes; stopping`)
+  process.exit(2)
+}, LIMIT_MIN * 60_000)
+limit.unref()
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium, serve, type TestServer } from './browser'
+
+// The survey UI is fetched while the page is idle once a survey this visitor may see is armed on
+// the page, so that the card paints without a round trip when its trigger fires; a page where no
+// survey can show never downloads it. The built dist/touchpoint.js in Chromium.
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const store = (attrs: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>` +
+  `<body><h1>Shop</h1><script src="/touchpoint.js" data-endpoint="/collect" ${attrs} async></script></body></html>`
+
+const PAGES: Record<string, string> = {
+  // The default plan arms emotion on product pages (dwell and exit intent), nothing on the home page.
+  '/products/linen-shirt': store(''),
+  '/': store(''),
+  '/products/silk-scarf': store('data-surveys=""'),
+  '/products/wool-hat': store('data-consent="required"'),
+}
+
+let browser: Browser
+let server: TestServer
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  server = await serve(PAGES)
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** Opens `path` for a fresh visitor; `state` preloads the targeting memory (`tp:s`). */
+async function visit(path: string, state?: object): Promise<{ tab: Page; ui: () => number }> {
+  const context = await browser.newContext()
+  const tab = await context.newPage()
+  if (state) await tab.addInitScript((value) => localStorage.setItem('tp:s', value), JSON.stringify(state))
+  let requests = 0
+  tab.on('request', (r) => void (new URL(r.url()).pathname == '/touchpoint-ui.js' && requests++))
+  await tab.goto(server.url + path)
+  await tab.waitForFunction(() => (window as any).touchpoint?.version)
+  return { tab, ui: () => requests }
+}
+
+// Idle callbacks run in the order they were asked for: once ours has run after load, the
+// loader's (asked for at load) has run too, and any chunk it wanted is requested.
+const idleAfterLoad = (tab: Page) =>
+  tab.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const idle = () => requestIdleCallback(() => requestIdleCallback(() => resolve()))
+        document.readyState == 'complete' ? idle() : addEventListener('load', idle)
+      }),
+  )
+
+// The loader asks for a chunk with a script tag: the page's own record of what it requested.
+const asked = (tab: Page) => tab.evaluate(() => !!document.querySelector('script[src$="/touchpoint-ui.js"]'))
+
+describe('survey UI prefetch', () => {
+  it('fetches the UI at idle on a page where a survey is armed, and show() then needs no request', async () => {
+    const { tab, ui } = await visit('/products/linen-shirt')
+    await idleAfterLoad(tab)
+    expect(await asked(tab)).toBe(true)
+    await tab.waitForFunction(() => (window as any).__touchpoint_chunks?.ui)
+    expect(await tab.getByRole('dialog').count()).toBe(0)
+    expect(await tab.evaluate(() => (window as any).touchpoint.show('nps'))).toBe(true)
+    await tab.getByRole('dialog').waitFor()
+    expect(ui()).toBe(1)
+    await tab.context().close()
+  })
+
+  it('never fetches it on a page where no survey can show', async () => {
+    for (const path of ['/', '/products/silk-scarf']) {
+      const { tab, ui } = await visit(path)
+      await idleAfterLoad(tab)
+      expect(await asked(tab), path).toBe(false)
+      expect(ui(), path).toBe(0)
+      await tab.context().close()
+    }
+  })
+
+  it('never fetches it for a visitor who may not be asked now (answered a survey yesterday)', async () => {
+    const { tab, ui } = await visit('/products/linen-shirt', { s: {}, r: {}, b: 5, a: Date.now() - 864e5 })
+    await idleAfterLoad(tab)
+    expect(await asked(tab)).toBe(false)
+    expect(ui()).toBe(0)
+    await tab.context().close()
+  })
+
+  it('waits for consent when it is required, and fetches once it is given', async () => {
+    const { tab, ui } = await visit('/products/wool-hat')
+    await idleAfterLoad(tab)
+    expect(await asked(tab)).toBe(false)
+    expect(ui()).toBe(0) // nothing before consent
+    const fetched = tab.waitForRequest((r) => r.url().endsWith('/touchpoint-ui.js'))
+    await tab.evaluate(() => (window as any).touchpoint.consent(true))
+    await fetched
+    await tab.context().close()
+  })
+})
