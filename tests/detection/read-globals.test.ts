@@ -16,5 +16,19 @@ describe('platform globals', () => {
     expect(named(readGlobals(await openBlank('/x', '<script>var BCData = {"csrf_token":"a"}</script>')))).toBeUndefined()
     expect(named(readGlobals(await openBlank('/x', '<script>var BCData = {"product_attributes":{"sku":"A"}}</script>')))).toEqual(['product', 'bigcommerce:BCData'])
   })
-})
 
+  it("reads Sapo's checkout and thank-you pages, whose template is empty, by their checkout object", async () => {
+    const sapo = (checkout: string) => `<script>var Bizweb = { template: '' }; ${checkout}</script>`
+    expect(named(readGlobals(await openBlank('/x', sapo('Bizweb.Checkout = { token: "b3c0" }'))))).toEqual(['checkout', 'sapo:checkout'])
+    expect(named(readGlobals(await openBlank('/x', sapo('Bizweb.checkout = { order_id: 10562, token: "b3c0" }'))))).toEqual(['confirmation', 'sapo:checkout'])
+    expect(named(readGlobals(await openBlank('/x', sapo('Bizweb.Checkout = { token: "b3c0", orderId: null }'))))?.[0]).toBe('checkout')
+    expect(named(readGlobals(await openBlank('/x', sapo(''))))).toBeUndefined()
+  })
+
+  it('reads PrestaShop 1.7+ prestashop.page.page_name', async () => {
+    const presta = (name: string) => `<script>var prestashop = { page: { page_name: '${name}', body_classes: {} } }</script>`
+    expect(named(readGlobals(await openBlank('/x', presta('order-confirmation'))))).toEqual(['confirmation', 'prestashop:page_name'])
+    expect(named(readGlobals(await openBlank('/x', presta('order'))))?.[0]).toBe('checkout')
+    expect(named(readGlobals(await openBlank('/x', presta('cms'))))?.[0]).toBe('page')
+  })
+})
