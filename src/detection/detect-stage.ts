@@ -47,18 +47,19 @@ function decide(reads: Read[], w: Window): Hit | false | null | undefined {
 }
 
 /**
- * The URL the page declares for itself (`<link rel="canonical">`, else `og:url`), read like the
- * address bar: a saved page or a page served at a neutral path still names its real address,
- * and OpenCart prints its `route=` there. Last resort, and only when it differs from the URL.
+ * The address the page prints for itself: `<link rel="canonical">` (else `og:url`), then the
+ * breadcrumb's last link, read like the address bar. A saved page or a page served at a
+ * neutral path still names its real address; OpenCart prints `route=` there even with SEO
+ * URLs. Last resort, and only where it differs from the URL.
  */
-const readCanonical: Read = (w) => {
+const readOwnAddress: Read = (w) => {
   const doc = w.document
   const link = doc.querySelector('link[rel="canonical"]') || doc.querySelector('meta[property="og:url"]')
-  const href = link && (link.getAttribute('href') || link.getAttribute('content'))
-  const at = href && new URL(href, w.location.href)
-  if (at && at.pathname + at.search != w.location.pathname + w.location.search) {
-    const found = decide([(w) => matchUrlShape(w, at), (w) => readQuery(w, at), (w) => matchUrlWords(w, at)], w)
-    return found && [found[0], 'canonical:' + found[1]]
+  const crumb = doc.querySelector('.breadcrumb li:last-child a[href]')
+  for (const href of [link && (link.getAttribute('href') || link.getAttribute('content')), crumb && crumb.getAttribute('href')]) {
+    const at = href && new URL(href, w.location.href)
+    const found = at && at.pathname + at.search != w.location.pathname + w.location.search && decide([(w) => matchUrlShape(w, at), (w) => readQuery(w, at), (w) => matchUrlWords(w, at)], w)
+    if (found) return [found[0], 'address:' + found[1]]
   }
 }
 
@@ -98,7 +99,7 @@ export function detectStage(win?: Window, options: DetectOptions = {}): Detectio
         readDataLayer,
         readStructuredData,
         matchUrlWords,
-        (w) => fresh && readCanonical(w),
+        (w) => fresh && readOwnAddress(w),
       ],
       w,
     )

@@ -11,7 +11,7 @@ import { SEARCH_QUERY } from './match-url-shape'
 // pages are content.
 const WORDS: Rules = [
   /\/(thank-?you[^/]*|order-(received|confirmation|success|complete[d]?)|success|dat-hang-thanh-cong|cam-on|(danke|merci|gracias|grazie|bedankt|dziekujemy|obrigado)[^/]*|bestellbestaetigung|bestellung-(erhalten|abgeschlossen)|confirmation-(de-)?commande|commande-(recue|confirmee)|pedido-(recibido|recebido|confirmado)|encomenda-recebida|ordine-(ricevuto|confermato)|conferma-ordine|bestelling-(ontvangen|bevestigd)|zamowienie-(przyjete|otrzymane))\//,
-  /\/(checkouts?|thanh-toan|dat-hang|payment|onepagecheckout|kasse|zur-kasse|commande|paiement|finalizar-compra|tramitar-pedido|pago|cassa|pagamento|afrekenen|kassa|zamowienie|kasa|finalizar-encomenda)\//,
+  /\/(checkouts?|thanh-toan|dat-hang|payment|onepagecheckout|kasse|zur-kasse|commande|commander|paiement|finalizar-compra|tramitar-pedido|pago|cassa|pagamento|afrekenen|kassa|zamowienie|kasa|finalizar-encomenda)\//,
   /\/(cart|gio-hang|basket|bag|shopping-(cart|bag)|warenkorb|panier|carrito|cesta|carrello|winkelwagen|winkelmand|koszyk|carrinho|cesto)(-page)?\//,
   /\/(account|my-account|tai-khoan|customer|wishlist|login|register|orders?|don-hang|sign-?in|dang-nhap|dang-ky|mein-konto|kundenkonto|konto|anmelden|mon-compte|compte|connexion|historique-commandes|mi-cuenta|cuenta|mis-pedidos|il-mio-account|mio-account|accedi|mijn-account|inloggen|moje-konto|logowanie|minha-conta|conta)\//,
   RegExp('/(search|tim-kiem|suche|recherche|buscar|busca|busqueda|cerca|ricerca|zoeken|szukaj|wyszukiwanie|pesquisa)/|' + SEARCH_QUERY.source),

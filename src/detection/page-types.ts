@@ -32,20 +32,21 @@ export const rankIn = (rules: Rules, text: string) => {
 // `?controller=`); OpenCart `route=`; Shopware 5/6 controller-action (`navigation-home`,
 // `checkout-finishpage`); nopCommerce `html-<name>-page`; Zen Cart `main_page=` / body id;
 // Miva screen codes (SFNT, CTGY, PROD, BASK, OCST, OSEL, OPAY, INVC, SRCH, ACLN, ORHL, CTUS …);
-// Joomla VirtueMart / HikaShop views; X-Cart `target=`; Odoo models (`product.template`).
+// Joomla VirtueMart / HikaShop views; X-Cart `target=`; Odoo models (`product.template`);
+// OpenCart 3/4 container ids (`product-product`, `common-success`).
 const PAGE_NAMES: Rules = [
-  /^(order-?(confirm(ation|ed)?|received|success|complete[d]?|status)|thank-?you|checkout-?(onepage-)?(success|finish(page)?|after-end|end)|success|purchase|invc|confirmation|(cart-)?orderdone|pluginresponse[\w-]*)$/,
-  /^((one-?(page|step)-?)?checkout(?!-?cart)[\w-]*|order(-opc)?|ocst|osel|opay|payment)$/,
-  /^(((checkout|shopping)-?)?(cart|basket|bask)(page|-show[\w-]*)?)$/,
-  /^((my-?)?account(order|profile|payment|address)?(-[\w-]*)?|customers?(-(?!service)[\w-]*)?|auth(-[\w-]*)?|history|order-?(detail|slip|history|list(ing)?)|orders(-[\w-]+)?|identity|address(es|book)?|authentication|log-?in(page)?|register|registration|create-?account|forgot-?password|wishlists?|note|user(-[\w-]+)?|acln|acad|aced|orhl|ordh|ords|my|sales-order[\w-]*)$/,
-  /^((advanced-?)?search(-?results?|-\w+)?|product-search|catalogsearch[\w-]*|srch|finder)$/,
-  /^(product(?!s|-?(categor|list|compare|manufacturer|tag|search|public|special))[\w-]*|productdetails|prod|detail)$/,
-  /^(collections?[\w-]*|list-collections|categor(y|ies)[\w-]*|product-?(categor|list|manufacturer|tag|public|special)[\w-]*|listing|navigation|ctgy|plst|shop|catalog[\w-]*|brands?|manufacturers?|suppliers?|prices-drop|new-products|best-sales|products|virtuemart)$/,
-  /^((customer-?)?service|contact(-?(us|form|s))?[\w-]*|ctus|faqs?|forms|help|support|returns?|refunds?|exchanges?|warranty|sarp|order-?follow|guest-?tracking|(order-?)?track(ing)?(-order)?|lien-he|ho-tro)$/,
-  /^(blog[\w-]*|article[\w-]*|news[\w-]*|post|about(-?us)?|abus|privacy[\w-]*|prpo|terms[\w-]*|conditions|shipping-?info|sitemap)$/,
-  /^(page|cms|topic|information|custom|landing[\w-]*|static|website|polic(y|ies))$/,
-  /^(index|home|homepage|default|front(-?page)?|sfnt|main|navigation-home)$/,
-  /^(40\d|pagenotfound|no-route|not-?found|gift[\w-]*|password|captcha)$/,
+  /^(order-?(confirm(ation|ed)?|received|success|complete[d]?|status)|thank-?you|checkout-?(onepage-)?(success|finish(page)?|after-end|end)|success|purchase|invc|confirmation|(cart-)?orderdone|pluginresponse[a-z-]*)$/,
+  /^((one-?(page|step)-?)?checkout(?!-?cart)[a-z-]*|order(-opc)?|ocst|osel|opay|payment)$/,
+  /^(((checkout|shopping)-?)?(cart|basket|bask)(page|-show[a-z-]*)?)$/,
+  /^((my-?)?account(order|profile|payment|address)?(-[a-z-]*)?|customers?(-(?!service)[a-z-]*)?|auth(-[a-z-]*)?|history|order-?(detail|slip|history|list(ing)?)|orders(-[a-z-]+)?|identity|address(es|book)?|authentication|log-?in(page)?|register|registration|create-?account|forgot-?password|wishlists?|note|user(-[a-z-]+)?|acln|acad|aced|orhl|ordh|ords|my|sales-order[a-z-]*)$/,
+  /^((advanced-?)?search(-?results?|-\w+)?|product-search|catalogsearch[a-z-]*|srch|finder)$/,
+  /^(product(?!s|-?(categor|list|compare|manufacturer|tag|search|public|special))[a-z-]*|productdetails|prod|detail)$/,
+  /^(collections?[a-z-]*|list-collections|categor(y|ies)[a-z-]*|product-?(categor|list|manufacturer|tag|public|special)[a-z-]*|listing|navigation|ctgy|plst|shop|catalog[a-z-]*|brands?|manufacturers?|suppliers?|prices-drop|new-products|best-sales|products|virtuemart)$/,
+  /^((customer-?)?service|contact(-?(us|form|s))?[a-z-]*|ctus|faqs?|forms|help|support|returns?|refunds?|exchanges?|warranty|sarp|order-?follow|guest-?tracking|(order-?)?track(ing)?(-order)?|lien-he|ho-tro)$/,
+  /^(blog[a-z-]*|article[a-z-]*|news[a-z-]*|post|about(-?us)?|abus|privacy[a-z-]*|prpo|terms[a-z-]*|conditions|shipping-?info|sitemap)$/,
+  /^(page|cms|topic|information|custom|landing[a-z-]*|static|website|polic(y|ies))$/,
+  /^(index|home|homepage|default|front(-?page)?|sfnt|navigation-home)$/,
+  /^(40\d|pagenotfound|no-route|not-?found|gift[a-z-]*|password|captcha)$/,
 ]
 
 /**

@@ -6,7 +6,8 @@ import { NONE, PAGE, pageTypeOf, rankIn, type Hit, type Rules } from './page-typ
 // prints one class per page and endpoint (the thank-you page carries both
 // `woocommerce-order-received` and `woocommerce-checkout`), and its product search also carries
 // the shop archive classes. WordPress adds `home` to the front page next to `page` or `blog`:
-// `home` is tested first, so the front page is never a generic page.
+// `home` is tested first, so the front page is never a generic page. A blog archive is
+// `archive category` (PrestaShop 1.6 prints `category category-5` on its product categories).
 const PLATFORMS: [string, Rules][] = [
   [
     'magento',
@@ -36,12 +37,13 @@ const PLATFORMS: [string, Rules][] = [
       / (post-type-archive-product|woocommerce-shop|tax-(product|pa)_\S+) /,
     ],
   ],
+  ['edd', [/ edd-success /, / edd-checkout /, , / edd-purchase-history /, , / single-download /, / (post-type-archive-download|tax-download_\S+) /]],
   ['wordpress', [, , , , , , , , , , / home /]],
-  ['wordpress', [, , , , , , , , / (single-post|blog|(category|tag)-\d+) /, / page /]],
+  ['wordpress', [, , , , , , , , / (single-post|blog|archive (category|tag)) /, / page /]],
 ]
 
 /**
- * Platform body classes: Magento 1 and 2, WooCommerce, WordPress. Only `<body>` counts: a
+ * Platform body classes: Magento 1 and 2, WooCommerce, Easy Digital Downloads, WordPress. Only `<body>` counts: a
  * mini-cart's `woocommerce` classes inside the page say nothing. A Magento CMS page is read
  * further by its identifier (`cms-page-view cms-returns` is support, `cms-about-us` content).
  *

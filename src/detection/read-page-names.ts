@@ -32,7 +32,8 @@ const one = (pattern: RegExp, text: string) => (pattern.exec(text) || [])[1] || 
  * (PrestaShop `order-confirmation`, Miva `PROD`, Zen Cart `productinfoBody`), `page-*` /
  * `template-*` body classes, Shopware's `is-ctl-<controller> is-act-<action>`, Joomla's
  * `com_* view-* layout-*`, Squarespace's `collection-type-* view-item|list`, nopCommerce's
- * `html-<name>-page` on `<html>` and Odoo's `data-main-object` on `<html>`.
+ * `html-<name>-page` on `<html>`, Odoo's `data-main-object` on `<html>`, and OpenCart's
+ * route-named page container (`#product-product`, `#common-success`).
  *
  * @example
  * // <body class="is-ctl-checkout is-act-finishpage">
@@ -43,7 +44,7 @@ export function readPageNames(w: Window): Hit | undefined {
   const body = w.document.body
   const classes = ' ' + body.className.replace(/\s+/g, '  ') + ' '
   const found: [string[], string][] = [
-    [[one(/ html-(\S+)-page /, ' ' + html.className + ' ')], 'nopcommerce:html-class'],
+    [((' ' + html.className + ' ').match(/ html-\S+?-page(?= )/g) || []).map((name) => name.slice(6, -5)), 'nopcommerce:html-class'],
     [[one(/^([\w.]+)\(/, html.getAttribute('data-main-object') || '')], 'odoo:main-object'],
     [[shopwareName(w.document, one(/ is--?ctl-(\S+)/, classes), one(/ is--?act-(\S+)/, classes))], 'shopware:body-class'],
     [[/ com_/.test(classes) ? joomlaName(one(/ com_(\S+)/, classes), one(/ view-(\S+)/, classes), one(/ layout-(\S+)/, classes)) : ''], 'joomla:body-class'],
@@ -51,6 +52,9 @@ export function readPageNames(w: Window): Hit | undefined {
   ]
   for (const [pattern, signal] of CLASS_NAMES) found.push([(classes.match(pattern) || []).map((name) => name.slice(name.indexOf('-') + 1)), signal])
   found.push([[body.id], 'body-id'])
+  // OpenCart 3 and 4 wrap each page in a container named for its route: `<div id="checkout-cart" class="container">`.
+  const container = w.document.querySelector('body>div.container[id],main>div.container[id]')
+  found.push([[container ? container.id : ''], 'opencart:container-id'])
   let weak: Hit | undefined
   for (const [names, signal] of found) {
     const rank = bestName(names.filter((name) => name && name != '-'))

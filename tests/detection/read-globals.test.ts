@@ -4,8 +4,11 @@ import { readGlobals } from '../../src/detection/read-globals'
 import { named, openBlank } from '../fixtures/blank-page'
 
 describe('platform globals', () => {
-  it("leaves Shopify's legacy checkout to the URL shapes of the pages that carry it", async () => {
-    expect(named(readGlobals(await openBlank('/64512/checkouts/abc', '<script>Shopify = { Checkout: { step: "thank_you" } }</script>')))).toBeUndefined()
+  it("reads Shopify's legacy checkout step and thank-you order, not the Checkout object every storefront page has", async () => {
+    expect(named(readGlobals(await openBlank('/x', '<script>Shopify = { Checkout: { step: "thank_you" } }</script>')))).toEqual(['confirmation', 'shopify:checkout'])
+    expect(named(readGlobals(await openBlank('/x', '<script>Shopify = { Checkout: { step: "payment_method" } }</script>')))).toEqual(['checkout', 'shopify:checkout'])
+    expect(named(readGlobals(await openBlank('/x', '<script>Shopify = { checkout: { order_id: 4501 } }</script>')))?.[0]).toBe('confirmation')
+    expect(named(readGlobals(await openBlank('/x', '<script>Shopify = { Checkout: { apiHost: "a.myshopify.com" } }</script>')))).toBeUndefined()
   })
 
   it('reads nothing from a Shopify page whose meta has no pageType (policy pages)', async () => {
