@@ -55,7 +55,8 @@ function decide(reads: Read[], w: Window): Hit | false | null | undefined {
 const readOwnAddress: Read = (w) => {
   const doc = w.document
   const link = doc.querySelector('link[rel="canonical"]') || doc.querySelector('meta[property="og:url"]')
-  const crumb = doc.querySelector('.breadcrumb li:last-child a[href]')
+  const crumbs = doc.querySelector('.breadcrumb')
+  const crumb = crumbs && crumbs.querySelector('li:last-child a[href]')
   for (const href of [link && (link.getAttribute('href') || link.getAttribute('content')), crumb && crumb.getAttribute('href')]) {
     const at = href && new URL(href, w.location.href)
     const found = at && at.pathname + at.search != w.location.pathname + w.location.search && decide([(w) => matchUrlShape(w, at), (w) => readQuery(w, at), (w) => matchUrlWords(w, at)], w)

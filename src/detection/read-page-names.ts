@@ -25,6 +25,16 @@ const shopwareName = (doc: Document, controller: string, action: string) =>
 // Squarespace: a products collection lists (`view-list`) or shows one product (`view-item`).
 const squarespaceName = (type: string, item: boolean) => (type == 'products' ? (item ? 'product' : 'shop') : type.replace('index', 'page'))
 
+// OpenCart 3 and 4 wrap each page in a container named for its route, a child of <body> (4: of
+// <main>): `<div id="checkout-cart" class="container">`. Only those children are looked at.
+const containerId = (parent: Element): string => {
+  for (const child of parent.children) {
+    if (child.tagName == 'MAIN') return containerId(child)
+    if (child.id && child.tagName == 'DIV' && child.classList.contains('container')) return child.id
+  }
+  return ''
+}
+
 const one = (pattern: RegExp, text: string) => (pattern.exec(text) || [])[1] || ''
 
 /**
@@ -52,9 +62,7 @@ export function readPageNames(w: Window): Hit | undefined {
   ]
   for (const [pattern, signal] of CLASS_NAMES) found.push([(classes.match(pattern) || []).map((name) => name.slice(name.indexOf('-') + 1)), signal])
   found.push([[body.id], 'body-id'])
-  // OpenCart 3 and 4 wrap each page in a container named for its route: `<div id="checkout-cart" class="container">`.
-  const container = w.document.querySelector('body>div.container[id],main>div.container[id]')
-  found.push([[container ? container.id : ''], 'opencart:container-id'])
+  found.push([[containerId(body)], 'opencart:container-id'])
   let weak: Hit | undefined
   for (const [names, signal] of found) {
     const rank = bestName(names.filter((name) => name && name != '-'))
