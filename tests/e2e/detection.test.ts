@@ -25,7 +25,8 @@ beforeAll(async () => {
     if (path == '/touchpoint.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(loader)
     else if (path == '/collect') res.writeHead(204).end()
     else if (req.headers.accept?.includes('text/html') && nextPage)
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(nextPage.replace(/<\/body>/i, '<script src="/touchpoint.js" data-endpoint="/collect"></script></body>'))
+      // Absolute URLs: OpenCart and Miva pages carry a <base href> of their own store.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(nextPage.replace(/<\/body>/i, `<script src="${base}/touchpoint.js" data-endpoint="${base}/collect"></script></body>`))
     else res.writeHead(404).end()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
