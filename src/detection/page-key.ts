@@ -3,10 +3,12 @@
  * hash route (`#/cart`, `#!/p/1`). Query changes (`?variant=`, `?page=2`, `?step=`) and plain
  * anchors (`#reviews`, Magento's `#payment`) stay on the same page.
  */
-export const pageKey = (w: Window) => {
-  const { pathname, hash } = w.location
-  return pathname + (/^#!?\//.test(hash) ? hash : '')
-}
+export const pageKey = (w: Window) => keyOf(w.location)
+
+/** Where a URL points, as far as detection cares: a `Location` or a parsed `URL`. */
+export type Place = Pick<Location, 'pathname' | 'hash' | 'search'>
+
+const keyOf = ({ pathname, hash }: Place) => pathname + (/^#!?\//.test(hash) ? hash : '')
 
 // Per window: [page key at load, what the load-time markers said while still on that page].
 const loads = new WeakMap<Window, string[]>()
@@ -29,6 +31,6 @@ export function loadState(w: Window, markers?: string): string[] {
  * stores (`/#/cart`) read like the others.
  *
  * @example
- * routeOf(window) // on https://shop.example/Collections/Sale#/x → '/collections/sale/x/'
+ * routeOf(window.location) // on https://shop.example/Collections/Sale#/x → '/collections/sale/x/'
  */
-export const routeOf = (w: Window) => (pageKey(w).replace(/#!?/, '') + '/').replace(/\/+/g, '/').toLowerCase()
+export const routeOf = (at: Place) => (keyOf(at).replace(/#!?/, '') + '/').replace(/\/+/g, '/').toLowerCase()

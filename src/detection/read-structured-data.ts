@@ -25,10 +25,28 @@ const list = (value: any): any[] => [].concat(value || [])
 const parsed = new WeakMap<Element, unknown>()
 
 /**
- * Structured data: JSON-LD top-level nodes (and `@graph` members, never nested ones such as an
- * ItemList's products), then Open Graph `og:type`, then a single schema.org Product in
- * microdata. Exactly one Product / ProductGroup with offers or variants is a product page;
- * several (WooCommerce prints one per product on its shop pages) are a listing.
+ * Ranks page-level JSON-LD types: one Product / ProductGroup with offers or variants is a
+ * product page, several are a listing; other types rank by TYPES.
+ */
+function rankTypes(types: any[]) {
+  let products = 0
+  let sold: unknown
+  let best = NONE
+  for (const [type, item] of types)
+    if (/^Product(Group)?$/.test(type)) {
+      products++
+      sold = sold || item.offers || item.hasVariant
+    } else best = Math.min(best, rankIn(TYPES, type))
+  return Math.min(best, products > 1 ? 6 : products && sold ? 5 : NONE)
+}
+
+/**
+ * Structured data, in every form a store prints it: JSON-LD top-level nodes (and `@graph`
+ * members, never nested ones such as an ItemList's products), then Open Graph `og:type =
+ * product`, then microdata (`itemtype`) and RDFa (`typeof`), then `og:type = article`. One
+ * Product is a product page; several (WooCommerce prints one per product on its shop pages;
+ * PrestaShop and Magento 1 themes mark each product card), an `ItemList` or an `OfferCatalog`
+ * are a listing. BreadcrumbList, WebSite, Organization and WebPage say nothing.
  *
  * @example
  * // <script type="application/ld+json">{"@type":"Product","offers":{…}}</script>
@@ -36,9 +54,7 @@ const parsed = new WeakMap<Element, unknown>()
  */
 export function readStructuredData(w: Window): Hit | undefined {
   const doc = w.document
-  let products = 0
-  let offered: unknown
-  let best = NONE
+  const types: any[] = []
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     let json = parsed.get(script)
     if (!parsed.has(script)) {
@@ -50,18 +66,24 @@ export function readStructuredData(w: Window): Hit | undefined {
       parsed.set(script, json)
     }
     for (const node of list(json))
-      for (const item of list(node && (node['@graph'] || node)))
-        for (const type of list(item && item['@type']))
-          if (/^Product(Group)?$/.test(type)) {
-            products++
-            offered = offered || item.offers || item.hasVariant
-          } else best = Math.min(best, rankIn(TYPES, type))
+      for (const item of list(node && (node['@graph'] || node))) for (const type of list(item && item['@type'])) types.push([type, item])
   }
-  if (products) best = Math.min(best, products > 1 ? 6 : offered ? 5 : NONE)
+  const best = rankTypes(types)
   if (best < NONE) return [best, 'json-ld']
   const og = doc.querySelector('meta[property="og:type"]')
   const type = og && og.getAttribute('content')
   if (/product/.test(type!)) return [5, 'og:type']
+  // Microdata `itemtype="https://schema.org/Product"`, RDFa `typeof="Product"` / `schema:Product`:
+  // one pass of the browser's selector engine, not a JavaScript walk over every item.
+  let products = 0
+  let lists = 0
+  // Each itemtype test costs a string compare per item of a listing: three, `*=` covering
+  // ProductGroup; RDFa `typeof` tests are cheap where a page has none.
+  const selector = 'Product ItemList OfferCatalog'.replace(/\w+/g, '[itemtype*="/$&"],[typeof~="$&"],[typeof~="schema:$&"]')
+  for (const element of doc.querySelectorAll(selector.replace(/ /g, ',')))
+    if (/Product/.test(element.getAttribute('itemtype') || element.getAttribute('typeof')!)) products++
+    else lists++
+  if (products > 1 || (!products && lists)) return [6, 'microdata']
+  if (products) return [5, 'microdata']
   if (type == 'article') return [9, 'og:type']
-  if (doc.querySelectorAll('[itemtype$="schema.org/Product"]').length == 1) return [5, 'microdata']
 }

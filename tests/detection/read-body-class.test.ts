@@ -14,8 +14,15 @@ describe('body classes', () => {
     ['archive tax-pa_color term-blue woocommerce', 'listing', 'woocommerce'],
     ['search search-results post-type-archive-product woocommerce', 'search', 'woocommerce'],
     ['archive category category-news category-5', 'content', 'wordpress'],
-    ['template-customers-order', 'account', 'theme'],
-    ['template-page-contact', 'support', 'theme'],
+    ['home page-template-default page page-id-5', 'home', 'wordpress'],
+    ['home blog', 'home', 'wordpress'],
+    ['checkout-onepage-index', 'checkout', 'magento'],
+    ['contacts-index-index', 'support', 'magento'],
+    ['onestepcheckout-index-index', 'checkout', 'magento'],
+    ['cms-page-view cms-customer-service', 'support', 'magento'],
+    ['cms-page-view cms-privacy-policy-cookie-restriction-mode', 'content', 'magento'],
+    ['cms-page-view cms-our-story', 'page', 'magento'],
+    ['blog-post-view page-layout-2columns-right', 'content', 'magento'],
   ])('reads "%s" as %s (%s)', async (classes, touchpoint, platform) => {
     expect(named(readBodyClass(await openBlank('/x', '', classes)))).toEqual([touchpoint, platform + ':body-class'])
   })

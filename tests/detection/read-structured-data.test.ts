@@ -25,6 +25,19 @@ describe('structured data', () => {
     expect(named(readStructuredData(await openBlank('/x', '<meta property="og:type" content="product">')))).toEqual(['product', 'og:type'])
     expect(named(readStructuredData(await openBlank('/x', '<meta property="og:type" content="article">')))?.[0]).toBe('page')
     expect(named(readStructuredData(await openBlank('/x', '', '', '<div itemscope itemtype="https://schema.org/Product"></div>')))).toEqual(['product', 'microdata'])
-    expect(named(readStructuredData(await openBlank('/x', '', '', '<div itemtype="http://schema.org/Product"></div><div itemtype="http://schema.org/Product"></div>')))).toBeUndefined()
+  })
+
+  it('reads listings and products in microdata and RDFa as in JSON-LD', async () => {
+    const card = '<div itemscope itemtype="http://schema.org/Product"><span itemprop="name">A</span></div>'
+    expect(named(readStructuredData(await openBlank('/x', '', '', card + card)))).toEqual(['listing', 'microdata'])
+    expect(named(readStructuredData(await openBlank('/x', '', '', '<ul itemscope itemtype="https://schema.org/ItemList"></ul>')))?.[0]).toBe('listing')
+    expect(named(readStructuredData(await openBlank('/x', '', '', '<div itemscope itemtype="https://schema.org/OfferCatalog"></div>')))?.[0]).toBe('listing')
+    expect(named(readStructuredData(await openBlank('/x', '', '', '<div vocab="https://schema.org/" typeof="Product"></div>')))).toEqual(['product', 'microdata'])
+    expect(named(readStructuredData(await openBlank('/x', '', '', '<div typeof="schema:Product"></div><div typeof="schema:Product"></div>')))?.[0]).toBe('listing')
+  })
+
+  it('does not count a BreadcrumbList, WebPage or Offer in microdata', async () => {
+    const noise = '<ol itemscope itemtype="https://schema.org/BreadcrumbList"></ol><div itemscope itemtype="https://schema.org/WebPage"><div itemtype="https://schema.org/Offer"></div></div>'
+    expect(named(readStructuredData(await openBlank('/x', '', '', noise)))).toBeUndefined()
   })
 })

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CORPUS, pageHtml } from '../fixtures/load-page'
+import { CORPUS, NEUTRAL_PATH, pageHtml } from '../fixtures/load-page'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
 const dist = join(root, 'dist/touchpoint.js')
@@ -25,7 +25,8 @@ beforeAll(async () => {
     if (path == '/touchpoint.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(loader)
     else if (path == '/collect') res.writeHead(204).end()
     else if (req.headers.accept?.includes('text/html') && nextPage)
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(nextPage.replace(/<\/body>/i, '<script src="/touchpoint.js" data-endpoint="/collect"></script></body>'))
+      // Absolute URLs: OpenCart and Miva pages carry a <base href> of their own store.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(nextPage.replace(/<\/body>/i, `<script src="${base}/touchpoint.js" data-endpoint="${base}/collect"></script></body>`))
     else res.writeHead(404).end()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -56,18 +57,27 @@ async function load(html: string, url: string, reuse?: Page): Promise<Page> {
 const detect = (page: Page) => page.evaluate(() => (window as unknown as { touchpoint: { detect(): unknown } }).touchpoint.detect())
 
 describe('detection in Chromium, through the CDN script', () => {
-  it('reads every corpus page right', async () => {
+  // Each page is loaded twice: at its own URL (every page right) and at a neutral path, where
+  // pages whose markup names their kind must read the same.
+  it.each([
+    ['at its URL', false],
+    [`from its markup alone at ${NEUTRAL_PATH}`, true],
+  ])('reads every corpus page right %s', async (_, neutral) => {
     const wrong: string[] = []
+    let right = 0
     let page: Page | undefined
     for (const entry of CORPUS) {
-      page = await load(pageHtml(entry.file), entry.url, page)
+      const url = neutral ? NEUTRAL_PATH : entry.url
+      page = await load(pageHtml(entry.file), url, page)
       const found = (await detect(page)) as { touchpoint: string; signal: string }
-      if (found.touchpoint != entry.touchpoint) wrong.push(`${entry.file} at ${entry.url}: ${found.touchpoint} (${found.signal}), expected ${entry.touchpoint}`)
+      if (found.touchpoint == entry.touchpoint) right++
+      else if (!neutral || entry.markup !== false) wrong.push(`${entry.file} at ${url}: ${found.touchpoint} (${found.signal}), expected ${entry.touchpoint}`)
     }
     await page?.close()
-    expect(CORPUS.length).toBeGreaterThanOrEqual(40)
+    console.log(`Chromium: ${right} of ${CORPUS.length} corpus pages right at ${neutral ? NEUTRAL_PATH : 'their URLs'} (${((100 * right) / CORPUS.length).toFixed(1)} %)`)
+    expect(CORPUS.length).toBeGreaterThanOrEqual(150)
     expect(wrong).toEqual([])
-  }, 120_000)
+  }, 600_000)
 
   it('follows a single-page store through pushState, popstate, replaceState and hashchange', async () => {
     const page = await load(readFileSync(join(root, 'tests/fixtures/spa/store.html'), 'utf8'), '/')
@@ -102,36 +112,6 @@ describe('detection in Chromium, through the CDN script', () => {
     expect(await detect(page)).toMatchObject({ touchpoint: 'product', signal: 'shopify:pageType' })
     await page.evaluate(() => history.pushState({}, '', '/cart'))
     await expect.poll(() => detect(page)).toMatchObject({ touchpoint: 'cart' })
-    await page.close()
-  })
-
-  it('keeps the median detect() under 1 ms on a heavy page', async () => {
-    const products = Array.from({ length: 400 }, (_, i) => `<li class="card"><a href="/products/p${i}">Product ${i}</a><span class="price">$${i}.00</span><button>Add to cart</button></li>`).join('\n')
-    const events = Array.from({ length: 300 }, (_, i) => `{ event: 'scroll_depth', percent: ${i % 100} }, { event: 'gtm.timer', 'gtm.timerId': ${i} }`).join(',\n')
-    const article = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Article', headline: 'A long read', articleBody: 'lorem ipsum '.repeat(4000) })
-    const graph = JSON.stringify({ '@graph': Array.from({ length: 60 }, (_, i) => ({ '@type': i % 2 ? 'WebPage' : 'BreadcrumbList', name: 'x'.repeat(200) })) })
-    const html = `<!doctype html><html><head><title>Heavy</title>
-      <script>window.dataLayer = [${events}];</script>
-      <script type="application/ld+json">${article}</script>
-      <script type="application/ld+json">${graph}</script>
-      <meta property="og:type" content="article"></head>
-      <body class="layout theme-dark has-sidebar"><header><a href="/cart">Cart</a></header><ul>${products}</ul></body></html>`
-    const page = await load(html, '/journal/a-long-read')
-    const result = await page.evaluate(() => {
-      const tp = (window as unknown as { touchpoint: { detect(): { touchpoint: string } } }).touchpoint
-      const perCall: number[] = []
-      // performance.now() is coarse outside cross-origin isolation: time batches of 10 calls.
-      for (let batch = 0; batch < 20; batch++) {
-        const start = performance.now()
-        for (let i = 0; i < 10; i++) tp.detect()
-        perCall.push((performance.now() - start) / 10)
-      }
-      perCall.sort((a, b) => a - b)
-      return { median: perCall[10], touchpoint: tp.detect().touchpoint }
-    })
-    console.log(`detect() median on a heavy page: ${result.median.toFixed(3)} ms (200 calls)`)
-    expect(result.touchpoint).toBe('content')
-    expect(result.median).toBeLessThan(1)
     await page.close()
   })
 })
