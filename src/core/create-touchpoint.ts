@@ -1,13 +1,13 @@
 import type { Config } from '../config/options'
 import type { LoadChunk, UiHandle } from '../contract'
-import type { Detection, Emotion, EventMap, EventName, SurveyEvent, SurveyKind, SurveyResponse } from '../types'
+import type { Detection, EventMap, EventName, SurveyEvent, SurveyKind, SurveyResponse } from '../types'
 import { detectStage } from '../detection/detect-stage'
 import { resolveExplicit } from '../detection/resolve-explicit'
 import { watchNavigation } from '../detection/watch-navigation'
 import { watchDataLayer } from '../detection/watch-data-layer'
 import { createDelivery } from '../delivery/delivery'
 import { startTargeting } from '../targeting/targeting'
-import { KINDS } from '../targeting/plan'
+import { EMOTIONS, KINDS } from '../targeting/plan'
 import { createConsent } from '../targeting/consent'
 import { createStorage } from '../lib/storage'
 import { uuid } from '../lib/uuid'
@@ -17,7 +17,6 @@ import type { Context } from './context'
 
 export const VERSION = '0.1.0'
 
-const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 // Typed by EventMap: a misspelt name here does not compile. A new event must be added here too.
 const EVENTS: EventName[] = ['show', 'answer', 'dismiss', 'sent', 'error', 'stage']
 
@@ -121,6 +120,13 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
           closed: () => void (open = null),
         },
       )
+      if (open.visible === false) {
+        open.close() // closed() frees the slot
+        const message = `touchpoint: the ${survey} survey is not visible on this page (the store's CSS hides its place); not counted as shown`
+        warn(message)
+        emitter.emit('error', { code: 'hidden', message })
+        return false
+      }
     } catch (err) {
       open = null
       emitter.emit('error', { code: 'chunk', message: String(err) })

@@ -3,6 +3,7 @@ import { isEligible, type TargetingState } from './eligibility'
 import { parseSurveys } from './parse-surveys'
 import type { SurveyPlan } from './plan'
 import { armTriggers, type Armed } from './triggers'
+import { toJson } from '../lib/to-json'
 
 /** What the core calls into targeting. */
 export interface Targeting {
@@ -45,7 +46,7 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
     state.r ||= {}
     return state
   }
-  const save = (state: TargetingState) => ctx.storage.set(KEY, JSON.stringify(state))
+  const save = (state: TargetingState) => ctx.storage.set(KEY, toJson(state))
 
   const fire = (plan: SurveyPlan, trigger: string) => {
     if (!ctx.consent.granted()) return ctx.log('survey', plan.id, { eligible: false, reason: ctx.consent.reason() })

@@ -1,6 +1,7 @@
 import { render } from 'preact'
 import type { SurveyRequest, UiHandle, UiHost } from '../contract'
 import { resolveColor, textOn } from './contrast'
+import { tolerateFrozenPrototypes } from './frozen-prototypes'
 import { createSurveyState } from './state'
 import { CSS } from './styles'
 import { Survey } from './survey'
@@ -27,6 +28,7 @@ function style(root: ShadowRoot, nonce?: string) {
  * @example const { close } = open({ survey: 'nps', kind: 'nps', locale: 'en', position: 'bottom-right', mount: null, auto: true }, host)
  */
 export function open(request: SurveyRequest, host: UiHost): UiHandle {
+  tolerateFrozenPrototypes()
   const el = document.createElement('div')
   el.setAttribute('data-touchpoint-survey', request.kind)
   if (!request.mount) el.setAttribute('data-f', '')
@@ -66,6 +68,10 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   })
 
   render(<Survey request={request} host={host} state={state} rtl={rtl} theme={theme} close={close} />, box)
-  if (!request.auto) box.querySelector('input')?.focus({ preventScroll: true })
-  return { close }
+  // Our own element cannot be hidden (styles.ts), but the mount element or its ancestors can.
+  const card = box.firstElementChild as HTMLElement
+  const { width, height } = card.getBoundingClientRect()
+  const visible = width > 0 && height > 0 && getComputedStyle(card).visibility == 'visible'
+  if (visible && !request.auto) box.querySelector('input')?.focus({ preventScroll: true })
+  return { close, visible }
 }

@@ -58,8 +58,7 @@ const vi: Strings = {
 /** The strings for a resolved locale; English for anything else. */
 export const stringsFor = (locale: string): Strings => (locale == 'vi' ? vi : en)
 
-/** Score range per kind, inclusive. */
-export const RANGE: Record<SurveyKind, [number, number]> = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
+export { RANGE } from '../targeting/plan'
 
 /**
  * Which follow-up a score gets: 0 low, 1 middling, 2 high.
