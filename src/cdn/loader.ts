@@ -24,7 +24,7 @@ try {
       // named as written
     }
     if (other && other != registry.endpoint)
-      console.warn(`touchpoint: two tags with different data-endpoint: answers go to ${registry.endpoint}; the tag for ${other} is ignored. Remove one of the tags`)
+      console.warn(`touchpoint: two tags, data-endpoint ${registry.endpoint} and ${other}: the second is ignored; remove one`)
   } else {
     const config = parseOptions({ ...(tag && tag.dataset) }, true, (m) => console.warn(m))
     registry.endpoint = config.endpoint
@@ -37,7 +37,7 @@ try {
     if (ours) w.touchpoint = api
     else {
       w.touchpointSurvey = api
-      console.warn(`touchpoint: window.touchpoint is already defined by another script (${typeof stub}); left it alone. Surveys run as configured; call the API as window.touchpointSurvey, or rename the other script's global`)
+      console.warn(`touchpoint: window.touchpoint is already defined by another script; left it alone. Use window.touchpointSurvey`)
     }
     for (const args of (ours && stub && stub.q) || []) {
       try {

@@ -82,7 +82,11 @@ export function parseOptions(input: Record<string, unknown>, fromTag: boolean, w
       try {
         raw = JSON.parse(input.config as string)
       } catch {
-        warn(`touchpoint: data-config is not valid JSON; ignored`)
+        // not JSON: warned below, like JSON that is not an object (`false`, `"x"`, `[]`)
+      }
+      if (!raw || typeof raw != 'object' || Array.isArray(raw)) {
+        warn(`touchpoint: data-config is not a JSON object; ignored`)
+        raw = {}
       }
     }
     const q: Record<string, string> = { ...(raw.questions as object) }

@@ -122,7 +122,7 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
       )
       if (open.visible === false) {
         open.close() // closed() frees the slot
-        const message = `touchpoint: the ${survey} survey is not visible on this page (the store's CSS hides its place); not counted as shown`
+        const message = `touchpoint: ${survey} survey not visible (the page's CSS hides its place); not counted as shown`
         warn(message)
         emitter.emit('error', { code: 'hidden', message })
         return false

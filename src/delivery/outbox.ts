@@ -61,7 +61,7 @@ export function createOutbox(storage: SafeStorage, key: string, onDrop: (message
     }
     if (damaged || entries.length < list.length) {
       write(entries)
-      onDrop(`touchpoint: dropped unreadable data from the outbox ${key}; ${entries.length} answers kept`)
+      onDrop(`touchpoint: dropped unreadable data in ${key}`)
     }
     return entries
   }

@@ -1,31 +1,24 @@
-// A quote, a backslash, control characters, the two JavaScript line breaks and every surrogate
-// (a lone one is not valid UTF-8; an escaped pair reads back as the same character).
-const ESCAPED = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/g // eslint-disable-line no-control-regex
-const escape = (char: string) => '\\u' + ('000' + char.charCodeAt(0).toString(16)).slice(-4)
+// A quote, a backslash and the control characters: what JSON strings must escape.
+const ESCAPED = /["\\\u0000-\u001f]/g // eslint-disable-line no-control-regex
+const escape = (char: string) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0')
 
 /**
  * `JSON.stringify` for the widget's own data (plain objects, arrays, strings, numbers, booleans,
  * null), deaf to what a store page did to it: Prototype.js puts a `toJSON` on `Array.prototype`
  * that turns every array into a string, and some pages wrap `JSON.stringify` itself. Only own
  * keys are written, so properties a page added to `Object.prototype` never reach the wire.
- * Like `JSON.stringify`, it leaves out keys whose value is undefined or a function.
+ * Keys whose value is undefined are left out, as JSON.stringify does.
  *
  * @example
  * toJson({ v: 1, responses: [] }) // '{"v":1,"responses":[]}' even with Array.prototype.toJSON
  */
-export function toJson(value: unknown): string {
-  if (typeof value == 'string') return '"' + value.replace(ESCAPED, escape) + '"'
-  if (typeof value == 'number') return isFinite(value) ? '' + value : 'null'
-  if (typeof value == 'boolean') return '' + value
-  if (!value || typeof value != 'object') return 'null'
-  let out = ''
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + toJson(value[i])
-    return '[' + out + ']'
-  }
-  for (const key of Object.keys(value)) {
-    const item = (value as Record<string, unknown>)[key]
-    if (item !== undefined && typeof item != 'function') out += (out ? ',' : '') + toJson(key) + ':' + toJson(item)
-  }
-  return '{' + out + '}'
-}
+export const toJson = (value: any): string => // eslint-disable-line @typescript-eslint/no-explicit-any
+  typeof value == 'string'
+    ? '"' + value.replace(ESCAPED, escape) + '"'
+    : Array.isArray(value)
+      ? '[' + value.map(toJson).join() + ']'
+      : value && typeof value == 'object'
+        ? '{' + Object.keys(value).filter((key) => value[key] !== undefined).map((key) => toJson(key) + ':' + toJson(value[key])).join() + '}'
+        : typeof value == 'boolean' || (typeof value == 'number' && isFinite(value))
+          ? '' + value
+          : 'null'

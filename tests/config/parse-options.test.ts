@@ -47,7 +47,7 @@ describe('parseOptions', () => {
   it('takes data-config JSON, with single attributes winning', () => {
     const { config } = fromTag({ config: '{"endpoint":"https://a.example/r","batchSize":3,"questions":{"csat":"Q?"}}', batchSize: '4' })
     expect(config).toMatchObject({ endpoint: 'https://a.example/r', batchSize: 4, questions: { csat: 'Q?' } })
-    expect(fromTag({ config: '{oops', endpoint: '/c' }).warnings).toEqual(['touchpoint: data-config is not valid JSON; ignored'])
+    expect(fromTag({ config: '{oops', endpoint: '/c' }).warnings).toEqual(['touchpoint: data-config is not a JSON object; ignored'])
   })
 
   it('names init() options by their own names and requires an endpoint', () => {
