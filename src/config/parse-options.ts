@@ -79,15 +79,14 @@ export function parseOptions(input: Record<string, unknown>, fromTag: boolean, w
   if (fromTag) {
     raw = {}
     if (input.config != null) {
+      let parsed: unknown
       try {
-        raw = JSON.parse(input.config as string)
+        parsed = JSON.parse(input.config as string)
       } catch {
-        // not JSON: warned below, like JSON that is not an object (`false`, `"x"`, `[]`)
+        // not JSON: warned just below, like JSON that is not an object (`false`, `"x"`, `[]`)
       }
-      if (!raw || typeof raw != 'object' || Array.isArray(raw)) {
-        warn(`touchpoint: data-config is not a JSON object; ignored`)
-        raw = {}
-      }
+      if (parsed && typeof parsed == 'object' && !Array.isArray(parsed)) raw = parsed as Record<string, unknown>
+      else warn(`touchpoint: data-config is not a JSON object; ignored`)
     }
     const q: Record<string, string> = { ...(raw.questions as object) }
     for (const key in input) {
