@@ -54,7 +54,9 @@ export default [
   {
     input: 'src/index.ts',
     external: [/^preact(\/|$)/, 'nanostores', 'ky'],
-    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: chunkName },
+    // The JSON writer is shared by the entry (outbox) and the transport chunk: in a chunk of its own,
+    // or rollup turns index.js into a facade to export it to the transport.
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: chunkName, manualChunks: (id) => (/[\\/]lib[\\/]to-json\.ts$/.test(id) ? 'to-json' : undefined) },
     plugins: [ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src' })],
   },
 ]

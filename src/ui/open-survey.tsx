@@ -69,9 +69,14 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
 
   render(<Survey request={request} host={host} state={state} rtl={rtl} theme={theme} close={close} />, box)
   // Our own element cannot be hidden (styles.ts), but the mount element or its ancestors can.
+  // Browsers without checkVisibility (before Chrome 105, Safari 17.4) take the card as visible.
   const card = box.firstElementChild as HTMLElement
-  const { width, height } = card.getBoundingClientRect()
-  const visible = width > 0 && height > 0 && getComputedStyle(card).visibility == 'visible'
+  let visible = true
+  try {
+    visible = !card.checkVisibility || card.checkVisibility({ checkVisibilityCSS: true })
+  } catch {
+    // a page's own checkVisibility broke: show it as before
+  }
   if (visible && !request.auto) box.querySelector('input')?.focus({ preventScroll: true })
   return { close, visible }
 }

@@ -58,7 +58,11 @@ const vi: Strings = {
 /** The strings for a resolved locale; English for anything else. */
 export const stringsFor = (locale: string): Strings => (locale == 'vi' ? vi : en)
 
-export { RANGE } from '../targeting/plan'
+/**
+ * Score range per kind, inclusive. The same table as targeting/plan.ts RANGE (a test keeps them
+ * equal): importing that module here would make the npm entry a facade over a shared chunk.
+ */
+export const RANGE: Record<SurveyKind, [number, number]> = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
 
 /**
  * Which follow-up a score gets: 0 low, 1 middling, 2 high.

@@ -131,6 +131,7 @@ describe('the widget on hostile store pages, in Chromium', () => {
     const sent = await arrived(later)
     expect(sent).toMatchObject({ score: 5, comment: 'quick delivery' })
     for (const body of server.received) expect(JSON.stringify(body)).not.toMatch(/each|from the theme|"extra"/)
+    expect(await tpErrors(tab)).toEqual([]) // nothing of the page's was taken for an answer, not even to be dropped
     expect(await pageErrors(tab)).toEqual([])
     await context.close()
   })
