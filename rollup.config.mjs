@@ -59,8 +59,11 @@ export default [
   {
     input: 'src/index.ts',
     external: [/^preact(\/|$)/, 'nanostores', 'ky'],
+    // The JSON writer is shared by the entry (outbox) and the transport chunk: in a chunk of its own,
+    // or rollup turns index.js into a facade to export it to the transport.
     // base36 hashes: no `-` or `_` in a hash, so no `transport--6SrkK8a.js`.
-    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: chunkName, hashCharacters: 'base36' },
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: chunkName, hashCharacters: 'base36',
+      manualChunks: (id) => (/[\\/]lib[\\/]to-json\.ts$/.test(id) ? 'to-json' : undefined) },
     plugins: [
       ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src' }),
       // Types for the public API only: what index.d.ts reaches, no internal or empty modules.

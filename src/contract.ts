@@ -54,6 +54,11 @@ export interface UiHost {
 export interface UiHandle {
   /** Remove the survey from the page without reporting anything. */
   close(): void
+  /**
+   * false when the page keeps the card from being seen (a hidden `mount` element or ancestor):
+   * the loader closes it and does not count it as shown. Absent from older UI chunks: visible.
+   */
+  visible?: boolean
 }
 
 export interface UiChunk {

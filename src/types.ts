@@ -51,7 +51,7 @@ export type SurveyEvent = Omit<SurveyResponse, 'score'> & { score: number | null
 
 /** Payload of `error`. `code` is stable and machine-readable; `message` is for people. */
 export interface TouchpointError {
-  code: 'rejected' | 'overflow' | 'storage' | 'chunk' | 'config' | 'network'
+  code: 'rejected' | 'overflow' | 'storage' | 'outbox' | 'chunk' | 'hidden' | 'config' | 'network'
   message: string
   /** HTTP status, for `rejected`. */
   status?: number

@@ -1,13 +1,13 @@
 import type { Config } from '../config/options'
 import type { LoadChunk, Note, UiHandle } from '../contract'
-import type { Emotion, EventMap, EventName, SurveyEvent, SurveyKind, SurveyResponse, TouchpointApi } from '../types'
+import type { EventMap, EventName, SurveyEvent, SurveyKind, SurveyResponse, TouchpointApi } from '../types'
 import { detectStage } from '../detection/detect-stage'
 import { resolveExplicit } from '../detection/resolve-explicit'
 import { watchNavigation } from '../detection/watch-navigation'
 import { watchDataLayer } from '../detection/watch-data-layer'
 import { createDelivery } from '../delivery/delivery'
 import { startTargeting } from '../targeting/targeting'
-import { KINDS } from '../targeting/plan'
+import { EMOTIONS, KINDS } from '../targeting/plan'
 import { createConsent } from '../targeting/consent'
 import { createStorage } from '../lib/storage'
 import { uuid } from '../lib/uuid'
@@ -19,7 +19,6 @@ import type { Context } from './context'
 
 export const VERSION = '0.1.0'
 
-const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 
 export type { TouchpointApi }
 
@@ -107,6 +106,13 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
           closed: () => void (open = null),
         },
       )
+      if (open.visible === false) {
+        open.close() // closed() frees the slot
+        const message = `touchpoint: ${survey} survey not visible (the page's CSS hides its place); not counted as shown`
+        console.warn(message)
+        emitter.emit('error', { code: 'hidden', message })
+        return false
+      }
     } catch (error) {
       open = null
       emitter.emit('error', { code: 'chunk', message: String(error) })

@@ -1,4 +1,5 @@
 import type { SurveyResponse } from '../types'
+import { toJson } from '../lib/to-json'
 
 /** Bytes per request: keepalive bodies of a page share 64 KiB, so each stays under 60 KB. */
 export const BEACON_BYTES = 60000
@@ -16,7 +17,7 @@ export function beacon(endpoint: string, responses: SurveyResponse[]): void {
   let batch: SurveyResponse[] = []
   let bytes = 0
   const send = () => {
-    const body = JSON.stringify({ v: 1, sent_at: new Date().toISOString(), responses: batch })
+    const body = toJson({ v: 1, sent_at: new Date().toISOString(), responses: batch })
     batch = []
     bytes = 0
     try {
@@ -31,7 +32,7 @@ export function beacon(endpoint: string, responses: SurveyResponse[]): void {
     }
   }
   for (const response of responses) {
-    const size = new Blob([JSON.stringify(response)]).size + 1
+    const size = new Blob([toJson(response)]).size + 1
     if (batch.length && bytes + size > BEACON_BYTES - 100) send()
     batch.push(response)
     bytes += size

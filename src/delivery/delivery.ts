@@ -5,6 +5,7 @@ import { OUTBOX_CAP, createOutbox } from './outbox'
 import { beacon } from './beacon'
 import { watchFlushTriggers } from './flush-triggers'
 import { whenIdle } from '../lib/when-idle'
+import { toJson } from '../lib/to-json'
 
 /** How long a draft (score chosen, Send not pressed) is left to its own page before any tab may send it. */
 export const DRAFT_MS = 600000
@@ -32,7 +33,10 @@ export function createDelivery(ctx: Context): Delivery {
   const { config, emit, log } = ctx
   const endpoint = config.endpoint!
   const name = 'tp:o:' + endpoint
-  const outbox = createOutbox(ctx.storage, name)
+  const outbox = createOutbox(ctx.storage, name, (message) => {
+    console.warn(message) // the message is built here anyway, for the error event
+    emit('error', { code: 'outbox', message })
+  })
   // This page's drafts: they become answers when the page is left.
   const drafts: Record<string, SurveyResponse> = {}
   // What this page view already beaconed (hidden, then pagehide, must not send it twice).
@@ -88,11 +92,12 @@ export function createDelivery(ctx: Context): Delivery {
 
   watchFlushTriggers(ctx.win, () => flush(), (left) => {
     // The page is going: what the shopper chose is their answer now.
-    if (left) for (const id in drafts) outbox.put(drafts[id])
+    // Own keys only: a page's enumerable Object.prototype additions are not drafts.
+    if (left) for (const id of Object.keys(drafts)) outbox.put(drafts[id])
     beacon(
       endpoint,
       outbox.due().filter((r) => {
-        const key = JSON.stringify(r)
+        const key = toJson(r)
         return !beaconed[key] && (beaconed[key] = 1)
       }),
     )

@@ -1,5 +1,7 @@
 import type { SafeStorage } from '../lib/storage'
+import { toJson } from '../lib/to-json'
 import type { SurveyResponse } from '../types'
+import { readResponse } from './read-response'
 
 /** Most answers an outbox keeps; past it the oldest are dropped first (docs/delivery.md). */
 export const OUTBOX_CAP = 200
@@ -19,25 +21,50 @@ export interface Outbox {
 const strip = ({ _d, ...response }: Entry): SurveyResponse => response // eslint-disable-line @typescript-eslint/no-unused-vars
 
 /**
+ * The stored list, and whether some of it was unreadable. Storage cut short mid-write keeps
+ * the entries before the cut: the text is tried up to each earlier `}`, closed with `]`.
+ */
+function parseStored(text: string): [unknown[], boolean] {
+  let tail = ''
+  for (let cut = text.length + 1, tries = 0; cut > 0 && tries++ < OUTBOX_CAP; cut = text.lastIndexOf('}', cut - 2) + 1) {
+    try {
+      const list = JSON.parse(text.slice(0, cut) + tail)
+      return Array.isArray(list) ? [list, !!tail] : [[], true]
+    } catch {
+      tail = ']'
+    }
+  }
+  return [[], true]
+}
+
+/**
  * The answers waiting for a 2xx, in storage under `key` (one key per endpoint), so they survive
  * reloads and are shared by the store's tabs. Read afresh on every call: another tab may have
  * added or sent some. Storage that is blocked or full falls back to memory (SafeStorage).
+ * Whatever else the key holds (another script's data, another version's entries, a truncated
+ * write) is dropped entry by entry, keeping every valid answer, with one call of `onDrop`.
  *
  * @example
- * const outbox = createOutbox(ctx.storage, 'tp:o:' + endpoint)
+ * const outbox = createOutbox(ctx.storage, 'tp:o:' + endpoint, ctx.warn)
  * outbox.put(response) // before the first send
  * outbox.remove([response.id]) // after the 2xx
  */
-export function createOutbox(storage: SafeStorage, key: string): Outbox {
+export function createOutbox(storage: SafeStorage, key: string, onDrop: (message: string) => void): Outbox {
+  const write = (list: Entry[]) => (list.length ? storage.set(key, toJson(list)) : storage.remove(key))
   const read = (): Entry[] => {
-    try {
-      const list = JSON.parse(storage.get(key) || '[]')
-      return Array.isArray(list) ? list : []
-    } catch {
-      return []
+    const [list, damaged] = parseStored(storage.get(key) || '[]')
+    const entries: Entry[] = []
+    for (const item of list) {
+      const response = readResponse(item)
+      const draft = response && (item as Entry)._d
+      if (response) entries.push(typeof draft == 'number' ? { ...response, _d: draft } : response)
     }
+    if (damaged || entries.length < list.length) {
+      write(entries)
+      onDrop(`touchpoint: dropped unreadable data in ${key}`)
+    }
+    return entries
   }
-  const write = (list: Entry[]) => (list.length ? storage.set(key, JSON.stringify(list)) : storage.remove(key))
   return {
     due: () => read().filter((e) => !(e._d! > Date.now())).map(strip),
     put(response, draftUntil) {

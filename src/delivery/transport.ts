@@ -2,6 +2,7 @@ import ky, { HTTPError } from 'ky'
 import { CHUNK_API, type SendResult, type TransportChunk } from '../contract'
 import { leaseSettings, withLock } from './lock'
 import { retryAfterMs } from './retry-after'
+import { toJson } from '../lib/to-json'
 
 /** Tuning of one send; tests shorten the waits. */
 export const transportSettings = {
@@ -45,7 +46,7 @@ export async function send(endpoint: string, batch: unknown, signal?: AbortSigna
   if (offline()) return { ok: false, retry: true }
   try {
     const res = await ky.post(endpoint, {
-      body: JSON.stringify(batch),
+      body: toJson(batch), // not JSON.stringify: a store page may have broken it (lib/to-json.ts)
       headers: { 'content-type': 'text/plain;charset=UTF-8' },
       signal,
       timeout: transportSettings.timeoutMs,

@@ -4,6 +4,7 @@ import { parseSurveys } from './parse-surveys'
 import { describeTrigger, type SurveyPlan } from './plan'
 import { armTriggers, type Armed } from './triggers'
 import { whenIdle } from '../lib/when-idle'
+import { toJson } from '../lib/to-json'
 
 /** What the core calls into targeting. */
 export interface Targeting {
@@ -47,7 +48,7 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
     state.r ||= {}
     return state
   }
-  const save = (state: TargetingState) => ctx.storage.set(KEY, JSON.stringify(state))
+  const save = (state: TargetingState) => ctx.storage.set(KEY, toJson(state))
   const eligible = (plan: SurveyPlan, state: TargetingState) => isEligible(plan, state, Date.now(), state.b, ctx.config)
 
   const decide = (plan: SurveyPlan) => {

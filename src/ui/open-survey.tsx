@@ -2,6 +2,7 @@ import { render } from 'preact'
 import type { SurveyRequest, UiHandle, UiHost } from '../contract'
 import { resolveColor, textOn } from './contrast'
 import { followViewport } from './follow-viewport'
+import { tolerateFrozenPrototypes } from './frozen-prototypes'
 import { createSurveyState } from './state'
 import { CSS } from './styles'
 import { Survey } from './survey'
@@ -28,6 +29,7 @@ function style(root: ShadowRoot, nonce?: string) {
  * @example const { close } = open({ survey: 'nps', kind: 'nps', locale: 'en', position: 'bottom-right', mount: null, auto: true }, host)
  */
 export function open(request: SurveyRequest, host: UiHost): UiHandle {
+  tolerateFrozenPrototypes()
   const el = document.createElement('div')
   el.setAttribute('data-touchpoint-survey', request.kind)
   if (!request.mount) el.setAttribute('data-f', '')
@@ -69,6 +71,15 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   })
 
   render(<Survey request={request} host={host} state={state} rtl={rtl} theme={theme} close={close} />, box)
-  if (!request.auto) box.querySelector('input')?.focus({ preventScroll: true })
-  return { close }
+  // Our own element cannot be hidden (styles.ts), but the mount element or its ancestors can.
+  // Browsers without checkVisibility (before Chrome 105, Safari 17.4) take the card as visible.
+  const card = box.firstElementChild as HTMLElement
+  let visible = true
+  try {
+    visible = !card.checkVisibility || card.checkVisibility({ checkVisibilityCSS: true })
+  } catch {
+    // a page's own checkVisibility broke: show it as before
+  }
+  if (visible && !request.auto) box.querySelector('input')?.focus({ preventScroll: true })
+  return { close, visible }
 }

@@ -91,7 +91,10 @@ export const questionFor = (t: Strings, kind: SurveyKind, touchpoint?: Touchpoin
 /** The strings for a resolved locale; English for anything else. */
 export const stringsFor = (locale: string): Strings => (locale == 'vi' ? vi : en)
 
-/** Score range per kind, inclusive. */
+/**
+ * Score range per kind, inclusive. The same table as targeting/plan.ts RANGE (a test keeps them
+ * equal): importing that module here would make the npm entry a facade over a shared chunk.
+ */
 export const RANGE: Record<SurveyKind, [number, number]> = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
 
 /**

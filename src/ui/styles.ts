@@ -1,4 +1,6 @@
 // Default accent: a store-neutral dark teal (white text 7.3:1); dark mode lifts it for the dark card.
+// :host rules are !important: in the cascade a shadow root's important rules beat the page's, so a
+// theme's `div:empty{display:none}` or `body.x div{display:none!important}` cannot hide our element.
 // .c starts from all:initial: a store's `*{letter-spacing:…}` beats :host and would be inherited.
 // A store may set --touchpoint-font, --touchpoint-radius and --touchpoint-z on the page: custom
 // properties inherit into the shadow root (all:initial leaves them alone); colours stay ours.
@@ -9,7 +11,7 @@
 // takes it away again after a click. (Buttons and the text box keep their native ring there.)
 // The scale keeps 12px from the question (on .g: `.c *` resets a margin on the legend): the 3px
 // focus ring with its 2px offset then leaves 7px clear of the text.
-export const CSS = `:host{all:initial;display:block}:host([data-f]){display:contents}
+export const CSS = `:host{all:initial!important;display:block!important}:host([data-f]){display:contents!important}
 .c{all:initial;display:block;--a:#0f5e6e;--o:#fff;--bg:#fff;--fg:#1b1c1f;--m:#53565c;--b:#7d828a;position:relative;box-sizing:border-box;max-width:360px;padding:16px;background:var(--bg);color:var(--fg);border:1px solid var(--b);border-radius:var(--touchpoint-radius,12px);box-shadow:0 6px 24px rgba(0,0,0,.18);font:14px/1.45 var(--touchpoint-font,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif);text-align:start;animation:tp .2s ease-out}
 .c *{box-sizing:border-box;margin:0}.c button,.c input{font:inherit;color:inherit}
 .f{position:fixed;bottom:calc(16px + var(--tp-bottom,0px));right:calc(16px + var(--tp-right,0px));z-index:var(--touchpoint-z,2147483000);width:calc(100vw - 32px)}.f.l{right:auto;left:calc(16px + var(--tp-left,0px))}
