@@ -67,9 +67,14 @@ function parseShipped(code: string, name: string): Node {
   return tree
 }
 
-/** Every `object.member` reached in the code (`?.member` for a computed object), and every free name used. */
+/**
+ * Every `object.member` reached in the code (`?.member` for a computed object), the ones called,
+ * and every free name used. A method counts only where it is called: the wire field `response.at`
+ * is not `Array.prototype.at`.
+ */
 function names(tree: Node) {
   const members: string[] = []
+  const called = new Set<string>()
   const identifiers = new Set<string>()
   const text = (node: Node | null | undefined): string =>
     !node ? '?' : node.type == 'Identifier' ? (node as unknown as { name: string }).name : node.type == 'MemberExpression' ? memberName(node) : '?'
@@ -82,23 +87,25 @@ function names(tree: Node) {
     if (Array.isArray(node)) return node.forEach(walk)
     const current = node as Node
     if (current.type == 'MemberExpression') members.push(memberName(current))
+    const callee = (current as unknown as { callee?: Node }).callee
+    if (current.type == 'CallExpression' && callee && callee.type == 'MemberExpression') called.add(memberName(callee))
     if (current.type == 'Identifier') identifiers.add((current as unknown as { name: string }).name)
     for (const key in current) if (key != 'type' && key != 'start' && key != 'end') walk((current as unknown as Record<string, unknown>)[key])
   }
   walk(tree)
-  return { members, identifiers }
+  return { members, called, identifiers }
 }
 
 /** The newer APIs a file reaches without a listed guard, with the first versions that have them. */
 function newerApis(code: string, name = 'touchpoint.js'): string[] {
-  const { members, identifiers } = names(parseShipped(code, name))
+  const { members, called, identifiers } = names(parseShipped(code, name))
   const found: string[] = []
   for (const reached of members) {
     const member = reached.replace(/^(globalThis|window|self)\./, '')
     const method = member.split('.').pop()!
     if (own(GUARDED, member)) continue
     if (own(NEWER_STATICS, member)) found.push(`${member} (${NEWER_STATICS[member]})`)
-    else if (own(NEWER_METHODS, method)) found.push(`${member} (${NEWER_METHODS[method]})`)
+    else if (own(NEWER_METHODS, method) && called.has(reached)) found.push(`${member} (${NEWER_METHODS[method]})`)
   }
   for (const name in NEWER_GLOBALS) if (identifiers.has(name)) found.push(`${name} (${NEWER_GLOBALS[name]})`)
   return [...new Set(found)]
@@ -131,6 +138,7 @@ describe('browsers the README names (Chrome 80+, Firefox 78+, Safari 13.1+)', ()
     expect(() => parseShipped('export const a = b?.c', 'esm/index.js')).toThrow()
     expect(() => parseShipped('export const a = () => import("./ui.js")', 'esm/index.js')).not.toThrow()
     expect(newerApis('Object.hasOwn(a, "b"); list.at(-1); structuredClone(x); Promise.any([]); a.toString()')).toHaveLength(4)
+    expect(newerApis('response.at = new Date().toISOString(); send(response.at)')).toEqual([])
     expect(newerApis('typeof AbortSignal.any == "function" && AbortSignal.any([a])')).toEqual([])
   })
 })

@@ -11,6 +11,10 @@ import type { Context } from '../../src/core/context'
 import type { Batch } from '../../src/types'
 import { response } from './wire-schema'
 
+// Valid wire ids: the outbox keeps only answers that match the schema.
+const A = '6f1d3c2b-9a8e-4c7d-8b6a-5e4f3d2c1b0a'
+const B = '7a2e4d3c-0b9f-4d8e-9c7b-6f5e4d3c2b1a'
+
 /**
  * A delivery whose transport chunk fails `failures` times before it loads. Each start() has its
  * own records, so that a delivery of an earlier test, still retrying, cannot touch them.
@@ -60,16 +64,16 @@ afterEach(() => vi.useRealTimers())
 describe('delivery when the transport chunk does not load', () => {
   it('reports one chunk error, waits twice as long after each failure, and sends the answer once the chunk loads', async () => {
     const { delivery, sent, events, loads } = start(1000, 3)
-    delivery.record(response({ id: 'a' }), true)
+    delivery.record(response({ id: A }), true)
     await vi.advanceTimersByTimeAsync(20000)
     expect(loads).toEqual([0, 1000, 3000, 7000])
     expect(events).toEqual([{ code: 'chunk', message: 'Error: touchpoint-transport.js did not load' }])
-    expect(sent()).toEqual([['a']])
+    expect(sent()).toEqual([[A]])
   })
 
   it('backs off from 100 ms when the flush interval is 0, and never waits longer than five minutes', async () => {
     const { delivery, events, loads } = start(0, Infinity)
-    delivery.record(response({ id: 'a' }), true)
+    delivery.record(response({ id: A }), true)
     await vi.advanceTimersByTimeAsync(3 * 3600000)
     const waits = loads.slice(1).map((at, i) => at - loads[i])
     expect(waits.slice(0, 4)).toEqual([100, 200, 400, 800])
@@ -81,12 +85,12 @@ describe('delivery when the transport chunk does not load', () => {
 
   it('reports a new outage after the chunk has loaded once', async () => {
     const { delivery, sent, events, failAgain } = start(1000, 1)
-    delivery.record(response({ id: 'a' }), true)
+    delivery.record(response({ id: A }), true)
     await vi.advanceTimersByTimeAsync(5000)
     failAgain(1)
-    delivery.record(response({ id: 'b' }), true)
+    delivery.record(response({ id: B }), true)
     await vi.advanceTimersByTimeAsync(5000)
     expect(events).toHaveLength(2)
-    expect(sent()).toEqual([['a'], ['b']])
+    expect(sent()).toEqual([[A], [B]])
   })
 })

@@ -1,3 +1,4 @@
+import { formatNote } from '../../src/diagnostics/format-note'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseSurveys } from '../../src/targeting/parse-surveys'
@@ -27,8 +28,8 @@ function expectWellFormed(plan: SurveyPlan) {
 }
 
 const parse = (value: string | unknown[]) => {
-  const warnings: unknown[] = []
-  return { plans: parseSurveys(value, (m) => warnings.push(m)), warnings }
+  const warnings: string[] = []
+  return { plans: parseSurveys(value, (note) => warnings.push(formatNote(note))), warnings }
 }
 
 // Text made of the syntax's own pieces, so that near-misses are common.
