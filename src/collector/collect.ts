@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { ResponseStore } from './db'
+import type { ResponseStore } from './storage'
 import { BodyTooLargeError, readBody, sendError, sendJson } from './http'
 import { checkBatch } from './validate'
 
 const ACCEPTED_TYPES = ['application/json', 'text/plain']
 
 /**
- * `POST /collect`: one batch in, its answers on disk, then the status.
+ * `POST /collect`: one batch in, its answers on disk (committed with the requests that arrived
+ * alongside it), then the status.
  *
  * - 200 `{ ok, stored, duplicates }` — every answer is stored (a repeated id counts as stored).
  * - 400 malformed JSON · 413 body over the limit · 415 neither JSON nor text/plain.
@@ -52,7 +53,7 @@ export async function handleCollect(
   let result = { stored: 0, duplicates: 0 }
   if (check.valid.length) {
     try {
-      result = store.insert(check.valid)
+      result = await store.insert(check.valid)
     } catch (err) {
       log(`could not store ${check.valid.length} answers: ${(err as Error).message}`)
       return sendError(res, 503, { error: 'could not store the answers, try again later' }, { 'Retry-After': '5' })

@@ -14,7 +14,8 @@ export class SettingError extends Error {
 
 /**
  * Reads the collector's settings from the environment:
- * `PORT` (8080), `HOST` (0.0.0.0), `DB_PATH` (./touchpoint.db), `ALLOW_ORIGINS` (comma-separated
+ * `PORT` (8080), `HOST` (0.0.0.0), `DATABASE_URL` (`postgres://…`: PostgreSQL instead of SQLite),
+ * `DB_PATH` (./touchpoint.db, the SQLite file), `ALLOW_ORIGINS` (comma-separated
  * origins, default `*`), `MAX_BODY_BYTES` (1048576), `RATE_LIMIT` (`120/min`, `10/s`, `off`),
  * `TRUST_PROXY` (`1` behind a reverse proxy), `REPORT_PASSWORD` (asks for it on the report pages).
  *
@@ -37,10 +38,15 @@ export function settingsFromEnv(env: Record<string, string | undefined>): Collec
       throw new SettingError(`ALLOW_ORIGINS entries look like https://shop.example (no path), not "${origin}"`)
     }
   }
+  const databaseUrl = env.DATABASE_URL?.trim()
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new SettingError('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); leave it unset for SQLite at DB_PATH')
+  }
   return {
     port,
     host: env.HOST || '0.0.0.0',
     options: {
+      ...(databaseUrl ? { databaseUrl } : {}),
       dbPath: env.DB_PATH || './touchpoint.db',
       allowOrigins,
       maxBodyBytes,

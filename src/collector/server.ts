@@ -2,19 +2,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { handleCollect } from './collect'
 import { isAllowedOrigin, setCorsHeaders } from './cors'
-import { toCsv } from './csv'
-import { DateRangeError, parseDateRange } from './date-range'
-import { openStore, type ResponseStore } from './db'
-import { clientAddress, sendError, sendJson, sendText } from './http'
+import { clientAddress, sendError, sendJson } from './http'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit'
-import { buildReport } from './report'
 import { mayReadReports } from './report-auth'
-import { pickLanguage, renderReportHtml } from './report-html'
+import { serveReport } from './report-routes'
 import { serveStatic } from './static-files'
+import { openStore, type ResponseStore } from './storage'
 
 export interface CollectorOptions {
-  /** SQLite file; created when missing. */
-  dbPath: string
+  /** PostgreSQL (`postgres://user:password@host/db`): many collectors can share it. Wins over `dbPath`. */
+  databaseUrl?: string
+  /** SQLite file, created when missing, when there is no `databaseUrl`. Default `./touchpoint.db`. */
+  dbPath?: string
   /** Page origins allowed to send answers (`https://shop.example`), or `*`. Same-origin is always allowed. Default `['*']`. */
   allowOrigins?: string[]
   /** Largest accepted body, in bytes. Default 1 MiB. */
@@ -36,15 +35,15 @@ export interface CollectorOptions {
 export interface Collector {
   server: Server
   store: ResponseStore
-  /** Listens on `port` (0 picks a free one); resolves with the URL to print. */
+  /** Opens the database (applying schema migrations), then listens on `port` (0 picks a free one); resolves with the URL to print. */
   listen(port: number, host?: string): Promise<{ port: number; url: string }>
-  /** Stops accepting requests, then closes the database. */
+  /** Stops accepting requests, then closes the database once its writes are committed. */
   close(): Promise<void>
 }
 
 /**
  * The reference collector: `POST /collect`, `GET /api/report`, `GET /report`,
- * `GET /report.csv` and `GET /healthz` on one `node:http` server, answers in SQLite.
+ * `GET /report.csv` and `GET /healthz` on one `node:http` server, answers in SQLite or PostgreSQL.
  *
  * @example
  * const collector = createCollector({ dbPath: './touchpoint.db', allowOrigins: ['https://shop.example'] })
@@ -56,7 +55,7 @@ export function createCollector(options: CollectorOptions): Collector {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024
   const log = options.log ?? ((m: string) => console.warn(`[touchpoint-collector] ${m}`))
   const limiter = options.rateLimit === null ? null : createRateLimiter(options.rateLimit ?? { perMinute: 120 })
-  const store = openStore(options.dbPath)
+  const store = openStore({ databaseUrl: options.databaseUrl, dbPath: options.dbPath })
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://collector.invalid')
@@ -86,30 +85,12 @@ export function createCollector(options: CollectorOptions): Collector {
     }
 
     if (req.method === 'GET' || req.method === 'HEAD') {
-      if (path === '/healthz') return sendJson(res, 200, { ok: true, responses: store.count() })
+      if (path === '/healthz') return health(res, store)
       if (path === '/api/report' || path === '/report' || path === '/report.csv') {
         if (!mayReadReports(req, options.reportPassword)) {
           return sendError(res, 401, { error: 'the report needs a password' }, { 'WWW-Authenticate': 'Basic realm="touchpoint report", charset="UTF-8"' })
         }
-        let range
-        try {
-          range = parseDateRange(url.searchParams)
-        } catch (err) {
-          if (err instanceof DateRangeError) return sendError(res, 400, { error: err.message })
-          throw err
-        }
-        const answers = store.list(range)
-        if (path === '/report.csv') {
-          return sendText(res, 200, 'text/csv; charset=utf-8', toCsv(answers), {
-            'Content-Disposition': `attachment; filename="touchpoint-answers${range.from ? '-' + range.from.slice(0, 10) : ''}.csv"`,
-          })
-        }
-        const report = buildReport(answers, range)
-        if (path === '/api/report') return sendJson(res, 200, report)
-        const lang = pickLanguage(url.searchParams.get('lang'), req.headers['accept-language'])
-        return sendText(res, 200, 'text/html; charset=utf-8', renderReportHtml(report, { lang, query: url.searchParams }), {
-          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'",
-        })
+        return serveReport(req, res, url, store)
       }
     }
 
@@ -129,8 +110,9 @@ export function createCollector(options: CollectorOptions): Collector {
   return {
     server,
     store,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
+    async listen(port, host = '127.0.0.1') {
+      await store.ready()
+      return new Promise((resolve, reject) => {
         server.once('error', reject)
         server.listen(port, host, () => {
           server.off('error', reject)
@@ -138,14 +120,21 @@ export function createCollector(options: CollectorOptions): Collector {
           const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
           resolve({ port: actual, url: `http://${shown}:${actual}` })
         })
-      }),
+      })
+    },
     close: () =>
       new Promise((resolve) => {
-        server.close(() => {
-          store.close()
-          resolve()
-        })
+        server.close(() => resolve(store.close()))
         server.closeAllConnections()
       }),
+  }
+}
+
+// For a load balancer: 200 while the database answers, 503 when it does not.
+async function health(res: ServerResponse, store: ResponseStore): Promise<void> {
+  try {
+    sendJson(res, 200, { ok: true, responses: await store.count() })
+  } catch (err) {
+    sendError(res, 503, { error: `database unavailable: ${(err as Error).message}`, ok: false })
   }
 }

@@ -26,11 +26,17 @@ describe('settingsFromEnv', () => {
     })
   })
 
+  it('chooses PostgreSQL when DATABASE_URL is set', () => {
+    expect(settingsFromEnv({ DATABASE_URL: 'postgres://tp:pw@db.internal:5432/touchpoint' }).options.databaseUrl).toBe('postgres://tp:pw@db.internal:5432/touchpoint')
+    expect(settingsFromEnv({ DATABASE_URL: '' }).options).not.toHaveProperty('databaseUrl')
+  })
+
   it.each([
     [{ PORT: 'http' }, /PORT must be a whole number/],
     [{ MAX_BODY_BYTES: '1MB' }, /MAX_BODY_BYTES/],
     [{ ALLOW_ORIGINS: 'shop.example' }, /ALLOW_ORIGINS entries look like https:\/\/shop.example/],
     [{ RATE_LIMIT: 'fast' }, /RATE_LIMIT/],
+    [{ DATABASE_URL: 'mysql://db/touchpoint' }, /DATABASE_URL must be a PostgreSQL URL/],
   ])('explains a setting it cannot use: %j', (env, message) => {
     expect(() => settingsFromEnv(env)).toThrow(SettingError)
     expect(() => settingsFromEnv(env)).toThrow(message)
