@@ -2,6 +2,7 @@
 // The collector over real HTTP on loopback, against each engine: a real SQLite file in a temp
 // folder and a real PostgreSQL database.
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server'
 import { ENGINES, freshDatabase, withClient } from './engines'
@@ -161,29 +162,32 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
 
     it('answers every request of a burst only after its answers are committed', async () => {
       const { post, target } = await start({ rateLimit: null })
+      // Opened before the burst, so that each count runs the moment its 200 arrives.
+      const count = await idCounter(target.location)
       const batches = Array.from({ length: 30 }, () => answers('cart', 'csat', [1, 2, 3, 4, 5]))
       const statuses = await Promise.all(batches.map(async (responses) => {
         const res = await post(batch(responses))
-        // Read through a connection of our own the moment the 200 arrives.
-        const ids = responses.map((r) => r.id)
-        const found = engine === 'sqlite' ? countSqlite(target.location, ids) : await countPostgres(target.location, ids)
-        return [res.status, found]
+        return [res.status, await count.of(responses.map((r) => r.id))]
       }))
+      await count.close()
       expect(statuses).toEqual(batches.map(() => [200, 5]))
     })
   })
 
-  function countSqlite(file: string, ids: string[]): number {
-    const db = new Database(file, { readonly: true })
-    try {
-      return db.prepare(`SELECT COUNT(*) FROM responses WHERE id IN (${ids.map(() => '?').join(',')})`).pluck().get(...ids) as number
-    } finally {
-      db.close()
+  /** Counts stored ids through a connection of its own. */
+  async function idCounter(location: string) {
+    if (engine === 'sqlite') {
+      const db = new Database(location, { readonly: true })
+      const has = db.prepare('SELECT COUNT(*) FROM responses WHERE id = ?').pluck()
+      return { of: async (ids: string[]) => ids.reduce((n, id) => n + (has.get(id) as number), 0), close: async () => db.close() }
+    }
+    const client = new pg.Client(location)
+    await client.connect()
+    return {
+      of: async (ids: string[]) => (await client.query('SELECT COUNT(*)::int AS n FROM responses WHERE id = ANY($1)', [ids])).rows[0].n as number,
+      close: () => client.end(),
     }
   }
-
-  const countPostgres = (url: string, ids: string[]) =>
-    withClient(url, async (client) => (await client.query('SELECT COUNT(*)::int AS n FROM responses WHERE id = ANY($1)', [ids])).rows[0].n as number)
 
   describe('CORS', () => {
     const shop = 'https://shop.example'

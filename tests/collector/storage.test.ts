@@ -1,5 +1,6 @@
 // The storage contract, against both engines: a SQLite file and a real PostgreSQL server.
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildReport, reportFromStore } from '../../src/collector/report'
 import { openStore, LATEST_VERSION, SchemaTooNewError, type ResponseStore, type StoredResponse } from '../../src/collector/storage'
@@ -35,17 +36,19 @@ async function all(store: ResponseStore, range = {}): Promise<StoredResponse[]> 
   }
 }
 
-/** Reads one answer through a connection of its own, not the store's. */
-async function readDirectly(engine: Engine, target: Target, id: string) {
+/** A connection of its own, not the store's, opened before the test writes so that it reads at once. */
+async function directReader(engine: Engine, target: Target) {
   if (engine === 'sqlite') {
     const db = new Database(target.location, { readonly: true })
-    try {
-      return db.prepare('SELECT * FROM responses WHERE id = ?').get(id) ?? null
-    } finally {
-      db.close()
-    }
+    const select = db.prepare('SELECT * FROM responses WHERE id = ?')
+    return { read: async (id: string) => select.get(id) ?? null, close: async () => db.close() }
   }
-  return withClient(target.location, async (client) => (await client.query('SELECT * FROM responses WHERE id = $1', [id])).rows[0] ?? null)
+  const client = new pg.Client(target.location)
+  await client.connect()
+  return {
+    read: async (id: string) => (await client.query('SELECT * FROM responses WHERE id = $1', [id])).rows[0] ?? null,
+    close: () => client.end(),
+  }
 }
 
 describe.each(ENGINES)('the %s store', (engine) => {
@@ -59,9 +62,12 @@ describe.each(ENGINES)('the %s store', (engine) => {
 
   it('has every answer on disk when insert resolves: another connection reads it at once', async () => {
     const { store, target } = await fresh(engine)
+    const reader = await directReader(engine, target)
     const batch = answers('checkout', 'csat', [1, 2, 3])
     await store.insert(batch)
-    for (const a of batch) expect(await readDirectly(engine, target, a.id)).toMatchObject({ id: a.id, score: a.score })
+    const seen = await Promise.all(batch.map((a) => reader.read(a.id)))
+    await reader.close()
+    batch.forEach((a, i) => expect(seen[i]).toMatchObject({ id: a.id, score: a.score }))
   })
 
   it('gives each of many simultaneous requests its own counts, sharing commits', async () => {
