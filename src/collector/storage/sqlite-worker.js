@@ -10,6 +10,8 @@ const db = new Database(workerData.dbPath)
 // but not a power cut.
 db.pragma('synchronous = FULL')
 db.pragma('busy_timeout = 5000')
+// 64 MiB of pages: answers keyed by random uuids touch pages all over the file.
+db.pragma('cache_size = -65536')
 if (workerData.role === 'reader') db.pragma('query_only = ON')
 
 const statements = new Map()
