@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { ensureBuilt } from '../demo/ensure-build.mjs'
-import { batchOf, countIds, percentile, seed, startCollector } from './bench-collector-lib.mjs'
+import { batchOf, countIds, cpuSeconds, percentile, seed, startCollector } from './bench-collector-lib.mjs'
 import { startTempPostgres } from './pg-temp.mjs'
 
 const { values: args } = parseArgs({ options: { engines: { type: 'string', default: 'sqlite,postgres' }, seconds: { type: 'string', default: '20' }, rows: { type: 'string', default: '1000000' } } })
@@ -64,10 +64,12 @@ async function throughput(engine) {
   const db = await freshDatabase(engine, 'bench_load')
   const collector = await startCollector(db.env)
   const acked = []
+  const cpuBefore = cpuSeconds(collector.child.pid)
   const result = await postLoad(collector.url, { connections: 50, duration: seconds, acked })
+  const cpu = cpuSeconds(collector.child.pid) - cpuBefore
   await collector.stop()
   const found = await countIds(engine, db.location, acked)
-  return { answersPerSecond: Math.round(acked.length / seconds), p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, non2xx: result.non2xx, errors: result.errors, acked: acked.length, missing: acked.length - found }
+  return { answersPerSecond: Math.round(acked.length / seconds), answersPerCpuSecond: Math.round(acked.length / cpu), p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, non2xx: result.non2xx, errors: result.errors, acked: acked.length, missing: acked.length - found }
 }
 
 async function killMidLoad(engine) {
@@ -141,8 +143,8 @@ try {
 const ms = (value) => `${Math.round(value)} ms`
 const cpu = cpus()
 console.log(`Machine: ${cpu.length} × ${cpu[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end
-| engine | answers/s (50 clients × 10-answer batches, ${seconds} s) | POST p50 / p99 / max | non-2xx / errors | acked ids missing | kill -9: acked, missing after restart | seed ${rows.toLocaleString('en')} answers | /api/report median / max | POST p99 while 4 clients loop on /report (/report median) |
-|---|---|---|---|---|---|---|---|---|`)
+| engine | answers/s (50 clients × 10-answer batches, ${seconds} s) | answers per collector CPU-second | POST p50 / p99 / max | non-2xx / errors | acked ids missing | kill -9: acked, missing after restart | seed ${rows.toLocaleString('en')} answers | /api/report median / max | POST p99 while 4 clients loop on /report (/report median) |
+|---|---|---|---|---|---|---|---|---|---|`)
 for (const [engine, { load, kill, report }] of Object.entries(results)) {
-  console.log(`| ${engine} | ${load.answersPerSecond.toLocaleString('en')} | ${ms(load.p50)} / ${ms(load.p99)} / ${ms(load.max)} | ${load.non2xx} / ${load.errors} | ${load.missing} of ${load.acked.toLocaleString('en')} | ${kill.acked.toLocaleString('en')}, ${kill.missing} | ${report ? `${report.seedSeconds.toFixed(0)} s` : '—'} | ${report ? `${ms(report.apiMedian)} / ${ms(report.apiMax)}` : '—'} | ${report ? `${ms(report.postP99)} (${ms(report.reportMedian)}, ${report.reportsDuringPosts} reports)` : '—'} |`)
+  console.log(`| ${engine} | ${load.answersPerSecond.toLocaleString('en')} | ${load.answersPerCpuSecond.toLocaleString('en')} | ${ms(load.p50)} / ${ms(load.p99)} / ${ms(load.max)} | ${load.non2xx} / ${load.errors} | ${load.missing} of ${load.acked.toLocaleString('en')} | ${kill.acked.toLocaleString('en')}, ${kill.missing} | ${report ? `${report.seedSeconds.toFixed(0)} s` : '—'} | ${report ? `${ms(report.apiMedian)} / ${ms(report.apiMax)}` : '—'} | ${report ? `${ms(report.postP99)} (${ms(report.reportMedian)}, ${report.reportsDuringPosts} reports)` : '—'} |`)
 }
