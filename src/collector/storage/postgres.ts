@@ -54,14 +54,18 @@ export async function writeGroup(pool: pg.Pool, requests: Row[][]) {
     const newIds = new Set(inserted.rows.map((row) => row.id))
     // The first copy of an id in the group was the one inserted; the rest may complete it.
     const credited = new Set<string>()
-    const results = countStored(requests, (row) => {
-      if (!newIds.has(row.id) || credited.has(row.id)) return false
-      credited.add(row.id)
-      return true
-    })
+    // Copies of ids already stored that carry a comment: the first of each may complete it.
     const completing = new Map<string, Row>()
-    for (const row of rows) if (row.comment !== null && !completing.has(row.id)) completing.set(row.id, row)
+    const results = countStored(requests, (row) => {
+      if (newIds.has(row.id) && !credited.has(row.id)) {
+        credited.add(row.id)
+        return true
+      }
+      if (row.comment !== null && !completing.has(row.id)) completing.set(row.id, row)
+      return false
+    })
     const candidates = [...completing.values()]
+    // Most groups hold only new answers: then there is nothing to complete and no second round trip.
     if (candidates.length) {
       await client.query(COMPLETE_SQL, (['id', 'comment', 'raw', 'bare'] as const).map((column) => candidates.map((row) => row[column])))
     }
