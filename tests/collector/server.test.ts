@@ -322,7 +322,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       expect(res.headers.get('content-length')).toBeNull()
       const lines = (await res.text()).split('\r\n').slice(1, -1)
       expect(lines.map((line) => line.split(',')[0])).toEqual(many.map((a) => a.id))
-    })
+    }, 60_000)
 
     it('serves files from the static folder and hands other paths to the fallback', async () => {
       const tmp = tempDir()
