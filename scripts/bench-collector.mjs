@@ -123,6 +123,18 @@ async function reportUnderLoad(engine) {
   }
 }
 
+// A stopped run (Ctrl-C, `timeout`) must not leave a PostgreSQL server or its files behind.
+function cleanUp() {
+  postgres?.stop()
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true })
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    cleanUp()
+    process.exit(130)
+  })
+}
+
 const results = {}
 try {
   for (const engine of engines) {
@@ -136,8 +148,7 @@ try {
     log(JSON.stringify(results[engine]))
   }
 } finally {
-  postgres?.stop()
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true })
+  cleanUp()
 }
 
 const ms = (value) => `${Math.round(value)} ms`
