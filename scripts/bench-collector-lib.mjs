@@ -15,7 +15,7 @@ const KINDS = ['csat', 'nps', 'emotion', 'ces']
 const SCORE_RANGE = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
 const pick = (list) => list[Math.floor(Math.random() * list.length)]
 
-/** One plausible answer, at a random time in the 90 days before now; one in ten has a comment. */
+/** One plausible answer, at a random time in the 89 days before now (inside the collector's 90-day answer window); one in ten has a comment. */
 export function syntheticAnswer(now = Date.now()) {
   const touchpoint = pick(Object.keys(TOUCHPOINTS))
   const kind = pick(KINDS)
@@ -26,16 +26,22 @@ export function syntheticAnswer(now = Date.now()) {
     comment: Math.random() < 0.1 ? `Comment ${Math.floor(Math.random() * 1e6)} about the ${touchpoint} page` : null,
     emotion: kind === 'emotion' ? EMOTIONS[score - 1] : null,
     stage: TOUCHPOINTS[touchpoint], touchpoint, url: `https://shop.example/${touchpoint}/item-${Math.floor(Math.random() * 5000)}/`,
-    locale: pick(['vi-VN', 'en-US']), at: new Date(now - Math.floor(Math.random() * 90 * 86_400_000)).toISOString(),
+    locale: pick(['vi-VN', 'en-US']), at: new Date(now - Math.floor(Math.random() * 89 * 86_400_000)).toISOString(),
   }
 }
 
 export const batchOf = (count) => ({ v: 1, sent_at: new Date().toISOString(), responses: Array.from({ length: count }, () => syntheticAnswer()) })
 
-/** Starts `touchpoint-collector` in a child process with these settings; resolves once it listens. */
+/** The report token the benchmark's collectors accept (the report is closed without one). */
+export const BENCH_REPORT_TOKEN = 'bench-report-token'
+
+/**
+ * Starts `touchpoint-collector` in a child process with these settings; resolves once it listens.
+ * All load comes from one loopback client, so the per-client limits are off.
+ */
 export function startCollector(env) {
   const child = spawn(process.execPath, [BIN], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', RATE_LIMIT: 'off', ALLOW_ORIGINS: '*', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', RATE_LIMIT: 'off', ANSWER_LIMIT: 'off', REPORT_TOKEN: BENCH_REPORT_TOKEN, ALLOW_ORIGINS: '*', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

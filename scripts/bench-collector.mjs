@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { ensureBuilt } from '../demo/ensure-build.mjs'
-import { batchOf, countIds, cpuSeconds, percentile, seed, startCollector } from './bench-collector-lib.mjs'
+import { batchOf, BENCH_REPORT_TOKEN, countIds, cpuSeconds, percentile, seed, startCollector } from './bench-collector-lib.mjs'
 import { startTempPostgres } from './pg-temp.mjs'
 
 const { values: args } = parseArgs({ options: { engines: { type: 'string', default: 'sqlite,postgres' }, seconds: { type: 'string', default: '20' }, rows: { type: 'string', default: '1000000' } } })
@@ -96,7 +96,7 @@ async function reportUnderLoad(engine) {
   const collector = await startCollector(db.env)
   const timed = async (path) => {
     const start = performance.now()
-    const res = await fetch(collector.url + path)
+    const res = await fetch(collector.url + path, { headers: { Authorization: `Bearer ${BENCH_REPORT_TOKEN}` } })
     await res.arrayBuffer()
     if (!res.ok) throw new Error(`${path}: ${res.status}`)
     return performance.now() - start

@@ -48,6 +48,16 @@ describe.each(ENGINES)('on %s', (engine) => {
       const csv = await (await fetch(`${url}/report.csv`, { headers: asReader })).text()
       expect(csv).toContain('the size chart was wrong')
     })
+
+    it('compares copies after cleaning: unknown fields do not block the comment, and it is stored masked', async () => {
+      const { post, url, location } = await startCollector()
+      const draft = answer({ kind: 'csat', score: 2, comment: null })
+      await post(batch([{ ...draft, tracking: 'draft-beacon' }]))
+      await post(batch([{ ...draft, tracking: 'final', comment: 'write to lan.nguyen@gmail.com' }]))
+      const csv = await (await fetch(`${url}/report.csv`, { headers: asReader })).text()
+      expect(csv).toContain('write to [email]')
+      expect((await rawOf(engine, location)).map((raw) => JSON.parse(raw))).toEqual([{ ...draft, comment: 'write to [email]' }])
+    })
   })
 
   describe('what is stored', () => {
