@@ -8,12 +8,14 @@ const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
   'better-sqlite3',
+  'pg',
   /^ajv(\/|$)/,
   /^ajv-formats(\/|$)/,
 ]
 
 export default {
-  input: { index: 'src/collector/index.ts', bin: 'src/collector/bin.ts' },
+  // The SQLite thread is loaded by file name (new URL('./sqlite-worker.js', import.meta.url)).
+  input: { index: 'src/collector/index.ts', bin: 'src/collector/bin.ts', 'sqlite-worker': 'src/collector/storage/sqlite-worker.js' },
   external,
   output: {
     dir: 'dist/collector',

@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config'
 
-// `npm test` = type-check, build, then every project: unit tests in happy-dom (collector tests
-// set the node environment per file) and end-to-end tests that drive the built dist/ files in
-// Debian's Chromium, and a cross-browser suite in Debian's Firefox ESR. Browser tests never skip:
-// a missing Chromium or Firefox fails them.
+// `npm test` = type-check, build, then the projects: unit tests in happy-dom, the collector's
+// tests in Node against both of its engines (SQLite files and a real PostgreSQL server that
+// the collector project's global setup starts), end-to-end tests that drive the built dist/
+// files in Debian's Chromium, and a cross-browser suite in Debian's Firefox ESR. Browser and
+// PostgreSQL tests never skip: a missing Chromium, Firefox or PostgreSQL fails them.
 export default defineConfig({
   test: {
     projects: [
@@ -11,8 +12,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**', 'tests/firefox/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/firefox/**', 'tests/collector/**', 'node_modules/**'],
           environment: 'happy-dom',
+        },
+      },
+      {
+        test: {
+          name: 'collector',
+          include: ['tests/collector/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/collector/pg-global-setup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -3,7 +3,7 @@ export interface Demo {
   seeded: number
   /** The report's password (HTTP Basic, any user name). */
   reportPassword: string
-  store: import('../src/collector/db').ResponseStore
+  store: import('../src/collector/storage').ResponseStore
   close(): Promise<void>
 }
 export const DEMO_REPORT_PASSWORD: string

@@ -24,7 +24,7 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', dbPath, seed 
     log,
   })
   let seeded = 0
-  if (seed && collector.store.count() === 0) seeded = collector.store.insert(seedAnswers({ origin: `http://localhost:${port || 8080}` })).stored
+  if (seed && (await collector.store.count()) === 0) seeded = (await collector.store.insert(seedAnswers({ origin: `http://localhost:${port || 8080}` }))).stored
   const { url } = await collector.listen(port, host)
   return { url, seeded, reportPassword, store: collector.store, close: () => collector.close() }
 }

@@ -1,26 +1,30 @@
 #!/usr/bin/env node
 /**
  * `npx touchpoint-collector`: runs the reference collector with settings from the environment
- * (see env.ts). Stops cleanly on Ctrl-C / SIGTERM so the database is closed, not cut.
- * `npx touchpoint-collector purge --before 2026-01-01 | --id <uuid>` deletes answers (purge-command.ts).
+ * (see env.ts). Stops cleanly on Ctrl-C / SIGTERM so that writes in flight are committed and
+ * the database is closed, not cut.
+ *
+ * `npx touchpoint-collector purge --before 2026-01-01 | --id <uuid>` deletes answers from
+ * DATABASE_URL or DB_PATH (purge-command.ts).
+ *
+ * `npx touchpoint-collector migrate-to-postgres --from ./touchpoint.db --to postgres://…`
+ * copies a SQLite database into PostgreSQL (idempotent, resumable: run it again after a stop).
  */
+import { parseArgs } from 'node:util'
 import { settingsFromEnv } from './env'
 
-async function main() {
-  if (process.argv[2] === 'purge') {
-    const { runPurge } = await import('./purge-command')
-    process.exit(runPurge(process.argv.slice(3), process.env, (line) => console.log(line)))
-  }
+async function serve() {
   const { port, host, options } = settingsFromEnv(process.env)
   // Loaded late so that a missing optional dependency gets the hint below, not a bare stack trace.
   const { createCollector } = await import('./server')
   const collector = createCollector(options)
   const { url } = await collector.listen(port, host)
+  const database = options.databaseUrl ? `PostgreSQL ${safeUrl(options.databaseUrl)}` : `SQLite ${options.dbPath}`
   console.log(`touchpoint collector on ${url}
   POST ${url}/collect     answers (JSON or text/plain)
   GET  ${url}/report      journey map (?lang=vi, ?from=2026-11-01&to=2026-11-30)
   GET  ${url}/api/report  the same as JSON · ${url}/report.csv · ${url}/healthz
-  database ${options.dbPath} · origins ${options.allowOrigins!.join(', ')} · answers kept ${options.retentionDays ? `${options.retentionDays} days` : 'for ever'}`)
+  database ${database} · origins ${options.allowOrigins!.join(', ')} · answers kept ${options.retentionDays ? `${options.retentionDays} days` : 'for ever'}`)
   if (options.allowOrigins!.includes('*')) {
     console.log('  ALLOW_ORIGINS is not set: answers are accepted from any site (set it to your store origins).')
   }
@@ -32,10 +36,31 @@ async function main() {
   process.once('SIGTERM', stop)
 }
 
-main().catch((err: Error) => {
+async function migrateToPostgres(args: string[]) {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' } } })
+  const from = values.from ?? process.env.DB_PATH
+  const to = values.to ?? process.env.DATABASE_URL
+  if (!from || !to) throw new Error('usage: touchpoint-collector migrate-to-postgres --from ./touchpoint.db --to postgres://user:password@host/database')
+  const { copySqliteToPostgres } = await import('./storage/copy-to-postgres')
+  const result = await copySqliteToPostgres({ from, to, log: (line) => console.log(`  ${line}`) })
+  console.log(`copied ${result.copied} answers (${result.read - result.copied} were already there) from ${from} to ${safeUrl(to)}`)
+}
+
+// Never print a password from a URL.
+const safeUrl = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+
+const [command, ...rest] = process.argv.slice(2)
+async function purge(args: string[]) {
+  const { runPurge } = await import('./purge-command')
+  process.exit(await runPurge(args, process.env, (line) => console.log(line)))
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { 'migrate-to-postgres': migrateToPostgres, purge }
+const run = command in commands ? commands[command](rest) : serve()
+run.catch((err: Error) => {
   console.error(`touchpoint-collector: ${err.message}`)
-  if (/better-sqlite3|better_sqlite3|ajv/.test(err.message)) {
-    console.error('The collector needs its optional dependencies: npm install better-sqlite3@12 ajv ajv-formats')
+  if (/better-sqlite3|better_sqlite3|ajv|Cannot find (module|package) 'pg'/.test(err.message)) {
+    console.error('The collector needs its optional dependencies: npm install better-sqlite3@12 ajv ajv-formats (and pg for PostgreSQL)')
   }
   process.exit(1)
 })

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AnswerWindow } from './answer-time'
-import type { ResponseStore } from './db'
 import { BodyTimeoutError, BodyTooLargeError, ClientGoneError, readBody, sendError, sendJson } from './http'
 import type { RateLimiter } from './rate-limit'
+import type { ResponseStore } from './storage'
 import { checkBatch } from './validate'
 
 const ACCEPTED_TYPES = ['application/json', 'text/plain']
@@ -21,10 +21,11 @@ export interface CollectContext {
 }
 
 /**
- * `POST /collect`: one batch in, its answers on disk, then the status.
+ * `POST /collect`: one batch in, its answers on disk (committed with the requests that arrived
+ * alongside it), then the status.
  *
  * - 200 `{ ok, stored, duplicates }` — every answer is stored (a repeated id counts as stored;
- *   a stored answer never changes, see db.ts).
+ *   a stored answer never changes, see storage/store.ts).
  * - 400 malformed JSON · 408 the body took longer than `bodyTimeoutMs` · 413 body over the
  *   limit (a declared `Content-Length` over it is refused before any byte of the body is read,
  *   and without `100 Continue`) · 415 neither JSON nor text/plain · 429 over the answer limit.
@@ -75,7 +76,7 @@ export async function handleCollect(req: IncomingMessage, res: ServerResponse, c
       return sendError(res, 429, { error: 'too many answers from this client, try again later' }, { 'Retry-After': String(allowed.retryAfterSeconds) })
     }
     try {
-      result = context.insert(check.valid)
+      result = await context.insert(check.valid)
     } catch (err) {
       log(`could not store ${check.valid.length} answers: ${(err as Error).message}`)
       return sendError(res, 503, { error: 'could not store the answers, try again later' }, { 'Retry-After': '5' })

@@ -9,12 +9,20 @@ const COLUMNS = ['id', 'at', 'stage', 'touchpoint', 'survey', 'kind', 'score', '
  * come from strangers.
  *
  * @example
- * toCsv(store.list()) // → '\uFEFFid,at,stage,…\r\n3b0c…,2026-11-23T09:59:58.000Z,decision,…\r\n'
+ * toCsv(answers) // → '\uFEFFid,at,stage,…\r\n3b0c…,2026-11-23T09:59:58.000Z,decision,…\r\n'
  */
 export function toCsv(responses: SurveyResponse[]): string {
-  const lines = [COLUMNS.join(',')]
-  for (const r of responses) lines.push(COLUMNS.map((c) => cell(r[c])).join(','))
-  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+  return csvHeader() + csvLines(responses)
+}
+
+/** The byte order mark and the header line: the start of a CSV streamed page by page. */
+export const csvHeader = () => '\uFEFF' + COLUMNS.join(',') + '\r\n'
+
+/** One CSV line per answer, each ending in CRLF. */
+export function csvLines(responses: SurveyResponse[]): string {
+  let text = ''
+  for (const r of responses) text += COLUMNS.map((c) => cell(r[c])).join(',') + '\r\n'
+  return text
 }
 
 function cell(value: unknown): string {

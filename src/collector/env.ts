@@ -15,7 +15,8 @@ export interface CollectorSettings {
 
 /**
  * Reads the collector's settings from the environment (README, "Collector and journey report"):
- * `PORT` (8080), `HOST` (0.0.0.0), `DB_PATH` (./touchpoint.db), `ALLOW_ORIGINS` (comma-separated
+ * `PORT` (8080), `HOST` (0.0.0.0), `DATABASE_URL` (`postgres://…`: PostgreSQL instead of SQLite),
+ * `DB_PATH` (./touchpoint.db, the SQLite file), `ALLOW_ORIGINS` (comma-separated
  * origins, default `*`), `MAX_BODY_BYTES` (1048576), `RATE_LIMIT` (`120/min`, `10/s`, `off`),
  * `ANSWER_LIMIT` (`600/min`), `TRUST_PROXY` (proxy count or addresses), `REPORT_PASSWORD` and
  * `REPORT_TOKEN` (without either the report is closed), `RETENTION_DAYS` (365, `off`),
@@ -37,10 +38,15 @@ export function settingsFromEnv(env: Record<string, string | undefined>): Collec
   }
   const access = { password: env.REPORT_PASSWORD, token: env.REPORT_TOKEN }
   checkReportAccess(access)
+  const databaseUrl = env.DATABASE_URL?.trim()
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new SettingError('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); leave it unset for SQLite at DB_PATH')
+  }
   return {
     port,
     host: env.HOST || '0.0.0.0',
     options: {
+      ...(databaseUrl ? { databaseUrl } : {}),
       dbPath: env.DB_PATH || './touchpoint.db',
       allowOrigins,
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1, 64 * 1024 * 1024),

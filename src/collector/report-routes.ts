@@ -1,18 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { toCsv } from './csv'
+import { csvHeader, csvLines } from './csv'
 import { DateRangeError, parseDateRange } from './date-range'
-import type { ResponseStore } from './db'
 import { sendError, sendJson, sendText } from './http'
 import type { RateLimiter } from './rate-limit'
-import { buildReport } from './report'
+import { reportFromStore } from './report'
 import { readCredentials, reportIsConfigured, type ReportAccess } from './report-auth'
 import { pickLanguage, renderReportHtml } from './report-html'
 import { REPORT_HEADERS, REPORT_PAGE_CSP } from './security-headers'
+import type { PageCursor, ResponseStore, TimeRange } from './storage'
 
 export const REPORT_PATHS = ['/report', '/api/report', '/report.csv']
 
+// Small enough that a page is a few hundred kilobytes at most, large enough to be few queries.
+const CSV_PAGE = 2000
+
 export interface ReportRouteContext {
-  list: ResponseStore['list']
+  store: ResponseStore
   access: ReportAccess
   /** Failed logins per client; over it every attempt gets 429, right or wrong. */
   loginThrottle: RateLimiter
@@ -22,9 +25,11 @@ export interface ReportRouteContext {
 /**
  * `GET /report`, `/api/report` and `/report.csv`: closed (403) unless a password or token is
  * configured, 401 without the right credentials, 429 once a client has failed too often.
+ * The figures come from the database; the CSV is streamed page by page, so neither holds
+ * every answer in memory.
  */
-export function handleReport(req: IncomingMessage, res: ServerResponse, url: URL, context: ReportRouteContext): void {
-  const { access, loginThrottle, client } = context
+export async function handleReport(req: IncomingMessage, res: ServerResponse, url: URL, context: ReportRouteContext): Promise<void> {
+  const { access, loginThrottle, client, store } = context
   if (!reportIsConfigured(access)) {
     return sendError(res, 403, { error: 'the report is closed: set REPORT_PASSWORD or REPORT_TOKEN on the collector' }, REPORT_HEADERS)
   }
@@ -40,21 +45,15 @@ export function handleReport(req: IncomingMessage, res: ServerResponse, url: URL
     return sendError(res, 401, { error: 'the report needs a password or token' }, { ...REPORT_HEADERS, 'WWW-Authenticate': challenge })
   }
 
-  let range
+  let range: TimeRange
   try {
     range = parseDateRange(url.searchParams)
   } catch (err) {
     if (err instanceof DateRangeError) return sendError(res, 400, { error: err.message }, REPORT_HEADERS)
     throw err
   }
-  const answers = context.list(range)
-  if (url.pathname === '/report.csv') {
-    return sendText(res, 200, 'text/csv; charset=utf-8', toCsv(answers), {
-      ...REPORT_HEADERS,
-      'Content-Disposition': `attachment; filename="touchpoint-answers${range.from ? '-' + range.from.slice(0, 10) : ''}.csv"`,
-    })
-  }
-  const report = buildReport(answers, range)
+  if (url.pathname === '/report.csv') return streamCsv(res, store, range)
+  const report = await reportFromStore(store, range)
   if (url.pathname === '/api/report') return sendJson(res, 200, report, REPORT_HEADERS)
   const lang = pickLanguage(url.searchParams.get('lang'), req.headers['accept-language'])
   return sendText(res, 200, 'text/html; charset=utf-8', renderReportHtml(report, { lang, query: url.searchParams }), {
@@ -62,3 +61,35 @@ export function handleReport(req: IncomingMessage, res: ServerResponse, url: URL
     'Content-Security-Policy': REPORT_PAGE_CSP,
   })
 }
+
+async function streamCsv(res: ServerResponse, store: ResponseStore, range: TimeRange): Promise<void> {
+  // The first page is read before the headers go out, so a database that cannot answer still gets a clean 5xx.
+  let page = await store.page(range, null, CSV_PAGE)
+  res.writeHead(200, {
+    ...REPORT_HEADERS,
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Disposition': `attachment; filename="touchpoint-answers${range.from ? '-' + range.from.slice(0, 10) : ''}.csv"`,
+  })
+  if (res.req.method === 'HEAD') return void res.end()
+  res.write(csvHeader())
+  for (;;) {
+    if (page.length && !res.write(csvLines(page))) await waitForDrain(res)
+    if (page.length < CSV_PAGE || res.destroyed) break
+    const last = page[page.length - 1]
+    const cursor: PageCursor = { at: last.at, id: last.id }
+    page = await store.page(range, cursor, CSV_PAGE)
+  }
+  res.end()
+}
+
+const waitForDrain = (res: ServerResponse) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done)
+      res.off('close', done)
+      resolve()
+    }
+    res.once('drain', done)
+    res.once('close', done)
+  })

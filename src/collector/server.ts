@@ -4,18 +4,20 @@ import { DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time'
 import { clientAddressResolver, type TrustProxy } from './client-address'
 import { handleCollect } from './collect'
 import { isAllowedOrigin, setCorsHeaders } from './cors'
-import { openStore, type ResponseStore } from './db'
 import { sendError, sendJson } from './http'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit'
 import { checkReportAccess } from './report-auth'
 import { handleReport, REPORT_PATHS } from './report-routes'
-import { keepDays, openPurger } from './retention'
+import { keepDays } from './retention'
 import { serveStatic } from './static-files'
 import { applyLimits, serverOptions, type ServerLimits } from './server-limits'
+import { openStore, type ResponseStore } from './storage'
 
 export interface CollectorOptions extends ServerLimits {
-  /** SQLite file; created when missing. */
-  dbPath: string
+  /** PostgreSQL (`postgres://user:password@host/db`): many collectors can share it. Wins over `dbPath`. */
+  databaseUrl?: string
+  /** SQLite file, created when missing, when there is no `databaseUrl`. Default `./touchpoint.db`. */
+  dbPath?: string
   /** Page origins allowed to send answers (`https://shop.example`), or `*`. Same-origin is always allowed. Default `['*']`. */
   allowOrigins?: string[]
   /** Largest accepted body, in bytes. Default 1 MiB. */
@@ -49,15 +51,15 @@ export interface CollectorOptions extends ServerLimits {
 export interface Collector {
   server: Server
   store: ResponseStore
-  /** Listens on `port` (0 picks a free one); resolves with the URL to print. */
+  /** Opens the database (applying schema migrations), then listens on `port` (0 picks a free one); resolves with the URL to print. */
   listen(port: number, host?: string): Promise<{ port: number; url: string }>
-  /** Stops accepting requests, then closes the database. */
+  /** Stops accepting requests, then closes the database once its writes are committed. */
   close(): Promise<void>
 }
 
 /**
  * The reference collector: `POST /collect`, `GET /api/report`, `GET /report`,
- * `GET /report.csv` and `GET /healthz` on one `node:http` server, answers in SQLite.
+ * `GET /report.csv` and `GET /healthz` on one `node:http` server, answers in SQLite or PostgreSQL.
  * Throws a `SettingError` for a password or token that is set but empty.
  *
  * @example
@@ -75,10 +77,10 @@ export function createCollector(options: CollectorOptions): Collector {
   const answerLimiter = options.answerLimit === null ? null : createRateLimiter(options.answerLimit ?? { perMinute: 600 })
   const loginThrottle = createRateLimiter(options.loginLimit ?? { perMinute: 10 })
   const clientOf = clientAddressResolver(options.trustProxy === true ? 1 : (options.trustProxy ?? false))
-  const store = openStore(options.dbPath)
+  const store = openStore({ databaseUrl: options.databaseUrl, dbPath: options.dbPath })
   const retentionDays = options.retentionDays === undefined ? 365 : options.retentionDays
-  const purger = retentionDays ? openPurger(options.dbPath) : null
-  const stopRetention = purger ? keepDays(purger, retentionDays!, log, undefined, now) : () => {}
+  // Started once the schema is current (in listen), through the store, so both engines purge alike.
+  let stopRetention = () => {}
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://collector.invalid')
@@ -114,8 +116,8 @@ export function createCollector(options: CollectorOptions): Collector {
     }
 
     if (req.method === 'GET' || req.method === 'HEAD') {
-      if (path === '/healthz') return sendJson(res, 200, { ok: true, responses: store.count() })
-      if (REPORT_PATHS.includes(path)) return handleReport(req, res, url, { list: store.list, access, loginThrottle, client: clientOf(req) })
+      if (path === '/healthz') return health(res, store)
+      if (REPORT_PATHS.includes(path)) return handleReport(req, res, url, { store, access, loginThrottle, client: clientOf(req) })
     }
 
     if (options.staticDir && serveStatic(req, res, options.staticDir, path)) return
@@ -135,8 +137,13 @@ export function createCollector(options: CollectorOptions): Collector {
   return {
     server,
     store,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
+    async listen(port, host = '127.0.0.1') {
+      await store.ready()
+      if (retentionDays) {
+        stopRetention()
+        stopRetention = keepDays(store, retentionDays, log, undefined, now)
+      }
+      return new Promise((resolve, reject) => {
         server.once('error', reject)
         server.listen(port, host, () => {
           server.off('error', reject)
@@ -144,16 +151,22 @@ export function createCollector(options: CollectorOptions): Collector {
           const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
           resolve({ port: actual, url: `http://${shown}:${actual}` })
         })
-      }),
+      })
+    },
     close: () =>
       new Promise((resolve) => {
         stopRetention()
-        server.close(() => {
-          purger?.close()
-          store.close()
-          resolve()
-        })
+        server.close(() => resolve(store.close()))
         server.closeAllConnections()
       }),
+  }
+}
+
+// For a load balancer: 200 while the database answers, 503 when it does not.
+async function health(res: ServerResponse, store: ResponseStore): Promise<void> {
+  try {
+    sendJson(res, 200, { ok: true, responses: await store.count() })
+  } catch (err) {
+    sendError(res, 503, { error: `database unavailable: ${(err as Error).message}`, ok: false })
   }
 }

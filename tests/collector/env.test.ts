@@ -32,6 +32,11 @@ describe('settingsFromEnv', () => {
     })
   })
 
+  it('chooses PostgreSQL when DATABASE_URL is set', () => {
+    expect(settingsFromEnv({ DATABASE_URL: 'postgres://tp:pw@db.internal:5432/touchpoint' }).options.databaseUrl).toBe('postgres://tp:pw@db.internal:5432/touchpoint')
+    expect(settingsFromEnv({ DATABASE_URL: '' }).options).not.toHaveProperty('databaseUrl')
+  })
+
   it.each([
     ['1', 1], ['true', 1], ['2', 2], ['', false], ['false', false], ['192.168.1.5', ['192.168.1.5']],
   ] as const)('reads TRUST_PROXY=%j', (value, trustProxy) => {
@@ -55,6 +60,7 @@ describe('settingsFromEnv', () => {
     [{ TRUST_PROXY: '10.0.0.0/40' }, /TRUST_PROXY/],
     [{ RETENTION_DAYS: 'a year' }, /RETENTION_DAYS must be a whole number/],
     [{ BODY_TIMEOUT_MS: '5s' }, /BODY_TIMEOUT_MS/],
+    [{ DATABASE_URL: 'mysql://db/touchpoint' }, /DATABASE_URL must be a PostgreSQL URL/],
   ])('explains a setting it cannot use: %j', (env, message) => {
     expect(() => settingsFromEnv(env)).toThrow(SettingError)
     expect(() => settingsFromEnv(env)).toThrow(message)

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { connect, type Socket } from 'node:net'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { DEFAULT_STAGE_MAP } from '../../src/detection/stage-map'
 import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server'
 import type { Batch, SurveyResponse, Touchpoint } from '../../src/types'
+import { freshDatabase, type Engine } from './engines'
 
 const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted'] as const
 
@@ -48,18 +49,20 @@ export const REPORT_TOKEN = 'test-report-token'
 /** Headers that may read the reports of a collector started by `startCollector`. */
 export const asReader = { Authorization: `Bearer ${REPORT_TOKEN}` }
 
-let running: { collector: Collector; remove: () => void }[] = []
+let running: { collector: Collector; remove: () => Promise<void> | void }[] = []
 
 /**
- * A collector over real HTTP on loopback with a real SQLite file in a temp folder, a report
- * token and a fixed clock; `stopCollectors()` (in afterEach) closes them all.
+ * A collector over real HTTP on loopback with a database of its own (a SQLite file in a temp
+ * folder, or with `engine` 'postgres' a new database on the test PostgreSQL server), a report
+ * token and a fixed clock; `stopCollectors()` (in afterEach) closes them all. `location` is the
+ * SQLite file or the PostgreSQL URL.
  */
-export async function startCollector(options: Partial<CollectorOptions> = {}) {
-  const tmp = tempDir()
+export async function startCollector(options: Partial<CollectorOptions> = {}, engine: Engine = 'sqlite') {
+  const target = await freshDatabase(engine)
   const logs: string[] = []
-  const collector = createCollector({ dbPath: tmp.dbPath, log: (m) => logs.push(m), reportToken: REPORT_TOKEN, now: () => FIXTURE_NOW, ...options })
+  const collector = createCollector({ ...target.options, log: (m) => logs.push(m), reportToken: REPORT_TOKEN, now: () => FIXTURE_NOW, ...options })
+  running.push({ collector, remove: target.remove })
   const { url, port } = await collector.listen(0, '127.0.0.1')
-  running.push({ collector, remove: tmp.remove })
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${url}/collect`, {
       method: 'POST',
@@ -67,13 +70,14 @@ export async function startCollector(options: Partial<CollectorOptions> = {}) {
       body: typeof body === 'string' ? body : JSON.stringify(body),
     })
   const report = async (query = '') => (await fetch(`${url}/api/report${query}`, { headers: asReader })).json()
-  return { url, port, post, report, collector, dbPath: tmp.dbPath, dir: tmp.dir, logs }
+  const dir = target.options.dbPath ? dirname(target.options.dbPath) : tmpdir()
+  return { url, port, post, report, collector, target, location: target.location, dbPath: target.options.dbPath, dir, logs }
 }
 
 export async function stopCollectors(): Promise<void> {
   for (const { collector, remove } of running) {
     await collector.close().catch(() => {})
-    remove()
+    await remove()
   }
   running = []
 }

@@ -108,7 +108,10 @@ async function answer(tab: Page, score: number, send = true, shown?: () => Promi
   return id
 }
 
-const stored = (id: string) => collector.store.list().filter((r) => r.id == id)
+const stored = async (id: string) => {
+  const answer = await collector.store.get(id)
+  return answer ? [answer] : []
+}
 const until = async (what: () => boolean, ms = 15000) => {
   for (const end = Date.now() + ms; !what(); ) {
     if (Date.now() > end) throw new Error('timed out; posts: ' + JSON.stringify(posts))
@@ -116,9 +119,9 @@ const until = async (what: () => boolean, ms = 15000) => {
   }
 }
 /** Each id reached the collector's database once, and nothing went again after the widget saw its 2xx. */
-function expectDeliveredOnce(ids: string[]) {
+async function expectDeliveredOnce(ids: string[]) {
   for (const id of ids) {
-    expect(stored(id)).toHaveLength(1)
+    expect(await stored(id)).toHaveLength(1)
     const mine = posts.filter((p) => p.ids.includes(id))
     const acked = mine.findIndex((p) => !p.beacon && p.status < 300)
     expect(acked, `${id} was never acknowledged: ${JSON.stringify(mine)}`).toBeGreaterThanOrEqual(0)
@@ -137,7 +140,7 @@ describe('delivery in Chromium', () => {
     await tab.waitForFunction(() => (window as any).seen.length)
     expect(await tab.evaluate(() => (window as any).seen)).toEqual([['sent', [id]]])
     expect(await outbox(tab)).toEqual([])
-    expectDeliveredOnce([id])
+    await expectDeliveredOnce([id])
   })
 
   it('gets an answer through when the shopper navigates away right after giving it', async () => {
@@ -148,7 +151,7 @@ describe('delivery in Chromium', () => {
     expect(posts.find((p) => p.ids.includes(id))!.beacon).toBe(true)
     await tab.waitForFunction(() => (window as any).seen.length)
     expect(await outbox(tab)).toEqual([])
-    expectDeliveredOnce([id])
+    await expectDeliveredOnce([id])
   })
 
   it('gets a chosen score through when the shopper leaves without pressing Send', async () => {
@@ -158,8 +161,8 @@ describe('delivery in Chromium', () => {
     expect(posts).toEqual([]) // the shopper may still add a comment
     await tab.goto(base + '/shop/next?flush=100')
     await until(() => posts.some((p) => p.ids.includes(id) && !p.beacon && p.status == 200))
-    expect(stored(id)[0]).toMatchObject({ score: 2, comment: null })
-    expectDeliveredOnce([id])
+    expect((await stored(id))[0]).toMatchObject({ score: 2, comment: null })
+    await expectDeliveredOnce([id])
   })
 
   it('holds answers through an offline spell and sends them when the browser is back online', async () => {
@@ -172,7 +175,7 @@ describe('delivery in Chromium', () => {
     expect(await outbox(tab)).toHaveLength(1)
     await context!.setOffline(false)
     await until(() => posts.some((p) => p.status == 200))
-    expectDeliveredOnce([id])
+    await expectDeliveredOnce([id])
   })
 
   for (const locks of ['Web Locks', 'storage lease'])
@@ -187,7 +190,7 @@ describe('delivery in Chromium', () => {
       await until(() => ids.every((id) => posts.some((p) => p.ids.includes(id) && p.status == 200)))
       // One tab sent both answers in one batch; the other found the lock taken and left it alone.
       expect(posts.map((p) => p.ids.sort())).toEqual([ids.sort()])
-      expectDeliveredOnce(ids)
+      await expectDeliveredOnce(ids)
     })
 
   it('sends what a server error left in the outbox after a reload, and nothing acknowledged again', async () => {
@@ -205,6 +208,6 @@ describe('delivery in Chromium', () => {
     await tab.reload()
     await new Promise((r) => setTimeout(r, 500))
     expect(posts.slice(count)).toEqual([])
-    expectDeliveredOnce([id])
+    await expectDeliveredOnce([id])
   })
 })

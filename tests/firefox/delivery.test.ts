@@ -78,8 +78,8 @@ const posted = (id: string) => shop.posts.filter((post) => expectWireBatch(post.
 const story = () => JSON.stringify(shop.posts.map(({ status, beacon, ms }) => ({ status, beacon, ms })))
 
 /** One row in the collector's database, and no POST of the widget's own after the first 2xx. */
-function expectDeliveredOnce(id: string) {
-  expect(shop.stored(id)).toHaveLength(1)
+async function expectDeliveredOnce(id: string) {
+  expect(await shop.stored(id)).toHaveLength(1)
   const mine = posted(id)
   const acked = mine.findIndex((post) => !post.beacon && post.status < 300)
   expect(acked, `never acknowledged: ${story()}`).toBeGreaterThanOrEqual(0)
@@ -95,9 +95,9 @@ describe('delivery in Firefox ESR', () => {
     const id: string = await tab.evaluate(() => (window as any).answered)
     await tab.waitForFunction(() => (window as any).seen.length, { polling: 50 })
     expect(await seen(tab)).toEqual([['sent', [id]]])
-    expect(shop.stored(id)[0]).toMatchObject({ kind: 'nps', score: 9, comment: 'fast delivery', emotion: null, stage: 'awareness', touchpoint: 'other', url: shop.url + '/soon', locale: 'en' })
+    expect((await shop.stored(id))[0]).toMatchObject({ kind: 'nps', score: 9, comment: 'fast delivery', emotion: null, stage: 'awareness', touchpoint: 'other', url: shop.url + '/soon', locale: 'en' })
     expect(await outbox(tab)).toEqual([])
-    expectDeliveredOnce(id)
+    await expectDeliveredOnce(id)
     expect(errors).toEqual([])
   })
 
@@ -116,7 +116,7 @@ describe('delivery in Firefox ESR', () => {
     shop.fail = 0
     await tab.waitForFunction(() => (window as any).seen.some((event: unknown[]) => event[0] == 'sent'), { polling: 50 })
     expect(await outbox(tab)).toEqual([])
-    expect(shop.stored(id)[0]).toMatchObject({ kind: 'csat', score: 1 })
+    expect((await shop.stored(id))[0]).toMatchObject({ kind: 'csat', score: 1 })
     expect(shop.posts.filter((post) => post.status == 503).length).toBeGreaterThanOrEqual(3)
     // Another page view finds nothing left to send.
     const count = shop.posts.length
@@ -125,7 +125,7 @@ describe('delivery in Firefox ESR', () => {
     await tab.evaluate(() => (window as any).touchpoint.flush())
     expect(await outbox(tab)).toEqual([])
     expect(shop.posts.slice(count)).toEqual([])
-    expectDeliveredOnce(id)
+    await expectDeliveredOnce(id)
   })
 
   it('gets an answer out by beacon when the shopper leaves right after giving it', async () => {
@@ -133,8 +133,8 @@ describe('delivery in Firefox ESR', () => {
     await choose(tab, 'emotion', 4)
     const id = await close(tab)
     await tab.goto(shop.url + '/elsewhere')
-    await until(() => shop.stored(id).length > 0, 15_000, story)
-    expect(shop.stored(id)[0]).toMatchObject({ kind: 'emotion', score: 4, emotion: 'pleased' })
+    await until(async () => (await shop.stored(id)).length > 0, 15_000, story)
+    expect((await shop.stored(id))[0]).toMatchObject({ kind: 'emotion', score: 4, emotion: 'pleased' })
     expect(posted(id).map(({ status, beacon }) => ({ status, beacon }))).toEqual([{ status: 200, beacon: true }])
   })
 
@@ -145,7 +145,7 @@ describe('delivery in Firefox ESR', () => {
     await tab.goto(shop.url + '/elsewhere')
     await until(() => shop.posts.some((post) => post.status == 200), 15_000, story)
     const [response] = expectWireBatch(shop.posts[0].body).responses
-    expect(shop.stored(response.id)[0]).toMatchObject({ kind: 'csat', score: 2, comment: null })
+    expect((await shop.stored(response.id))[0]).toMatchObject({ kind: 'csat', score: 2, comment: null })
     expect(shop.posts.map(({ status, beacon }) => ({ status, beacon }))).toEqual([{ status: 200, beacon: true }])
   })
 })

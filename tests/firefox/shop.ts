@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createCollector } from '../../src/collector/server'
-import type { StoredResponse } from '../../src/collector/db'
+import type { StoredResponse } from '../../src/collector/storage'
 import { tempDir } from '../collector/fixtures'
 import { ROOT } from './firefox'
 
@@ -31,7 +31,7 @@ export interface Shop {
   /** Answer this many more POSTs with 503 before passing them on to the collector. */
   fail: number
   /** What the collector's database holds for one answer id (one row at most: it de-duplicates). */
-  stored(id: string): StoredResponse[]
+  stored(id: string): Promise<StoredResponse[]>
   close(): Promise<void>
 }
 
@@ -47,7 +47,10 @@ export async function openShop(pages: Record<string, ShopPage> | ((path: string)
     url: '',
     posts: [],
     fail: 0,
-    stored: (id) => collector.store.list().filter((r) => r.id == id),
+    stored: async (id) => {
+      const row = await collector.store.get(id)
+      return row ? [row] : []
+    },
     close: async () => {
       await new Promise((resolve) => server.close(resolve))
       await collector.close()
@@ -86,8 +89,8 @@ export async function openShop(pages: Record<string, ShopPage> | ((path: string)
 }
 
 /** Polls `what` every 25 ms until it holds; no fixed sleeps. */
-export async function until(what: () => boolean, ms = 15_000, why = () => ''): Promise<void> {
-  for (const end = Date.now() + ms; !what(); ) {
+export async function until(what: () => boolean | Promise<boolean>, ms = 15_000, why = () => ''): Promise<void> {
+  for (const end = Date.now() + ms; !(await what()); ) {
     if (Date.now() > end) throw new Error('timed out ' + why())
     await new Promise((resolve) => setTimeout(resolve, 25))
   }

@@ -158,8 +158,8 @@ describe('the survey in Firefox ESR', () => {
     await tab.locator('pierce/input[type=text]').fill('quick checkout')
     await tab.locator('pierce/button[type=submit]').click()
     const id: string = await tab.evaluate(() => (window as any).answered)
-    await until(() => store.stored(id).length > 0, 15_000, () => JSON.stringify(store.posts))
-    expect(store.stored(id)[0]).toMatchObject({ kind: 'csat', score: 5, comment: 'quick checkout', touchpoint: 'other', locale: 'en' })
+    await until(async () => (await store.stored(id)).length > 0, 15_000, () => JSON.stringify(store.posts))
+    expect((await store.stored(id))[0]).toMatchObject({ kind: 'csat', score: 5, comment: 'quick checkout', touchpoint: 'other', locale: 'en' })
     for (const post of store.posts) expectWireBatch(post.body)
     // Only the control script was blocked: nothing of the widget's (chunks, styles).
     const violations: string[] = await tab.evaluate(() => (window as any).violations)

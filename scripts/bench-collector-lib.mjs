@@ -1,0 +1,142 @@
+// Helpers for scripts/bench-collector.mjs: a collector in a child process, synthetic answers,
+// bulk seeding, and reading ids back from either engine.
+import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+const require = createRequire(import.meta.url)
+export const BIN = fileURLToPath(new URL('../dist/collector/bin.js', import.meta.url))
+
+const TOUCHPOINTS = { home: 'awareness', content: 'awareness', listing: 'consideration', search: 'consideration', product: 'consideration', cart: 'decision', checkout: 'decision', confirmation: 'purchase', account: 'retention', support: 'retention' }
+const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
+const KINDS = ['csat', 'nps', 'emotion', 'ces']
+const SCORE_RANGE = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
+const pick = (list) => list[Math.floor(Math.random() * list.length)]
+
+/** One plausible answer, at a random time in the 89 days before now (inside the collector's 90-day answer window); one in ten has a comment. */
+export function syntheticAnswer(now = Date.now()) {
+  const touchpoint = pick(Object.keys(TOUCHPOINTS))
+  const kind = pick(KINDS)
+  const [low, high] = SCORE_RANGE[kind]
+  const score = low + Math.floor(Math.random() * (high - low + 1))
+  return {
+    id: randomUUID(), survey: kind, kind, score,
+    comment: Math.random() < 0.1 ? `Comment ${Math.floor(Math.random() * 1e6)} about the ${touchpoint} page` : null,
+    emotion: kind === 'emotion' ? EMOTIONS[score - 1] : null,
+    stage: TOUCHPOINTS[touchpoint], touchpoint, url: `https://shop.example/${touchpoint}/item-${Math.floor(Math.random() * 5000)}/`,
+    locale: pick(['vi-VN', 'en-US']), at: new Date(now - Math.floor(Math.random() * 89 * 86_400_000)).toISOString(),
+  }
+}
+
+export const batchOf = (count) => ({ v: 1, sent_at: new Date().toISOString(), responses: Array.from({ length: count }, () => syntheticAnswer()) })
+
+/** The report token the benchmark's collectors accept (the report is closed without one). */
+export const BENCH_REPORT_TOKEN = 'bench-report-token'
+
+/**
+ * Starts `touchpoint-collector` in a child process with these settings; resolves once it listens.
+ * All load comes from one loopback client, so the per-client limits are off.
+ */
+export function startCollector(env) {
+  const child = spawn(process.execPath, [BIN], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', RATE_LIMIT: 'off', ANSWER_LIMIT: 'off', REPORT_TOKEN: BENCH_REPORT_TOKEN, ALLOW_ORIGINS: '*', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk
+      const match = /touchpoint collector on (http:\/\/\S+)/.exec(output)
+      if (match) {
+        child.stdout.off('data', onData)
+        child.stdout.resume()
+        resolve({ url: match[1], child, stop: () => stopChild(child) })
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.once('exit', (code) => reject(new Error(`collector exited (${code}) before listening:\n${output}`)))
+  })
+}
+
+function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+/** Writes `total` synthetic answers straight into the database, in large transactions. */
+export async function seed(engine, location, total, log) {
+  const columns = ['id', 'survey', 'kind', 'score', 'comment', 'emotion', 'stage', 'touchpoint', 'url', 'locale', 'at', 'received_at', 'raw']
+  const rowOf = (answer) => ({ ...answer, received_at: answer.at, raw: JSON.stringify(answer) })
+  const chunk = 10_000
+  if (engine === 'sqlite') {
+    const Database = require('better-sqlite3')
+    const db = new Database(location)
+    // Random uuids land all over the key's B-tree: a large page cache keeps seeding from crawling.
+    db.pragma('cache_size = -1048576')
+    const insert = db.prepare(`INSERT OR IGNORE INTO responses (${columns}) VALUES (${columns.map((c) => '@' + c)})`)
+    const many = db.transaction((rows) => rows.forEach((row) => insert.run(row)))
+    for (let done = 0; done < total; done += chunk) {
+      many(Array.from({ length: Math.min(chunk, total - done) }, () => rowOf(syntheticAnswer())))
+      if (done % 200_000 === 0) log(`  seeded ${done}`)
+    }
+    db.close()
+    return
+  }
+  const pg = require('pg')
+  const client = new pg.Client(location)
+  await client.connect()
+  const types = columns.map((c) => (c === 'score' ? 'int[]' : 'text[]'))
+  const sql = `INSERT INTO responses (${columns}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}`)}) ON CONFLICT DO NOTHING`
+  for (let done = 0; done < total; done += chunk) {
+    const rows = Array.from({ length: Math.min(chunk, total - done) }, () => rowOf(syntheticAnswer()))
+    await client.query(sql, columns.map((c) => rows.map((row) => row[c])))
+    if (done % 200_000 === 0) log(`  seeded ${done}`)
+  }
+  await client.query('VACUUM ANALYZE responses')
+  await client.end()
+}
+
+/** How many of these ids the database holds, read through a connection of its own. */
+export async function countIds(engine, location, ids) {
+  let found = 0
+  if (engine === 'sqlite') {
+    const Database = require('better-sqlite3')
+    const db = new Database(location, { readonly: true })
+    const has = db.prepare('SELECT 1 FROM responses WHERE id = ?').pluck()
+    for (const id of ids) if (has.get(id)) found++
+    db.close()
+    return found
+  }
+  const pg = require('pg')
+  const client = new pg.Client(location)
+  await client.connect()
+  for (let i = 0; i < ids.length; i += 10_000) {
+    found += (await client.query('SELECT COUNT(*)::int AS n FROM responses WHERE id = ANY($1)', [ids.slice(i, i + 10_000)])).rows[0].n
+  }
+  await client.end()
+  return found
+}
+
+export const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+/**
+ * CPU seconds a process (all its threads) has used, from /proc: on a shared machine this says
+ * what the work costs, whatever the wall-clock figures suffer from neighbours. Linux only.
+ */
+export function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100 // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return NaN
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The database schema, one numbered step at a time, for both engines. A database records the
+ * steps it has taken in `touchpoint_schema`; opening it applies the missing ones in order, and
+ * a database that has taken a step this collector does not know refuses to open (an older
+ * collector must not write to a table it no longer understands).
+ *
+ * Never edit a released step: add the next one.
+ */
+export interface Migration {
+  version: number
+  /** What the step is for, kept in `touchpoint_schema.description`. */
+  description: string
+  sqlite: string
+  postgres: string
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'answers keyed by id, the wire object kept whole in raw',
+    // IF NOT EXISTS: a database made before versioning already has this table and index.
+    sqlite: `
+      CREATE TABLE IF NOT EXISTS responses (
+        id TEXT PRIMARY KEY, survey TEXT NOT NULL, kind TEXT NOT NULL, score INTEGER NOT NULL,
+        comment TEXT, emotion TEXT, stage TEXT NOT NULL, touchpoint TEXT NOT NULL, url TEXT NOT NULL,
+        locale TEXT NOT NULL, at TEXT NOT NULL, received_at TEXT NOT NULL, raw TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS responses_at ON responses (at);`,
+    // COLLATE "C": times and ids sort byte by byte, as in SQLite, whatever the server's locale.
+    postgres: `
+      CREATE TABLE IF NOT EXISTS responses (
+        id TEXT COLLATE "C" PRIMARY KEY, survey TEXT NOT NULL, kind TEXT NOT NULL, score INTEGER NOT NULL,
+        comment TEXT, emotion TEXT, stage TEXT NOT NULL, touchpoint TEXT NOT NULL, url TEXT NOT NULL,
+        locale TEXT NOT NULL, at TEXT COLLATE "C" NOT NULL, received_at TEXT NOT NULL, raw TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS responses_at ON responses (at, id);`,
+  },
+  {
+    version: 2,
+    description: 'indexes for the report computed in the database',
+    // The report groups by these columns: the index holds everything the query reads, so the
+    // table itself is never visited. Comments are few; their own index finds them by time.
+    sqlite: `
+      CREATE INDEX responses_tally ON responses (touchpoint, stage, kind, score, at);
+      CREATE INDEX responses_comments ON responses (at) WHERE comment IS NOT NULL;
+      CREATE INDEX responses_touchpoint_comments ON responses (touchpoint, at) WHERE comment IS NOT NULL;`,
+    postgres: `
+      CREATE INDEX responses_tally ON responses (touchpoint, stage, kind, score, at);
+      CREATE INDEX responses_comments ON responses (at, id) WHERE comment IS NOT NULL;
+      CREATE INDEX responses_touchpoint_comments ON responses (touchpoint, at) WHERE comment IS NOT NULL;`,
+  },
+]
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
+
+/** The database was made by a newer collector. */
+export class SchemaTooNewError extends Error {
+  readonly name = 'SchemaTooNewError'
+  constructor(readonly found: number, readonly known: number = LATEST_VERSION) {
+    super(
+      `the database is at schema version ${found}, newer than this collector knows (${known}): ` +
+        'run the newer touchpoint-survey collector against it, or point this one at another database',
+    )
+  }
+}
+
+/** Whether an error is a `SchemaTooNewError`. */
+export const isSchemaTooNewError = (err: unknown): err is SchemaTooNewError =>
+  err instanceof Error && err.name === 'SchemaTooNewError'
+
+/** The steps a database at `current` still has to take; throws when it is ahead of us. */
+export function pendingMigrations(current: number): Migration[] {
+  if (current > LATEST_VERSION) throw new SchemaTooNewError(current)
+  return MIGRATIONS.filter((m) => m.version > current)
+}
+
+export const SCHEMA_TABLE_SQL = `CREATE TABLE IF NOT EXISTS touchpoint_schema (
+  version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)`

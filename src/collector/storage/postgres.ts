@@ -1,0 +1,138 @@
+import type pg from 'pg'
+import { loadDriver } from './load-driver'
+import { createGroupCommit } from './group-commit'
+import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations'
+import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, type Query } from './queries'
+import { COLUMNS, countStored, toComment, toRow, toScoreCount, toStored, type Row } from './rows'
+import { StoreClosedError, type ResponseStore } from './store'
+
+// Any number that is the same for every collector: they queue on it while one migrates.
+const MIGRATION_LOCK = 7_411_302
+
+// One statement per group, whatever its size: every column as an array, unnested together.
+// WITH ORDINALITY keeps the group's order, so the first copy of an id is the one stored.
+const INSERT_SQL = `INSERT INTO responses (${COLUMNS.join(', ')})
+  SELECT ${COLUMNS.join(', ')} FROM unnest(
+    $1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
+    $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]
+  ) WITH ORDINALITY AS incoming(${COLUMNS.join(', ')}, position) ORDER BY position
+  ON CONFLICT (id) DO NOTHING RETURNING id`
+// Only a copy identical to the stored answer but for the comment it adds (see rows.ts).
+const COMPLETE_SQL = `UPDATE responses SET comment = later.comment, raw = later.raw
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS later(id, comment, raw, bare)
+  WHERE responses.id = later.id AND responses.comment IS NULL AND responses.raw = later.bare`
+
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+    await client.query(SCHEMA_TABLE_SQL)
+    const { rows } = await client.query('SELECT COALESCE(MAX(version), 0) AS version FROM touchpoint_schema')
+    for (const step of pendingMigrations(Number(rows[0].version))) {
+      await client.query(step.postgres)
+      await client.query('INSERT INTO touchpoint_schema (version, description, applied_at) VALUES ($1, $2, $3)', [
+        step.version, step.description, new Date().toISOString(),
+      ])
+    }
+    await client.query('COMMIT')
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw err
+  } finally {
+    client.release()
+  }
+}
+
+/** Writes a group of requests in one transaction: one INSERT, one UPDATE, one commit. */
+export async function writeGroup(pool: pg.Pool, requests: Row[][]) {
+  const rows = requests.flat()
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    const inserted = await client.query<{ id: string }>(INSERT_SQL, COLUMNS.map((column) => rows.map((row) => row[column])))
+    const newIds = new Set(inserted.rows.map((row) => row.id))
+    // The first copy of an id in the group was the one inserted; the rest may complete it.
+    const credited = new Set<string>()
+    // Copies of ids already stored that carry a comment: the first of each may complete it.
+    const completing = new Map<string, Row>()
+    const results = countStored(requests, (row) => {
+      if (newIds.has(row.id) && !credited.has(row.id)) {
+        credited.add(row.id)
+        return true
+      }
+      if (row.comment !== null && !completing.has(row.id)) completing.set(row.id, row)
+      return false
+    })
+    const candidates = [...completing.values()]
+    // Most groups hold only new answers: then there is nothing to complete and no second round trip.
+    if (candidates.length) {
+      await client.query(COMPLETE_SQL, (['id', 'comment', 'raw', 'bare'] as const).map((column) => candidates.map((row) => row[column])))
+    }
+    await client.query('COMMIT')
+    return results
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw err
+  } finally {
+    client.release()
+  }
+}
+
+/**
+ * The PostgreSQL engine: many stateless collectors share one database. Each collector groups
+ * the requests that arrive while its previous group commits; the server answers only after
+ * COMMIT, which PostgreSQL returns once the WAL is flushed (`synchronous_commit = on`).
+ *
+ * @example
+ * const store = openPostgresStore('postgres://touchpoint@db.internal/touchpoint')
+ * await store.insert(batch.responses) // → { stored: 1, duplicates: 0 }, committed
+ */
+export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } = {}): ResponseStore {
+  const pool = new (loadDriver('pg').Pool)({ connectionString: databaseUrl, max: maxConnections })
+  // An idle connection that the server drops must not crash the process; the next query reconnects.
+  pool.on('error', () => {})
+  let closed = false
+  const opening = migratePostgres(pool)
+  opening.catch(() => {}) // reported by ready() and by every call
+
+  const group = createGroupCommit((requests) => writeGroup(pool, requests), { concurrency: 2 })
+  const open = async () => {
+    if (closed) throw new StoreClosedError()
+    await opening
+  }
+  const read = async (query: Query) => {
+    await open()
+    return (await pool.query(query.sql, query.params)).rows as Record<string, unknown>[]
+  }
+  const remove = async (query: Query) => {
+    await open()
+    return (await pool.query(query.sql, query.params)).rowCount ?? 0
+  }
+
+  return {
+    engine: 'postgres',
+    ready: open,
+    async insert(responses, receivedAt = new Date()) {
+      await open()
+      return group.add(responses.map((response) => toRow(response, receivedAt.toISOString())))
+    },
+    async get(id) {
+      const [row] = await read(getQuery('postgres', id))
+      return row ? toStored(row) : null
+    },
+    page: async (range, cursor, limit) => (await read(pageQuery('postgres', range, cursor, limit))).map(toStored),
+    scoreCounts: async (range) => (await read(scoreCountsQuery('postgres', range))).map(toScoreCount),
+    comments: async (range, query) => (await read(commentsQuery('postgres', range, query))).map(toComment),
+    count: async () => Number((await read({ sql: COUNT_SQL, params: [] }))[0].n),
+    purgeBefore: (time) => remove(purgeBeforeQuery('postgres', time)),
+    purgeIds: (ids) => remove(purgeIdsQuery('postgres', ids)),
+    async close() {
+      if (closed) return
+      closed = true
+      await opening.catch(() => {})
+      await group.idle()
+      await pool.end()
+    },
+  }
+}

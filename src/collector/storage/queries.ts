@@ -1,0 +1,95 @@
+import type { CommentQuery, PageCursor, TimeRange } from './store'
+
+/** One query for either engine: its text and its parameters in order. */
+export interface Query {
+  sql: string
+  params: unknown[]
+}
+
+type Engine = 'sqlite' | 'postgres'
+
+/** Collects parameters and writes each engine's placeholder (`?` or `$1`). */
+function builder(engine: Engine) {
+  const params: unknown[] = []
+  const param = (value: unknown) => {
+    params.push(value)
+    return engine === 'sqlite' ? '?' : `$${params.length}`
+  }
+  return { params, param }
+}
+
+function rangeConditions(range: TimeRange, param: (value: unknown) => string): string[] {
+  const conditions: string[] = []
+  if (range.from) conditions.push(`at >= ${param(range.from)}`)
+  if (range.to) conditions.push(`at <= ${param(range.to)}`)
+  return conditions
+}
+
+const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '')
+
+// Blank means only whitespace; both engines trim the same characters (JS trims a few more
+// exotic ones, which the caller filters after).
+const NOT_BLANK: Record<Engine, string> = {
+  sqlite: "trim(comment, ' ' || char(9, 10, 11, 12, 13)) <> ''",
+  postgres: "btrim(comment, ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)) <> ''",
+}
+
+// Scores of different kinds compare on one 0–1 scale: NPS 0–10, CES 1–7, the rest 1–5.
+const SCALED = "CASE kind WHEN 'nps' THEN score / 10.0 WHEN 'ces' THEN (score - 1) / 6.0 ELSE (score - 1) / 4.0 END"
+
+export const SELECTED = 'id, survey, kind, score, comment, emotion, stage, touchpoint, url, locale, at, received_at'
+
+/**
+ * Answer counts per touchpoint, stage, kind and score: all the report's figures follow from
+ * these. Grouped in the order of the `responses_tally` index so that the database reads the
+ * index alone. `first_at` orders the groups as the answers arrived in time.
+ */
+export function scoreCountsQuery(engine: Engine, range: TimeRange): Query {
+  const { params, param } = builder(engine)
+  // SQLite without statistics would take the time index for a date range and then visit the
+  // table once per answer; the covering index costs at most one pass, whatever the range.
+  const source = engine === 'sqlite' ? 'responses INDEXED BY responses_tally' : 'responses'
+  const sql = `SELECT touchpoint, stage, kind, score, COUNT(*) AS n, MIN(at) AS first_at FROM ${source}
+    ${where(rangeConditions(range, param))}
+    GROUP BY touchpoint, stage, kind, score ORDER BY first_at, touchpoint, stage, kind, score`
+  return { sql, params }
+}
+
+export function commentsQuery(engine: Engine, range: TimeRange, query: CommentQuery): Query {
+  const { params, param } = builder(engine)
+  const conditions = ['comment IS NOT NULL', NOT_BLANK[engine], ...rangeConditions(range, param)]
+  if (query.touchpoint) conditions.push(`touchpoint = ${param(query.touchpoint)}`)
+  // Ties keep the old in-memory order: oldest first by (at, id) before a stable sort.
+  const order = query.order === 'lowest' ? `${SCALED}, at DESC, id` : 'at DESC, id'
+  const sql = `SELECT id, at, stage, touchpoint, kind, score, emotion, comment, locale FROM responses
+    ${where(conditions)} ORDER BY ${order} LIMIT ${param(query.limit)}`
+  return { sql, params }
+}
+
+/** One page of answers in (at, id) order, after the cursor: how the CSV streams. */
+export function pageQuery(engine: Engine, range: TimeRange, cursor: PageCursor | null, limit: number): Query {
+  const { params, param } = builder(engine)
+  const conditions = rangeConditions(range, param)
+  if (cursor) conditions.push(`(at > ${param(cursor.at)} OR (at = ${param(cursor.at)} AND id > ${param(cursor.id)}))`)
+  const sql = `SELECT ${SELECTED} FROM responses ${where(conditions)} ORDER BY at, id LIMIT ${param(limit)}`
+  return { sql, params }
+}
+
+export const getQuery = (engine: Engine, id: string): Query => {
+  const { params, param } = builder(engine)
+  return { sql: `SELECT ${SELECTED} FROM responses WHERE id = ${param(id)}`, params }
+}
+
+export const COUNT_SQL = 'SELECT COUNT(*) AS n FROM responses'
+
+// Stored times are UTC ISO strings of one shape (rows.ts), so text order is time order.
+export const purgeBeforeQuery = (engine: Engine, time: Date): Query => {
+  const { params, param } = builder(engine)
+  return { sql: `DELETE FROM responses WHERE at < ${param(time.toISOString())}`, params }
+}
+
+/** Deletes these ids; SQLite gets one placeholder per id (the caller keeps a call under its limit). */
+export const purgeIdsQuery = (engine: Engine, ids: string[]): Query =>
+  engine === 'sqlite'
+    ? { sql: `DELETE FROM responses WHERE id IN (${ids.map(() => '?').join(', ')})`, params: ids }
+    : { sql: 'DELETE FROM responses WHERE id = ANY($1::text[])', params: [ids] }

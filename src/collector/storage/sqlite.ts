@@ -1,0 +1,107 @@
+import { loadDriver } from './load-driver'
+import { createGroupCommit } from './group-commit'
+import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations'
+import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, type Query } from './queries'
+import { COLUMNS, toComment, toRow, toScoreCount, toStored, type Row } from './rows'
+import { startSqliteThread, type SqliteThread } from './sqlite-thread'
+import { StoreClosedError, type InsertResult, type ResponseStore } from './store'
+
+const INSERT_SQL = `INSERT OR IGNORE INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`
+// Only a copy identical to the stored answer but for the comment it adds (see rows.ts).
+const COMPLETE_SQL = 'UPDATE responses SET comment = @comment, raw = @raw WHERE id = @id AND comment IS NULL AND raw = @bare'
+
+/**
+ * Brings the file's schema up to date, on the main thread before any request is served.
+ * WAL lets the report read while answers are written, and is a property of the file.
+ */
+export function migrateSqlite(dbPath: string): void {
+  const Database = loadDriver('better-sqlite3')
+  const db = new Database(dbPath)
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('busy_timeout = 5000')
+    db.exec(SCHEMA_TABLE_SQL)
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      const current = db.prepare('SELECT COALESCE(MAX(version), 0) FROM touchpoint_schema').pluck().get() as number
+      const record = db.prepare('INSERT INTO touchpoint_schema (version, description, applied_at) VALUES (?, ?, ?)')
+      for (const step of pendingMigrations(current)) {
+        db.exec(step.sqlite)
+        record.run(step.version, step.description, new Date().toISOString())
+      }
+      db.exec('COMMIT')
+    } catch (err) {
+      db.exec('ROLLBACK')
+      throw err
+    }
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * The SQLite engine: one file, a writer thread that commits groups of requests, and a reader
+ * thread for the report, so the event loop only parses and answers.
+ *
+ * @example
+ * const store = openSqliteStore('./touchpoint.db')
+ * await store.insert(batch.responses) // → { stored: 1, duplicates: 0 }, on disk
+ */
+export function openSqliteStore(dbPath: string): ResponseStore {
+  let writer: SqliteThread | undefined
+  let reader: SqliteThread | undefined
+  let closed = false
+  const opening = (async () => {
+    migrateSqlite(dbPath)
+    writer = startSqliteThread(dbPath, 'writer')
+    reader = startSqliteThread(dbPath, 'reader')
+  })()
+  opening.catch(() => {}) // reported by ready() and by every call
+
+  const group = createGroupCommit((requests: Row[][]) =>
+    writer!.call<InsertResult[]>({ op: 'write', insertSql: INSERT_SQL, completeSql: COMPLETE_SQL, requests }),
+  )
+  const open = async () => {
+    if (closed) throw new StoreClosedError()
+    await opening
+  }
+  const read = async <T>(op: 'all' | 'get', query: Query) => {
+    await open()
+    return reader!.call<T>({ op, ...query })
+  }
+  const run = async (query: Query) => {
+    await open()
+    return writer!.call<number>({ op: 'run', ...query })
+  }
+
+  return {
+    engine: 'sqlite',
+    ready: open,
+    async insert(responses, receivedAt = new Date()) {
+      await open()
+      return group.add(responses.map((response) => toRow(response, receivedAt.toISOString())))
+    },
+    async get(id) {
+      const row = await read<Record<string, unknown> | undefined>('get', getQuery('sqlite', id))
+      return row ? toStored(row) : null
+    },
+    page: async (range, cursor, limit) => (await read<Record<string, unknown>[]>('all', pageQuery('sqlite', range, cursor, limit))).map(toStored),
+    scoreCounts: async (range) => (await read<Record<string, unknown>[]>('all', scoreCountsQuery('sqlite', range))).map(toScoreCount),
+    comments: async (range, query) => (await read<Record<string, unknown>[]>('all', commentsQuery('sqlite', range, query))).map(toComment),
+    count: async () => (await read<{ n: number }>('get', { sql: COUNT_SQL, params: [] })).n,
+    purgeBefore: (time) => run(purgeBeforeQuery('sqlite', time)),
+    async purgeIds(ids) {
+      let deleted = 0
+      // SQLite allows 32,766 parameters a statement; 500 ids a statement stays far below.
+      for (let start = 0; start < ids.length; start += 500) deleted += await run(purgeIdsQuery('sqlite', ids.slice(start, start + 500)))
+      return deleted
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      await opening.catch(() => {})
+      await group.idle()
+      await Promise.all([writer?.close(), reader?.close()])
+    },
+  }
+}

@@ -1,0 +1,93 @@
+import type { Emotion, Stage, SurveyKind, SurveyResponse, Touchpoint } from '../../types'
+
+/** A stored answer: the wire fields plus when the collector received it. */
+export interface StoredResponse extends SurveyResponse {
+  received_at: string
+}
+
+/** Inclusive bounds on the answer time `at`, as ISO 8601 strings; either may be open. */
+export interface TimeRange {
+  from?: string | null
+  to?: string | null
+}
+
+export interface InsertResult {
+  /** Answers written by this call. */
+  stored: number
+  /** Answers whose id was already stored (a retry or a second beacon): ignored. */
+  duplicates: number
+}
+
+/** How many answers of one kind gave one score at one touchpoint in one stage. */
+export interface ScoreCount {
+  stage: Stage
+  touchpoint: Touchpoint
+  kind: SurveyKind
+  score: number
+  n: number
+}
+
+/** A comment as the report quotes it (trimmed). */
+export interface Comment {
+  id: string; at: string; stage: Stage; touchpoint: Touchpoint; kind: SurveyKind
+  score: number; emotion: Emotion | null; comment: string; locale: string
+}
+
+export interface CommentQuery {
+  /** `newest`: newest first. `lowest`: lowest score first (on one 0–1 scale across kinds), then newest. */
+  order: 'newest' | 'lowest'
+  limit: number
+  touchpoint?: Touchpoint
+}
+
+/** Where a page of answers ends; the next page starts after it. */
+export interface PageCursor {
+  at: string
+  id: string
+}
+
+/**
+ * Where answers live. Two engines behave the same: SQLite (one file, one machine) and
+ * PostgreSQL (many collectors, one database).
+ *
+ * - `insert` resolves only once the answers are on disk (a commit that survived an fsync).
+ *   Inserts that arrive together share one transaction (group commit).
+ * - An id is stored once. A later copy of it never changes the stored kind, score, survey,
+ *   stage, touchpoint, url, locale or time; it may only add a comment the stored copy lacks,
+ *   and only when it is identical to the stored copy in everything else.
+ * - The report's figures are computed by the database (`scoreCounts`, `comments`); long
+ *   queries never hold up an `insert`.
+ * - `purgeBefore` and `purgeIds` delete answers for good (retention, the `purge` command);
+ *   they are the only way a stored answer ever leaves.
+ */
+export interface ResponseStore {
+  /** Which engine, for logs and /healthz. */
+  readonly engine: 'sqlite' | 'postgres'
+  /** Resolves once the database is open and its schema current; rejects with the reason otherwise. */
+  ready(): Promise<void>
+  insert(responses: SurveyResponse[], receivedAt?: Date): Promise<InsertResult>
+  /** The stored answer with this id, or null. */
+  get(id: string): Promise<StoredResponse | null>
+  /** Answers with `at` inside the range, oldest first (by `at`, then `id`), after `cursor`, at most `limit`. */
+  page(range: TimeRange, cursor: PageCursor | null, limit: number): Promise<StoredResponse[]>
+  /** The answer counts per stage, touchpoint, kind and score, in the order each group first appeared in time. */
+  scoreCounts(range: TimeRange): Promise<ScoreCount[]>
+  /** Non-blank comments inside the range. */
+  comments(range: TimeRange, query: CommentQuery): Promise<Comment[]>
+  /** How many answers are stored in all. */
+  count(): Promise<number>
+  /** Deletes every answer given (`at`) before this instant, for retention and `purge --before`; resolves with how many. */
+  purgeBefore(time: Date): Promise<number>
+  /** Deletes the answers with these ids (`purge --id`); resolves with how many there were. */
+  purgeIds(ids: string[]): Promise<number>
+  /** Waits for writes in flight, then closes; later calls reject. */
+  close(): Promise<void>
+}
+
+/** Thrown by a store's methods after `close()`. */
+export class StoreClosedError extends Error {
+  readonly name = 'StoreClosedError'
+  constructor() {
+    super('the answer store is closed')
+  }
+}

@@ -1,0 +1,61 @@
+// `touchpoint-collector migrate-to-postgres`: a SQLite file into a real PostgreSQL database.
+import { afterEach, describe, expect, it } from 'vitest'
+import { openStore, type ResponseStore } from '../../src/collector/storage'
+import { copySqliteToPostgres } from '../../src/collector/storage/copy-to-postgres'
+import { freshDatabase, withClient, type Target } from './engines'
+import { answer, answers } from './fixtures'
+
+let targets: Target[] = []
+afterEach(async () => {
+  for (const target of targets) await target.remove()
+  targets = []
+})
+
+async function database(engine: 'sqlite' | 'postgres') {
+  const target = await freshDatabase(engine)
+  targets.push(target)
+  return target
+}
+
+const everyRow = (url: string) =>
+  withClient(url, async (client) => (await client.query('SELECT id, score, comment, at, received_at, raw FROM responses ORDER BY id')).rows)
+
+async function filled(store: ResponseStore, count: number) {
+  const list = [...answers('checkout', 'nps', Array.from({ length: count - 1 }, (_, i) => i % 11)), answer({ comment: 'Giao hàng nhanh' })]
+  await store.insert(list, new Date('2026-11-20T12:00:00.000Z'))
+  await store.close()
+  return list
+}
+
+describe('copySqliteToPostgres', () => {
+  it('copies every answer as stored, then nothing when run again', async () => {
+    const sqlite = await database('sqlite')
+    const postgres = await database('postgres')
+    const list = await filled(openStore(sqlite.options), 23)
+    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 5 })).toEqual({ read: 23, copied: 23 })
+    const rows = await everyRow(postgres.location)
+    expect(rows).toHaveLength(23)
+    expect(rows.every((r) => r.received_at === '2026-11-20T12:00:00.000Z')).toBe(true)
+    const withComment = rows.find((r) => r.comment)!
+    expect(JSON.parse(withComment.raw)).toEqual(list[22])
+    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 5 })).toEqual({ read: 23, copied: 0 })
+    expect(await everyRow(postgres.location)).toEqual(rows)
+  })
+
+  it('resumes after an interruption, copying only what is missing, next to answers collected meanwhile', async () => {
+    const sqlite = await database('sqlite')
+    const postgres = await database('postgres')
+    const list = await filled(openStore(sqlite.options), 12)
+    // A first run that stopped after some answers, and a collector already writing to PostgreSQL.
+    const live = openStore(postgres.options)
+    await live.insert([...list.slice(0, 4), answer({ score: 1 })])
+    await live.close()
+    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 4 })).toEqual({ read: 12, copied: 8 })
+    expect(await everyRow(postgres.location)).toHaveLength(13)
+  })
+
+  it('says so when the SQLite file does not exist', async () => {
+    const postgres = await database('postgres')
+    await expect(copySqliteToPostgres({ from: '/nonexistent/touchpoint.db', to: postgres.location })).rejects.toThrow('no SQLite database at /nonexistent/touchpoint.db')
+  })
+})
