@@ -11,7 +11,7 @@
  *    for the others, and an older loader never asks for it). New `Note` codes need no bump
  *    either: a diagnostics chunk prints a code it does not know in the compact form.
  */
-import type { Batch, Detection, SurveyKind, Touchpoint } from './types'
+import type { Batch, Detection, SurveyKind, Touchpoint } from './types.js'
 
 export const CHUNK_API = 2
 

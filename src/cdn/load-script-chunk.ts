@@ -1,4 +1,4 @@
-import { CHUNK_API, type ChunkName, type Chunks, type LoadChunk } from '../contract'
+import { CHUNK_API, type ChunkName, type Chunks, type LoadChunk } from '../contract.js'
 
 /**
  * The CDN build's chunk loader: a classic `<script>` next to the loader's own URL, which

@@ -3,10 +3,10 @@
  * imports the Preact UI. It reads its options from its own `data-*` attributes, defines
  * `window.touchpoint` and replays the calls the stub queued before it loaded.
  */
-import type { Note } from '../contract'
-import { parseOptions } from '../config/parse-options'
-import { createTouchpoint } from '../core/create-touchpoint'
-import { loadScriptChunk } from './load-script-chunk'
+import type { Note } from '../contract.js'
+import { parseOptions } from '../config/parse-options.js'
+import { createTouchpoint } from '../core/create-touchpoint.js'
+import { loadScriptChunk } from './load-script-chunk.js'
 
 // Only valid while this file's top level runs: capture it now.
 const script = document.currentScript as HTMLScriptElement | null

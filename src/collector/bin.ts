@@ -11,12 +11,12 @@
  * copies a SQLite database into PostgreSQL (idempotent, resumable: run it again after a stop).
  */
 import { parseArgs } from 'node:util'
-import { settingsFromEnv } from './env'
+import { settingsFromEnv } from './env.js'
 
 async function serve() {
   const { port, host, options } = settingsFromEnv(process.env)
   // Loaded late so that a missing optional dependency gets the hint below, not a bare stack trace.
-  const { createCollector } = await import('./server')
+  const { createCollector } = await import('./server.js')
   const collector = createCollector(options)
   const { url } = await collector.listen(port, host)
   const database = options.databaseUrl ? `PostgreSQL ${safeUrl(options.databaseUrl)}` : `SQLite ${options.dbPath}`
@@ -41,7 +41,7 @@ async function migrateToPostgres(args: string[]) {
   const from = values.from ?? process.env.DB_PATH
   const to = values.to ?? process.env.DATABASE_URL
   if (!from || !to) throw new Error('usage: touchpoint-collector migrate-to-postgres --from ./touchpoint.db --to postgres://user:password@host/database')
-  const { copySqliteToPostgres } = await import('./storage/copy-to-postgres')
+  const { copySqliteToPostgres } = await import('./storage/copy-to-postgres.js')
   const result = await copySqliteToPostgres({ from, to, log: (line) => console.log(`  ${line}`) })
   console.log(`copied ${result.copied} answers (${result.read - result.copied} were already there) from ${from} to ${safeUrl(to)}`)
 }
@@ -51,7 +51,7 @@ const safeUrl = (url: string) => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@'
 
 const [command, ...rest] = process.argv.slice(2)
 async function purge(args: string[]) {
-  const { runPurge } = await import('./purge-command')
+  const { runPurge } = await import('./purge-command.js')
   process.exit(await runPurge(args, process.env, (line) => console.log(line)))
 }
 

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AnswerWindow } from './answer-time'
-import { BodyTimeoutError, BodyTooLargeError, ClientGoneError, readBody, sendError, sendJson } from './http'
-import type { RateLimiter } from './rate-limit'
-import type { ResponseStore } from './storage'
-import { checkBatch } from './validate'
+import type { AnswerWindow } from './answer-time.js'
+import { BodyTimeoutError, BodyTooLargeError, ClientGoneError, readBody, sendError, sendJson } from './http.js'
+import type { RateLimiter } from './rate-limit.js'
+import type { ResponseStore } from './storage/index.js'
+import { checkBatch } from './validate.js'
 
 const ACCEPTED_TYPES = ['application/json', 'text/plain']
 

@@ -1,9 +1,9 @@
-import { DEFAULT_ANSWER_WINDOW } from './answer-time'
-import { parseTrustProxy } from './client-address'
-import { parseRateLimit } from './rate-limit'
-import { checkReportAccess } from './report-auth'
-import type { CollectorOptions } from './server'
-import { SettingError } from './setting-error'
+import { DEFAULT_ANSWER_WINDOW } from './answer-time.js'
+import { parseTrustProxy } from './client-address.js'
+import { parseRateLimit } from './rate-limit.js'
+import { checkReportAccess } from './report-auth.js'
+import type { CollectorOptions } from './server.js'
+import { SettingError } from './setting-error.js'
 
 export { SettingError }
 

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import { SettingError } from './setting-error'
+import { SettingError } from './setting-error.js'
 
 /** Who may read the reports: HTTP Basic with `password` (any user name) and/or `Authorization: Bearer <token>`. */
 export interface ReportAccess {

@@ -1,6 +1,6 @@
-import { EMOTIONS, MIN_N, type Comment, type Figures, type Report } from './report'
-import { RULE_TEXT, WORDS, type ReportLanguage } from './report-i18n'
-import { REPORT_CSS } from './report-style'
+import { EMOTIONS, MIN_N, type Comment, type Figures, type Report } from './report.js'
+import { RULE_TEXT, WORDS, type ReportLanguage } from './report-i18n.js'
+import { REPORT_CSS } from './report-style.js'
 
 export interface HtmlOptions {
   lang: ReportLanguage

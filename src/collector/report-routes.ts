@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { csvHeader, csvLines } from './csv'
-import { DateRangeError, parseDateRange } from './date-range'
-import { sendError, sendJson, sendText } from './http'
-import type { RateLimiter } from './rate-limit'
-import { reportFromStore } from './report'
-import { readCredentials, reportIsConfigured, type ReportAccess } from './report-auth'
-import { pickLanguage, renderReportHtml } from './report-html'
-import { REPORT_HEADERS, REPORT_PAGE_CSP } from './security-headers'
-import type { PageCursor, ResponseStore, TimeRange } from './storage'
+import { csvHeader, csvLines } from './csv.js'
+import { DateRangeError, parseDateRange } from './date-range.js'
+import { sendError, sendJson, sendText } from './http.js'
+import type { RateLimiter } from './rate-limit.js'
+import { reportFromStore } from './report.js'
+import { readCredentials, reportIsConfigured, type ReportAccess } from './report-auth.js'
+import { pickLanguage, renderReportHtml } from './report-html.js'
+import { REPORT_HEADERS, REPORT_PAGE_CSP } from './security-headers.js'
+import type { PageCursor, ResponseStore, TimeRange } from './storage/index.js'
 
 export const REPORT_PATHS = ['/report', '/api/report', '/report.csv']
 

@@ -1,9 +1,9 @@
-import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../detection/stage-map'
-import { RULE_TEXT } from './report-i18n'
-import type { Comment, ResponseStore, ScoreCount, TimeRange } from './storage'
-import type { Emotion, Stage, SurveyKind, SurveyResponse, Touchpoint } from '../types'
+import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../detection/stage-map.js'
+import { RULE_TEXT } from './report-i18n.js'
+import type { Comment, ResponseStore, ScoreCount, TimeRange } from './storage/index.js'
+import type { Emotion, Stage, SurveyKind, SurveyResponse, Touchpoint } from '../types.js'
 
-export type { Comment } from './storage'
+export type { Comment } from './storage/index.js'
 
 export const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 

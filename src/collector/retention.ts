@@ -1,4 +1,4 @@
-import type { ResponseStore } from './storage'
+import type { ResponseStore } from './storage/index.js'
 
 const DAY_MS = 86_400_000
 

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import Ajv2020 from 'ajv/dist/2020.js'
 import type { ErrorObject } from 'ajv'
 import addFormats from 'ajv-formats'
-import type { Emotion, SurveyResponse } from '../types'
-import { answerTimeProblem, DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time'
-import { cleanAnswer } from './clean-answer'
+import type { Emotion, SurveyResponse } from '../types.js'
+import { answerTimeProblem, DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time.js'
+import { cleanAnswer } from './clean-answer.js'
 
 /** What the collector makes of a parsed request body. */
 export interface BatchCheck {

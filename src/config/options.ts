@@ -1,4 +1,4 @@
-import type { Stage, Touchpoint } from '../types'
+import type { Stage, Touchpoint } from '../types.js'
 
 /**
  * Everything a store can configure. Each option is also a `data-*` attribute on the script tag

@@ -1,8 +1,8 @@
-import type { Note, OptionSource } from '../contract'
-import { DEFAULTS, type Config } from './options'
-import { STAGES, TOUCHPOINTS } from '../detection/stage-map'
-import { resolveExplicit } from '../detection/resolve-explicit'
-import { builtInLocale } from '../core/resolve-locale'
+import type { Note, OptionSource } from '../contract.js'
+import { DEFAULTS, type Config } from './options.js'
+import { STAGES, TOUCHPOINTS } from '../detection/stage-map.js'
+import { resolveExplicit } from '../detection/resolve-explicit.js'
+import { builtInLocale } from '../core/resolve-locale.js'
 
 /** Returns the option's value, or undefined for a bad one. */
 type Parse = (value: unknown) => unknown

@@ -1,9 +1,9 @@
-import type { Config } from '../config/options'
-import type { LoadChunk, Note } from '../contract'
-import type { Detection } from '../types'
-import type { Emitter } from './emitter'
-import type { SafeStorage } from '../lib/storage'
-import type { Consent } from '../targeting/consent'
+import type { Config } from '../config/options.js'
+import type { LoadChunk, Note } from '../contract.js'
+import type { Detection } from '../types.js'
+import type { Emitter } from './emitter.js'
+import type { SafeStorage } from '../lib/storage.js'
+import type { Consent } from '../targeting/consent.js'
 
 /** What every part of a running widget shares. Built once by createTouchpoint. */
 export interface Context {

@@ -1,4 +1,4 @@
-import type { EventMap, EventName } from '../types'
+import type { EventMap, EventName } from '../types.js'
 
 type Listener<E extends EventName> = (payload: EventMap[E]) => void
 

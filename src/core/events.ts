@@ -1,4 +1,4 @@
-import type { EventName } from '../types'
+import type { EventName } from '../types.js'
 
 /**
  * Every event `on()` accepts. Typed by EventMap: a misspelt name here does not compile; a new

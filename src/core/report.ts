@@ -1,4 +1,4 @@
-import type { LoadChunk, Note } from '../contract'
+import type { LoadChunk, Note } from '../contract.js'
 
 /** How the running widget speaks to the store's developer. */
 export interface Report {

@@ -1,5 +1,5 @@
-import type { SurveyResponse } from '../types'
-import { toJson } from '../lib/to-json'
+import type { SurveyResponse } from '../types.js'
+import { toJson } from '../lib/to-json.js'
 
 /** Bytes per request: keepalive bodies of a page share 64 KiB, so each stays under 60 KB. */
 export const BEACON_BYTES = 60000

@@ -1,11 +1,11 @@
-import type { Context } from '../core/context'
-import type { TransportChunk } from '../contract'
-import type { SurveyResponse } from '../types'
-import { OUTBOX_CAP, createOutbox } from './outbox'
-import { beacon } from './beacon'
-import { watchFlushTriggers } from './flush-triggers'
-import { whenIdle } from '../lib/when-idle'
-import { toJson } from '../lib/to-json'
+import type { Context } from '../core/context.js'
+import type { TransportChunk } from '../contract.js'
+import type { SurveyResponse } from '../types.js'
+import { OUTBOX_CAP, createOutbox } from './outbox.js'
+import { beacon } from './beacon.js'
+import { watchFlushTriggers } from './flush-triggers.js'
+import { whenIdle } from '../lib/when-idle.js'
+import { toJson } from '../lib/to-json.js'
 
 /** How long a draft (score chosen, Send not pressed) is left to its own page before any tab may send it. */
 export const DRAFT_MS = 600000

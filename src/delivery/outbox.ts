@@ -1,7 +1,7 @@
-import type { SafeStorage } from '../lib/storage'
-import { toJson } from '../lib/to-json'
-import type { SurveyResponse } from '../types'
-import { readResponse } from './read-response'
+import type { SafeStorage } from '../lib/storage.js'
+import { toJson } from '../lib/to-json.js'
+import type { SurveyResponse } from '../types.js'
+import { readResponse } from './read-response.js'
 
 /** Most answers an outbox keeps; past it the oldest are dropped first (docs/delivery.md). */
 export const OUTBOX_CAP = 200

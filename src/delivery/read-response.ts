@@ -1,6 +1,6 @@
-import type { SurveyResponse } from '../types'
-import { STAGES, TOUCHPOINTS } from '../detection/stage-map'
-import { EMOTIONS, KINDS, RANGE } from '../targeting/plan'
+import type { SurveyResponse } from '../types.js'
+import { STAGES, TOUCHPOINTS } from '../detection/stage-map.js'
+import { EMOTIONS, KINDS, RANGE } from '../targeting/plan.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- checks take whatever storage held */
 

@@ -1,8 +1,8 @@
 import ky, { HTTPError } from 'ky'
-import { CHUNK_API, type SendResult, type TransportChunk } from '../contract'
-import { leaseSettings, withLock } from './lock'
-import { retryAfterMs } from './retry-after'
-import { toJson } from '../lib/to-json'
+import { CHUNK_API, type SendResult, type TransportChunk } from '../contract.js'
+import { leaseSettings, withLock } from './lock.js'
+import { retryAfterMs } from './retry-after.js'
+import { toJson } from '../lib/to-json.js'
 
 /** Tuning of one send; tests shorten the waits. */
 export const transportSettings = {

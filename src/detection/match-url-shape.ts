@@ -1,5 +1,5 @@
-import { NONE, rankIn, type Hit, type Rules } from './page-types'
-import { routeOf, type Place } from './page-key'
+import { NONE, rankIn, type Hit, type Rules } from './page-types.js'
+import { routeOf, type Place } from './page-key.js'
 
 // Indexed by rank (see RANK). Anchored paths that the platforms themselves generate, tested
 // after the market / language prefix is removed (`/vi/products/…`, `/en-us/cart`). Shopify,

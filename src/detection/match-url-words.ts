@@ -1,6 +1,6 @@
-import { NONE, rankIn, type Hit, type Rules } from './page-types'
-import { routeOf, type Place } from './page-key'
-import { SEARCH_QUERY } from './match-url-shape'
+import { NONE, rankIn, type Hit, type Rules } from './page-types.js'
+import { routeOf, type Place } from './page-key.js'
+import { SEARCH_QUERY } from './match-url-shape.js'
 
 // Indexed by rank (see RANK). Path words in English, Vietnamese, German, French, Spanish,
 // Italian, Dutch, Polish and Portuguese (ASCII, as slugs spell them: `ruecksendung`,

@@ -1,4 +1,4 @@
-import { NONE, PAGE, pageTypeOf, rankIn, type Hit, type Rules } from './page-types'
+import { NONE, PAGE, pageTypeOf, rankIn, type Hit, type Rules } from './page-types.js'
 
 // Indexed by rank (see RANK). Magento 1 and 2 print the full action name (M1's checkout is
 // `checkout-onepage-index`, its contact page `contacts-index-index`; one-step checkout

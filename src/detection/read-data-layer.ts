@@ -1,5 +1,5 @@
-import { NONE, rankIn, type Hit, type Rules } from './page-types'
-import { loadState, pageKey } from './page-key'
+import { NONE, rankIn, type Hit, type Rules } from './page-types.js'
+import { loadState, pageKey } from './page-key.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- stores put anything in dataLayer */
 

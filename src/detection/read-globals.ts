@@ -1,4 +1,4 @@
-import { NONE, pageTypeOf, type Hit } from './page-types'
+import { NONE, pageTypeOf, type Hit } from './page-types.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- foreign globals have no types */
 

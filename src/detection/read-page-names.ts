@@ -1,4 +1,4 @@
-import { NONE, PAGE, bestName, type Hit } from './page-types'
+import { NONE, PAGE, bestName, type Hit } from './page-types.js'
 
 /**
  * The page name of a Joomla shop view: VirtueMart (`productdetails`, `category`, `cart`,

@@ -1,6 +1,6 @@
-import { NONE, bestName, type Hit } from './page-types'
-import { type Place } from './page-key'
-import { joomlaName } from './read-page-names'
+import { NONE, bestName, type Hit } from './page-types.js'
+import { type Place } from './page-key.js'
+import { joomlaName } from './read-page-names.js'
 
 /**
  * Page names that platforms without URL rewriting carry in the query: OpenCart `route=`

@@ -1,4 +1,4 @@
-import { NONE, rankIn, type Hit, type Rules } from './page-types'
+import { NONE, rankIn, type Hit, type Rules } from './page-types.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-LD is whatever the page printed */
 

@@ -1,6 +1,6 @@
-import type { Stage, Touchpoint } from '../types'
-import { NONE, PAGE, RANK, pageTypeOf } from './page-types'
-import { STAGES } from './stage-map'
+import type { Stage, Touchpoint } from '../types.js'
+import { NONE, PAGE, RANK, pageTypeOf } from './page-types.js'
+import { STAGES } from './stage-map.js'
 
 /** A page's place in the journey as the store stated it. `stage` is set when a stage name was given. */
 export interface Explicit {

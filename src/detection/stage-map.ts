@@ -1,4 +1,4 @@
-import type { Stage, Touchpoint } from '../types'
+import type { Stage, Touchpoint } from '../types.js'
 
 export const TOUCHPOINTS: Touchpoint[] = [
   'home', 'listing', 'search', 'product', 'cart', 'checkout', 'confirmation', 'account', 'support', 'content', 'other',

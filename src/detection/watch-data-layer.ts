@@ -1,6 +1,6 @@
-import { hookOnce, notify } from './hook-once'
-import { loadState, pageKey } from './page-key'
-import { eventName, pageEventOf, pushedAt, readDataLayer } from './read-data-layer'
+import { hookOnce, notify } from './hook-once.js'
+import { loadState, pageKey } from './page-key.js'
+import { eventName, pageEventOf, pushedAt, readDataLayer } from './read-data-layer.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- dataLayer is the store's array */
 

@@ -1,4 +1,4 @@
-import { hookOnce, notify } from './hook-once'
+import { hookOnce, notify } from './hook-once.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- history methods are replaced in place */
 

@@ -1,5 +1,5 @@
-import type { Note, PageSurvey } from '../contract'
-import { reasonWords } from './reason-words'
+import type { Note, PageSurvey } from '../contract.js'
+import { reasonWords } from './reason-words.js'
 
 type Debug = Extract<Note, { code: 'page' | 'decision' | 'not-showing' | 'showing' | 'failed' | 'delivery' }>
 

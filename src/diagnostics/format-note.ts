@@ -1,7 +1,7 @@
-import type { Note } from '../contract'
-import { formatDebug } from './format-debug'
-import { formatWarning } from './format-warning'
-import { quote } from './quote'
+import type { Note } from '../contract.js'
+import { formatDebug } from './format-debug.js'
+import { formatWarning } from './format-warning.js'
+import { quote } from './quote.js'
 
 /**
  * One readable English line for a note from the loader, starting with `touchpoint: `. Never

@@ -1,10 +1,10 @@
-import type { ApiCall, Note } from '../contract'
-import { EVENTS } from '../core/events'
-import { KINDS } from '../targeting/plan'
-import { closestName } from './closest-name'
-import { OPTION_WORDS, optionName, suggestName } from './option-words'
-import { quote } from './quote'
-import { SURVEY_PROBLEMS } from './survey-problem'
+import type { ApiCall, Note } from '../contract.js'
+import { EVENTS } from '../core/events.js'
+import { KINDS } from '../targeting/plan.js'
+import { closestName } from './closest-name.js'
+import { OPTION_WORDS, optionName, suggestName } from './option-words.js'
+import { quote } from './quote.js'
+import { SURVEY_PROBLEMS } from './survey-problem.js'
 
 /** The methods of `window.touchpoint`, for the command form's did-you-mean. */
 const COMMANDS = ['detect', 'show', 'on', 'flush', 'setStage', 'consent', 'track']

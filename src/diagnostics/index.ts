@@ -1,6 +1,6 @@
 // The diagnostics chunk: words the loader's compact notes (src/contract.ts `Note`). Loaded only
 // when there is a warning or `debug` is on, so none of this text ships on a clean page view.
-import { CHUNK_API, type DiagnosticsChunk } from '../contract'
-import { formatNote } from './format-note'
+import { CHUNK_API, type DiagnosticsChunk } from '../contract.js'
+import { formatNote } from './format-note.js'
 
 export const diagnostics: DiagnosticsChunk = { api: CHUNK_API, format: formatNote }

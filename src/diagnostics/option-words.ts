@@ -1,6 +1,6 @@
-import type { OptionSource } from '../contract'
-import { DEFAULTS, type Config } from '../config/options'
-import { closestName } from './closest-name'
+import type { OptionSource } from '../contract.js'
+import { DEFAULTS, type Config } from '../config/options.js'
+import { closestName } from './closest-name.js'
 
 /**
  * For each option: what a good value looks like, and what happens instead of a bad one, in

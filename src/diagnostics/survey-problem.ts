@@ -1,7 +1,7 @@
-import type { SurveyProblem } from '../contract'
-import { STAGES, TOUCHPOINTS } from '../detection/stage-map'
-import { KINDS } from '../targeting/plan'
-import { closestName } from './closest-name'
+import type { SurveyProblem } from '../contract.js'
+import { STAGES, TOUCHPOINTS } from '../detection/stage-map.js'
+import { KINDS } from '../targeting/plan.js'
+import { closestName } from './closest-name.js'
 
 const didYouMean = (name: string | undefined) => (name ? `; did you mean ${name}?` : '')
 const range = (max: number) => (value?: string) => `must be 0–${max}, got "${value}"`

@@ -1,9 +1,9 @@
-import type { Note } from '../contract'
-import type { Options } from '../config/options'
-import { parseOptions } from '../config/parse-options'
-import { createTouchpoint } from '../core/create-touchpoint'
-import type { TouchpointApi } from '../types'
-import { importChunk } from './import-chunk'
+import type { Note } from '../contract.js'
+import type { Options } from '../config/options.js'
+import { parseOptions } from '../config/parse-options.js'
+import { createTouchpoint } from '../core/create-touchpoint.js'
+import type { TouchpointApi } from '../types.js'
+import { importChunk } from './import-chunk.js'
 
 let instance: TouchpointApi | undefined
 

@@ -1,4 +1,4 @@
-import type { Config } from '../config/options'
+import type { Config } from '../config/options.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- consent tools are the store's globals */
 

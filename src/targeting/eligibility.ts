@@ -1,5 +1,5 @@
-import type { Config } from '../config/options'
-import type { SurveyPlan } from './plan'
+import type { Config } from '../config/options.js'
+import type { SurveyPlan } from './plan.js'
 
 /** What is remembered about a visitor, stored as compact JSON under `tp:s`. Times in ms. */
 export interface TargetingState {

@@ -1,6 +1,6 @@
-import type { Note, SurveyProblem } from '../contract'
-import { STAGES, TOUCHPOINTS } from '../detection/stage-map'
-import { DEFAULT_SURVEYS, KINDS, type SurveyPlan, type Trigger } from './plan'
+import type { Note, SurveyProblem } from '../contract.js'
+import { STAGES, TOUCHPOINTS } from '../detection/stage-map.js'
+import { DEFAULT_SURVEYS, KINDS, type SurveyPlan, type Trigger } from './plan.js'
 
 const MS: Record<string, number> = { ms: 1, s: 1e3, m: 6e4 }
 

@@ -1,4 +1,4 @@
-import type { Emotion, Stage, SurveyKind, Touchpoint } from '../types'
+import type { Emotion, Stage, SurveyKind, Touchpoint } from '../types.js'
 
 /** Every survey kind, in the order `show()` lists them in its warning. */
 export const KINDS: SurveyKind[] = ['csat', 'nps', 'emotion', 'ces']

@@ -1,10 +1,10 @@
-import type { Context } from '../core/context'
-import { isEligible, type TargetingState } from './eligibility'
-import { parseSurveys } from './parse-surveys'
-import { describeTrigger, type SurveyPlan } from './plan'
-import { armTriggers, type Armed } from './triggers'
-import { whenIdle } from '../lib/when-idle'
-import { toJson } from '../lib/to-json'
+import type { Context } from '../core/context.js'
+import { isEligible, type TargetingState } from './eligibility.js'
+import { parseSurveys } from './parse-surveys.js'
+import { describeTrigger, type SurveyPlan } from './plan.js'
+import { armTriggers, type Armed } from './triggers.js'
+import { whenIdle } from '../lib/when-idle.js'
+import { toJson } from '../lib/to-json.js'
 
 /** What the core calls into targeting. */
 export interface Targeting {

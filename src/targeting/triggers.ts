@@ -1,4 +1,4 @@
-import { describeTrigger, triggerOf, type SurveyPlan } from './plan'
+import { describeTrigger, triggerOf, type SurveyPlan } from './plan.js'
 
 /** Triggers armed for one page view. `track`/`event` feed the named triggers. */
 export interface Armed {

@@ -1,11 +1,11 @@
 import { render } from 'preact'
-import type { SurveyRequest, UiHandle, UiHost } from '../contract'
-import { resolveColor, textOn } from './contrast'
-import { followViewport } from './follow-viewport'
-import { tolerateFrozenPrototypes } from './frozen-prototypes'
-import { createSurveyState } from './state'
-import { CSS } from './styles'
-import { Survey } from './survey'
+import type { SurveyRequest, UiHandle, UiHost } from '../contract.js'
+import { resolveColor, textOn } from './contrast.js'
+import { followViewport } from './follow-viewport.js'
+import { tolerateFrozenPrototypes } from './frozen-prototypes.js'
+import { createSurveyState } from './state.js'
+import { CSS } from './styles.js'
+import { Survey } from './survey.js'
 
 let sheet: CSSStyleSheet | undefined
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
-import type { SurveyKind } from '../types'
-import { Face } from './face'
-import { RANGE, type Strings } from './strings'
+import type { SurveyKind } from '../types.js'
+import { Face } from './face.js'
+import { RANGE, type Strings } from './strings.js'
 
 interface Props {
   kind: SurveyKind

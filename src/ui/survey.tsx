@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks'
-import type { SurveyRequest, UiHost } from '../contract'
-import { Scale } from './scale'
-import { useStore, type SurveyState } from './state'
-import { questionFor, scoreGroup, stringsFor } from './strings'
-import { maskPii } from '../shared/mask'
+import type { SurveyRequest, UiHost } from '../contract.js'
+import { Scale } from './scale.js'
+import { useStore, type SurveyState } from './state.js'
+import { questionFor, scoreGroup, stringsFor } from './strings.js'
+import { maskPii } from '../shared/mask.js'
 
 interface Props {
   request: SurveyRequest

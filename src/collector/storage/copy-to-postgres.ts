@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
-import { loadDriver } from './load-driver'
-import { migratePostgres, writeGroup } from './postgres'
-import { COLUMNS, type Row } from './rows'
+import { loadDriver } from './load-driver.js'
+import { migratePostgres, writeGroup } from './postgres.js'
+import { COLUMNS, type Row } from './rows.js'
 
 export interface CopyResult {
   /** Answers read from the SQLite file. */

@@ -1,5 +1,5 @@
-import type { Row } from './rows'
-import type { InsertResult } from './store'
+import type { Row } from './rows.js'
+import type { InsertResult } from './store.js'
 
 /** Writes several requests' rows in ONE transaction and resolves once it is committed. */
 export type WriteGroup = (requests: Row[][]) => Promise<InsertResult[]>

@@ -1,6 +1,6 @@
-import { openPostgresStore } from './postgres'
-import { openSqliteStore } from './sqlite'
-import type { ResponseStore } from './store'
+import { openPostgresStore } from './postgres.js'
+import { openSqliteStore } from './sqlite.js'
+import type { ResponseStore } from './store.js'
 
 export interface StoreOptions {
   /** `postgres://…`: PostgreSQL. Without it, SQLite at `dbPath`. */
@@ -24,6 +24,6 @@ export function openStore(options: StoreOptions | string): ResponseStore {
   return openSqliteStore(dbPath ?? './touchpoint.db')
 }
 
-export { LATEST_VERSION, SchemaTooNewError, isSchemaTooNewError } from './migrations'
-export { StoreClosedError } from './store'
-export type { ResponseStore, StoredResponse, TimeRange, InsertResult, ScoreCount, Comment, CommentQuery, PageCursor } from './store'
+export { LATEST_VERSION, SchemaTooNewError, isSchemaTooNewError } from './migrations.js'
+export { StoreClosedError } from './store.js'
+export type { ResponseStore, StoredResponse, TimeRange, InsertResult, ScoreCount, Comment, CommentQuery, PageCursor } from './store.js'

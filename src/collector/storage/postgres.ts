@@ -1,10 +1,10 @@
 import type pg from 'pg'
-import { loadDriver } from './load-driver'
-import { createGroupCommit } from './group-commit'
-import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations'
-import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, type Query } from './queries'
-import { COLUMNS, countStored, toComment, toRow, toScoreCount, toStored, type Row } from './rows'
-import { StoreClosedError, type ResponseStore } from './store'
+import { loadDriver } from './load-driver.js'
+import { createGroupCommit } from './group-commit.js'
+import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations.js'
+import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, type Query } from './queries.js'
+import { COLUMNS, countStored, toComment, toRow, toScoreCount, toStored, type Row } from './rows.js'
+import { StoreClosedError, type ResponseStore } from './store.js'
 
 // Any number that is the same for every collector: they queue on it while one migrates.
 const MIGRATION_LOCK = 7_411_302

@@ -1,4 +1,4 @@
-import type { CommentQuery, PageCursor, TimeRange } from './store'
+import type { CommentQuery, PageCursor, TimeRange } from './store.js'
 
 /** One query for either engine: its text and its parameters in order. */
 export interface Query {

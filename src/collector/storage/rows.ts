@@ -1,5 +1,5 @@
-import type { SurveyResponse } from '../../types'
-import type { Comment, ScoreCount, StoredResponse } from './store'
+import type { SurveyResponse } from '../../types.js'
+import type { Comment, ScoreCount, StoredResponse } from './store.js'
 
 /** The columns of `responses`, in the order every engine writes them. */
 export const COLUMNS = ['id', 'survey', 'kind', 'score', 'comment', 'emotion', 'stage', 'touchpoint', 'url', 'locale', 'at', 'received_at', 'raw'] as const

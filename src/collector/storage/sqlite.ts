@@ -1,10 +1,10 @@
-import { loadDriver } from './load-driver'
-import { createGroupCommit } from './group-commit'
-import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations'
-import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, type Query } from './queries'
-import { COLUMNS, toComment, toRow, toScoreCount, toStored, type Row } from './rows'
-import { startSqliteThread, type SqliteThread } from './sqlite-thread'
-import { StoreClosedError, type InsertResult, type ResponseStore } from './store'
+import { loadDriver } from './load-driver.js'
+import { createGroupCommit } from './group-commit.js'
+import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations.js'
+import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, type Query } from './queries.js'
+import { COLUMNS, toComment, toRow, toScoreCount, toStored, type Row } from './rows.js'
+import { startSqliteThread, type SqliteThread } from './sqlite-thread.js'
+import { StoreClosedError, type InsertResult, type ResponseStore } from './store.js'
 
 const INSERT_SQL = `INSERT OR IGNORE INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`
 // Only a copy identical to the stored answer but for the comment it adds (see rows.ts).
