@@ -12,11 +12,12 @@ export function followViewport(root: ShadowRoot, host: HTMLElement): () => void 
   const view = window.visualViewport
   if (!view) return () => {}
   // A zero-size fixed box at the bottom right corner: where the layout viewport's edges are.
+  // Styled by its class, not a style attribute, which a strict CSP (style-src-attr) blocks.
   const corner = root.appendChild(document.createElement('i'))
-  corner.setAttribute('style', 'position:fixed;right:0;bottom:0;width:0;height:0')
+  corner.className = 'corner'
   const place = () => {
     const edge = corner.getBoundingClientRect()
-    const px = (n: number) => `${Math.max(0, Math.round(n))}px`
+    const px = (n: number) => `${Math.max(0, n)}px` // fractional: the edges are, at a zoom
     host.style.setProperty('--tp-left', px(view.offsetLeft))
     host.style.setProperty('--tp-right', px(edge.right - view.offsetLeft - view.width))
     host.style.setProperty('--tp-bottom', px(edge.bottom - view.offsetTop - view.height))

@@ -39,7 +39,8 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   const box = root.appendChild(document.createElement('div'))
 
   const theme: Record<string, string> = {}
-  const accent = request.accent && resolveColor(request.accent, el)
+  // Resolved on the inner box: the host's :host{all:initial!important} would beat a colour set on it.
+  const accent = request.accent && resolveColor(request.accent, box)
   if (accent) {
     theme['--a'] = `rgb(${accent})`
     theme['--o'] = textOn(accent)

@@ -14,7 +14,7 @@
 export const CSS = `:host{all:initial!important;display:block!important}:host([data-f]){display:contents!important}
 .c{all:initial;display:block;--a:#0f5e6e;--o:#fff;--bg:#fff;--fg:#1b1c1f;--m:#53565c;--b:#7d828a;position:relative;box-sizing:border-box;max-width:360px;padding:16px;background:var(--bg);color:var(--fg);border:1px solid var(--b);border-radius:var(--touchpoint-radius,12px);box-shadow:0 6px 24px rgba(0,0,0,.18);font:14px/1.45 var(--touchpoint-font,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif);text-align:start;animation:tp .2s ease-out}
 .c *{box-sizing:border-box;margin:0}.c button,.c input{font:inherit;color:inherit}
-.f{position:fixed;bottom:calc(16px + var(--tp-bottom,0px));right:calc(16px + var(--tp-right,0px));z-index:var(--touchpoint-z,2147483000);width:calc(100vw - 32px)}.f.l{right:auto;left:calc(16px + var(--tp-left,0px))}
+.f{position:fixed;bottom:calc(16px + var(--tp-bottom,0px));right:calc(16px + var(--tp-right,0px));z-index:var(--touchpoint-z,2147483000);width:calc(100vw - 32px)}.f.l{right:auto;left:calc(16px + var(--tp-left,0px))}.corner{position:fixed;right:0;bottom:0;width:0;height:0}
 fieldset{border:0;padding:0;min-width:0}legend,.ty{padding:0;padding-inline-end:32px;font-weight:600;font-size:15px}
 .g{display:grid;gap:4px;margin-top:12px}.o{position:relative;display:block;cursor:pointer}
 .o input{position:absolute;inset:0;width:100%;height:100%;opacity:0;cursor:pointer}

@@ -123,7 +123,7 @@ describe('transport: send', () => {
       const sent = batch(3)
       expect(await send(url + '/collect', sent)).toMatchObject({ ok: true, status: 200 })
       expect(await send(url + '/collect', sent)).toMatchObject({ ok: true, status: 200 }) // e.g. after a beacon
-      expect(collector.store.count()).toBe(3)
+      expect(await collector.store.count()).toBe(3)
     } finally {
       await collector.close()
       tmp.remove()

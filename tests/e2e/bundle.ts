@@ -9,8 +9,9 @@ const typescript: Plugin = {
   name: 'strip-types',
   resolveId(source, importer) {
     if (source.startsWith('/') || (importer && source.startsWith('.'))) {
-      const base = new URL(source, 'file://' + (importer || '/')).pathname
-      for (const candidate of [base + '.ts', base + '/index.ts', base]) if (existsSync(candidate)) return candidate
+      // Source imports name their .js output (for Node ESM types): map it back to the .ts file.
+      const base = new URL(source, 'file://' + (importer || '/')).pathname.replace(/\.js$/, '')
+      for (const candidate of [base + '.ts', base + '.tsx', base + '/index.ts', base]) if (existsSync(candidate)) return candidate
     }
   },
   transform(code, id) {

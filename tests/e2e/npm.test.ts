@@ -72,7 +72,8 @@ describe('the npm build in Chromium', () => {
 
     expect(await tab.evaluate(() => ({ global: 'touchpoint' in window, same: (window as any).again === (window as any).tp, stage: (window as any).stageBefore })))
       .toEqual({ global: false, same: true, stage: expect.objectContaining({ touchpoint: 'cart', stage: 'decision', signal: 'woocommerce:body-class' }) })
-    expect(await chunks()).toEqual([])
+    // The cart arms an exit-intent survey, so the UI may be prefetched at idle; nothing is sent yet.
+    expect((await chunks()).filter((name) => name.startsWith('transport-'))).toEqual([])
 
     expect(await tab.evaluate(() => (window as any).tp.show('nps'))).toBe(true)
     await tab.getByRole('dialog').waitFor()

@@ -17,7 +17,8 @@ const entry = (code: string) => {
 // Targeting and consent run in the CDN loader on every page view. The aim is 900 B (not reached
 // yet); this guard stops growth. Comment masking moved to the UI chunk, where comments are typed
 // (CHUNK_API 2); a consent tool may now also open data-consent="required" (+3 B). stage-map.ts is left out: the config layer bundles it anyway.
-const TARGETING_BUDGET = 2_518
+// 2,770 B after the UI prefetch at idle, the debug page note and the hostile-page-safe JSON writer for the state.
+const TARGETING_BUDGET = 2_770
 
 it('keeps targeting + consent within their share of the loader budget (minified + brotli)', async () => {
   const all = brotli(

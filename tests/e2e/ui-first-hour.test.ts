@@ -132,6 +132,8 @@ describe('the bottom sheet on a page wider than the phone', () => {
       const tab = await visit('/wide/', { width, height: 640 }, true)
       expect(await tab.evaluate(() => innerWidth)).toBeGreaterThan(width) // the theme widened the layout viewport
       await show(tab, 'csat')
+      // Measured where the card comes to rest: its entrance slides it up 8 px.
+      await card(tab).evaluate((dialog) => Promise.all(dialog.getAnimations().map((animation) => animation.finished)))
       const { box, screen } = await card(tab).evaluate((dialog) => {
         const r = dialog.getBoundingClientRect()
         const v = visualViewport!
