@@ -12,13 +12,19 @@ const escape = (char: string) => '\\u' + char.charCodeAt(0).toString(16).padStar
  * @example
  * toJson({ v: 1, responses: [] }) // '{"v":1,"responses":[]}' even with Array.prototype.toJSON
  */
-export const toJson = (value: any): string => // eslint-disable-line @typescript-eslint/no-explicit-any
+export const toJson = (value: any): string =>
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   typeof value == 'string'
     ? '"' + value.replace(ESCAPED, escape) + '"'
     : Array.isArray(value)
       ? '[' + value.map(toJson).join() + ']'
       : value && typeof value == 'object'
-        ? '{' + Object.keys(value).filter((key) => value[key] !== undefined).map((key) => toJson(key) + ':' + toJson(value[key])).join() + '}'
+        ? '{' +
+          Object.keys(value)
+            .filter((key) => value[key] !== undefined)
+            .map((key) => toJson(key) + ':' + toJson(value[key]))
+            .join() +
+          '}'
         : typeof value == 'boolean' || (typeof value == 'number' && isFinite(value))
           ? '' + value
           : 'null'

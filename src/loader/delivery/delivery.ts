@@ -71,9 +71,14 @@ export function createDelivery(ctx: Context): Delivery {
         const responses = outbox.due()
         const ids = responses.map((r) => r.id)
         if (!ids.length) return -1
-        const { ok, status, retry, retryAfterMs } = await transport.send(endpoint, { v: 1, sent_at: new Date().toISOString(), responses }, undefined, handed)
+        const { ok, status, retry, retryAfterMs } = await transport.send(
+          endpoint,
+          { v: 1, sent_at: new Date().toISOString(), responses },
+          undefined,
+          handed,
+        )
         if (ok || !retry) outbox.remove(ids)
-        if (ok) return emit('sent', { ids }), -1
+        if (ok) return (emit('sent', { ids }), -1)
         const message = `${retry ? 'send failed, will retry' : 'refused, answers dropped'} (${status || 'network'})`
         log({ code: 'delivery', message })
         emit('error', { code: retry ? 'network' : 'rejected', message, status, ids })
@@ -90,18 +95,22 @@ export function createDelivery(ctx: Context): Delivery {
   const flush = (handed?: () => void): Promise<void> =>
     running ? running.then(() => flush(handed)) : (running = attempt(handed).finally(() => (running = null)))
 
-  watchFlushTriggers(ctx.win, () => flush(), (left) => {
-    // The page is going: what the shopper chose is their answer now.
-    // Own keys only: a page's enumerable Object.prototype additions are not drafts.
-    if (left) for (const id of Object.keys(drafts)) outbox.put(drafts[id])
-    beacon(
-      endpoint,
-      outbox.due().filter((r) => {
-        const key = toJson(r)
-        return !beaconed[key] && (beaconed[key] = 1)
-      }),
-    )
-  })
+  watchFlushTriggers(
+    ctx.win,
+    () => flush(),
+    (left) => {
+      // The page is going: what the shopper chose is their answer now.
+      // Own keys only: a page's enumerable Object.prototype additions are not drafts.
+      if (left) for (const id of Object.keys(drafts)) outbox.put(drafts[id])
+      beacon(
+        endpoint,
+        outbox.due().filter((r) => {
+          const key = toJson(r)
+          return !beaconed[key] && (beaconed[key] = 1)
+        }),
+      )
+    },
+  )
   // Leftovers of earlier page views, once the page has loaded and the browser is idle: the first
   // storage read of a page is a synchronous trip to the browser (~2 ms in Chromium) that the
   // store's own page need not wait for. They are safe in storage meanwhile.
@@ -111,7 +120,8 @@ export function createDelivery(ctx: Context): Delivery {
     record(response, final) {
       final ? delete drafts[response.id] : (drafts[response.id] = response)
       const ids = outbox.put(response, final ? 0 : Date.now() + DRAFT_MS)
-      if (ids.length) emit('error', { code: 'overflow', message: `more than ${OUTBOX_CAP} answers waiting; dropped the oldest`, ids })
+      if (ids.length)
+        emit('error', { code: 'overflow', message: `more than ${OUTBOX_CAP} answers waiting; dropped the oldest`, ids })
       if (final) outbox.due().length >= config.batchSize ? flush() : later(config.flushMs)
     },
     // touchpoint.flush() resolves once the batch is on the wire, not after a server's retries.

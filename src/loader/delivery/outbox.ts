@@ -26,7 +26,11 @@ const strip = ({ _d, ...response }: Entry): SurveyResponse => response // eslint
  */
 function parseStored(text: string): [unknown[], boolean] {
   let tail = ''
-  for (let cut = text.length + 1, tries = 0; cut > 0 && tries++ < OUTBOX_CAP; cut = text.lastIndexOf('}', cut - 2) + 1) {
+  for (
+    let cut = text.length + 1, tries = 0;
+    cut > 0 && tries++ < OUTBOX_CAP;
+    cut = text.lastIndexOf('}', cut - 2) + 1
+  ) {
     try {
       const list = JSON.parse(text.slice(0, cut) + tail)
       return Array.isArray(list) ? [list, !!tail] : [[], true]
@@ -66,7 +70,10 @@ export function createOutbox(storage: SafeStorage, key: string, onDrop: (message
     return entries
   }
   return {
-    due: () => read().filter((e) => !(e._d! > Date.now())).map(strip),
+    due: () =>
+      read()
+        .filter((e) => !(e._d! > Date.now()))
+        .map(strip),
     put(response, draftUntil) {
       const list = read()
       const entry: Entry = draftUntil ? { ...response, _d: draftUntil } : response

@@ -7,8 +7,14 @@ import { EMOTIONS, KINDS, RANGE } from '../targeting/plan.js'
 type Check = (value: any, entry: any) => unknown
 
 // Lengths as the schema counts them: in characters, a surrogate pair being one.
-const text = (min: number, max: number): Check => (value) => typeof value == 'string' && (value = [...value].length) >= min && value <= max
-const among = (list: unknown[]): Check => (value) => list.indexOf(value) >= 0
+const text =
+  (min: number, max: number): Check =>
+  (value) =>
+    typeof value == 'string' && (value = [...value].length) >= min && value <= max
+const among =
+  (list: unknown[]): Check =>
+  (value) =>
+    list.indexOf(value) >= 0
 // toISOString's range: a year from 0 to 9999 (a date-time has four digits of year).
 const YEAR_0 = -62167219200000
 const YEAR_10000 = 253402300800000
@@ -18,10 +24,15 @@ const YEAR_10000 = 253402300800000
  * before the fields checked against it. A field missing here never reaches the wire from storage.
  */
 const FIELDS: Record<keyof SurveyResponse, Check> = {
-  id: (value) => typeof value == 'string' && /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/.test(value),
+  id: (value) =>
+    typeof value == 'string' && /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/.test(value),
   survey: text(1, 64),
   kind: among(KINDS),
-  score: (value, entry) => typeof value == 'number' && value % 1 == 0 && value >= RANGE[entry.kind as 'nps'][0] && value <= RANGE[entry.kind as 'nps'][1],
+  score: (value, entry) =>
+    typeof value == 'number' &&
+    value % 1 == 0 &&
+    value >= RANGE[entry.kind as 'nps'][0] &&
+    value <= RANGE[entry.kind as 'nps'][1],
   comment: (value) => value === null || text(0, 1000)(value, 0),
   emotion: (value, entry) => (entry.kind == 'emotion' ? EMOTIONS.indexOf(value) >= 0 : value === null),
   stage: among(STAGES),

@@ -55,7 +55,12 @@ function fromString(part: string): SurveyPlan {
   const where = m[1].split(',').map((w) => w.trim())
   for (const w of where) if (!TOUCHPOINTS.includes(w as never) && !STAGES.includes(w as never)) fail('where', w)
   if (!KINDS.includes(m[2] as never)) fail('kind', m[2])
-  const plan: SurveyPlan = { id: m[2], kind: m[2] as SurveyPlan['kind'], on: where as SurveyPlan['on'], trigger: readTrigger(m[3] || 'delay=3s') }
+  const plan: SurveyPlan = {
+    id: m[2],
+    kind: m[2] as SurveyPlan['kind'],
+    on: where as SurveyPlan['on'],
+    trigger: readTrigger(m[3] || 'delay=3s'),
+  }
   for (const opt of m[4].split('/').slice(1)) {
     const [key, v] = opt.split('=').map((s) => s.trim())
     if (key == 'sample' && v) plan.sample = number(v, /%$/, 100, key)

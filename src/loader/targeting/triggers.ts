@@ -17,7 +17,11 @@ export interface Armed {
  * @example
  * const armed = armTriggers(window, plans, (plan, why) => open(plan)); armed.stop() // on SPA navigation
  */
-export function armTriggers(win: Window, plans: SurveyPlan[], fire: (plan: SurveyPlan, trigger: string) => void): Armed {
+export function armTriggers(
+  win: Window,
+  plans: SurveyPlan[],
+  fire: (plan: SurveyPlan, trigger: string) => void,
+): Armed {
   const doc = win.document
   const stops: (() => void)[] = []
   let named: Record<string, (() => void)[]> = {}
@@ -52,8 +56,8 @@ export function armTriggers(win: Window, plans: SurveyPlan[], fire: (plan: Surve
       let t: ReturnType<typeof setTimeout> | undefined
       const tick = () => {
         clearTimeout(t)
-        if (doc.hidden) left -= since ? Date.now() - since : 0, (since = 0)
-        else (since = Date.now()), (t = setTimeout(go, left))
+        if (doc.hidden) ((left -= since ? Date.now() - since : 0), (since = 0))
+        else ((since = Date.now()), (t = setTimeout(go, left)))
       }
       tick()
       listen(doc, 'visibilitychange', tick)
@@ -73,13 +77,18 @@ export function armTriggers(win: Window, plans: SurveyPlan[], fire: (plan: Surve
         })
       }
     } else if (type == 'click')
-      listen(doc, 'click', (e: Event) => {
-        try {
-          if ((e.target as Element).closest(v)) go()
-        } catch {
-          /* the target was not an element, or the selector went bad */
-        }
-      }, { capture: true })
+      listen(
+        doc,
+        'click',
+        (e: Event) => {
+          try {
+            if ((e.target as Element).closest(v)) go()
+          } catch {
+            /* the target was not an element, or the selector went bad */
+          }
+        },
+        { capture: true },
+      )
     else (named[type + v] ||= []).push(go)
   }
   const run = (type: string) => (name: string) => (named[type + name] || []).forEach((fn) => fn())

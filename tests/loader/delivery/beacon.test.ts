@@ -42,7 +42,10 @@ describe('beacon', () => {
   it('falls back to fetch with keepalive when the browser will not queue the beacon', () => {
     const { fetch } = stubBeacon(false)
     beacon('https://collect.example/r', [response()])
-    expect(fetch).toHaveBeenCalledWith('https://collect.example/r', expect.objectContaining({ method: 'POST', keepalive: true }))
+    expect(fetch).toHaveBeenCalledWith(
+      'https://collect.example/r',
+      expect.objectContaining({ method: 'POST', keepalive: true }),
+    )
     const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1]
     expectWireBatch(init.body)
   })

@@ -6,7 +6,8 @@ import { createConsent } from '../../../src/loader/privacy/consent'
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const w = window as any
 const config = (over: Partial<Config> = {}): Config => ({ ...DEFAULTS, ...over })
-const nav = (key: string, value: unknown) => Object.defineProperty(navigator, key, { configurable: true, get: () => value })
+const nav = (key: string, value: unknown) =>
+  Object.defineProperty(navigator, key, { configurable: true, get: () => value })
 function gtag(..._: unknown[]) {
   // eslint-disable-next-line prefer-rest-params
   w.dataLayer.push(arguments)
