@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import Ajv2020 from 'ajv/dist/2020.js'
 import type { ErrorObject } from 'ajv'
 import addFormats from 'ajv-formats'
-import type { Emotion, SurveyResponse } from '../types.js'
+import type { Emotion, SurveyResponse } from '../shared/types.js'
 import { answerTimeProblem, DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time.js'
 import { cleanAnswer } from './clean-answer.js'
 

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openStore, type DisplayCount, type ResponseStore } from '../../src/collector/storage'
-import type { SurveyDisplay } from '../../src/types'
+import type { SurveyDisplay } from '../../src/shared/types'
 import { ENGINES, freshDatabase, withClient, type Engine, type Target } from './engines'
 import { answer, display } from './fixtures'
 

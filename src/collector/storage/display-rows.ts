@@ -1,4 +1,4 @@
-import type { SurveyDisplay } from '../../types.js'
+import type { SurveyDisplay } from '../../shared/types.js'
 import type { DisplayCount } from './store.js'
 import { normaliseTime } from './rows.js'
 
