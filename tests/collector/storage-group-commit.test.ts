@@ -1,7 +1,7 @@
 // Group commit on the real engines: simultaneous requests share transactions, writes never
-// wait behind the report's connections, and SQLite's WAL is copied into the file beside the
-// writer rather than inside its commits.
-import { readFileSync, statSync } from 'node:fs'
+// wait behind the report's connections or its CPU, and SQLite's WAL is copied into the file
+// beside the writer rather than inside its commits.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openStore, type ResponseStore } from '../../src/collector/storage'
@@ -61,6 +61,21 @@ describe('group commit on SQLite', () => {
     for (let round = 0; round < 6; round++) await store.insert(answers('product', 'nps', Array.from({ length: 500 }, (_, i) => i % 11)))
     await expect.poll(() => statSync(target.location).size, { timeout: 10_000 }).toBeGreaterThan(schemaOnly + 1_000_000)
     expect(await store.count()).toBe(3000)
+  })
+})
+
+/** The nice value of each thread of this process (Linux), from /proc. */
+const threadNiceValues = () =>
+  readdirSync('/proc/self/task').map((thread) => Number(readFileSync(`/proc/self/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ')[16]))
+
+describe('the report on SQLite', () => {
+  it('reads on a thread of lower CPU priority than the writer and the event loop', async () => {
+    const before = threadNiceValues().filter((nice) => nice === 10).length
+    const { store } = await fresh('sqlite')
+    await store.count() // the reader has started
+    const after = threadNiceValues()
+    expect(after.filter((nice) => nice === 10).length).toBe(before + 1)
+    expect(after.filter((nice) => nice === 0).length).toBeGreaterThan(2)
   })
 })
 

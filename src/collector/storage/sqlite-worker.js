@@ -1,6 +1,8 @@
 // One SQLite connection on its own thread, so that neither a report query nor a commit's disk
 // flush ever holds up the collector's event loop. Plain JavaScript because worker threads
 // load a file as it is; the SQL comes from sqlite.ts in each message.
+import { readlinkSync } from 'node:fs'
+import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 
@@ -17,7 +19,10 @@ db.pragma('synchronous = FULL')
 db.pragma('busy_timeout = 5000')
 // 64 MiB of pages: answers keyed by random uuids touch pages all over the file.
 db.pragma('cache_size = -65536')
-if (workerData.role === 'reader') db.pragma('query_only = ON')
+if (workerData.role === 'reader') {
+  db.pragma('query_only = ON')
+  yieldTheProcessor()
+}
 // Copying committed pages from the WAL into the database file (a checkpoint) rewrites every
 // page a commit touched and fsyncs the file. Left to the writer, SQLite does it inside the
 // COMMIT that passes 1,000 WAL pages, which with answers keyed by random uuids is nearly every
@@ -64,6 +69,19 @@ const operations = {
   write: (message) => writeGroup(message.insertSql, message.completeSql, message.displaySql, message.requests),
   // Deletes (retention, purge): on the writer, so they queue behind the groups being committed.
   run: (message) => prepare(message.sql).run(...message.params).changes,
+}
+
+// A report query may take a core for seconds; on a small machine that is the core the event
+// loop and the writer need to answer shoppers. On Linux a thread has a nice value of its own
+// (setpriority on its thread id), so the reader runs at nice 10: reports get the CPU that
+// collection leaves, and all of it when collection is idle.
+function yieldTheProcessor() {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop())
+    setPriority(threadId, 10)
+  } catch {
+    // Not Linux, or not permitted: the reader shares the CPU equally, as before.
+  }
 }
 
 let checkpointTimer
