@@ -42,7 +42,7 @@ export function summary({ startedAt, seconds, rows, machine, loadAtStart, loadAt
     '|---|---|---|---|',
     ...engines.map(
       ([engine, { kill }]) =>
-        `| ${NAMES[engine]} | ${count(kill.ackedAtKill)} | **${kill.missing}** | ${kill.unanswered} |`,
+        `| ${NAMES[engine]} | ${count(kill.ackedAtKill)} | **${kill.missing}** | ${count(kill.unanswered)} |`,
     ),
   ]
   const reports = engines.filter(([, { report }]) => report)
