@@ -14,7 +14,7 @@ const CHECKPOINT_PAUSE_MS = 100
 const db = new Database(workerData.dbPath)
 // FULL: a commit reaches the disk (the WAL is fsynced) before it returns, so a 2xx is never
 // sent for answers that a power cut could still take away. NORMAL would survive `kill -9`
-// but not a power cut.
+// but not a power cut. Every role sets it: the checkpointer's fsyncs follow its own setting.
 db.pragma('synchronous = FULL')
 db.pragma('busy_timeout = 5000')
 // 64 MiB of pages: answers keyed by random uuids touch pages all over the file.
