@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
+import { Window } from 'happy-dom'
 import { buildReport } from '../../src/collector/report'
 import { escapeHtml, pickLanguage, renderReportHtml } from '../../src/collector/report-html'
 import { answer, answers } from './fixtures'
@@ -24,8 +25,26 @@ describe('renderReportHtml', () => {
     expect(html).toMatch(/class="tp poor weakest"/)
   })
 
-  it('colour-codes figures by how good they are', () => {
-    expect(html).toMatch(/<h4><span>Product page[^]*?<span class="chip good">4\.6<\/span>/)
+  it('colour-codes CSAT figures by how good they are: green from 4, amber from 3, red below', () => {
+    // One touchpoint per stage, so each average appears as its touchpoint's and its stage's figure.
+    const csat = renderReportHtml(
+      buildReport([
+        ...answers('product', 'csat', [5, 4, 5, 5, 4]), // 4.6
+        ...answers('home', 'csat', [4, 4, 4, 4, 4]), // 4.0: the edge of good
+        ...answers('account', 'csat', [3, 4, 3, 4, 3]), // 3.4
+        ...answers('confirmation', 'csat', [3, 3, 3, 3, 3]), // 3.0: the edge of fair
+        ...answers('checkout', 'csat', [1, 2, 2, 1, 3]), // 1.8
+      ]),
+      { lang: 'en' },
+    )
+    const hues = figureHues(csat)
+    expect(hues).toEqual({
+      '4.6': 'green',
+      '4.0': 'green',
+      '3.4': 'amber',
+      '3.0': 'amber',
+      '1.8': 'red',
+    })
   })
 
   it('never lets a comment become markup', () => {
@@ -54,6 +73,41 @@ describe('renderReportHtml', () => {
     expect(empty).toContain('No comments yet.')
   })
 })
+
+/**
+ * The colour each CSAT figure is drawn in, as a browser computes it from the report's own
+ * stylesheet, named by hue; keyed by the figure's text. Selector-free on purpose (the report's
+ * markup is being reworked): every element whose own text is one of the figures counts, and all
+ * of a figure's elements must agree.
+ */
+function figureHues(html: string): Record<string, string> {
+  const window = new Window()
+  window.document.write(html)
+  const hues: Record<string, Set<string>> = {}
+  for (const element of window.document.body.querySelectorAll('*')) {
+    const text = element.textContent!.trim()
+    if (element.children.length || !/^\d\.\d$/.test(text)) continue
+    ;(hues[text] ||= new Set()).add(hueName(window.getComputedStyle(element).color))
+  }
+  window.close()
+  return Object.fromEntries(Object.entries(hues).map(([text, names]) => [text, [...names].join(' and ')]))
+}
+
+/** 'green', 'amber', 'red' or 'grey' for a CSS rgb()/#hex colour. */
+function hueName(colour: string): string {
+  const hex = colour.match(/^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i)
+  const [red, green, blue] = hex ? hex.slice(1).map((part) => parseInt(part, 16)) : colour.match(/\d+/g)!.map(Number)
+  const max = Math.max(red, green, blue)
+  const spread = max - Math.min(red, green, blue)
+  if (spread < 30) return 'grey'
+  const hue =
+    max == red
+      ? (60 * ((green - blue) / spread) + 360) % 360
+      : max == green
+        ? 60 * ((blue - red) / spread) + 120
+        : 60 * ((red - green) / spread) + 240
+  return hue < 20 || hue >= 330 ? 'red' : hue < 70 ? 'amber' : hue < 180 ? 'green' : 'blue'
+}
 
 describe('pickLanguage', () => {
   it('follows ?lang=, then a browser that prefers Vietnamese, else English', () => {

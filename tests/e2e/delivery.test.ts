@@ -28,14 +28,15 @@ let base = ''
 let posts: Post[] = []
 /** Answer this many POSTs with 503 before passing them on to the collector. */
 let fail = 0
-/** Answer POSTs this much later (to keep a send in flight). */
-let slowMs = 0
+/** While set, POSTs wait for it before they are answered: a send held in flight until the test lets it go. */
+let gate: Promise<void> | null = null
 let context: BrowserContext | undefined
 
-// Short waits through the transport chunk's test-visible settings: the page loads the chunk
-// before the loader (the loader takes a chunk that is already registered).
+// Short backoff through the transport chunk's test-visible settings: the page loads the chunk
+// before the loader (the loader takes a chunk that is already registered). The request timeout
+// stays at its default: no test waits for it, and a held request must not time out.
 const FAST = `<script src="/touchpoint-transport.js"></script><script>var t=__touchpoint_chunks.transport;
-t.settings.baseMs=50;t.settings.capMs=200;t.settings.timeoutMs=3000;t.lease.settleMs=10</script>`
+t.settings.baseMs=50;t.settings.capMs=200;t.lease.settleMs=10</script>`
 const page = (flushMs: number) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${FAST}</head><body><h1>Shop</h1>` +
   `<script src="/touchpoint.js" data-endpoint="/collect" data-flush-ms="${flushMs}"></script>` +
@@ -70,7 +71,7 @@ beforeAll(async () => {
               body,
             })
           ).status
-        await new Promise((r) => setTimeout(r, slowMs))
+        await gate
         posts.push(post)
         res.writeHead(post.status).end()
       })
@@ -100,7 +101,7 @@ afterEach(async () => {
   context = undefined
   posts = []
   fail = 0
-  slowMs = 0
+  gate = null
 })
 
 async function open(path = '/shop?flush=100'): Promise<Page> {
@@ -207,14 +208,19 @@ describe('delivery in Chromium', () => {
 
   for (const locks of ['Web Locks', 'storage lease'])
     it(`lets only one of two tabs of the store send the shared outbox at a time (${locks})`, async () => {
-      slowMs = 300
       context = await browser.newContext()
       if (locks == 'storage lease')
         await context.addInitScript(() => delete (Navigator.prototype as { locks?: unknown }).locks)
       const [one, two] = [await open('/shop?flush=60000'), await open('/shop?flush=60000')]
       expect(await one.evaluate(() => 'locks' in navigator)).toBe(locks == 'Web Locks')
       const ids = [await answer(one, 4), await answer(two, 5)]
-      await Promise.all([one, two].map((tab) => tab.evaluate(() => (window as any).touchpoint.flush())))
+      // Tab one's send is held at the collector, so it still holds the lock when tab two flushes:
+      // by order, not by timing. Tab two's flush() resolves once it has decided there is nothing for it.
+      let letGo = () => {}
+      gate = new Promise((resolve) => (letGo = resolve))
+      await one.evaluate(() => (window as any).touchpoint.flush()) // resolves once the batch is on the wire
+      await two.evaluate(() => (window as any).touchpoint.flush())
+      letGo()
       await until(() => ids.every((id) => posts.some((p) => p.ids.includes(id) && p.status == 200)))
       // One tab sent both answers in one batch; the other found the lock taken and left it alone.
       expect(posts.map((p) => p.ids.sort())).toEqual([ids.sort()])

@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, type Page } from 'playwright-core'
+import { launchChromium } from './browser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Demo } from '../../demo/app.mjs'
 import { ensureBuilt, ROOT } from '../../demo/ensure-build.mjs'
@@ -20,19 +21,7 @@ beforeAll(async () => {
   const { startDemo } = await import('../../demo/app.mjs')
   dir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-'))
   demo = await startDemo({ port: 0, dbPath: join(dir, 'demo.db'), log: () => {} })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
 }, 120_000)
 
 afterAll(async () => {

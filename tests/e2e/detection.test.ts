@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { launchChromium } from './browser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CORPUS, NEUTRAL_PATH, pageHtml } from '../fixtures/load-page'
 
@@ -39,19 +40,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   base = `http://127.0.0.1:${typeof address == 'object' && address ? address.port : 0}`
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
   context = await browser.newContext()
   // Pages reference their platforms' CDNs; nothing may leave the machine.
   await context.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()))

@@ -35,6 +35,17 @@ async function visit(path: string, state?: object): Promise<{ tab: Page; ui: () 
   const context = await browser.newContext()
   const tab = await context.newPage()
   if (state) await tab.addInitScript((value) => localStorage.setItem('tp:s', value), JSON.stringify(state))
+  // Counts every touchpoint-ui.js element the page ever gets: the loader removes its script tag once
+  // the chunk has run, so looking for the tag afterwards would miss a fetch that happened.
+  await tab.addInitScript(() => {
+    ;(window as any).askedForUi = 0
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (/\/touchpoint-ui\.js$/.test((node as HTMLScriptElement).src || (node as HTMLLinkElement).href || ''))
+            (window as any).askedForUi++
+    }).observe(document, { childList: true, subtree: true })
+  })
   let requests = 0
   tab.on('request', (r) => void (new URL(r.url()).pathname == '/touchpoint-ui.js' && requests++))
   await tab.goto(server.url + path)
@@ -54,8 +65,9 @@ const idleAfterLoad = (tab: Page) =>
       }),
   )
 
-// The loader asks for a chunk with a script tag: the page's own record of what it requested.
-const asked = (tab: Page) => tab.evaluate(() => !!document.querySelector('script[src$="/touchpoint-ui.js"]'))
+// The page's own record of what it asked for: every element naming the chunk, and its registration.
+const asked = (tab: Page) =>
+  tab.evaluate(() => (window as any).askedForUi > 0 || !!(window as any).__touchpoint_chunks?.ui)
 
 describe('survey UI prefetch', () => {
   it('fetches the UI at idle on a page where a survey is armed, and show() then needs no request', async () => {
@@ -64,6 +76,7 @@ describe('survey UI prefetch', () => {
     // The chunk's script tag is removed once it has run: its registration is the lasting sign.
     await tab.waitForFunction(() => (window as any).__touchpoint_chunks?.ui)
     expect(ui()).toBe(1)
+    expect(await asked(tab)).toBe(true) // the page's record agrees with the network's
     expect(await tab.getByRole('dialog').count()).toBe(0)
     expect(await tab.evaluate(() => (window as any).touchpoint.show('nps'))).toBe(true)
     await tab.getByRole('dialog').waitFor()

@@ -28,11 +28,11 @@ const PAGES: Record<string, string> = {
   '/checkout/order-received/1001/': store(''),
   '/checkout/order-received/1002/': store(`${SOON} data-debug`),
   '/checkout/order-received/1003/': store(`${SOON} data-debug`),
-  '/checkout/': store('', { tall: true }),
-  '/cart/': store(''),
-  '/products/linen-shirt': store('', { tall: true }),
-  '/': store('data-surveys="home:nps@scroll=60%"', { tall: true }),
-  '/products/silk-scarf': store('data-surveys="product:emotion@event=add_to_cart"'),
+  '/checkout/': store('data-debug', { tall: true }),
+  '/cart/': store('data-debug'),
+  '/products/linen-shirt': store('data-debug', { tall: true }),
+  '/': store('data-surveys="home:nps@scroll=60%" data-debug', { tall: true }),
+  '/products/silk-scarf': store('data-surveys="product:emotion@event=add_to_cart" data-debug'),
   '/checkout/order-received/2001/': store(`${SOON} data-consent="required"`),
   '/checkout/order-received/2002/': store(`${SOON} data-consent="required"`, { head: TCF }),
   '/checkout/order-received/2003/': store(`${SOON} data-consent="required"`, { head: GCM }),
@@ -58,12 +58,14 @@ interface Visit {
   /** Every URL the page asked for, in order. */
   requests: string[]
   errors: string[]
+  /** The console, in order: with data-debug, every trigger that fired says so (`touchpoint: survey … on …`). */
+  console: string[]
 }
 
 /** Opens `path` in a fresh visitor's browser (own storage and cookies) and waits for the loader. */
 async function visit(
   path: string,
-  { mobile = false, init }: { mobile?: boolean; init?: () => void } = {},
+  { mobile = false, init, clock = false }: { mobile?: boolean; init?: () => void; clock?: boolean } = {},
 ): Promise<Visit> {
   const context = await browser.newContext(
     mobile
@@ -72,24 +74,76 @@ async function visit(
   )
   const tab = await context.newPage()
   if (init) await tab.addInitScript(init)
+  // The page's timers on a clock that moves only when the test moves it (tab.clock.runFor): a
+  // throttled scroll check or a 3 s delay then runs when the test says, however busy the machine is.
+  if (clock) {
+    // Paused before the page exists (no timers to fire yet), a minute ahead of the wall clock so
+    // the jump is never into the past.
+    const now = Date.now()
+    await tab.clock.install({ time: now })
+    await tab.clock.pauseAt(now + 60_000)
+  }
+  // Every chunk the page asks for, by script tag (removed once the chunk ran): a quiet page asked for none.
+  await tab.addInitScript(() => {
+    const asked: string[] = ((window as any).chunksAsked = [])
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (/touchpoint-\w+\.js$/.test((node as HTMLScriptElement).src || ''))
+            asked.push((node as HTMLScriptElement).src)
+    }).observe(document, { childList: true, subtree: true })
+  })
   const requests: string[] = []
   const errors: string[] = []
+  const console: string[] = []
   tab.on('request', (r) => requests.push(r.url().replace(server.url, '')))
   tab.on('pageerror', (e) => errors.push(e.message))
+  tab.on('console', (m) => console.push(m.text()))
   await tab.goto(server.url + path)
   await tab.waitForFunction(() => (window as any).touchpoint?.version)
-  return { tab, context, requests, errors }
+  return { tab, context, requests, errors, console }
 }
 
 const survey = (tab: Page) => tab.getByRole('dialog')
 const appears = (tab: Page, timeout = 10_000) => survey(tab).waitFor({ timeout })
 const radios = (tab: Page) => tab.getByRole('radio').count()
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-/** Nothing shows for a while: long enough that a survey due after `delay` would be up. */
-async function staysQuiet(tab: Page, ms = 1800) {
-  await sleep(ms)
-  expect(await survey(tab).count()).toBe(0)
+let marks = 0
+/**
+ * No trigger has fired so far: the loader prints its notes in the order it made them, so once a
+ * note asked for now (a warning about an unknown command) is on the console, the note of any
+ * trigger that fired before it is there too. Proves the negative without sleeping.
+ */
+async function noTriggerYet(v: Visit) {
+  const mark = `no-trigger-yet-${++marks}`
+  await v.tab.evaluate((name) => (window as any).touchpoint(name), mark)
+  await expect.poll(() => v.console.some((line) => line.includes(mark)), { timeout: 10_000 }).toBe(true)
+  const before = v.console.slice(
+    0,
+    v.console.findIndex((line) => line.includes(mark)),
+  )
+  expect(before.filter((line) => /^touchpoint: survey \S+ on /.test(line))).toEqual([])
+  expect(await survey(v.tab).count()).toBe(0)
 }
+/**
+ * Nothing shows, and no chunk is asked for, for `ms` of the page's clock (`visit(…, { clock: true })`):
+ * long enough that a survey due after a delay would be up. For pages that must not load the
+ * diagnostics chunk, which noTriggerYet would.
+ */
+async function staysQuiet(v: Visit, ms = 1800) {
+  await v.tab.clock.runFor(ms)
+  expect(await v.tab.evaluate(() => (window as any).chunksAsked)).toEqual([])
+  expect(await survey(v.tab).count()).toBe(0)
+}
+/** Scrolls the page to `y` and resolves once the browser has fired the scroll event. */
+const scrollTo = (tab: Page, y: number | string) =>
+  tab.evaluate(
+    (to) =>
+      new Promise<void>((resolve) => {
+        addEventListener('scroll', () => resolve(), { once: true })
+        window.scrollTo(0, typeof to == 'number' ? to : document.documentElement.scrollHeight * parseFloat(to))
+      }),
+    y,
+  )
 /** Everything the page keeps about the visitor: web storage and cookies. */
 const kept = async ({ tab, context }: Visit) => ({
   ...(await tab.evaluate(() => ({
@@ -114,10 +168,9 @@ async function exitThroughTop(tab: Page) {
 
 describe('when a survey shows, in Chromium', () => {
   it('asks for CSAT on a thank-you page within a few seconds, with only data-endpoint set', async () => {
-    const v = await visit('/checkout/order-received/1001/')
-    const started = Date.now()
+    const v = await visit('/checkout/order-received/1001/', { clock: true })
+    await v.tab.clock.runFor(3000) // the default plan's 3 s delay is up
     await appears(v.tab)
-    expect(Date.now() - started).toBeLessThan(10_000) // a 3 s delay, then the UI chunk on a busy CI machine
     expect(await radios(v.tab)).toBe(5) // CSAT: 1–5
     expect(v.errors).toEqual([])
     await v.context.close()
@@ -147,10 +200,10 @@ describe('when a survey shows, in Chromium', () => {
   })
 
   it('leaves a paying shopper alone on checkout, and asks CES only when the pointer leaves through the top', async () => {
-    const v = await visit('/checkout/')
-    await v.tab.mouse.wheel(0, 1500) // reading, scrolling, filling in the form
-    await staysQuiet(v.tab, 3500) // past every delay in the default plan
-    expect(await survey(v.tab).count()).toBe(0) // the UI is fetched at idle (CES is armed), but nothing shows
+    const v = await visit('/checkout/', { clock: true })
+    await scrollTo(v.tab, 1500) // reading, scrolling, filling in the form
+    await v.tab.clock.runFor(3500) // past every delay in the default plan
+    await noTriggerYet(v) // the UI is fetched at idle (CES is armed), but nothing shows
     await v.tab.mouse.wheel(0, -1500)
     await exitThroughTop(v.tab)
     await appears(v.tab)
@@ -163,8 +216,7 @@ describe('when a survey shows, in Chromium', () => {
     await v.tab.mouse.move(500, 300)
     await v.tab.mouse.move(1100, 400) // out through the side (a second screen, the scrollbar) is not leaving
     await v.tab.mouse.move(500, 300)
-    await sleep(300)
-    expect(await survey(v.tab).count()).toBe(0)
+    await noTriggerYet(v)
     await exitThroughTop(v.tab)
     await appears(v.tab)
     expect(await v.tab.getByRole('radio', { name: 'Delighted' }).count()).toBe(1)
@@ -172,25 +224,29 @@ describe('when a survey shows, in Chromium', () => {
   })
 
   it('asks on a product page when a phone shopper flicks back up after scrolling down', async () => {
-    const v = await visit('/products/linen-shirt', { mobile: true })
-    await v.tab.evaluate(() => window.scrollTo(0, 1500))
-    await sleep(300)
-    await v.tab.evaluate(() => window.scrollTo(0, 1300)) // a slow drift up is still reading
-    await sleep(400)
-    expect(await survey(v.tab).count()).toBe(0)
-    await v.tab.evaluate(() => window.scrollTo(0, 0))
-    await appears(v.tab, 2000)
+    // The flick is told by speed (px per ms between throttled checks): on the test's clock, so a busy
+    // machine cannot stretch the flick into a drift (it did once) or squeeze the drift into a flick.
+    const v = await visit('/products/linen-shirt', { mobile: true, clock: true })
+    await scrollTo(v.tab, 1500)
+    await v.tab.clock.runFor(300)
+    await scrollTo(v.tab, 1300) // a slow drift up (200 px in 300 ms) is still reading
+    await v.tab.clock.runFor(400)
+    await noTriggerYet(v)
+    await scrollTo(v.tab, 0) // 1300 px in 400 ms
+    await v.tab.clock.runFor(100)
+    await appears(v.tab)
     expect(await v.tab.getByRole('radio', { name: 'Pleased' }).count()).toBe(1)
     await v.context.close()
   })
 
   it('asks once the shopper has scrolled as deep as data-surveys says (scroll=60%)', async () => {
-    const v = await visit('/')
-    await v.tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.3))
-    await sleep(400)
-    expect(await survey(v.tab).count()).toBe(0)
-    await v.tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.6))
-    await appears(v.tab, 2000)
+    const v = await visit('/', { clock: true })
+    await scrollTo(v.tab, '0.3')
+    await v.tab.clock.runFor(200) // the throttled scroll check has run
+    await noTriggerYet(v)
+    await scrollTo(v.tab, '0.6')
+    await v.tab.clock.runFor(200)
+    await appears(v.tab)
     expect(await radios(v.tab)).toBe(11) // NPS: 0–10
     await v.context.close()
   })
@@ -200,8 +256,7 @@ describe('when a survey shows, in Chromium', () => {
     await v.tab.evaluate(() =>
       ((window as any).dataLayer ||= []).push({ event: 'view_item', ecommerce: { items: [] } }),
     )
-    await sleep(300)
-    expect(await survey(v.tab).count()).toBe(0)
+    await noTriggerYet(v)
     await v.tab.evaluate(() =>
       (window as any).dataLayer.push({ event: 'add_to_cart', ecommerce: { items: [{ item_id: 'scarf' }] } }),
     )
@@ -216,13 +271,14 @@ describe('consent and privacy signals, in Chromium', () => {
 
   it('with data-consent="required", stores, sends and shows nothing until touchpoint.consent(true)', async () => {
     const path = '/checkout/order-received/2001/'
-    const v = await visit(path)
-    await staysQuiet(v.tab)
+    const v = await visit(path, { clock: true })
+    await staysQuiet(v)
     expect(await v.tab.evaluate(() => (window as any).touchpoint.show('csat'))).toBe(false)
     expect(await kept(v)).toEqual(NOTHING)
     expect(v.requests).toEqual(loaderOnly(path))
 
     await v.tab.evaluate(() => (window as any).touchpoint.consent(true))
+    await v.tab.clock.runFor(1000) // data-surveys: delay=1s from consent
     await appears(v.tab)
     await v.tab.getByRole('radio', { name: '4', exact: true }).click()
     await v.tab.getByRole('button', { name: 'Send' }).click()
@@ -242,36 +298,38 @@ describe('consent and privacy signals, in Chromium', () => {
 
   it('with data-consent="required", opens once an IAB TCF CMP reports consent, not while it waits', async () => {
     const path = '/checkout/order-received/2002/'
-    const v = await visit(path)
-    await staysQuiet(v.tab)
+    const v = await visit(path, { clock: true })
+    await staysQuiet(v)
     expect(await kept(v)).toEqual(NOTHING)
     expect(v.requests).toEqual(loaderOnly(path))
     await v.tab.evaluate(() => (window as any).cmpChoose(true))
+    await v.tab.clock.runFor(1000)
     await appears(v.tab)
     await v.context.close()
   })
 
   it('with data-consent="required", opens once Google Consent Mode v2 updates analytics_storage to granted', async () => {
     const path = '/checkout/order-received/2003/'
-    const v = await visit(path)
-    await staysQuiet(v.tab)
+    const v = await visit(path, { clock: true })
+    await staysQuiet(v)
     expect(await kept(v)).toEqual(NOTHING)
     expect(v.requests).toEqual(loaderOnly(path))
     await v.tab.evaluate(() => (window as any).gtag('consent', 'update', { analytics_storage: 'granted' }))
+    await v.tab.clock.runFor(1000)
     await appears(v.tab)
     await v.context.close()
   })
 
   it('honours Global Privacy Control: no survey, nothing stored, no request beyond the loader', async () => {
     const path = '/checkout/order-received/3001/'
-    const v = await visit(path, { init: GPC })
+    const v = await visit(path, { init: GPC, clock: true })
     expect(await v.tab.evaluate(() => (navigator as any).globalPrivacyControl)).toBe(true)
-    await staysQuiet(v.tab)
+    await staysQuiet(v)
     // Stronger than the store's own consent call, and than show() from code.
     expect(
       await v.tab.evaluate(() => ((window as any).touchpoint.consent(true), (window as any).touchpoint.show('csat'))),
     ).toBe(false)
-    await staysQuiet(v.tab, 1200)
+    await staysQuiet(v, 1200)
     expect(await kept(v)).toEqual(NOTHING)
     expect(v.requests).toEqual(loaderOnly(path))
     await v.context.close()

@@ -47,11 +47,53 @@ describe('storage lease (no Web Locks)', () => {
   })
 })
 
+/**
+ * navigator.locks as the Web Locks spec has it (happy-dom has none; the real one in Chromium:
+ * tests/e2e/delivery.test.ts): a held name makes an `ifAvailable` request get `null` at once and
+ * any other request wait for the release; a lock is held until its callback's promise settles.
+ */
+function webLocks() {
+  const held = new Map<string, Promise<unknown>>()
+  const request = async (name: string, options: LockOptions, callback: (lock: Lock | null) => unknown) => {
+    while (held.has(name)) {
+      if (options.ifAvailable) return callback(null)
+      await held.get(name)!.catch(() => {})
+    }
+    const result = Promise.resolve().then(() => callback({ name, mode: 'exclusive' }))
+    held.set(name, result)
+    try {
+      return await result
+    } finally {
+      held.delete(name)
+    }
+  }
+  return { held, request }
+}
+
 describe('withLock', () => {
   it('uses Web Locks without waiting when the browser has them', async () => {
-    const request = vi.fn(async (_name: string, _options: LockOptions, fn: (lock: Lock | null) => unknown) => fn(null))
-    vi.stubGlobal('navigator', { locks: { request } })
-    expect(await withLock('tp:o:x', slow('never', 0))).toBeNull()
-    expect(request).toHaveBeenCalledWith('tp:o:x', { ifAvailable: true }, expect.any(Function))
+    const locks = webLocks()
+    vi.stubGlobal('navigator', { locks })
+    // Free: the send runs inside the Web Lock, and no storage lease is written.
+    let heldDuringSend = false
+    const sent = withLock('tp:o:x', async () => ((heldDuringSend = locks.held.has('tp:o:x')), 'sent'))
+    expect(await sent).toBe('sent')
+    expect(heldDuringSend).toBe(true)
+    expect(localStorage.getItem('tp:o:x:lease')).toBeNull()
+
+    // Taken by another tab's send: null at once, the send never runs, nothing waits for the other tab.
+    let release = () => {}
+    const other = locks.request('tp:o:x', {}, () => new Promise<void>((resolve) => (release = resolve)))
+    await Promise.resolve()
+    const ran = vi.fn(async () => 'mine')
+    const answer = await Promise.race([
+      withLock('tp:o:x', ran),
+      new Promise((resolve) => setTimeout(() => resolve('waited for the other tab'), 100)),
+    ])
+    expect(answer).toBeNull()
+    expect(ran).not.toHaveBeenCalled()
+    release()
+    await other
+    expect(await withLock('tp:o:x', ran)).toBe('mine') // free again once the other tab is done
   })
 })

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SurveyRequest, UiHandle, UiHost } from '../../src/shared/contract'
 import { CHUNK_API } from '../../src/shared/contract'
 import { ui } from '../../src/ui'
+import { loadScriptChunk } from '../../src/loader/chunks/load-script-chunk'
 
 let handle: UiHandle | undefined
 let host: {
@@ -35,7 +36,19 @@ afterEach(() => {
 })
 
 describe('ui chunk', () => {
-  it('speaks the loader contract version', () => expect(ui.api).toBe(CHUNK_API))
+  it("speaks the loader's contract version: the loader takes the chunk its CDN entry registers", async () => {
+    const registry = window as unknown as { __touchpoint_chunks?: Record<string, unknown> }
+    delete registry.__touchpoint_chunks
+    await import('../../src/ui/chunk') // dist/touchpoint-ui.js: registers itself on the global
+    // The loader's own chunk loader finds it registered and checks its api against the loader's.
+    expect(await loadScriptChunk('/cdn/', null)('ui')).toBe(ui)
+    // …and the check is real: the same loader refuses a chunk one version behind.
+    registry.__touchpoint_chunks!.ui = { ...ui, api: CHUNK_API - 1 }
+    await expect(loadScriptChunk('/cdn/', null)('ui')).rejects.toThrow(
+      `touchpoint-ui.js speaks api ${CHUNK_API - 1}, loader ${CHUNK_API}`,
+    )
+    delete registry.__touchpoint_chunks
+  })
 
   it('shows NPS as a non-modal dialog named by its question, with 11 radios named 0 to 10', () => {
     const root = show()

@@ -210,17 +210,41 @@ describe('delivery', () => {
     expect(stored()).toEqual([])
   })
 
-  it('does not beacon a draft when the page is only hidden (the shopper may come back to it)', () => {
+  it('does not beacon a draft when the page is only hidden (the shopper may come back to it)', async () => {
     const sendBeacon = vi.fn(() => true)
     vi.stubGlobal('navigator', { ...navigator, sendBeacon })
     const delivery = start({ flushMs: 60000 })
-    delivery.record(response(), false)
+    const draft = response()
+    delivery.record(draft, false)
     const final = response()
     delivery.record(final, true)
     win.document.visibilityState = 'hidden'
     win.document.dispatchEvent(new Event('visibilitychange'))
     expect(sendBeacon).toHaveBeenCalledTimes(1)
-    expect((sendBeacon.mock.calls[0] as unknown as [string, Blob])[1].size).toBeLessThan(1000)
+    const blob = (sendBeacon.mock.calls[0] as unknown as [string, Blob])[1]
+    // Exactly the final answer: the draft stays with its page, which may be shown again.
+    expect(expectWireBatch(await blob.text()).responses).toEqual([final])
+    expect(stored().map((r) => r.id)).toEqual(expect.arrayContaining([draft.id, final.id])) // both kept
+  })
+
+  it("beacons this page's drafts only, not a page's enumerable Object.prototype additions", async () => {
+    const sendBeacon = vi.fn(() => true)
+    vi.stubGlobal('navigator', { ...navigator, sendBeacon })
+    const delivery = start({ flushMs: 60000 })
+    const draft = response()
+    delivery.record(draft, false)
+    // A store script's polyfill, written the old way: enumerable, and shaped like an answer.
+    const proto = Object.prototype as Record<string, unknown>
+    proto.polluted = response()
+    try {
+      win.dispatchEvent(new Event('pagehide'))
+    } finally {
+      delete proto.polluted
+    }
+    expect(sendBeacon).toHaveBeenCalledTimes(1)
+    const blob = (sendBeacon.mock.calls[0] as unknown as [string, Blob])[1]
+    expect(expectWireBatch(await blob.text()).responses).toEqual([draft])
+    expect(stored()).toEqual([draft])
   })
 
   it('tries nothing while offline and sends when the browser is back online', async () => {
@@ -243,9 +267,26 @@ describe('delivery', () => {
     delivery.record(a, true)
     await tick(500)
     expect(sent).toEqual([])
+    expect(stored()).toEqual([a])
+    // The other tab let go without sending it (closed mid-send): this tab's next look sends it.
+    otherTabSending = false
+    await tick(499)
+    expect(sent).toEqual([])
+    await tick(1)
+    expect(ids()).toEqual([a.id])
+    expect(stored()).toEqual([])
+    expect(events).toEqual([['sent', { ids: [a.id] }]])
+  })
+
+  it('finds nothing to send on its next look when the tab holding the lock sent the batch', async () => {
+    const delivery = start({ flushMs: 500 })
+    const a = response()
+    otherTabSending = true
+    delivery.record(a, true)
+    await tick(500)
     localStorage.clear() // the other tab sent it and got its 2xx
     otherTabSending = false
-    await tick(500)
+    await tick(5000)
     expect(sent).toEqual([])
     expect(events).toEqual([])
   })

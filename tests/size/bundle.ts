@@ -29,7 +29,7 @@ export async function bundle(entry: string, minify = false): Promise<string> {
     input: entry,
     plugins: [typescript, ...(minify ? [terser({ compress: { passes: 2 }, mangle: true })] : [])],
   })
-  const { output } = await build.generate({ format: 'iife', name: 'touchpointDetection' })
+  const { output } = await build.generate({ format: 'iife', name: 'touchpointModules' })
   await build.close()
   return output[0].code
 }
