@@ -8,7 +8,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { DIST, ROOT, startServer } from './server.mjs'
-import { CPU_THROTTLE, visit } from './visit.mjs'
+import { CPU_THROTTLE, visit as visitOnce } from './visit.mjs'
 import { rows } from './rows.mjs'
 import { table } from './report.mjs'
 
@@ -67,6 +67,12 @@ async function main() {
   try {
     for (let i = 0; i < RUNS; i++) {
       const run = { traced: {}, cpu: {}, slow: {}, home: {}, confirmation: {} }
+      // A visit that fails is retried and left out; a browser that is gone (killed, crashed, or
+      // closed by Playwright on SIGTERM) would fail every visit left: stop without writing results.
+      const visit = async (...args) => {
+        if (!browser.isConnected()) throw new Error('bench: the browser is gone; stopping without results')
+        return visitOnce(...args)
+      }
       // Interleaved and rotated: each variant meets the machine in every position of a run.
       for (const variant of rotate(['none', 'touchpoint', 'posthog', 'posthog-defaults'], i)) {
         const steps = variant == 'touchpoint' || variant == 'posthog' ? ['load', 'show', 'answer'] : ['load']
