@@ -8,7 +8,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { DIST, ROOT, startServer } from './server.mjs'
-import { CPU_THROTTLE, visit as visitOnce } from './visit.mjs'
+import { CPU_THROTTLE, visit as measureVisit } from './visit.mjs'
 import { rows } from './rows.mjs'
 import { table } from './report.mjs'
 
@@ -71,7 +71,7 @@ async function main() {
       // closed by Playwright on SIGTERM) would fail every visit left: stop without writing results.
       const visit = async (...args) => {
         if (!browser.isConnected()) throw new Error('bench: the browser is gone; stopping without results')
-        return visitOnce(...args)
+        return measureVisit(...args)
       }
       // Interleaved and rotated: each variant meets the machine in every position of a run.
       for (const variant of rotate(['none', 'touchpoint', 'posthog', 'posthog-defaults'], i)) {
