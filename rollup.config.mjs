@@ -11,6 +11,7 @@ import resolve from '@rollup/plugin-node-resolve'
 import { rmSync } from 'node:fs'
 import { pruneDeclarations } from './scripts/prune-declarations.mjs'
 import { es2019 } from './scripts/rollup-plugin-es2019.mjs'
+import { shortClassNames } from './scripts/rollup-plugin-short-class-names.mjs'
 
 // Hashed chunk names change with every build: start dist/esm empty so no stale chunk ships.
 rmSync('dist/esm', { recursive: true, force: true })
@@ -44,7 +45,8 @@ const cdn = (input, file) => ({
   input,
   output: { file, format: 'iife', sourcemap: true },
   // es2019(): ky, nanostores and preact ship newer syntax and APIs than the README's browsers know.
-  plugins: [resolve({ browser: true }), production, es2019(), ts(), minify()],
+  // shortClassNames(): the card's readable class names become one letter each (see the plugin).
+  plugins: [resolve({ browser: true }), production, es2019(), ts(), shortClassNames(), minify()],
   // An import cycle makes module order fragile: fail the build (ESLint's import-x/no-cycle says where).
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY') throw new Error(warning.message)
@@ -77,6 +79,7 @@ export default [
     },
     plugins: [
       ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src' }),
+      shortClassNames(),
       // Types for the public API only: what index.d.ts reaches, no internal or empty modules.
       { name: 'public-types-only', writeBundle: () => void pruneDeclarations('dist/esm') },
     ],

@@ -39,7 +39,7 @@ function ratio(posthog, touchpoint) {
 
 /**
  * `rows`: { label, unit, values: { none?, touchpoint, posthog, 'posthog-defaults'? } (arrays),
- * target?, met?(ratio) }. Returns the markdown table.
+ * target?, met?(posthogMedian, touchpointMedian, touchpointValues) }. Returns the markdown table.
  */
 export function table(rows) {
   const head =
@@ -50,7 +50,9 @@ export function table(rows) {
     const r = ratio(v.posthog || [], v.touchpoint || [])
     const p = median(v.posthog || [0])
     const t = median(v.touchpoint || [0])
-    const target = row.target ? `${row.target}${row.met ? (row.met(p, t) ? ' ✅' : ' ❌') : ''}` : ''
+    const target = row.target
+      ? `${row.target}${row.met ? (row.met(p, t, v.touchpoint || []) ? ' ✅' : ' ❌') : ''}`
+      : ''
     return `| ${row.label} | ${row.unit} | ${cell(v.none || [], row.unit)} | ${cell(v.touchpoint || [], row.unit)} | ${cell(v.posthog || [], row.unit)} | ${cell(v['posthog-defaults'] || [], row.unit)} | ${r} | ${target} |`
   })
   return [head, ...lines].join('\n')

@@ -4,6 +4,8 @@
 const VARIANTS = ['none', 'touchpoint', 'posthog', 'posthog-defaults']
 const bytes = (b) => (b ? b.down + b.up : 0)
 const widgetLongTasks = (phase) => (phase ? phase.longTasks.filter((t) => t.widget).length : 0)
+// "None" holds only when no run of touchpoint had one: the median would hide a run that did.
+const none = (p, t, all) => all.length > 0 && Math.max(...all) == 0
 const atLeast = (times) => (posthog, touchpoint) => (touchpoint > 0 ? posthog / touchpoint >= times : posthog > 0)
 
 /** `runs`: [{ traced, cpu, slow }] each by variant; `tagBytes`: what each variant's tag adds to the HTML. */
@@ -17,20 +19,38 @@ export function rows(runs, tagBytes) {
     }
     return values
   }
-  const traced = (fn) => collect((run, v) => run.traced[v] && fn(run.traced[v], v))
-  const withShow = (fn) => collect((run, v) => (run.traced[v] && run.traced[v].show ? fn(run.traced[v], v) : null))
-  const cpu = (fn) => collect((run, v) => run.cpu[v] && fn(run.cpu[v], run.cpu.none))
+  // A visit counts when it has the phase read (a failed visit has none).
+  const ok = (visit) => visit && !visit.error
+  const traced = (fn) => collect((run, v) => (ok(run.traced[v]) ? fn(run.traced[v], v) : null))
+  const onPage = (name, fn) => collect((run, v) => (run[name] && ok(run[name][v]) ? fn(run[name][v], v) : null))
+  const withShow = (fn) => collect((run, v) => (ok(run.traced[v]) && run.traced[v].show ? fn(run.traced[v], v) : null))
+  const cpu = (fn) => collect((run, v) => (ok(run.cpu[v]) && ok(run.cpu.none) ? fn(run.cpu[v], run.cpu.none) : null))
   const section = (title) => ({ label: `**${title}**`, unit: '', values: {} })
 
+  // Page load on a page where no survey can show, and on one where a survey opens by itself.
+  const otherPage = (name, title) => [
+    section(title),
+    { label: 'JavaScript downloaded', unit: 'B', values: onPage(name, (r) => r.load.bytes.js) },
+    { label: 'widget requests', unit: '', values: onPage(name, (r) => r.load.bytes.requests) },
+    { label: 'widget scripting (trace, 4×)', unit: 'ms', values: onPage(name, (r) => r.load.widgetScripting) },
+    { label: 'widget long tasks (> 50 ms at 4×)', unit: '', values: onPage(name, (r) => widgetLongTasks(r.load)) },
+  ]
+
   return [
-    section('Page load, no survey shown'),
+    section('Product page load, no survey shown'),
     {
-      label: 'JavaScript downloaded (script files)',
+      label: 'JavaScript fetched before the load event',
       unit: 'B',
-      values: traced((r) => r.load.bytes.js),
+      values: traced((r) => r.load.scripts.before),
       target: '≥ 15×',
       met: atLeast(15),
     },
+    {
+      label: '… fetched after it, at idle (touchpoint: the UI prefetch)',
+      unit: 'B',
+      values: traced((r) => r.load.scripts.after),
+    },
+    { label: 'JavaScript downloaded, all (server count)', unit: 'B', values: traced((r) => r.load.bytes.js) },
     {
       label: 'widget bytes, all (tag + requests + responses)',
       unit: 'B',
@@ -38,12 +58,18 @@ export function rows(runs, tagBytes) {
     },
     { label: 'widget requests', unit: '', values: traced((r) => r.load.bytes.requests) },
     {
-      label: 'widget scripting (trace, 4×)',
+      label: 'widget scripting up to the load event (trace, 4×)',
       unit: 'ms',
-      values: traced((r) => r.load.widgetScripting),
+      values: traced((r) => r.load.beforeLoad),
       target: '≥ 8×',
       met: atLeast(8),
     },
+    {
+      label: '… after it, at idle (touchpoint: prefetch and warm-up)',
+      unit: 'ms',
+      values: traced((r) => r.load.afterLoad),
+    },
+    { label: 'widget scripting, all (trace, 4×)', unit: 'ms', values: traced((r) => r.load.widgetScripting) },
     { label: 'all page scripting (trace, 4×)', unit: 'ms', values: traced((r) => r.load.scripting) },
     { label: 'main-thread CPU time, whole page (unthrottled)', unit: 'ms', values: cpu((r) => r.load.cpuMs) },
     {
@@ -51,7 +77,13 @@ export function rows(runs, tagBytes) {
       unit: 'ms',
       values: cpu((r, none) => r.load.cpuMs - none.load.cpuMs),
     },
-    { label: 'widget long tasks (> 50 ms at 4×)', unit: '', values: traced((r) => widgetLongTasks(r.load)) },
+    {
+      label: 'widget long tasks, load and idle (> 50 ms at 4×)',
+      unit: '',
+      values: traced((r) => widgetLongTasks(r.load)),
+      target: 'none',
+      met: none,
+    },
     { label: 'CLS', unit: 'CLS', values: traced((r) => r.load.cls) },
     { label: 'JS heap after GC', unit: 'MB', values: traced((r) => r.load.heapMb) },
     section('show() → survey painted'),
@@ -74,13 +106,13 @@ export function rows(runs, tagBytes) {
       unit: '',
       values: withShow((r) => r.show.longTasks.length),
       target: 'none from the widget',
-      met: (p, t) => t == 0,
+      met: none,
     },
     { label: 'bytes fetched', unit: 'B', values: withShow((r) => bytes(r.show.bytes)) },
     {
       label: 'time to painted on slow 4G (150 ms RTT, 1.6 Mbps, 4×)',
       unit: 'ms',
-      values: collect((run, v) => run.slow[v] && run.slow[v].show.paintedMs),
+      values: collect((run, v) => (ok(run.slow[v]) ? run.slow[v].show.paintedMs : null)),
     },
     section('A survey shown, answered and sent'),
     {
@@ -100,9 +132,23 @@ export function rows(runs, tagBytes) {
       unit: '',
       values: withShow((r) => widgetLongTasks(r.load) + r.show.longTasks.length + widgetLongTasks(r.answer)),
       target: 'none',
-      met: (p, t) => t == 0,
+      met: none,
     },
     { label: 'CLS at the end', unit: 'CLS', values: withShow((r) => r.answer.cls) },
     { label: 'JS heap after GC at the end', unit: 'MB', values: withShow((r) => r.answer.heapMb) },
+    ...otherPage('home', 'Home page: no survey can show (nothing armed)'),
+    ...otherPage('confirmation', 'Order confirmation page: page load'),
+    {
+      label: 'touchpoint: load → its CSAT painted by itself (3 s delay): widget scripting (trace, 4×)',
+      unit: 'ms',
+      values: onPage('confirmation', (r) => (r.auto ? r.auto.widgetScripting : null)),
+    },
+    {
+      label: '… widget long tasks, load → survey painted (> 50 ms at 4×)',
+      unit: '',
+      values: onPage('confirmation', (r) => (r.auto ? widgetLongTasks(r.load) + widgetLongTasks(r.auto) : null)),
+      target: 'none',
+      met: none,
+    },
   ]
 }

@@ -4,11 +4,11 @@
 //   node bench/run.mjs [--runs 7]
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { DIST, ROOT, startServer } from './server.mjs'
-import { CPU_THROTTLE, visit } from './visit.mjs'
+import { CPU_THROTTLE, visit as measureVisit } from './visit.mjs'
 import { rows } from './rows.mjs'
 import { table } from './report.mjs'
 
@@ -42,6 +42,16 @@ function ensureBuilt() {
   if (built.status !== 0) throw new Error('bench: the build failed')
 }
 
+// What `uptime` says (the machine's load: other processes share its cores), or the load averages.
+function uptime() {
+  const out = spawnSync('uptime', { encoding: 'utf8' })
+  return out.status == 0
+    ? out.stdout.trim().replace(/^.*?load/, 'load')
+    : loadavg()
+        .map((n) => n.toFixed(2))
+        .join(', ')
+}
+
 const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length])
 
 async function main() {
@@ -50,12 +60,19 @@ async function main() {
   ensureBuilt()
   const started = new Date()
   const loadBefore = loadavg()[0]
+  const uptimeBefore = uptime()
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
   const server = await startServer()
   const runs = []
   try {
     for (let i = 0; i < RUNS; i++) {
-      const run = { traced: {}, cpu: {}, slow: {} }
+      const run = { traced: {}, cpu: {}, slow: {}, home: {}, confirmation: {} }
+      // A visit that fails is retried and left out; a browser that is gone (killed, crashed, or
+      // closed by Playwright on SIGTERM) would fail every visit left: stop without writing results.
+      const visit = async (...args) => {
+        if (!browser.isConnected()) throw new Error('bench: the browser is gone; stopping without results')
+        return measureVisit(...args)
+      }
       // Interleaved and rotated: each variant meets the machine in every position of a run.
       for (const variant of rotate(['none', 'touchpoint', 'posthog', 'posthog-defaults'], i)) {
         const steps = variant == 'touchpoint' || variant == 'posthog' ? ['load', 'show', 'answer'] : ['load']
@@ -64,6 +81,11 @@ async function main() {
       }
       for (const variant of rotate(['touchpoint', 'posthog'], i))
         run.slow[variant] = await visit(browser, server, variant, { steps: ['load', 'show'], slow: true })
+      for (const variant of rotate(['none', 'touchpoint', 'posthog'], i)) {
+        run.home[variant] = await visit(browser, server, variant, { page: 'home' })
+        const steps = variant == 'touchpoint' ? ['load', 'auto'] : ['load']
+        run.confirmation[variant] = await visit(browser, server, variant, { page: 'confirmation', steps })
+      }
       runs.push(run)
       console.log(`bench: run ${i + 1}/${RUNS} done (${Math.round((Date.now() - started) / 1000)} s)`)
     }
@@ -73,10 +95,21 @@ async function main() {
   }
   const machine = [
     `- ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${RUNS} paired runs, CPU throttled ${CPU_THROTTLE}× (traces) and unthrottled (CPU time)`,
-    `- ${cpus().length} CPUs (nproc), ${cpus()[0].model}; load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+    `- ${cpus().length} CPUs (nproc), ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GB RAM; load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+    `- \`uptime\` at the start: ${uptimeBefore}; at the end: ${uptime()}`,
     `- Chromium ${browser.version()} headless, Node ${process.version}, posthog-js ${JSON.parse(readFileSync(join(ROOT, 'bench/node_modules/posthog-js/package.json'), 'utf8')).version}`,
   ].join('\n')
-  const markdown = `${machine}\n\n${table(rows(runs, server.tagBytes))}\n`
+  const failed = runs.flatMap((run) =>
+    Object.entries(run).flatMap(([kind, visits]) =>
+      Object.values(visits)
+        .filter((v) => v.error)
+        .map((v) => `${kind}/${v.variant}: ${v.error.split('\n')[0]}`),
+    ),
+  )
+  const failures = failed.length
+    ? `\n- ${failed.length} visit(s) failed twice and are left out: ${failed.join('; ')}`
+    : '\n- every visit completed'
+  const markdown = `${machine}${failures}\n\n${table(rows(runs, server.tagBytes))}\n`
   console.log(`\n${markdown}`)
   writeFileSync(join(ROOT, 'bench/last-run.json'), JSON.stringify(runs))
   if (RUNS >= 7) {

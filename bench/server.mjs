@@ -1,5 +1,5 @@
-// The bench's loopback server: the demo store's product page in three variants (no widget,
-// touchpoint-survey, PostHog web surveys), every script from its npm build, PostHog's API as a
+// The bench's loopback server: the demo store's pages (bench/variants.mjs PAGES) in each variant
+// (no widget, touchpoint-survey, PostHog web surveys), every script from its npm build, PostHog's API as a
 // stub, and a collector for touchpoint's answers. Every response is brotli-compressed when the
 // browser accepts it, as a CDN or API gateway would serve it.
 import { createServer } from 'node:http'
@@ -8,7 +8,7 @@ import { brotliCompressSync, constants, gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { handleStore } from '../demo/store/index.mjs'
-import { PAGE_PATH, POSTHOG_TOKEN, SURVEY, VARIANTS, posthogConfig, variantTag } from './variants.mjs'
+import { PAGES, POSTHOG_TOKEN, SURVEY, VARIANTS, posthogConfig, variantTag } from './variants.mjs'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const POSTHOG_DIST = join(ROOT, 'bench/node_modules/posthog-js/dist')
@@ -28,7 +28,7 @@ function brotli(body) {
 function storePage(path) {
   let html = ''
   const res = { writeHead() {}, end: (body) => (html = String(body)) }
-  handleStore({ method: 'GET' }, res, new URL(path, 'http://bench'))
+  handleStore({ method: 'GET', headers: {} }, res, new URL(path, 'http://bench'))
   return html
 }
 
@@ -47,11 +47,14 @@ function decodeEvents(body) {
  */
 export async function startServer() {
   const received = { touchpoint: 0, posthog: 0 }
-  const page = storePage(PAGE_PATH)
-  const pageFor = (variant) => page.replace(/<script src="\/touchpoint\.js"[^>]*><\/script>/, variantTag(variant))
-  // What the tag itself adds to the page's HTML, compressed: counted with the widget's bytes.
+  // Each page by its path (the query stays the browser's: the loader reads it, the store need not).
+  const pages = new Map(Object.values(PAGES).map((url) => [new URL(url, 'http://bench').pathname, storePage(url)]))
+  const TAG = /<script src="\/touchpoint\.js"[^>]*><\/script>/
+  const pageFor = (path, variant) => pages.get(path).replace(TAG, variantTag(variant))
+  // What the tag itself adds to the product page's HTML, compressed: counted with the widget's bytes.
+  const product = new URL(PAGES.product, 'http://bench').pathname
   const tagBytes = Object.fromEntries(
-    VARIANTS.map((v) => [v, brotli(pageFor(v)).length - brotli(pageFor('none')).length]),
+    VARIANTS.map((v) => [v, brotli(pageFor(product, v)).length - brotli(pageFor(product, 'none')).length]),
   )
   // Meters running now: every widget request and response body adds to each of them.
   const meters = new Set()
@@ -85,8 +88,8 @@ export async function startServer() {
     const url = new URL(req.url || '/', 'http://bench')
     const path = url.pathname
     try {
-      if (path == PAGE_PATH)
-        return send(req, res, 'text/html; charset=utf-8', pageFor(url.searchParams.get('v')), 200, false)
+      if (pages.has(path))
+        return send(req, res, 'text/html; charset=utf-8', pageFor(path, url.searchParams.get('v')), 200, false)
       if (path == '/blank') return send(req, res, 'text/html', '<!doctype html><title>blank</title>', 200, false)
       if (path == '/wp-content/themes/storefront/style.css' || path.startsWith('/wp-content/uploads/'))
         return handleStore(req, res, url)
@@ -137,7 +140,12 @@ export async function startServer() {
     meter() {
       const m = { down: 0, up: 0, js: 0, requests: 0 }
       meters.add(m)
-      return { read: () => (meters.delete(m), m) }
+      return {
+        read() {
+          meters.delete(m)
+          return m
+        },
+      }
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }

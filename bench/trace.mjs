@@ -96,9 +96,10 @@ export function markTime(events, name) {
  * names none), `busy` (ms of all main-thread tasks) and `longTasks` (tasks over 50 ms, with the
  * URL that ran the most script in each). `isWidget(url)` gives `widgetScripting`, and marks a long
  * task as the widget's when the widget's script ran in it. With `window` ({ from, to } in trace
- * µs), only that span counts, and every long task in it is the widget's (the page is idle then).
+ * µs), only that span counts, and every long task in it is the widget's (the page is idle then)
+ * unless `spanIsWidget` is false (a span of page load, where the store's own script runs too).
  */
-export function analyse(events, isWidget = () => true, window = null) {
+export function analyse(events, isWidget = () => true, window = null, spanIsWidget = !!window) {
   const thread = mainThread(events)
   const result = { scripting: 0, widgetScripting: 0, busy: 0, longTasks: [], byUrl: {} }
   if (!thread) return result
@@ -150,7 +151,7 @@ export function analyse(events, isWidget = () => true, window = null) {
       const urls = {}
       for (const t of tops)
         if (t.ts >= task.ts && t.ts < taskEnd) for (const [u, d] of Object.entries(t.urls)) urls[u] = (urls[u] || 0) + d
-      const widget = !!window || Object.keys(urls).some(isWidget)
+      const widget = spanIsWidget || Object.keys(urls).some(isWidget)
       result.longTasks.push({ ms: task.dur / 1000, url: topUrl(urls), widget })
     }
   }

@@ -2,8 +2,18 @@
 // show the survey, how to find the painted card and how to answer it. Everything else (the page,
 // the server, the measurements) is shared, so the numbers compare like with like.
 
-/** The demo store's product page: the triggers of touchpoint's default plan are armed here. */
-export const PAGE_PATH = '/product/linen-shirt/'
+/**
+ * The demo store's pages the bench loads, by what touchpoint's default plan does on each:
+ * - product: an emotion survey is armed (dwell, exit intent), so the UI is prefetched at idle;
+ *   the survey is also shown by code, answered and sent here;
+ * - home: nothing is armed, so no survey can show and nothing more is fetched;
+ * - confirmation: a CSAT survey is armed to show by itself 3 s after the page view.
+ */
+export const PAGES = {
+  product: '/product/linen-shirt/',
+  home: '/',
+  confirmation: '/checkout/order-received/1234/?key=wc_order_Qx7pL2mA9fKc',
+}
 export const POSTHOG_TOKEN = 'phc_bench'
 
 // PostHog's remote config as its servers send it for a project with surveys on and nothing else.

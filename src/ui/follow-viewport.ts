@@ -15,17 +15,25 @@ export function followViewport(root: ShadowRoot, host: HTMLElement): () => void 
   // Styled by its class, not a style attribute, which a strict CSP (style-src-attr) blocks.
   const corner = root.appendChild(document.createElement('i'))
   corner.className = 'corner'
+  // Only a changed offset is written: each write restyles the card, and on most screens all
+  // three stay 0px (the stylesheet's default when unset), so nothing is written at all.
+  const set = (name: string, n: number) => {
+    const value = `${Math.max(0, n)}px` // fractional: the edges are, at a zoom
+    if ((host.style.getPropertyValue(name) || '0px') != value) host.style.setProperty(name, value)
+  }
   const place = () => {
     const edge = corner.getBoundingClientRect()
-    const px = (n: number) => `${Math.max(0, n)}px` // fractional: the edges are, at a zoom
-    host.style.setProperty('--tp-left', px(view.offsetLeft))
-    host.style.setProperty('--tp-right', px(edge.right - view.offsetLeft - view.width))
-    host.style.setProperty('--tp-bottom', px(edge.bottom - view.offsetTop - view.height))
+    set('--tp-left', view.offsetLeft)
+    set('--tp-right', edge.right - view.offsetLeft - view.width)
+    set('--tp-bottom', edge.bottom - view.offsetTop - view.height)
   }
-  place()
+  // First placed in the card's first frame, before it is painted: reading the corner's position
+  // now would make the browser lay out the page inside the task that renders the card.
+  const first = requestAnimationFrame(place)
   view.addEventListener('resize', place)
   view.addEventListener('scroll', place)
   return () => {
+    cancelAnimationFrame(first)
     view.removeEventListener('resize', place)
     view.removeEventListener('scroll', place)
     corner.remove()

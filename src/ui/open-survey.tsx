@@ -4,19 +4,16 @@ import { resolveColor, textOn } from './contrast.js'
 import { followViewport } from './follow-viewport.js'
 import { tolerateFrozenPrototypes } from './frozen-prototypes.js'
 import { createSurveyState } from './state.js'
-import { CSS } from './styles.js'
+import { CSS, sharedSheet } from './styles.js'
 import { Survey } from './survey.js'
-
-let sheet: CSSStyleSheet | undefined
 
 // Constructable stylesheets need no nonce under a strict CSP; older browsers get a nonce'd <style>.
 function style(root: ShadowRoot, nonce?: string) {
   try {
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS)
-    root.adoptedStyleSheets = [sheet]
+    root.adoptedStyleSheets = [sharedSheet()]
     return
   } catch {
-    sheet = undefined
+    // no constructable stylesheets (Safari before 16.4): a <style> element instead
   }
   const el = document.createElement('style')
   if (nonce) el.nonce = nonce
@@ -32,7 +29,7 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   tolerateFrozenPrototypes()
   const el = document.createElement('div')
   el.setAttribute('data-touchpoint-survey', request.kind)
-  if (!request.mount) el.setAttribute('data-f', '')
+  if (!request.mount) el.setAttribute('data-floating', '')
   ;(request.mount || document.body || document.documentElement).appendChild(el)
   const root = el.attachShadow({ mode: 'open' })
   style(root, request.nonce)
@@ -42,8 +39,8 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   // Resolved on the inner box: the host's :host{all:initial!important} would beat a colour set on it.
   const accent = request.accent && resolveColor(request.accent, box)
   if (accent) {
-    theme['--a'] = `rgb(${accent})`
-    theme['--o'] = textOn(accent)
+    theme['--accent'] = `rgb(${accent})`
+    theme['--on-accent'] = textOn(accent)
   }
   const rtl = [document.dir, document.documentElement.dir].some((d) => d && d.toLowerCase() == 'rtl')
   const before = document.activeElement as HTMLElement | null
@@ -81,6 +78,13 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   } catch {
     // a page's own checkVisibility broke: show it as before
   }
-  if (visible && !request.auto) box.querySelector('input')?.focus({ preventScroll: true })
+  // Focus in the card's first frame, not now: focus() makes the browser compute the new card's
+  // style and layout on the spot, inside this task; in the frame callback they are the work the
+  // frame does anyway, so the task that renders stays short. Keyboard and screen-reader users
+  // still land on the first option before they see the card.
+  if (visible && !request.auto)
+    requestAnimationFrame(() => {
+      if (open) box.querySelector('input')?.focus({ preventScroll: true })
+    })
   return { close, visible }
 }

@@ -24,14 +24,14 @@ export function Scale({ kind, question, t, value, onPick }: Props) {
   for (let n = lo; n <= hi; n++)
     options.push(
       <label
-        class="o"
+        class="option"
         key={n}
         onMouseEnter={faces ? () => setHinted(n) : undefined}
         onMouseLeave={faces ? () => setHinted(null) : undefined}
       >
         <input
           type="radio"
-          name="s"
+          name="score"
           value={n}
           checked={value === n}
           onChange={() => onPick(n)}
@@ -42,7 +42,7 @@ export function Scale({ kind, question, t, value, onPick }: Props) {
           {faces
             ? [
                 <Face mood={n} key="f" />,
-                <span class="vh" key="l">
+                <span class="visually-hidden" key="l">
                   {t.faces[n - 1]}
                 </span>,
               ]
@@ -52,16 +52,16 @@ export function Scale({ kind, question, t, value, onPick }: Props) {
     )
   return (
     <fieldset>
-      <legend id="q">{question}</legend>
-      <div class="g" style={{ gridTemplateColumns: `repeat(${hi - lo + 1},minmax(0,1fr))` }}>
+      <legend id="question">{question}</legend>
+      <div class="options" style={{ gridTemplateColumns: `repeat(${hi - lo + 1},minmax(0,1fr))` }}>
         {options}
       </div>
       {faces && named != null ? (
-        <div class="e name" aria-hidden="true">
+        <div class="ends named" aria-hidden="true">
           <span>{t.faces[named - 1]}</span>
         </div>
       ) : (
-        <div class="e" aria-hidden={faces ? 'true' : undefined}>
+        <div class="ends" aria-hidden={faces ? 'true' : undefined}>
           <span>{ends[0]}</span>
           <span>{ends[1]}</span>
         </div>

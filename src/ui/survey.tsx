@@ -44,21 +44,25 @@ export function Survey({ request, host, state, rtl, theme, close }: Props) {
     close()
   }
 
-  const side = (request.position == 'bottom-left') != rtl ? ' l' : ''
+  const side = (request.position == 'bottom-left') != rtl ? ' at-left' : ''
   return (
     <div
-      class={request.mount ? 'c' : 'c f' + side}
+      class={request.mount ? 'card' : 'card floating' + side}
       role="dialog"
-      aria-labelledby="q"
+      aria-labelledby="question"
       dir={rtl ? 'rtl' : undefined}
       lang={request.locale}
       style={theme}
       tabIndex={-1}
-      onKeyDown={(e) => e.key == 'Escape' && !e.isComposing && (e.stopPropagation(), finish())}
+      onKeyDown={(e) => {
+        if (e.key != 'Escape' || e.isComposing) return
+        e.stopPropagation()
+        finish()
+      }}
     >
       <div role="status">
         {phase == 'thanks' && (
-          <p class="ty" id="q">
+          <p class="thank-you" id="question">
             {t.thanks}
           </p>
         )}
@@ -73,21 +77,21 @@ export function Survey({ request, host, state, rtl, theme, close }: Props) {
             onPick={pick}
           />
           {score != null && (
-            <div class="n">
-              <label for="c">
+            <div class="follow-up">
+              <label for="comment">
                 {t.followUp[scoreGroup(kind, score)]} <small>{t.optional}</small>
               </label>
-              <div class="r">
+              <div class="follow-up-row">
                 <input
-                  class="t"
-                  id="c"
+                  class="comment"
+                  id="comment"
                   type="text"
                   maxLength={500}
                   autoComplete="off"
                   value={comment}
                   onInput={(e) => setComment(e.currentTarget.value)}
                 />
-                <button class="s" type="submit">
+                <button class="send" type="submit">
                   {t.send}
                 </button>
               </div>
@@ -95,7 +99,7 @@ export function Survey({ request, host, state, rtl, theme, close }: Props) {
           )}
         </form>
       )}
-      <button class="x" type="button" aria-label={t.close} onClick={finish}>
+      <button class="close" type="button" aria-label={t.close} onClick={finish}>
         <svg
           viewBox="0 0 24 24"
           width="18"

@@ -40,7 +40,13 @@ async function visit(path: string, viewport = { width: 1024, height: 700 }, phon
 }
 
 const card = (tab: Page) => tab.locator('[data-touchpoint-survey] [role=dialog]')
-const show = (tab: Page, kind: string) => tab.evaluate((k) => (window as any).touchpoint.show(k), kind)
+// Resolves with show()'s answer after the card's first frame, in which it takes focus.
+const show = (tab: Page, kind: string) =>
+  tab.evaluate(async (k) => {
+    const shown = await (window as any).touchpoint.show(k)
+    await new Promise((frame) => requestAnimationFrame(frame))
+    return shown
+  }, kind)
 
 describe('questions that fit the touchpoint', () => {
   it('asks about the purchase on the thank-you page', async () => {
@@ -56,7 +62,9 @@ describe('questions that fit the touchpoint', () => {
     expect(question).toBe('Bạn sẵn lòng giới thiệu cửa hàng chúng tôi với bạn bè ở mức nào?')
     // A degree over 0–10, not a yes/no question ("… không?") and ends that are not "yes"/"no".
     expect(question).not.toMatch(/không\?$/)
-    await expect(card(tab).locator('.e').textContent()).resolves.toBe('Hoàn toàn không sẵn lòngRất sẵn lòng')
+    await expect(card(tab).locator('fieldset > div:last-child').textContent()).resolves.toBe(
+      'Hoàn toàn không sẵn lòngRất sẵn lòng',
+    )
   })
 
   it("keeps the store's own wording over the touchpoint's", async () => {
@@ -97,9 +105,10 @@ describe('the emotion faces', () => {
   it('names the face under the pointer or keyboard focus for sighted shoppers', async () => {
     const tab = await visit('/product/linen-shirt/')
     await show(tab, 'emotion')
-    const caption = card(tab).locator('.e')
-    // show() put the keyboard focus on the first face
-    await expect(caption.textContent()).resolves.toBe('Frustrated')
+    // The caption under the faces (the build shortens class names: found by its place).
+    const caption = card(tab).locator('fieldset > div:last-child')
+    // show() puts the keyboard focus on the first face, in the card's first frame
+    await expect.poll(() => caption.textContent()).toBe('Frustrated')
     await card(tab).locator('label').nth(1).hover()
     await expect(caption.textContent()).resolves.toBe('Disappointed')
     await card(tab).locator('label').nth(3).hover()

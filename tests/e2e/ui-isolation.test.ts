@@ -134,7 +134,8 @@ describe('the survey as a guest on the store page, in Chromium', () => {
   it('moves focus to the first option when code calls show(), and gives it back to the search box on Escape', async () => {
     const { tab, context } = await visit('/code-typing')
     await show(tab, 'csat')
-    expect(await focus(tab)).toEqual({ id: 'DIV', inner: 'radio:1', caret: null })
+    // In the card's first frame (not inside show(), where it would force style and layout).
+    await expect.poll(() => focus(tab)).toEqual({ id: 'DIV', inner: 'radio:1', caret: null })
     await tab.keyboard.press('Escape')
     await dialog(tab).waitFor({ state: 'detached' })
     expect((await focus(tab)).id).toBe('search')
@@ -178,14 +179,14 @@ describe('the survey as a guest on the store page, in Chromium', () => {
         return {
           card: of(card),
           legend: of(root.querySelector('legend')),
-          option: of(root.querySelector('.o>span')),
+          option: of(root.querySelector('fieldset label > span')),
           radio: of(root.querySelector('input[type=radio]')),
-          ends: of(root.querySelector('.e span')),
+          ends: of(root.querySelector('fieldset > div:last-child span')),
           close: of(root.querySelector('button')),
           boxes: [
             card,
             root.querySelector('legend')!,
-            ...root.querySelectorAll('.o'),
+            ...root.querySelectorAll('fieldset label'),
             root.querySelector('button')!,
           ].map(rect),
         }
@@ -212,9 +213,8 @@ describe('the survey as a guest on the store page, in Chromium', () => {
       visit(path).then(async ({ tab, context }) => {
         await show(tab, 'csat')
         const style = await dialog(tab).evaluate((el) => {
-          const c = getComputedStyle(el)
-          const f = getComputedStyle(el.closest('.f') || el)
-          return { font: c.fontFamily, radius: c.borderTopLeftRadius, z: f.zIndex, fontSize: c.fontSize }
+          const c = getComputedStyle(el) // the floating card is the dialog itself
+          return { font: c.fontFamily, radius: c.borderTopLeftRadius, z: c.zIndex, fontSize: c.fontSize }
         })
         await context.close()
         return style

@@ -54,8 +54,8 @@ describe('ui chunk', () => {
     const root = show()
     const dialog = root.querySelector('[role=dialog]')!
     expect(dialog.getAttribute('aria-modal')).toBeNull()
-    expect(root.getElementById('q')!.textContent).toBe('How likely are you to recommend us to a friend?')
-    expect(dialog.getAttribute('aria-labelledby')).toBe('q')
+    expect(root.getElementById('question')!.textContent).toBe('How likely are you to recommend us to a friend?')
+    expect(dialog.getAttribute('aria-labelledby')).toBe('question')
     expect(root.querySelector('fieldset legend')).not.toBeNull()
     expect(radios(root).map(nameOf)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'])
     expect(root.textContent).toContain('Not at all likely')
@@ -80,13 +80,13 @@ describe('ui chunk', () => {
     pick(root, 3)
     await flush()
     expect(host.choose).toHaveBeenCalledWith(3)
-    expect(root.querySelector('label[for=c]')!.textContent).toContain('What went wrong?')
+    expect(root.querySelector('label[for=comment]')!.textContent).toContain('What went wrong?')
     pick(root, 8)
     await flush()
-    expect(root.querySelector('label[for=c]')!.textContent).toContain('What would make it better?')
+    expect(root.querySelector('label[for=comment]')!.textContent).toContain('What would make it better?')
     pick(root, 10)
     await flush()
-    expect(root.querySelector('label[for=c]')!.textContent).toContain('What did you like most?')
+    expect(root.querySelector('label[for=comment]')!.textContent).toContain('What did you like most?')
   })
 
   it('sends the score with the comment, thanks the shopper and closes itself', async () => {
@@ -94,7 +94,7 @@ describe('ui chunk', () => {
     const root = show({ kind: 'csat' })
     pick(root, 4)
     await vi.advanceTimersByTimeAsync(0)
-    const text = root.querySelector<HTMLInputElement>('#c')!
+    const text = root.querySelector<HTMLInputElement>('#comment')!
     text.value = '  fast delivery '
     text.dispatchEvent(new Event('input', { bubbles: true }))
     await vi.advanceTimersByTimeAsync(0)
@@ -114,7 +114,7 @@ describe('ui chunk', () => {
     const root = show({ kind: 'csat' })
     pick(root, 4)
     await flush()
-    const text = root.querySelector<HTMLInputElement>('#c')!
+    const text = root.querySelector<HTMLInputElement>('#comment')!
     text.value = 'call 0912 345 678 or mail a@b.vn'
     text.dispatchEvent(new Event('input', { bubbles: true }))
     await flush()
@@ -151,28 +151,32 @@ describe('ui chunk', () => {
 
   it('speaks Vietnamese, aria labels included', async () => {
     const root = show({ locale: 'vi', kind: 'emotion' })
-    expect(root.getElementById('q')!.textContent).toBe('Bạn cảm thấy thế nào về lần ghé thăm này?')
+    expect(root.getElementById('question')!.textContent).toBe('Bạn cảm thấy thế nào về lần ghé thăm này?')
     expect(radios(root).map(nameOf)).toEqual(['Bực bội', 'Thất vọng', 'Bình thường', 'Hài lòng', 'Rất vui'])
-    expect(root.querySelector('button.x')!.getAttribute('aria-label')).toBe('Đóng')
+    expect(root.querySelector('button.close')!.getAttribute('aria-label')).toBe('Đóng')
     pick(root, 4)
     await flush()
     expect(root.querySelector('button[type=submit]')!.textContent).toBe('Gửi')
-    expect(root.querySelector('label[for=c]')!.textContent).toContain('Bạn thích điều gì nhất?')
+    expect(root.querySelector('label[for=comment]')!.textContent).toContain('Bạn thích điều gì nhất?')
   })
 
   it('renders a store question as text, never as HTML', () => {
     const root = show({ question: 'Was it <b>easy</b>?' })
-    expect(root.getElementById('q')!.textContent).toBe('Was it <b>easy</b>?')
+    expect(root.getElementById('question')!.textContent).toBe('Was it <b>easy</b>?')
     expect(root.querySelector('b')).toBeNull()
   })
 
-  it('focuses the first radio when asked, and leaves focus alone when a trigger opened it', () => {
+  it('focuses the first radio when asked, in the first frame, and leaves focus alone when a trigger opened it', async () => {
     let root = show()
+    // Not inside open(): focus() there would force the new card's style and layout into that task.
+    expect(root.activeElement).toBeNull()
+    await new Promise((frame) => requestAnimationFrame(frame))
     expect(root.activeElement).toBe(radios(root)[0])
     handle!.close()
     const button = document.body.appendChild(document.createElement('button'))
     button.focus()
     root = show({ auto: true })
+    await new Promise((frame) => requestAnimationFrame(frame))
     expect(document.activeElement).toBe(button)
     button.remove()
   })
@@ -181,7 +185,7 @@ describe('ui chunk', () => {
     const mount = document.body.appendChild(document.createElement('section'))
     const root = show({ mount })
     expect(mount.querySelector('[data-touchpoint-survey]')!.shadowRoot).toBe(root)
-    expect(root.querySelector('.c')!.classList.contains('f')).toBe(false)
+    expect(root.querySelector('.card')!.classList.contains('floating')).toBe(false)
     handle!.close()
     expect(mount.children).toHaveLength(0)
     mount.remove()
@@ -189,13 +193,13 @@ describe('ui chunk', () => {
 
   it('floats bottom-left on request, and mirrors for a right-to-left page', () => {
     let root = show({ position: 'bottom-left' })
-    expect(root.querySelector('.c')!.className).toBe('c f l')
+    expect(root.querySelector('.card')!.className).toBe('card floating at-left')
     handle!.close()
     document.documentElement.dir = 'rtl'
     root = show()
-    const card = root.querySelector('.c')!
+    const card = root.querySelector('.card')!
     expect(card.getAttribute('dir')).toBe('rtl')
-    expect(card.className).toBe('c f l')
+    expect(card.className).toBe('card floating at-left')
   })
 
   it('removes everything on close() without reporting', () => {
@@ -246,16 +250,16 @@ describe('styles', () => {
   it("starts the card from all:initial, so a store's `* { letter-spacing }` cannot be inherited through the host", async () => {
     // Outer `*` rules beat `:host{all:initial}` on the host element itself; the card must cut inheritance there.
     const { CSS } = await import('../../src/ui/styles')
-    const card = /(^|\n)\.c\{([^}]*)\}/.exec(CSS)![2].split(';')
+    const card = /(^|\n)\.card\{([^}]*)\}/.exec(CSS)![2].split(';')
     expect(card[0]).toBe('all:initial')
     expect(card).toContain('display:block')
   })
 
   it('puts readable text on a store accent', () => {
     const root = show({ accent: '#ffd700' })
-    const card = root.querySelector<HTMLElement>('.c')!
-    expect(card.style.getPropertyValue('--a')).toBe('rgb(255,215,0)')
-    expect(card.style.getPropertyValue('--o')).toBe('#000')
+    const card = root.querySelector<HTMLElement>('.card')!
+    expect(card.style.getPropertyValue('--accent')).toBe('rgb(255,215,0)')
+    expect(card.style.getPropertyValue('--on-accent')).toBe('#000')
   })
 })
 

@@ -1,0 +1,109 @@
+// Where the show → painted time goes: one traced show() per widget, at 4× CPU throttling, with
+// the main thread's events between the marks summed by name (self time) and a sampled CPU profile
+// of the same span by function. For finding what to make faster; not part of the table.
+//   node bench/where.mjs [touchpoint|posthog] [repeats]
+import { chromium } from 'playwright-core'
+import { startServer } from './server.mjs'
+import { markTime, startTrace } from './trace.mjs'
+import { PAGES, WIDGETS } from './variants.mjs'
+
+const variant = process.argv[2] || 'touchpoint'
+const repeats = Number(process.argv[3] || 3)
+const widget = WIDGETS[variant]
+
+const SHOW = (show, card) =>
+  new Promise((resolve) =>
+    setTimeout(() => {
+      performance.mark('bench:show')
+      show()
+      const look = () => {
+        const el = card()
+        if (el && el.getBoundingClientRect().height > 0)
+          requestAnimationFrame(() => resolve(performance.mark('bench:painted').startTime))
+        else requestAnimationFrame(look)
+      }
+      requestAnimationFrame(look)
+    }, 0),
+  )
+
+// Self time per event name on the busiest renderer main thread, between `from` and `to` (µs).
+function byName(events, from, to) {
+  const main = events.filter((e) => e.ph == 'X' && e.dur && e.ts >= from && e.ts + e.dur <= to)
+  const threads = {}
+  for (const e of main) threads[e.pid + ':' + e.tid] = (threads[e.pid + ':' + e.tid] || 0) + e.dur
+  const busiest = Object.keys(threads).sort((a, b) => threads[b] - threads[a])[0]
+  const on = main.filter((e) => e.pid + ':' + e.tid == busiest).sort((a, b) => a.ts - b.ts || b.dur - a.dur)
+  const self = {}
+  const stack = []
+  for (const e of on) {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop()
+    const parent = stack[stack.length - 1]
+    if (parent) self[parent.name] = (self[parent.name] || 0) - e.dur
+    self[e.name] = (self[e.name] || 0) + e.dur
+    stack.push(e)
+  }
+  return Object.entries(self)
+    .map(([name, us]) => [name, us / 1000])
+    .filter(([, ms]) => ms >= 0.5)
+    .sort((a, b) => b[1] - a[1])
+}
+
+function byFunction(profile) {
+  const self = {}
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]))
+  const dt = {}
+  profile.samples.forEach((id, i) => {
+    dt[id] = (dt[id] || 0) + (profile.timeDeltas[i] || 0)
+  })
+  for (const [id, us] of Object.entries(dt)) {
+    const f = nodes.get(Number(id)).callFrame
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`
+    self[key] = (self[key] || 0) + us / 1000
+  }
+  return Object.entries(self)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+})
+const server = await startServer()
+try {
+  for (let i = 0; i < repeats; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await page.goto(server.url + '/blank')
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    await page.goto(`${server.url}${PAGES.product}?v=${variant}`, { waitUntil: 'load' })
+    await page.waitForTimeout(2500)
+    if (process.env.WARM) {
+      // Shown and closed once before the measured show: what is left once the code is compiled.
+      await page.evaluate(`(${SHOW})(${widget.show}, ${widget.card})`)
+      await page.evaluate(() => {
+        const host = document.querySelector('[data-touchpoint-survey]')
+        host.shadowRoot.querySelector('button[aria-label]').click()
+      })
+      await page.waitForTimeout(1000)
+    }
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+    await cdp.send('Profiler.start')
+    const trace = await startTrace(cdp)
+    await page.evaluate(`(${SHOW})(${widget.show}, ${widget.card})`)
+    const events = await trace.stop()
+    const { profile } = await cdp.send('Profiler.stop')
+    const from = markTime(events, 'bench:show')
+    const to = markTime(events, 'bench:painted')
+    console.log(`\n${variant} #${i + 1}: show → painted ${((to - from) / 1000).toFixed(1)} ms (4×)`)
+    for (const [name, ms] of byName(events, from, to)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
+    console.log('  -- sampled functions (whole profile):')
+    for (const [name, ms] of byFunction(profile)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
+    await context.close()
+  }
+} finally {
+  await browser.close()
+  await server.close()
+}
