@@ -13,8 +13,9 @@ try {
   demo = await startDemo({ port, host: process.env.HOST || '127.0.0.1', dbPath, reportPassword: process.env.REPORT_PASSWORD || undefined })
 } catch (err) {
   console.error(`demo: ${err.code === 'EADDRINUSE' ? `port ${port} is in use; try PORT=8081 npm run demo` : err.message}`)
-  if (/better-sqlite3|better_sqlite3|ajv/.test(err.message)) {
-    console.error('demo: the collector needs its optional dependencies; run npm install again and check that better-sqlite3 compiled (it needs python3, make and a C++ compiler).')
+  if (err.name === 'MissingDependencyError') {
+    // In this repository the collector's packages are dev dependencies: one npm install brings them.
+    console.error('demo: run npm install in this folder; where no prebuilt better-sqlite3 binary matches, it compiles from source (python3, make and g++).')
   }
   process.exit(1)
 }
