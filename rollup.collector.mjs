@@ -15,7 +15,11 @@ const external = [
 
 export default {
   // The SQLite thread is loaded by file name (new URL('./sqlite-worker.js', import.meta.url)).
-  input: { index: 'src/collector/index.ts', bin: 'src/collector/bin.ts', 'sqlite-worker': 'src/collector/storage/sqlite-worker.js' },
+  input: {
+    index: 'src/collector/index.ts',
+    bin: 'src/collector/bin.ts',
+    'sqlite-worker': 'src/collector/storage/sqlite-worker.js',
+  },
   external,
   output: {
     dir: 'dist/collector',
@@ -28,7 +32,7 @@ export default {
     typescript({
       tsconfig: './tsconfig.json',
       // Only what the collector imports: the rest of src/ is browser code, which needs the DOM lib.
-      include: ['src/collector/**/*.ts', 'src/types.ts', 'src/detection/stage-map.ts', 'src/shared/*.ts'],
+      include: ['src/collector/**/*.ts', 'src/shared/*.ts'],
       filterRoot: process.cwd(),
       compilerOptions: {
         target: 'ES2022',

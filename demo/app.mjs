@@ -11,7 +11,14 @@ export const DEMO_REPORT_PASSWORD = 'demo'
  * Starts the demo server. Seeds the database when it is empty (unless `seed: false`).
  * Needs dist/collector (see ensure-build.mjs).
  */
-export async function startDemo({ port = 8080, host = '127.0.0.1', dbPath, seed = true, log, reportPassword = DEMO_REPORT_PASSWORD } = {}) {
+export async function startDemo({
+  port = 8080,
+  host = '127.0.0.1',
+  dbPath,
+  seed = true,
+  log,
+  reportPassword = DEMO_REPORT_PASSWORD,
+} = {}) {
   const { createCollector } = await import('../dist/collector/index.js')
   const collector = createCollector({
     dbPath,
@@ -24,7 +31,8 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', dbPath, seed 
     log,
   })
   let seeded = 0
-  if (seed && (await collector.store.count()) === 0) seeded = (await collector.store.insert(seedAnswers({ origin: `http://localhost:${port || 8080}` }))).stored
+  if (seed && (await collector.store.count()) === 0)
+    seeded = (await collector.store.insert(seedAnswers({ origin: `http://localhost:${port || 8080}` }))).stored
   const { url } = await collector.listen(port, host)
   return { url, seeded, reportPassword, store: collector.store, close: () => collector.close() }
 }

@@ -10,12 +10,21 @@ const port = Number(process.env.PORT ?? 8080)
 const dbPath = resolve(process.env.DB_PATH ?? join(ROOT, 'demo', 'demo.db'))
 let demo
 try {
-  demo = await startDemo({ port, host: process.env.HOST || '127.0.0.1', dbPath, reportPassword: process.env.REPORT_PASSWORD || undefined })
+  demo = await startDemo({
+    port,
+    host: process.env.HOST || '127.0.0.1',
+    dbPath,
+    reportPassword: process.env.REPORT_PASSWORD || undefined,
+  })
 } catch (err) {
-  console.error(`demo: ${err.code === 'EADDRINUSE' ? `port ${port} is in use; try PORT=8081 npm run demo` : err.message}`)
+  console.error(
+    `demo: ${err.code === 'EADDRINUSE' ? `port ${port} is in use; try PORT=8081 npm run demo` : err.message}`,
+  )
   if (err.name === 'MissingDependencyError') {
     // In this repository the collector's packages are dev dependencies: one npm install brings them.
-    console.error('demo: run npm install in this folder; where no prebuilt better-sqlite3 binary matches, it compiles from source (python3, make and g++).')
+    console.error(
+      'demo: run npm install in this folder; where no prebuilt better-sqlite3 binary matches, it compiles from source (python3, make and g++).',
+    )
   }
   process.exit(1)
 }

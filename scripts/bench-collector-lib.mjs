@@ -9,7 +9,18 @@ import { fileURLToPath } from 'node:url'
 const require = createRequire(import.meta.url)
 export const BIN = fileURLToPath(new URL('../dist/collector/bin.js', import.meta.url))
 
-const TOUCHPOINTS = { home: 'awareness', content: 'awareness', listing: 'consideration', search: 'consideration', product: 'consideration', cart: 'decision', checkout: 'decision', confirmation: 'purchase', account: 'retention', support: 'retention' }
+const TOUCHPOINTS = {
+  home: 'awareness',
+  content: 'awareness',
+  listing: 'consideration',
+  search: 'consideration',
+  product: 'consideration',
+  cart: 'decision',
+  checkout: 'decision',
+  confirmation: 'purchase',
+  account: 'retention',
+  support: 'retention',
+}
 const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 const KINDS = ['csat', 'nps', 'emotion', 'ces']
 const SCORE_RANGE = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
@@ -22,15 +33,25 @@ export function syntheticAnswer(now = Date.now()) {
   const [low, high] = SCORE_RANGE[kind]
   const score = low + Math.floor(Math.random() * (high - low + 1))
   return {
-    id: randomUUID(), survey: kind, kind, score,
+    id: randomUUID(),
+    survey: kind,
+    kind,
+    score,
     comment: Math.random() < 0.1 ? `Comment ${Math.floor(Math.random() * 1e6)} about the ${touchpoint} page` : null,
     emotion: kind === 'emotion' ? EMOTIONS[score - 1] : null,
-    stage: TOUCHPOINTS[touchpoint], touchpoint, url: `https://shop.example/${touchpoint}/item-${Math.floor(Math.random() * 5000)}/`,
-    locale: pick(['vi-VN', 'en-US']), at: new Date(now - Math.floor(Math.random() * 89 * 86_400_000)).toISOString(),
+    stage: TOUCHPOINTS[touchpoint],
+    touchpoint,
+    url: `https://shop.example/${touchpoint}/item-${Math.floor(Math.random() * 5000)}/`,
+    locale: pick(['vi-VN', 'en-US']),
+    at: new Date(now - Math.floor(Math.random() * 89 * 86_400_000)).toISOString(),
   }
 }
 
-export const batchOf = (count) => ({ v: 1, sent_at: new Date().toISOString(), responses: Array.from({ length: count }, () => syntheticAnswer()) })
+export const batchOf = (count) => ({
+  v: 1,
+  sent_at: new Date().toISOString(),
+  responses: Array.from({ length: count }, () => syntheticAnswer()),
+})
 
 /** The report token the benchmark's collectors accept (the report is closed without one). */
 export const BENCH_REPORT_TOKEN = 'bench-report-token'
@@ -41,7 +62,16 @@ export const BENCH_REPORT_TOKEN = 'bench-report-token'
  */
 export function startCollector(env) {
   const child = spawn(process.execPath, [BIN], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', RATE_LIMIT: 'off', ANSWER_LIMIT: 'off', REPORT_TOKEN: BENCH_REPORT_TOKEN, ALLOW_ORIGINS: '*', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      RATE_LIMIT: 'off',
+      ANSWER_LIMIT: 'off',
+      REPORT_TOKEN: BENCH_REPORT_TOKEN,
+      ALLOW_ORIGINS: '*',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -71,7 +101,21 @@ function stopChild(child) {
 
 /** Writes `total` synthetic answers straight into the database, in large transactions. */
 export async function seed(engine, location, total, log) {
-  const columns = ['id', 'survey', 'kind', 'score', 'comment', 'emotion', 'stage', 'touchpoint', 'url', 'locale', 'at', 'received_at', 'raw']
+  const columns = [
+    'id',
+    'survey',
+    'kind',
+    'score',
+    'comment',
+    'emotion',
+    'stage',
+    'touchpoint',
+    'url',
+    'locale',
+    'at',
+    'received_at',
+    'raw',
+  ]
   const rowOf = (answer) => ({ ...answer, received_at: answer.at, raw: JSON.stringify(answer) })
   const chunk = 10_000
   if (engine === 'sqlite') {
@@ -95,7 +139,10 @@ export async function seed(engine, location, total, log) {
   const sql = `INSERT INTO responses (${columns}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}`)}) ON CONFLICT DO NOTHING`
   for (let done = 0; done < total; done += chunk) {
     const rows = Array.from({ length: Math.min(chunk, total - done) }, () => rowOf(syntheticAnswer()))
-    await client.query(sql, columns.map((c) => rows.map((row) => row[c])))
+    await client.query(
+      sql,
+      columns.map((c) => rows.map((row) => row[c])),
+    )
     if (done % 200_000 === 0) log(`  seeded ${done}`)
   }
   await client.query('VACUUM ANALYZE responses')
@@ -117,7 +164,9 @@ export async function countIds(engine, location, ids) {
   const client = new pg.Client(location)
   await client.connect()
   for (let i = 0; i < ids.length; i += 10_000) {
-    found += (await client.query('SELECT COUNT(*)::int AS n FROM responses WHERE id = ANY($1)', [ids.slice(i, i + 10_000)])).rows[0].n
+    found += (
+      await client.query('SELECT COUNT(*)::int AS n FROM responses WHERE id = ANY($1)', [ids.slice(i, i + 10_000)])
+    ).rows[0].n
   }
   await client.end()
   return found

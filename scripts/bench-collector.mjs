@@ -13,10 +13,24 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { ensureBuilt } from '../demo/ensure-build.mjs'
-import { batchOf, BENCH_REPORT_TOKEN, countIds, cpuSeconds, percentile, seed, startCollector } from './bench-collector-lib.mjs'
+import {
+  batchOf,
+  BENCH_REPORT_TOKEN,
+  countIds,
+  cpuSeconds,
+  percentile,
+  seed,
+  startCollector,
+} from './bench-collector-lib.mjs'
 import { startTempPostgres } from './pg-temp.mjs'
 
-const { values: args } = parseArgs({ options: { engines: { type: 'string', default: 'sqlite,postgres' }, seconds: { type: 'string', default: '20' }, rows: { type: 'string', default: '1000000' } } })
+const { values: args } = parseArgs({
+  options: {
+    engines: { type: 'string', default: 'sqlite,postgres' },
+    seconds: { type: 'string', default: '20' },
+    rows: { type: 'string', default: '1000000' },
+  },
+})
 const engines = args.engines.split(',')
 const seconds = Number(args.seconds)
 const rows = Number(args.rows)
@@ -45,18 +59,24 @@ async function freshDatabase(engine, name) {
 /** autocannon POSTing fresh 10-answer batches; `acked` collects the ids of every 200. */
 function postLoad(url, { connections, duration, acked }) {
   return autocannon({
-    url: `${url}/collect`, connections, duration, timeout: 10,
-    requests: [{
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      setupRequest(request, context) {
-        const batch = batchOf(10)
-        context.ids = batch.responses.map((r) => r.id)
-        return { ...request, body: JSON.stringify(batch) }
+    url: `${url}/collect`,
+    connections,
+    duration,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest(request, context) {
+          const batch = batchOf(10)
+          context.ids = batch.responses.map((r) => r.id)
+          return { ...request, body: JSON.stringify(batch) }
+        },
+        onResponse(status, _body, context) {
+          if (status === 200) acked.push(...context.ids)
+        },
       },
-      onResponse(status, _body, context) {
-        if (status === 200) acked.push(...context.ids)
-      },
-    }],
+    ],
   })
 }
 
@@ -69,7 +89,17 @@ async function throughput(engine) {
   const cpu = cpuSeconds(collector.child.pid) - cpuBefore
   await collector.stop()
   const found = await countIds(engine, db.location, acked)
-  return { answersPerSecond: Math.round(acked.length / seconds), answersPerCpuSecond: Math.round(acked.length / cpu), p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, non2xx: result.non2xx, errors: result.errors, acked: acked.length, missing: acked.length - found }
+  return {
+    answersPerSecond: Math.round(acked.length / seconds),
+    answersPerCpuSecond: Math.round(acked.length / cpu),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    acked: acked.length,
+    missing: acked.length - found,
+  }
 }
 
 async function killMidLoad(engine) {
@@ -117,9 +147,16 @@ async function reportUnderLoad(engine) {
   await Promise.all(loops)
   await collector.stop()
   return {
-    rows, seedSeconds, apiMedian: percentile(apiTimes, 50), apiMax: Math.max(...apiTimes),
-    reportsDuringPosts: reportTimes.length, reportMedian: percentile(reportTimes, 50),
-    postP50: posts.latency.p50, postP99: posts.latency.p99, postMax: posts.latency.max, postsPerSecond: Math.round(posts.requests.average),
+    rows,
+    seedSeconds,
+    apiMedian: percentile(apiTimes, 50),
+    apiMax: Math.max(...apiTimes),
+    reportsDuringPosts: reportTimes.length,
+    reportMedian: percentile(reportTimes, 50),
+    postP50: posts.latency.p50,
+    postP99: posts.latency.p99,
+    postMax: posts.latency.max,
+    postsPerSecond: Math.round(posts.requests.average),
   }
 }
 
@@ -153,9 +190,13 @@ try {
 
 const ms = (value) => `${Math.round(value)} ms`
 const cpu = cpus()
-console.log(`Machine: ${cpu.length} × ${cpu[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end
+console.log(`Machine: ${cpu.length} × ${cpu[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ')} at the end
 | engine | answers/s (50 clients × 10-answer batches, ${seconds} s) | answers per collector CPU-second | POST p50 / p99 / max | non-2xx / errors | acked ids missing | kill -9: acked, missing after restart | seed ${rows.toLocaleString('en')} answers | /api/report median / max | POST p99 while 4 clients loop on /report (/report median) |
 |---|---|---|---|---|---|---|---|---|---|`)
 for (const [engine, { load, kill, report }] of Object.entries(results)) {
-  console.log(`| ${engine} | ${load.answersPerSecond.toLocaleString('en')} | ${load.answersPerCpuSecond.toLocaleString('en')} | ${ms(load.p50)} / ${ms(load.p99)} / ${ms(load.max)} | ${load.non2xx} / ${load.errors} | ${load.missing} of ${load.acked.toLocaleString('en')} | ${kill.acked.toLocaleString('en')}, ${kill.missing} | ${report ? `${report.seedSeconds.toFixed(0)} s` : '—'} | ${report ? `${ms(report.apiMedian)} / ${ms(report.apiMax)}` : '—'} | ${report ? `${ms(report.postP99)} (${ms(report.reportMedian)}, ${report.reportsDuringPosts} reports)` : '—'} |`)
+  console.log(
+    `| ${engine} | ${load.answersPerSecond.toLocaleString('en')} | ${load.answersPerCpuSecond.toLocaleString('en')} | ${ms(load.p50)} / ${ms(load.p99)} / ${ms(load.max)} | ${load.non2xx} / ${load.errors} | ${load.missing} of ${load.acked.toLocaleString('en')} | ${kill.acked.toLocaleString('en')}, ${kill.missing} | ${report ? `${report.seedSeconds.toFixed(0)} s` : '—'} | ${report ? `${ms(report.apiMedian)} / ${ms(report.apiMax)}` : '—'} | ${report ? `${ms(report.postP99)} (${ms(report.reportMedian)}, ${report.reportsDuringPosts} reports)` : '—'} |`,
+  )
 }

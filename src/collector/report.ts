@@ -1,7 +1,7 @@
-import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../detection/stage-map.js'
+import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../shared/stage-map.js'
 import { RULE_TEXT } from './report-i18n.js'
 import type { Comment, ResponseStore, ScoreCount, TimeRange } from './storage/index.js'
-import type { Emotion, Stage, SurveyKind, SurveyResponse, Touchpoint } from '../types.js'
+import type { Emotion, Stage, SurveyKind, SurveyResponse, Touchpoint } from '../shared/types.js'
 
 export type { Comment } from './storage/index.js'
 

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { connect, type Socket } from 'node:net'
 import { dirname, join } from 'node:path'
-import { DEFAULT_STAGE_MAP } from '../../src/detection/stage-map'
+import { DEFAULT_STAGE_MAP } from '../../src/shared/stage-map'
 import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server'
-import type { Batch, SurveyResponse, Touchpoint } from '../../src/types'
+import type { Batch, SurveyResponse, Touchpoint } from '../../src/shared/types'
 import { freshDatabase, type Engine } from './engines'
 
 const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted'] as const

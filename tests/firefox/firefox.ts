@@ -26,7 +26,8 @@ const OFFLINE_EXCEPT_LOCALHOST = {
  * const context = await browser.createBrowserContext() // one per test: fresh storage
  */
 export function launchFirefox(): Promise<Browser> {
-  if (!existsSync(FIREFOX)) throw new Error(`Firefox ESR not found at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH)`)
+  if (!existsSync(FIREFOX))
+    throw new Error(`Firefox ESR not found at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH)`)
   return puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',

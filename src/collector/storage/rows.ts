@@ -1,4 +1,4 @@
-import type { SurveyResponse } from '../../types.js'
+import type { SurveyResponse } from '../../shared/types.js'
 import type { Comment, ScoreCount, StoredResponse } from './store.js'
 
 /** The columns of `responses`, in the order every engine writes them. */

@@ -1,4 +1,4 @@
-import type { Emotion, Stage, SurveyKind, SurveyResponse, Touchpoint } from '../../types.js'
+import type { Emotion, Stage, SurveyKind, SurveyResponse, Touchpoint } from '../../shared/types.js'
 
 /** A stored answer: the wire fields plus when the collector received it. */
 export interface StoredResponse extends SurveyResponse {

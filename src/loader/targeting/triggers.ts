@@ -1,0 +1,96 @@
+import { describeTrigger, triggerOf, type SurveyPlan } from './plan.js'
+
+/** Triggers armed for one page view. `track`/`event` feed the named triggers. */
+export interface Armed {
+  stop(): void
+  track(name: string): void
+  event(name: string): void
+}
+
+/**
+ * Arms each plan's trigger on this page; `fire(plan, 'delay=3000')` runs at most once per plan.
+ * Exit intent: on desktop the pointer leaving through the top of the window; on touch screens
+ * (`pointer: coarse`) a fast upward scroll (≥ 1.5 px/ms) after scrolling at least one screen
+ * down, which is how mobile shoppers reach the address bar and back button. Scroll work is
+ * throttled to one check per 100 ms, with a passive listener.
+ *
+ * @example
+ * const armed = armTriggers(window, plans, (plan, why) => open(plan)); armed.stop() // on SPA navigation
+ */
+export function armTriggers(
+  win: Window,
+  plans: SurveyPlan[],
+  fire: (plan: SurveyPlan, trigger: string) => void,
+): Armed {
+  const doc = win.document
+  const stops: (() => void)[] = []
+  let named: Record<string, (() => void)[]> = {}
+  const listen = (target: EventTarget, type: string, fn: (e: any) => void, options?: AddEventListenerOptions) => {
+    target.addEventListener(type, fn, options)
+    stops.push(() => target.removeEventListener(type, fn, options))
+  }
+  const later = (fn: () => void, ms: number) => {
+    const t = setTimeout(fn, ms)
+    stops.push(() => clearTimeout(t))
+  }
+  const onScroll = (fn: () => void) => {
+    let t: ReturnType<typeof setTimeout> | 0 = 0
+    listen(win, 'scroll', () => t || (t = setTimeout(() => ((t = 0), fn()), 100)), { passive: true })
+    stops.push(() => t && clearTimeout(t))
+  }
+  const scrolled = () => {
+    const el = doc.documentElement
+    return ((win.scrollY + win.innerHeight) / Math.max(el.scrollHeight, 1)) * 100
+  }
+
+  for (const plan of plans) {
+    const [type, value] = triggerOf(plan.trigger)
+    let done = false
+    const go = () => done || ((done = true), fire(plan, describeTrigger(plan.trigger)))
+    const v = value as number & string
+    if (type == 'delay') later(go, v)
+    else if (type == 'dwell') {
+      // Visible time only: a tab left in the background is not a shopper reading.
+      let left = +v
+      let since = 0
+      let t: ReturnType<typeof setTimeout> | undefined
+      const tick = () => {
+        clearTimeout(t)
+        if (doc.hidden) ((left -= since ? Date.now() - since : 0), (since = 0))
+        else ((since = Date.now()), (t = setTimeout(go, left)))
+      }
+      tick()
+      listen(doc, 'visibilitychange', tick)
+      stops.push(() => clearTimeout(t))
+    } else if (type == 'scroll') onScroll(() => scrolled() >= v && go())
+    else if (type == 'exit') {
+      listen(doc, 'mouseout', (e: MouseEvent) => !e.relatedTarget && e.clientY <= 0 && go())
+      if (win.matchMedia && win.matchMedia('(pointer: coarse)').matches) {
+        let max = 0
+        let last = [win.scrollY, Date.now()]
+        onScroll(() => {
+          const y = win.scrollY
+          const now = Date.now()
+          if (max > win.innerHeight && (last[0] - y) / Math.max(now - last[1], 1) >= 1.5) go()
+          max = Math.max(max, y)
+          last = [y, now]
+        })
+      }
+    } else if (type == 'click')
+      listen(
+        doc,
+        'click',
+        (e: Event) => {
+          try {
+            if ((e.target as Element).closest(v)) go()
+          } catch {
+            /* the target was not an element, or the selector went bad */
+          }
+        },
+        { capture: true },
+      )
+    else (named[type + v] ||= []).push(go)
+  }
+  const run = (type: string) => (name: string) => (named[type + name] || []).forEach((fn) => fn())
+  return { stop: () => ((named = {}), stops.splice(0).forEach((fn) => fn())), track: run('track'), event: run('event') }
+}

@@ -1,0 +1,158 @@
+/**
+ * The one interface between the loader (`dist/touchpoint.js`, on every page) and the chunks it
+ * loads lazily (`touchpoint-ui.js`, `touchpoint-transport.js`, `touchpoint-diagnostics.js`). A CDN may serve an old cached
+ * loader next to a newer chunk, so every chunk says which version of this interface it speaks;
+ * the loader refuses a chunk whose `api` differs from its own and reports an `error` event.
+ * Bump CHUNK_API on any incompatible change here.
+ *
+ * 2: the UI masks e-mail addresses and phone numbers in the comment before `answer()` (the
+ *    loader no longer carries the masking code); a version-1 UI would hand over raw comments.
+ *    Later in version 2, without a bump: the diagnostics chunk (adding a chunk changes nothing
+ *    for the others, and an older loader never asks for it). New `Note` codes need no bump
+ *    either: a diagnostics chunk prints a code it does not know in the compact form.
+ */
+import type { Batch, Detection, SurveyKind, Touchpoint } from './types.js'
+
+export const CHUNK_API = 2
+
+// ---- UI chunk -------------------------------------------------------------------------------
+
+/** What the loader asks the UI to show. */
+export interface SurveyRequest {
+  /** Survey id from the plan (the kind when the survey came from `show(kind)`). */
+  survey: string
+  kind: SurveyKind
+  /** Resolved locale, e.g. `vi` or `en`. */
+  locale: string
+  /** Store-supplied question wording; rendered as text, never as HTML. */
+  question?: string
+  /** Where the shopper is, so the UI can word its question for the page (optional: older loaders omit it). */
+  touchpoint?: Touchpoint
+  position: 'bottom-right' | 'bottom-left'
+  /** Inline mode: render inside this element instead of floating. */
+  mount: Element | null
+  /** Accent colour (any CSS colour), already validated. */
+  accent?: string
+  /** CSP nonce for the `<style>` fallback when constructable stylesheets are unavailable. */
+  nonce?: string
+  /** True when a trigger opened it: the UI must not move focus. */
+  auto: boolean
+}
+
+/** What the UI reports back. The loader owns ids, storage and sending. */
+export interface UiHost {
+  /** The shopper picked a score: the loader persists it at once, so closing later loses nothing. */
+  choose(score: number): void
+  /** The shopper sent (or closed after choosing): the final answer with the optional comment, already masked with `maskPii`. */
+  answer(score: number, comment: string | null): void
+  /** Closed without choosing a score. */
+  dismiss(): void
+  /** The survey has left the page (after its thank-you, or closed): another may open now. */
+  closed(): void
+}
+
+export interface UiHandle {
+  /** Remove the survey from the page without reporting anything. */
+  close(): void
+  /**
+   * false when the page keeps the card from being seen (a hidden `mount` element or ancestor):
+   * the loader closes it and does not count it as shown. Absent from older UI chunks: visible.
+   */
+  visible?: boolean
+}
+
+export interface UiChunk {
+  api: number
+  open(request: SurveyRequest, host: UiHost): UiHandle
+}
+
+// ---- transport chunk ------------------------------------------------------------------------
+
+export interface SendResult {
+  /** true only after a 2xx. */
+  ok: boolean
+  /** HTTP status when the server answered. */
+  status?: number
+  /** false for poison answers (4xx other than 408/429): never send that batch again. */
+  retry: boolean
+  /** Server-asked wait (Retry-After), in ms. */
+  retryAfterMs?: number
+}
+
+export interface TransportChunk {
+  api: number
+  /**
+   * POST one batch with timeout and in-request retries; never throws. `onRequest` is called as
+   * each request goes out (a chunk older than this parameter never calls it; the loader then
+   * waits for the result instead).
+   */
+  send(endpoint: string, batch: Batch, signal?: AbortSignal, onRequest?: () => void): Promise<SendResult>
+  /** Run `fn` while holding a cross-tab lock (Web Locks, else a storage lease); null if another tab holds it. */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T | null>
+}
+
+// ---- diagnostics chunk ----------------------------------------------------------------------
+
+/** Where an option was written; the chunk names it that way (`data-batch-size`, `batchSize`, data-config's `"batchSize"`). */
+export type OptionSource = 'tag' | 'config' | 'init'
+
+/** What is wrong with a part of the survey plan: its syntax, a name, or a number out of range. */
+export type SurveyProblem =
+  'syntax' | 'where' | 'kind' | 'option' | 'selector' | 'trigger' | 'sample' | 'recontact' | 'scroll'
+
+/** A public method the store's code called wrongly. */
+export type ApiCall = 'show' | 'on' | 'consent' | 'setStage' | 'command'
+
+/** What the loader knows about a survey on the current page, for the `page` debug note. */
+export interface PageSurvey {
+  id: string
+  /** The trigger in its short form, e.g. `delay=3000`, `exit=true`. */
+  trigger: string
+  eligible: boolean
+  reason: string
+}
+
+/**
+ * What the loader has to say, as compact codes and the values concerned; no prose, which lives in
+ * the diagnostics chunk. Warnings (configuration and API mistakes) are always printed; the debug
+ * notes only with `debug` on.
+ */
+export type Note =
+  // -- warnings
+  | { code: 'bad-value'; option: string; source: OptionSource; value: unknown }
+  | { code: 'unknown-option'; option: string; source: OptionSource }
+  | { code: 'bad-json'; value: string }
+  | { code: 'no-endpoint'; source: OptionSource }
+  | { code: 'bad-survey'; part: string; source: OptionSource; problem: SurveyProblem; detail?: string }
+  | { code: 'bad-call'; call: ApiCall; value: unknown }
+  | { code: 'no-storage' }
+  // -- debug
+  /** Where this page view is and what its surveys wait for; sent at start and on every SPA navigation. */
+  | { code: 'page'; detection: Detection; endpoint: boolean; consent: string | null; surveys: PageSurvey[] }
+  | { code: 'decision'; survey: string; trigger: string; eligible: boolean; reason: string }
+  | { code: 'not-showing'; survey: string; reason: 'no-endpoint' | 'open' | string }
+  | { code: 'showing'; survey: string; trigger: string }
+  | { code: 'failed'; what: 'listener' | 'ui' | 'delivery'; error: unknown }
+  | { code: 'delivery'; message: string }
+
+export type NoteCode = Note['code']
+
+export interface DiagnosticsChunk {
+  api: number
+  /**
+   * One readable English line for a note, starting with `touchpoint: `. Never throws; a code
+   * this chunk does not know gives a compact line with the code and its values.
+   */
+  format(note: Note): string
+}
+
+export interface Chunks {
+  ui: UiChunk
+  transport: TransportChunk
+  diagnostics: DiagnosticsChunk
+}
+
+export type ChunkName = keyof Chunks
+
+/** How a build finds its chunks: a script tag next to the loader (CDN) or `import()` (npm). */
+export type LoadChunk = <K extends ChunkName>(name: K) => Promise<Chunks[K]>
