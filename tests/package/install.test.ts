@@ -18,13 +18,23 @@ let app = ''
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'touchpoint-install-'))
   // `npm test` has built dist/ already; --ignore-scripts keeps prepack from building again.
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!
+  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop()!
   app = join(dir, 'app')
   execFileSync('mkdir', [app])
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'store-app', private: true, type: 'module' }))
   // --ignore-scripts: the listing below is the check, so a collector package that slipped back
   // in fails it at once instead of compiling better-sqlite3 for minutes first.
-  execFileSync('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', join(dir, tarball)], { cwd: app, encoding: 'utf8', stdio: 'pipe' })
+  execFileSync(
+    'npm',
+    ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', join(dir, tarball)],
+    { cwd: app, encoding: 'utf8', stdio: 'pipe' },
+  )
 }, 180_000)
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
@@ -33,12 +43,22 @@ afterAll(() => {
 /** Runs the installed `touchpoint-collector` bin with only the given environment (no NODE_PATH). */
 function collectorBin(env: Record<string, string>) {
   const bin = join(app, 'node_modules/touchpoint-survey', PKG.bin['touchpoint-collector'])
-  return spawnSync(process.execPath, [bin], { cwd: app, encoding: 'utf8', env: { PATH: process.env.PATH!, HOST: '127.0.0.1', PORT: '0', DB_PATH: join(app, 'answers.db'), ...env }, timeout: 30_000 })
+  return spawnSync(process.execPath, [bin], {
+    cwd: app,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH!, HOST: '127.0.0.1', PORT: '0', DB_PATH: join(app, 'answers.db'), ...env },
+    timeout: 30_000,
+  })
 }
 
 /** Runs an ES module script in the app, as a store's server code would import the collector. */
 function appScript(code: string) {
-  return spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: app, encoding: 'utf8', env: { PATH: process.env.PATH! }, timeout: 30_000 })
+  return spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: app,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH! },
+    timeout: 30_000,
+  })
 }
 
 /** Makes one of this repository's installed packages visible to the app (its own dependencies resolve from the repository). */
