@@ -45,8 +45,10 @@ const cdn = (input, file) => ({
   output: { file, format: 'iife', sourcemap: true },
   // es2019(): ky, nanostores and preact ship newer syntax and APIs than the README's browsers know.
   plugins: [resolve({ browser: true }), production, es2019(), ts(), minify()],
+  // An import cycle makes module order fragile: fail the build (ESLint's import-x/no-cycle says where).
   onwarn(warning, warn) {
-    if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning)
+    if (warning.code === 'CIRCULAR_DEPENDENCY') throw new Error(warning.message)
+    warn(warning)
   },
 })
 

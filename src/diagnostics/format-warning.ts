@@ -1,6 +1,6 @@
 import type { ApiCall, Note } from '../shared/contract.js'
 import { EVENTS } from '../shared/events.js'
-import { KINDS } from '../loader/targeting/plan.js'
+import { KINDS } from '../shared/vocabulary.js'
 import { closestName } from './closest-name.js'
 import { OPTION_WORDS, optionName, suggestName } from './option-words.js'
 import { quote } from './quote.js'

@@ -100,7 +100,7 @@ export const builtInStrings = (locale: string): Strings | undefined =>
 export const stringsFor = (locale: string): Strings => builtInStrings(locale) || en
 
 /**
- * Score range per kind, inclusive. The same table as targeting/plan.ts RANGE (a test keeps them
+ * Score range per kind, inclusive. The same table as shared/vocabulary.ts RANGE (a test keeps them
  * equal): importing that module here would make the npm entry a facade over a shared chunk.
  */
 export const RANGE: Record<SurveyKind, [number, number]> = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }

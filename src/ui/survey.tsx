@@ -38,7 +38,10 @@ export function Survey({ request, host, state, rtl, theme, t, close }: Props) {
   }
   // Closing keeps a chosen score (the comment is optional); without one it is a dismissal.
   const finish = () => {
-    if (phase != 'thanks') score == null ? host.dismiss() : host.answer(score, null)
+    if (phase == 'thanks') {
+      // answered already: closing only closes
+    } else if (score == null) host.dismiss()
+    else host.answer(score, null)
     close()
   }
 

@@ -166,7 +166,7 @@ describe('toES2019 (the build step that brings dependencies to ES2019)', () => {
       'let a; a ||= {}; a.b ??= 1; const c = a?.b ?? 2; class K { d = 1; static e = 2; #f = 3; static #g() { return 4 } h() { return this.#f + K.#g() } }',
     )
     expect(() => parse(code, { ecmaVersion: 2019, sourceType: 'module' })).not.toThrow()
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+
     expect(new Function(code + '; return [a, c, new K().h()]')()).toEqual([{ b: 1 }, 1, 7])
   })
 
@@ -175,14 +175,14 @@ describe('toES2019 (the build step that brings dependencies to ES2019)', () => {
       'const o = Object.create({ inherited: 1 }); o.own = 1; const list = [1, 2, 3]; out = [Object.hasOwn(o, "own"), Object.hasOwn(o, "inherited"), list.at(-1), list.at(0)]',
     )
     expect(code).not.toMatch(/hasOwn\(|\.at\(/)
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+
     expect(new Function('let out; ' + code + '; return out')()).toEqual([true, false, 3, 1])
   })
 
   it('spells the null checks of ?? and ?. loosely, with the same results for null, undefined, 0 and ""', () => {
     const code = down('out = [null, undefined, 0, ""].map((x) => [x ?? "d", x?.length])')
     expect(code).toMatch(/!= null/)
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+
     expect(new Function('let out; ' + code + '; return out')()).toEqual([
       ['d', undefined],
       ['d', undefined],

@@ -7,7 +7,6 @@ import { launchChromium, page, ROOT, serve, type TestServer } from './browser'
 // Configuration help with the built files in Chromium: the loader keeps codes, and
 // dist/touchpoint-diagnostics.js, next to it, words them, loaded only when there is something to say.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const tag = (attrs: string, src = '/touchpoint.js') =>
   `<script src="${src}" data-endpoint="/collect" ${attrs} async></script>`
 // A strict CSP: only scripts carrying the nonce run, so the chunk loads only if data-nonce reaches it.

@@ -9,8 +9,6 @@ import type { Batch, SurveyResponse } from '../../src/shared/types'
 // WordPress themes). On each page the shopper answers, the answer reaches the collector in a
 // schema-valid batch, and nothing of ours reaches window.onerror or unhandledrejection.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 // The store's own stub, as the README tells it to paste, listening before the loader runs.
 const STUB = `<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};
 touchpoint('on','error',function(e){tpErrors.push(e)});touchpoint('on','show',function(e){tpShown.push(e.survey)})</script>`

@@ -9,7 +9,6 @@ import { launchChromium, ROOT } from './browser'
 // imports resolved by an import map to the package's own dependencies, the UI and transport split
 // off by import(). What a developer who runs `npm install touchpoint-survey` and calls init() gets.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const IMPORTS = {
   preact: '/node_modules/preact/dist/preact.module.js',
   'preact/hooks': '/node_modules/preact/hooks/dist/hooks.module.js',

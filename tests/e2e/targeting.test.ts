@@ -6,7 +6,6 @@ import { launchChromium, serve, type TestServer } from './browser'
 // pages in Chromium, with nothing but the tag's data-* attributes. Each page has its own path so
 // its tag can carry its own attributes; detection reads the path like on a real store.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const TALL = '<div style="height:4000px">Products, reviews, more products</div><footer>End</footer>'
 const store = (attrs: string, { head = '', tall = false } = {}) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title>${head}</head>` +

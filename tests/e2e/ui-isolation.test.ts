@@ -11,7 +11,6 @@ import { expectWireBatch } from '../shared/wire-schema'
 // must not take the shopper's focus, mix CSS with the store in either direction, move the page,
 // or forget right-to-left pages; and what it reports must follow the wire format.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 interface Shop {
   html?: string
   head?: string

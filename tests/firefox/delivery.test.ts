@@ -7,7 +7,6 @@ import { expectWireBatch } from '../shared/wire-schema'
 import { launchFirefox, loaderUp, pageErrors } from './firefox'
 import { openShop, until, type Shop } from './shop'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 // Short retry waits through the transport chunk's test-visible settings: the page loads the chunk
 // before the loader (the loader takes a chunk that is already registered). The request timeout
 // stays long: on a busy machine a 2xx can take seconds, and a timed-out request is rightly sent

@@ -8,7 +8,6 @@ import { CORPUS, pageHtml } from '../fixtures/load-page'
 import { ROOT, launchFirefox, loaderUp, pageErrors } from './firefox'
 import { openShop, type Shop } from './shop'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const TAG = '<script src="/touchpoint.js" data-endpoint="/collect" async></script>'
 const STUB = `<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};
 touchpoint('setStage','cart');touchpoint('on','stage',function(d){window.stages=(window.stages||[]).concat(d.touchpoint)});</script>`

@@ -7,7 +7,6 @@ import { expectWireBatch } from '../shared/wire-schema'
 import { launchFirefox, loaderUp, pageErrors } from './firefox'
 import { openShop, until, type Shop } from './shop'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const NONCE = 'f1r3f0x'
 // The README's strict CSP, tightened: scripts only by nonce, no inline styles at all, and only
 // same-origin requests. The unnonced inline script is a control: it must be blocked.

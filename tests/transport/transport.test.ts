@@ -149,8 +149,10 @@ describe('transport: backoff', () => {
     Object.assign(transportSettings, { baseMs: 1000, capMs: 30000 })
     expect([1, 2, 3, 4, 5, 6].map((n) => backoff(n, () => 1))).toEqual([1000, 2000, 4000, 8000, 16000, 30000])
     expect([1, 2, 3].map((n) => backoff(n, () => 0))).toEqual([500, 1000, 2000])
-    for (let i = 0; i < 100; i++)
-      (expect(backoff(3)).toBeGreaterThanOrEqual(2000), expect(backoff(3)).toBeLessThanOrEqual(4000))
+    for (let i = 0; i < 100; i++) {
+      expect(backoff(3)).toBeGreaterThanOrEqual(2000)
+      expect(backoff(3)).toBeLessThanOrEqual(4000)
+    }
   })
 
   it('retries exactly network-ish statuses: 408, 429 and every 5xx', () => {

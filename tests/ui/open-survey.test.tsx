@@ -250,7 +250,7 @@ describe('vocabulary', () => {
   it('scores each kind on the same range as the loader checks stored answers against', async () => {
     const [{ RANGE: ui }, { RANGE: loader }] = await Promise.all([
       import('../../src/ui/strings'),
-      import('../../src/loader/targeting/plan'),
+      import('../../src/shared/vocabulary'),
     ])
     expect(ui).toEqual(loader)
   })

@@ -142,8 +142,9 @@ export function parseOptions(input: Record<string, unknown>, fromTag: boolean, w
     const parse = PARSERS.hasOwnProperty(key) && PARSERS[key as keyof Config]
     const value = raw[key]
     const parsed = parse ? parse(value) : value
-    if (!parse) FOREIGN.test(key) || warn({ code: 'unknown-option', option: key, source: source[key] || 'init' })
-    else if (value === undefined) continue
+    if (!parse) {
+      if (!FOREIGN.test(key)) warn({ code: 'unknown-option', option: key, source: source[key] || 'init' })
+    } else if (value === undefined) continue
     else if (parsed === undefined) warn({ code: 'bad-value', option: key, source: source[key] || 'init', value })
     else config[key] = parsed
   }

@@ -47,7 +47,12 @@ export function createDelivery(ctx: Context): Delivery {
   // extension, an old chunk); 0 once it loads. The first failure is reported, each doubles the wait.
   let chunkWait = 0
 
-  const later = (ms: number) => (timer ||= setTimeout(() => ((timer = 0), flush()), ms))
+  const later = (ms: number) => {
+    timer ||= setTimeout(() => {
+      timer = 0
+      flush()
+    }, ms)
+  }
 
   async function attempt(handed?: () => void) {
     clearTimeout(timer as never)
@@ -118,11 +123,14 @@ export function createDelivery(ctx: Context): Delivery {
 
   return {
     record(response, final) {
-      final ? delete drafts[response.id] : (drafts[response.id] = response)
+      if (final) delete drafts[response.id]
+      else drafts[response.id] = response
       const ids = outbox.put(response, final ? 0 : Date.now() + DRAFT_MS)
       if (ids.length)
         emit('error', { code: 'overflow', message: `more than ${OUTBOX_CAP} answers waiting; dropped the oldest`, ids })
-      if (final) outbox.due().length >= config.batchSize ? flush() : later(config.flushMs)
+      if (!final) return
+      if (outbox.due().length >= config.batchSize) flush()
+      else later(config.flushMs)
     },
     // touchpoint.flush() resolves once the batch is on the wire, not after a server's retries.
     flush: () => new Promise<void>((resolve) => void flush(resolve).then(resolve)),

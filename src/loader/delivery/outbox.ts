@@ -18,7 +18,7 @@ export interface Outbox {
   remove(ids: string[]): void
 }
 
-const strip = ({ _d, ...response }: Entry): SurveyResponse => response // eslint-disable-line @typescript-eslint/no-unused-vars
+const strip = ({ _d, ...response }: Entry): SurveyResponse => response
 
 /**
  * The stored list, and whether some of it was unreadable. Storage cut short mid-write keeps
@@ -78,7 +78,8 @@ export function createOutbox(storage: SafeStorage, key: string, onDrop: (message
       const list = read()
       const entry: Entry = draftUntil ? { ...response, _d: draftUntil } : response
       const i = list.findIndex((e) => e.id == response.id)
-      i < 0 ? list.push(entry) : (list[i] = entry)
+      if (i < 0) list.push(entry)
+      else list[i] = entry
       const dropped = list.splice(0, list.length - OUTBOX_CAP)
       write(list)
       return dropped.map((e) => e.id)

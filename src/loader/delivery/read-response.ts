@@ -1,6 +1,6 @@
 import type { SurveyResponse } from '../../shared/types.js'
 import { STAGES, TOUCHPOINTS } from '../../shared/stage-map.js'
-import { EMOTIONS, KINDS, RANGE } from '../targeting/plan.js'
+import { EMOTIONS, KINDS, RANGE } from '../../shared/vocabulary.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- checks take whatever storage held */
 

@@ -42,7 +42,10 @@ export function createConsent(win: Window, config: Config): Consent {
       }
     })
   const answer = (tool: string, value: boolean | null) => {
-    if (tools[tool] !== value) ((tools[tool] = value), changed())
+    if (tools[tool] !== value) {
+      tools[tool] = value
+      changed()
+    }
   }
   const said = (value: boolean) => Object.keys(tools).filter((t) => tools[t] === value)
   // `required` still listens to the consent tools: a CMP's yes is consent, but silence is not.

@@ -71,7 +71,7 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
   }
 
   const arm = () => {
-    armed && armed.stop()
+    if (armed) armed.stop()
     armed = undefined
     const detection = ctx.detection()
     const here = plans.filter((p) => p.on.includes(detection.touchpoint) || p.on.includes(detection.stage))

@@ -25,9 +25,15 @@ export function armTriggers(
   const doc = win.document
   const stops: (() => void)[] = []
   let named: Record<string, (() => void)[]> = {}
-  const listen = (target: EventTarget, type: string, fn: (e: any) => void, options?: AddEventListenerOptions) => {
-    target.addEventListener(type, fn, options)
-    stops.push(() => target.removeEventListener(type, fn, options))
+  const listen = <E extends Event>(
+    target: EventTarget,
+    type: string,
+    fn: (e: E) => void,
+    options?: AddEventListenerOptions,
+  ) => {
+    const listener = fn as EventListener
+    target.addEventListener(type, listener, options)
+    stops.push(() => target.removeEventListener(type, listener, options))
   }
   const later = (fn: () => void, ms: number) => {
     const t = setTimeout(fn, ms)
@@ -35,7 +41,17 @@ export function armTriggers(
   }
   const onScroll = (fn: () => void) => {
     let t: ReturnType<typeof setTimeout> | 0 = 0
-    listen(win, 'scroll', () => t || (t = setTimeout(() => ((t = 0), fn()), 100)), { passive: true })
+    listen(
+      win,
+      'scroll',
+      () => {
+        t ||= setTimeout(() => {
+          t = 0
+          fn()
+        }, 100)
+      },
+      { passive: true },
+    )
     stops.push(() => t && clearTimeout(t))
   }
   const scrolled = () => {
@@ -56,8 +72,13 @@ export function armTriggers(
       let t: ReturnType<typeof setTimeout> | undefined
       const tick = () => {
         clearTimeout(t)
-        if (doc.hidden) ((left -= since ? Date.now() - since : 0), (since = 0))
-        else ((since = Date.now()), (t = setTimeout(go, left)))
+        if (doc.hidden) {
+          if (since) left -= Date.now() - since
+          since = 0
+        } else {
+          since = Date.now()
+          t = setTimeout(go, left)
+        }
       }
       tick()
       listen(doc, 'visibilitychange', tick)
@@ -92,5 +113,9 @@ export function armTriggers(
     else (named[type + v] ||= []).push(go)
   }
   const run = (type: string) => (name: string) => (named[type + name] || []).forEach((fn) => fn())
-  return { stop: () => ((named = {}), stops.splice(0).forEach((fn) => fn())), track: run('track'), event: run('event') }
+  const stop = () => {
+    named = {}
+    stops.splice(0).forEach((fn) => fn())
+  }
+  return { stop, track: run('track'), event: run('event') }
 }

@@ -13,7 +13,7 @@ const storage = () =>
 const all = (key = 'k') =>
   (JSON.parse(localStorage.getItem(key) || '[]') as ({ _d?: number } & Record<string, unknown>)[]).map(
     ({ _d, ...r }) => r,
-  ) // eslint-disable-line @typescript-eslint/no-unused-vars
+  )
 
 /** What the outbox reported dropping. */
 let warnings: string[] = []

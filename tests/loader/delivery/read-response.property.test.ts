@@ -4,7 +4,7 @@ import { createOutbox } from '../../../src/loader/delivery/outbox'
 import { readResponse } from '../../../src/loader/delivery/read-response'
 import { createStorage } from '../../../src/loader/lib/storage'
 import { STAGES, TOUCHPOINTS } from '../../../src/shared/stage-map'
-import { EMOTIONS, KINDS, RANGE } from '../../../src/loader/targeting/plan'
+import { EMOTIONS, KINDS, RANGE } from '../../../src/shared/vocabulary'
 import type { SurveyResponse } from '../../../src/shared/types'
 import { expectWireBatch } from '../../shared/wire-schema'
 
@@ -134,7 +134,7 @@ describe('the outbox reading its storage key (property tests)', () => {
     const proto = Object.prototype as Record<string, unknown>
     fc.assert(
       fc.property(answer, fc.constantFrom('comment', 'emotion', 'extra', 'each'), (a, key) => {
-        const { [key as 'comment']: _, ...rest } = a // eslint-disable-line @typescript-eslint/no-unused-vars
+        const { [key as 'comment']: _, ...rest } = a
         proto[key] = key == 'emotion' || key == 'comment' ? null : 'from the page'
         try {
           const read = readResponse(JSON.parse(JSON.stringify(rest)))

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { createConsent } from '../../../src/loader/privacy/consent'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const w = window as any
 const config = (over: Partial<Config> = {}): Config => ({ ...DEFAULTS, ...over })
 const nav = (key: string, value: unknown) =>

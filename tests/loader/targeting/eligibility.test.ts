@@ -197,7 +197,10 @@ describe('startTargeting frequency rules', () => {
     vi.advanceTimersByTime(3000)
     expect(JSON.parse(localStorage.getItem('tp:s')!).b).toBe(73)
     random.mockReturnValue(0.01)
-    for (let i = 0; i < 3; i++) (startTargeting(makeCtx({ sample: 50 }), open), vi.advanceTimersByTime(3000))
+    for (let i = 0; i < 3; i++) {
+      startTargeting(makeCtx({ sample: 50 }), open)
+      vi.advanceTimersByTime(3000)
+    }
     expect(open).not.toHaveBeenCalled()
     startTargeting(makeCtx({ sample: 80 }), open)
     vi.advanceTimersByTime(3000)
