@@ -11,7 +11,7 @@ let server: TestServer
 let context: BrowserContext | undefined
 
 // The French strings of a store that forgot `send`.
-const { send, ...STRINGS } = FRENCH
+const STRINGS = Object.fromEntries(Object.entries(FRENCH).filter(([key]) => key != 'send'))
 const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/'/g, '&#39;')
 
 const store = (attrs: string) =>
@@ -64,7 +64,6 @@ describe('a survey in a language the store supplies', () => {
       "Qu'avez-vous le plus aimé ? (facultatif)",
     )
     // `send` was left out: English stands in.
-    expect(send).toBe('Envoyer')
     await expect(card(tab).locator('button.s').textContent()).resolves.toBe('Send')
     await card(tab).locator('button.s').click()
     await expect(card(tab).locator('.ty').textContent()).resolves.toBe('Merci !')

@@ -83,7 +83,8 @@ describe('npm install touchpoint-survey', () => {
   })
 })
 
-describe('the collector installed without its packages', () => {
+// Each test starts Node once or twice; on a busy machine that takes seconds.
+describe('the collector installed without its packages', { timeout: 60_000 }, () => {
   it('names each missing package and the one npm install command, not pg, on SQLite', () => {
     const run = collectorBin({})
     expect(run.status).toBe(1)
