@@ -1,9 +1,10 @@
 // Helpers for scripts/bench-collector.mjs: a collector in a child process, synthetic answers,
 // bulk seeding, and reading ids back from either engine.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
 const require = createRequire(import.meta.url)
@@ -123,6 +124,9 @@ export async function seed(engine, location, total, log) {
     const db = new Database(location)
     // Random uuids land all over the key's B-tree: a large page cache keeps seeding from crawling.
     db.pragma('cache_size = -1048576')
+    // Seeding only (the collector is stopped): no fsync per chunk, and checkpoints that do not
+    // sync either. Under load, fsynced commits and checkpoints made a million rows take over 25 minutes.
+    db.pragma('synchronous = OFF')
     const insert = db.prepare(`INSERT OR IGNORE INTO responses (${columns}) VALUES (${columns.map((c) => '@' + c)})`)
     const many = db.transaction((rows) => rows.forEach((row) => insert.run(row)))
     for (let done = 0; done < total; done += chunk) {
@@ -135,6 +139,9 @@ export async function seed(engine, location, total, log) {
   const pg = require('pg')
   const client = new pg.Client(location)
   await client.connect()
+  // This session only: the seed need not wait for each chunk's WAL flush. The collector's own
+  // connections keep the server's `synchronous_commit = on`.
+  await client.query('SET synchronous_commit = off')
   const types = columns.map((c) => (c === 'score' ? 'int[]' : 'text[]'))
   const sql = `INSERT INTO responses (${columns}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}`)}) ON CONFLICT DO NOTHING`
   for (let done = 0; done < total; done += chunk) {
@@ -188,4 +195,60 @@ export function cpuSeconds(pid) {
   } catch {
     return NaN
   }
+}
+
+/** The machine and its load, for the benchmark's header: figures mean little without them. */
+export function describeMachine() {
+  const cpu = cpus()
+  const disk = run('findmnt', ['-no', 'SOURCE,FSTYPE', '-T', tmpdir()])
+  const device = disk.split(/\s+/)[0].replace('/dev/', '')
+  const rotational = run('cat', [`/sys/block/${device}/queue/rotational`])
+  return {
+    cpu: `${cpu.length} × ${cpu[0].model}`,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB RAM`,
+    disk: `${tmpdir()} on ${disk || 'unknown'}${rotational === '1' ? ' (the kernel reports it rotational)' : rotational === '0' ? ' (non-rotational)' : ''}`,
+    node: process.version,
+    sqlite: sqliteVersion(),
+    os: run('uname', ['-sr']),
+  }
+}
+
+/** `uptime`'s load averages (1, 5, 15 minutes): how busy the machine was, on a line. */
+export const loadAverage = () =>
+  loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ')
+
+function sqliteVersion() {
+  const Database = require('better-sqlite3')
+  const db = new Database(':memory:')
+  const version = db.prepare('SELECT sqlite_version()').pluck().get()
+  db.close()
+  return `SQLite ${version} (better-sqlite3 ${require('better-sqlite3/package.json').version})`
+}
+
+function run(command, args) {
+  try {
+    return execFileSync(command, args, { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim()
+  } catch {
+    return ''
+  }
+}
+
+/** The server's version and the settings the collector's promise rests on, as the server reports them. */
+export async function postgresSettings(url) {
+  const pg = require('pg')
+  const client = new pg.Client(url)
+  await client.connect()
+  const show = async (name) => (await client.query(`SHOW ${name}`)).rows[0][name]
+  const settings = {
+    version: await show('server_version'),
+    fsync: await show('fsync'),
+    synchronous_commit: await show('synchronous_commit'),
+    full_page_writes: await show('full_page_writes'),
+  }
+  await client.end()
+  return settings
 }

@@ -107,7 +107,7 @@ export function createCollector(options: CollectorOptions): Collector {
         return sendError(res, 429, { error: 'too many requests' }, { 'Retry-After': String(taken.retryAfterSeconds), Connection: 'close' })
       }
       return handleCollect(req, res, {
-        insert: store.insert,
+        insertBatch: store.insertBatch,
         maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
         bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
         answerLimiter,

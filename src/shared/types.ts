@@ -46,6 +46,41 @@ export interface SurveyResponse {
   locale: string
   /** ISO 8601 time the survey was shown: the same in every copy of the answer (draft, final, retries). */
   at: string
+  /** The id of the `shown` display this answer answers (optional: older widgets and other senders omit it). */
+  display?: string
+  /** The shopper's screen class, from the viewport (optional). */
+  device?: Device
+  /** Whether the widget had seen this browser on an earlier day (optional). */
+  visitor?: Visitor
+}
+
+/** The shopper's screen class: phone, tablet or desktop, from the layout viewport's width. */
+export type Device = 'phone' | 'tablet' | 'desktop'
+
+/** `returning` when the widget first saw this browser on an earlier day (its own storage, no cookie). */
+export type Visitor = 'new' | 'returning'
+
+/** What happened to a survey card: it was shown, or the shopper dismissed it. */
+export type DisplayEvent = 'shown' | 'dismissed'
+
+/**
+ * One display, as it travels on the wire: a survey card was shown, or dismissed. With the
+ * answers that name it (`display`), the collector counts shown, answered and dismissed.
+ */
+export interface SurveyDisplay {
+  /** uuid v4, created once per event and kept across retries and beacons. */
+  id: string
+  event: DisplayEvent
+  survey: string
+  kind: SurveyKind
+  stage: Stage
+  touchpoint: Touchpoint
+  url: string
+  locale: string
+  /** ISO 8601 time of the event. */
+  at: string
+  device?: Device
+  visitor?: Visitor
 }
 
 /** A batch POSTed to the endpoint. */
@@ -53,6 +88,8 @@ export interface Batch {
   v: 1
   sent_at: string
   responses: SurveyResponse[]
+  /** Shown and dismissed surveys (optional; a batch may hold only displays, with `responses: []`). */
+  displays?: SurveyDisplay[]
 }
 
 /** Payload of `show`, `answer` and `dismiss`: the response object, `score` is `null` until chosen. */

@@ -27,7 +27,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       const promoters = answers('confirmation', 'nps', [10, 10, 9])
       await post(batch(promoters))
       const res = await post(batch(promoters.map((a) => ({ ...a, score: 0, comment: 'rewritten' }))))
-      expect(await res.json()).toEqual({ ok: true, stored: 0, duplicates: 3 })
+      expect(await res.json()).toEqual({ ok: true, stored: 0, duplicates: 3, displays: { stored: 0, duplicates: 0 } })
       expect((await report()).overall.nps).toMatchObject({ n: 3, score: 100 })
     })
 
@@ -84,7 +84,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       const nested = JSON.stringify(batch([answer(), answer()])).replace(/}\]}$/, `,"deep":${'['.repeat(depth)}${']'.repeat(depth)}}]}`)
       const res = await post(nested)
       expect(res.status).toBe(200)
-      expect(await res.json()).toEqual({ ok: true, stored: 2, duplicates: 0 })
+      expect(await res.json()).toEqual({ ok: true, stored: 2, duplicates: 0, displays: { stored: 0, duplicates: 0 } })
       expect((await report()).total).toBe(2)
     })
 
@@ -97,6 +97,7 @@ describe.each(ENGINES)('on %s', (engine) => {
         reasons: ["responses[1].at is more than 24 hours ahead of the collector's clock", 'responses[2].at is more than 90 days old'],
         stored: 1,
         duplicates: 0,
+        displays: { stored: 0, duplicates: 0 },
       })
       expect((await report()).total).toBe(1)
     })

@@ -41,7 +41,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       const { post, report } = await start()
       const res = await post(batch([answer(), answer({ kind: 'nps', score: 9 })]))
       expect(res.status).toBe(200)
-      expect(await res.json()).toEqual({ ok: true, stored: 2, duplicates: 0 })
+      expect(await res.json()).toEqual({ ok: true, stored: 2, duplicates: 0, displays: { stored: 0, duplicates: 0 } })
       expect((await report()).total).toBe(2)
     })
 
@@ -58,7 +58,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       expect(await (await post(batch([a]))).json()).toMatchObject({ stored: 1, duplicates: 0 })
       const again = await post(batch([a, { ...a }]), { 'Idempotency-Key': 'batch-1' })
       expect(again.status).toBe(200)
-      expect(await again.json()).toEqual({ ok: true, stored: 0, duplicates: 2 })
+      expect(await again.json()).toEqual({ ok: true, stored: 0, duplicates: 2, displays: { stored: 0, duplicates: 0 } })
       expect((await report()).total).toBe(1)
     })
 
@@ -106,6 +106,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
         reasons: ['responses[1].score must be >= 1', 'responses[2].emotion must be "disappointed" for score 2'],
         stored: 1,
         duplicates: 0,
+        displays: { stored: 0, duplicates: 0 },
       })
       expect((await report()).overall.csat).toMatchObject({ n: 1, avg: 5 })
     })
@@ -113,7 +114,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
     it.each([
       ['a body that is not an object', [1, 2], 'body must be object'],
       ['a wrong version', { ...batch([answer()]), v: 2 }, 'v must be 1'],
-      ['an empty batch', batch([]), 'responses must NOT have fewer than 1 items'],
+      ['an empty batch', batch([]), 'body must carry at least one response or display'],
       ['a missing sent_at', { v: 1, responses: [answer()] }, 'sent_at is required'],
     ])('refuses %s with 422 and stores nothing', async (_, body, reason) => {
       const { post, report } = await start()

@@ -23,7 +23,7 @@ const YEAR_10000 = 253402300800000
  * What each wire field must hold (schema/response.schema.json), in wire order; `kind` comes
  * before the fields checked against it. A field missing here never reaches the wire from storage.
  */
-const FIELDS: Record<keyof SurveyResponse, Check> = {
+const FIELDS: Record<Exclude<keyof SurveyResponse, 'display' | 'device' | 'visitor'>, Check> = {
   id: (value) =>
     typeof value == 'string' && /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/.test(value),
   survey: text(1, 64),
@@ -59,7 +59,7 @@ export function readResponse(value: unknown): SurveyResponse | null {
   // Own fields only: a missing field must not be filled in from a polluted Object.prototype.
   const own = Object.assign(Object.create(null), value)
   const response: Record<string, unknown> = {}
-  for (const key of Object.keys(FIELDS) as (keyof SurveyResponse)[]) {
+  for (const key of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
     if (!FIELDS[key](own[key], own)) return null
     response[key] = own[key]
   }
