@@ -20,9 +20,10 @@ try {
   console.error(
     `demo: ${err.code === 'EADDRINUSE' ? `port ${port} is in use; try PORT=8081 npm run demo` : err.message}`,
   )
-  if (/better-sqlite3|better_sqlite3|ajv/.test(err.message)) {
+  if (err.name === 'MissingDependencyError') {
+    // In this repository the collector's packages are dev dependencies: one npm install brings them.
     console.error(
-      'demo: the collector needs its optional dependencies; run npm install again and check that better-sqlite3 compiled (it needs python3, make and a C++ compiler).',
+      'demo: run npm install in this folder; where no prebuilt better-sqlite3 binary matches, it compiles from source (python3, make and g++).',
     )
   }
   process.exit(1)

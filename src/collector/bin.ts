@@ -12,10 +12,10 @@
  */
 import { parseArgs } from 'node:util'
 import { settingsFromEnv } from './env.js'
+import { requirePeers } from './peer-dependencies.js'
 
 async function serve() {
   const { port, host, options } = settingsFromEnv(process.env)
-  // Loaded late so that a missing optional dependency gets the hint below, not a bare stack trace.
   const { createCollector } = await import('./server.js')
   const collector = createCollector(options)
   const { url } = await collector.listen(port, host)
@@ -41,6 +41,7 @@ async function migrateToPostgres(args: string[]) {
   const from = values.from ?? process.env.DB_PATH
   const to = values.to ?? process.env.DATABASE_URL
   if (!from || !to) throw new Error('usage: touchpoint-collector migrate-to-postgres --from ./touchpoint.db --to postgres://user:password@host/database')
+  requirePeers(['better-sqlite3', 'pg'])
   const { copySqliteToPostgres } = await import('./storage/copy-to-postgres.js')
   const result = await copySqliteToPostgres({ from, to, log: (line) => console.log(`  ${line}`) })
   console.log(`copied ${result.copied} answers (${result.read - result.copied} were already there) from ${from} to ${safeUrl(to)}`)
@@ -59,9 +60,7 @@ async function purge(args: string[]) {
 const commands: Record<string, (args: string[]) => Promise<void>> = { 'migrate-to-postgres': migrateToPostgres, purge }
 const run = command in commands ? commands[command](rest) : serve()
 run.catch((err: Error) => {
+  // A MissingDependencyError's message names the packages and the npm install command.
   console.error(`touchpoint-collector: ${err.message}`)
-  if (/better-sqlite3|better_sqlite3|ajv|Cannot find (module|package) 'pg'/.test(err.message)) {
-    console.error('The collector needs its optional dependencies: npm install better-sqlite3@12 ajv ajv-formats (and pg for PostgreSQL)')
-  }
   process.exit(1)
 })

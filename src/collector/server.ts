@@ -12,6 +12,7 @@ import { keepDays } from './retention.js'
 import { serveStatic } from './static-files.js'
 import { applyLimits, serverOptions, type ServerLimits } from './server-limits.js'
 import { openStore, type ResponseStore } from './storage/index.js'
+import { peersFor, requirePeers } from './peer-dependencies.js'
 
 export interface CollectorOptions extends ServerLimits {
   /** PostgreSQL (`postgres://user:password@host/db`): many collectors can share it. Wins over `dbPath`. */
@@ -68,6 +69,8 @@ export interface Collector {
  * console.log(`report at ${url}/report`)
  */
 export function createCollector(options: CollectorOptions): Collector {
+  // Before anything starts: one message naming every missing package, with its install command.
+  requirePeers(peersFor(options.databaseUrl))
   const access = { password: options.reportPassword, token: options.reportToken }
   checkReportAccess(access)
   const allowOrigins = options.allowOrigins ?? ['*']

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
-import Ajv2020 from 'ajv/dist/2020.js'
+import type Ajv2020 from 'ajv/dist/2020.js'
 import type { ErrorObject } from 'ajv'
-import addFormats from 'ajv-formats'
+import type addFormats from 'ajv-formats'
 import type { Emotion, SurveyDisplay, SurveyResponse } from '../shared/types.js'
 import { answerTimeProblem, DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time.js'
 import { cleanAnswer, cleanDisplay } from './clean-answer.js'
+import { loadPeer } from './peer-dependencies.js'
 
 /** What the collector makes of a parsed request body. */
 export interface BatchCheck {
@@ -42,8 +43,11 @@ function validator() {
     const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8'))
     fieldsOf.responses = Object.keys(schema.$defs.response.properties)
     fieldsOf.displays = Object.keys(schema.$defs.display.properties)
-    const ajv = new Ajv2020({ allErrors: true, strict: false })
-    addFormats(ajv)
+    // Optional peer dependencies, loaded on first use: importing the collector never fails on them.
+    const Ajv = loadPeer<typeof Ajv2020>('ajv')
+    const addSchemaFormats = loadPeer<typeof addFormats>('ajv-formats')
+    const ajv = new Ajv({ allErrors: true, strict: false })
+    addSchemaFormats(ajv)
     compiled = ajv.compile(schema)
   }
   return compiled

@@ -25,7 +25,18 @@ const CALLS: Record<ApiCall, (value: unknown) => string> = {
 
 type Warning = Extract<
   Note,
-  { code: 'bad-value' | 'unknown-option' | 'bad-json' | 'no-endpoint' | 'bad-survey' | 'bad-call' | 'no-storage' }
+  {
+    code:
+      | 'bad-value'
+      | 'unknown-option'
+      | 'bad-json'
+      | 'no-endpoint'
+      | 'bad-survey'
+      | 'bad-call'
+      | 'no-storage'
+      | 'no-strings'
+      | 'missing-strings'
+  }
 >
 
 /** The readable text of a configuration or API warning (without the `touchpoint: ` prefix). */
@@ -62,5 +73,9 @@ export function formatWarning(note: Warning): string {
       return (CALLS[note.call] || ((value: unknown) => `${note.call}(${quote(value)}) was not understood`))(note.value)
     case 'no-storage':
       return 'storage is unavailable; answers are kept in memory for this page only'
+    case 'no-strings':
+      return `${optionName('locale', note.source)}=${quote(note.locale)}: no strings for ${note.locale}: using English; supply strings for it with init({ strings }) or data-config's "strings" (README, "Other languages")`
+    case 'missing-strings':
+      return `the strings for ${note.locale} leave out ${note.keys.join(', ')}; using English for ${note.keys.length > 1 ? 'these' : 'it'}`
   }
 }

@@ -15,9 +15,10 @@ export const OPTION_WORDS: Record<keyof Config, [expected: string, instead: stri
   ],
   stageMap: ['"touchpoint:stage" pairs separated by commas', 'using the default touchpoint-to-stage mapping'],
   locale: [
-    'a language with built-in wording (en, vi, or a tag such as vi-VN)',
+    'a language tag (en, vi-VN, fr …)',
     "using the page's language (<html lang>, then the browser's; English otherwise)",
   ],
+  strings: ['an object of survey texts (README, "Other languages")', 'using the built-in wording'],
   surveys: ['a survey plan', 'using the built-in survey plan'],
   position: ['"bottom-right" or "bottom-left"', `using the default position, ${DEFAULTS.position}`],
   mount: ['a CSS selector', 'using a floating card'],

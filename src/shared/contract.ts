@@ -10,6 +10,8 @@
  *    Later in version 2, without a bump: the diagnostics chunk (adding a chunk changes nothing
  *    for the others, and an older loader never asks for it). New `Note` codes need no bump
  *    either: a diagnostics chunk prints a code it does not know in the compact form.
+ *    Later still, without a bump: `SurveyRequest.strings` and `UiHost.warn`, both optional (an
+ *    older loader sends no strings, and the UI checks for `warn` before calling it).
  */
 import type { Batch, Detection, SurveyKind, Touchpoint } from './types.js'
 
@@ -22,8 +24,10 @@ export interface SurveyRequest {
   /** Survey id from the plan (the kind when the survey came from `show(kind)`). */
   survey: string
   kind: SurveyKind
-  /** Resolved locale, e.g. `vi` or `en`. */
+  /** Resolved locale, e.g. `vi`, `en`, or a tag the store supplies `strings` for (`fr`). */
   locale: string
+  /** The store's `strings` option, passed on unchecked (older loaders omit it): the UI merges and checks it. */
+  strings?: object | null
   /** Store-supplied question wording; rendered as text, never as HTML. */
   question?: string
   /** Where the shopper is, so the UI can word its question for the page (optional: older loaders omit it). */
@@ -49,6 +53,8 @@ export interface UiHost {
   dismiss(): void
   /** The survey has left the page (after its thank-you, or closed): another may open now. */
   closed(): void
+  /** A warning for the store's developer, worded by the diagnostics chunk (absent from older loaders). */
+  warn?(note: Note): void
 }
 
 export interface UiHandle {
@@ -126,6 +132,10 @@ export type Note =
   | { code: 'bad-survey'; part: string; source: OptionSource; problem: SurveyProblem; detail?: string }
   | { code: 'bad-call'; call: ApiCall; value: unknown }
   | { code: 'no-storage' }
+  /** A locale without built-in wording and no `strings` for it: the survey speaks English. */
+  | { code: 'no-strings'; locale: string; source: OptionSource }
+  /** The store's `strings` leave these keys out (dotted paths); English stands in for them. */
+  | { code: 'missing-strings'; locale: string; keys: string[] }
   // -- debug
   /** Where this page view is and what its surveys wait for; sent at start and on every SPA navigation. */
   | { code: 'page'; detection: Detection; endpoint: boolean; consent: string | null; surveys: PageSurvey[] }

@@ -1,3 +1,4 @@
+import type { SuppliedStrings } from './survey-strings.js'
 import type { Stage, Touchpoint } from './types.js'
 
 /**
@@ -15,8 +16,16 @@ export interface Options {
   stage?: string
   /** Override the touchpoint → stage mapping, e.g. `{ cart: 'consideration' }` or `"cart:consideration"`. */
   stageMap?: Partial<Record<Touchpoint, Stage>> | string
-  /** Language of the survey (`en`, `vi`, `vi-VN` …). Default: `<html lang>`, then the browser's. */
+  /**
+   * Language of the survey (`en`, `vi`, `vi-VN`, or any language tag such as `fr` when `strings`
+   * supplies its wording). Default: `<html lang>`, then the browser's, where built in; else English.
+   */
   locale?: string
+  /**
+   * The survey's texts and labels in the store's language (README, "Other languages"): English
+   * stands in for any left out, with one warning naming them.
+   */
+  strings?: SuppliedStrings
   /** Which survey shows where and when: compact syntax (string) or a JSON plan (array). */
   surveys?: string | unknown[]
   /** Corner of the floating card. */
@@ -55,6 +64,8 @@ export interface Config {
   stage: string | null
   stageMap: Partial<Record<Touchpoint, Stage>>
   locale: string | null
+  /** As the store supplied it: the UI chunk checks it, so the loader carries no string table. */
+  strings: object | null
   surveys: string | unknown[] | null
   position: 'bottom-right' | 'bottom-left'
   mount: string | null
@@ -77,6 +88,7 @@ export const DEFAULTS: Config = {
   stage: null,
   stageMap: {},
   locale: null,
+  strings: null,
   surveys: null,
   position: 'bottom-right',
   mount: null,

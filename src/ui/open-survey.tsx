@@ -4,6 +4,7 @@ import { resolveColor, textOn } from './contrast.js'
 import { followViewport } from './follow-viewport.js'
 import { tolerateFrozenPrototypes } from './frozen-prototypes.js'
 import { createSurveyState } from './state.js'
+import { surveyStrings } from './store-strings.js'
 import { CSS, sharedSheet } from './styles.js'
 import { Survey } from './survey.js'
 
@@ -68,7 +69,8 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
     timer = setTimeout(close, 2000)
   })
 
-  render(<Survey request={request} host={host} state={state} rtl={rtl} theme={theme} close={close} />, box)
+  const t = surveyStrings(request, host)
+  render(<Survey request={request} host={host} state={state} rtl={rtl} theme={theme} t={t} close={close} />, box)
   // Our own element cannot be hidden (styles.ts), but the mount element or its ancestors can.
   // Browsers without checkVisibility (before Chrome 105, Safari 17.4) take the card as visible.
   const card = box.firstElementChild as HTMLElement

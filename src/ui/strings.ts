@@ -1,24 +1,8 @@
+import type { SurveyStrings } from '../shared/survey-strings.js'
 import type { SurveyKind, Touchpoint } from '../shared/types.js'
 
 /** Every word the survey shows or announces, per built-in locale. */
-export interface Strings {
-  question: Record<SurveyKind, string>
-  /**
-   * Wording that fits a touchpoint better than the general question: the thank-you page asks
-   * about the purchase, the checkout about the effort of paying. A store's own wording wins.
-   */
-  questionAt: Partial<Record<Touchpoint, Partial<Record<SurveyKind, string>>>>
-  /** Labels of the two ends of each numeric scale. */
-  ends: Record<Exclude<SurveyKind, 'emotion'>, [string, string]>
-  /** The five faces, score 1–5. */
-  faces: [string, string, string, string, string]
-  /** Follow-up question for a low, middling and high score. */
-  followUp: [string, string, string]
-  optional: string
-  send: string
-  thanks: string
-  close: string
-}
+export type Strings = SurveyStrings
 
 const en: Strings = {
   question: {
@@ -104,10 +88,16 @@ const vi: Strings = {
  * @example questionFor(stringsFor('en'), 'csat', 'confirmation') // 'How satisfied are you with your purchase?'
  */
 export const questionFor = (t: Strings, kind: SurveyKind, touchpoint?: Touchpoint, own?: string): string =>
-  own || (touchpoint && t.questionAt[touchpoint]?.[kind]) || t.question[kind]
+  own ||
+  (touchpoint && (t.questionAt as Record<string, Partial<Record<SurveyKind, string>>>)[touchpoint]?.[kind]) ||
+  t.question[kind]
+
+/** The built-in strings for a resolved locale, or undefined for a locale without built-in wording. */
+export const builtInStrings = (locale: string): Strings | undefined =>
+  locale == 'vi' ? vi : locale == 'en' ? en : undefined
 
 /** The strings for a resolved locale; English for anything else. */
-export const stringsFor = (locale: string): Strings => (locale == 'vi' ? vi : en)
+export const stringsFor = (locale: string): Strings => builtInStrings(locale) || en
 
 /**
  * Score range per kind, inclusive. The same table as shared/vocabulary.ts RANGE (a test keeps them

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import type { SurveyRequest, UiHost } from '../shared/contract.js'
 import { Scale } from './scale.js'
 import { useStore, type SurveyState } from './state.js'
-import { questionFor, scoreGroup, stringsFor } from './strings.js'
+import { questionFor, scoreGroup, type Strings } from './strings.js'
 import { maskPii } from '../shared/mask.js'
 
 interface Props {
@@ -12,16 +12,17 @@ interface Props {
   rtl: boolean
   /** Theme variables (accent and the text colour on it), already resolved. */
   theme: Record<string, string>
+  /** The wording: built in, or the store's (store-strings.ts). */
+  t: Strings
   close(): void
 }
 
 /** The survey card: scale, optional follow-up, thank-you. Reports to `host`, never throws past it. */
-export function Survey({ request, host, state, rtl, theme, close }: Props) {
+export function Survey({ request, host, state, rtl, theme, t, close }: Props) {
   const phase = useStore(state.phase)
   const score = useStore(state.score)
   const [comment, setComment] = useState('')
   const { kind } = request
-  const t = stringsFor(request.locale)
 
   const pick = (n: number) => {
     state.score.set(n)

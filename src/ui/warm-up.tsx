@@ -1,5 +1,6 @@
 import { render } from 'preact'
 import { createSurveyState } from './state.js'
+import { stringsFor } from './strings.js'
 import { sharedSheet } from './styles.js'
 import { Survey } from './survey.js'
 
@@ -32,7 +33,10 @@ function renderAway() {
     auto: true,
   }
   const away = document.createElement('div')
-  render(<Survey request={request} host={host} state={state} rtl={false} theme={{}} close={noop} />, away)
+  render(
+    <Survey request={request} host={host} state={state} rtl={false} theme={{}} t={stringsFor('en')} close={noop} />,
+    away,
+  )
   render(null, away)
 }
 

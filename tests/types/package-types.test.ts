@@ -54,7 +54,7 @@ function shippedExamples(): string[] {
 }
 
 const CONSUMER = `
-import { init, detectStage, type SurveyResponse, type TouchpointApi, type Detection } from 'touchpoint-survey'
+import { init, detectStage, type SurveyResponse, type TouchpointApi, type Detection, type SurveyStrings } from 'touchpoint-survey'
 
 const touchpoint: TouchpointApi | undefined = init({ endpoint: 'https://collect.example/r', locale: 'vi' })
 touchpoint?.on('answer', (r: SurveyResponse) => {
@@ -75,6 +75,35 @@ touchpoint?.setStage('checkuot')
 touchpoint?.show('star-rating')
 // @ts-expect-error: a misspelt option does not compile
 init({ endpoint: '/collect', postion: 'bottom-left' })
+const french: SurveyStrings = {
+  question: { csat: 'Satisfait ?', nps: 'Recommanderiez-vous ?', emotion: 'Ressenti ?', ces: 'Facile ?' },
+  questionAt: {
+    confirmation: { csat: 'Votre achat ?', ces: 'Commander ?' },
+    checkout: { ces: 'Payer ?', csat: 'Le paiement ?' },
+    cart: { ces: 'Le panier ?' },
+    product: { emotion: 'Cette page ?', csat: 'Cette page ?' },
+    listing: { emotion: 'Nos produits ?' },
+    search: { csat: 'Ces résultats ?' },
+    account: { nps: 'Notre boutique ?' },
+    support: { csat: "L'aide ?", ces: "L'aide ?" },
+  },
+  ends: { csat: ['Insatisfait', 'Satisfait'], nps: ['Improbable', 'Très probable'], ces: ['Difficile', 'Facile'] },
+  faces: ['Frustré', 'Déçu', 'Neutre', 'Content', 'Ravi'],
+  followUp: ['Quel problème ?', 'Que changer ?', "Qu'avez-vous aimé ?"],
+  optional: '(facultatif)',
+  send: 'Envoyer',
+  thanks: 'Merci !',
+  close: 'Fermer',
+}
+init({ endpoint: '/collect', locale: 'fr', strings: french })
+init({ endpoint: '/collect', locale: 'fr', strings: { send: 'Envoyer', ends: { nps: ['Improbable', 'Très probable'] } } })
+// @ts-expect-error: a misspelt strings key does not compile
+init({ endpoint: '/collect', locale: 'fr', strings: { sned: 'Envoyer' } })
+// @ts-expect-error: five faces, not two
+init({ endpoint: '/collect', locale: 'fr', strings: { faces: ['Frustré', 'Ravi'] } })
+// @ts-expect-error: a full SurveyStrings needs every key
+const incomplete: SurveyStrings = { send: 'Envoyer' }
+console.log(incomplete)
 `
 
 describe('the published types', () => {

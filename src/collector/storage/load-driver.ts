@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module'
 import type BetterSqlite3 from 'better-sqlite3'
 import type Pg from 'pg'
-
-const require = createRequire(import.meta.url)
+import { loadPeer } from '../peer-dependencies.js'
 
 interface Drivers {
   'better-sqlite3': typeof BetterSqlite3
@@ -10,16 +8,13 @@ interface Drivers {
 }
 
 /**
- * Loads a database driver when its engine is chosen: both are optional dependencies, and a
- * collector on PostgreSQL must not need SQLite's native module (nor the reverse).
+ * Loads a database driver when its engine is chosen: both are optional peer dependencies, and
+ * a collector on PostgreSQL must not need SQLite's native module (nor the reverse). A missing
+ * one throws a `MissingDependencyError` with the `npm install` command.
  *
  * @example
  * const Database = loadDriver('better-sqlite3')
  */
 export function loadDriver<Name extends keyof Drivers>(name: Name): Drivers[Name] {
-  try {
-    return require(name) as Drivers[Name]
-  } catch (err) {
-    throw new Error(`the ${name} package is needed for this database and could not be loaded (npm install ${name}): ${(err as Error).message}`)
-  }
+  return loadPeer<Drivers[Name]>(name)
 }

@@ -67,8 +67,11 @@ const PARSERS: Record<keyof Config, Parse> = {
   endpoint,
   stage: (v) => (resolveExplicit(v) ? text(v) : undefined),
   stageMap,
-  // Only languages with built-in wording: any other falls back to the page's, which is worth a warning.
-  locale: (v) => (/^[a-z]{2,3}(-[a-z\d]{2,8})*$/i.test(text(v) || '') && builtInLocale(text(v)) ? text(v) : undefined),
+  // Any language tag (at most 30 characters: the wire takes 35): one without built-in wording
+  // takes the store's `strings` (checked below).
+  locale: (v) => (/^[a-z]{2,3}(-[a-z\d]{2,8}){0,3}$/i.test(text(v) || '') ? text(v) : undefined),
+  // Passed to the UI chunk as it is: checking it there keeps the loader small.
+  strings: (v) => (v && typeof v == 'object' && !Array.isArray(v) ? v : undefined),
   // '' is a plan too: no automatic surveys (show() still works).
   surveys: (v) => (Array.isArray(v) ? v : typeof v == 'string' ? v.trim() : undefined),
   position: oneOf('bottom-right', 'bottom-left'),
@@ -146,5 +149,10 @@ export function parseOptions(input: Record<string, unknown>, fromTag: boolean, w
     else config[key] = parsed
   }
   if (!config.endpoint && raw.endpoint === undefined) warn({ code: 'no-endpoint', source: fromTag ? 'tag' : 'init' })
+  const locale = config.locale as string | null
+  if (locale && !builtInLocale(locale) && !config.strings) {
+    warn({ code: 'no-strings', locale, source: source.locale || 'init' })
+    config.locale = 'en'
+  }
   return config as unknown as Config
 }

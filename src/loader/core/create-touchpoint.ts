@@ -107,6 +107,7 @@ export function createTouchpoint(
           survey,
           kind,
           locale: base.locale,
+          strings: config.strings,
           touchpoint: base.touchpoint,
           question: config.questions[survey] || config.questions[kind],
           position: config.position,
@@ -125,6 +126,7 @@ export function createTouchpoint(
           },
           dismiss: () => end('dismiss', base),
           closed: () => void (open = null),
+          warn,
         },
       )
       if (open.visible === false) {

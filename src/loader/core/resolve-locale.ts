@@ -8,12 +8,14 @@ export const builtInLocale = (tag: string | null | undefined): string | undefine
 }
 
 /**
- * The survey language: the configured one, else `<html lang>`, else the browser's, reduced to a
- * built-in language by its base (`vi-VN` → `vi`); English when nothing matches.
+ * The survey language: the configured one (a built-in language by its base, `vi-VN` → `vi`;
+ * any other tag as given, the store supplying its strings), else `<html lang>`, else the
+ * browser's, where built in; English when nothing matches.
  */
 export function resolveLocale(win: Window, configured: string | null): string {
   return (
     builtInLocale(configured) ||
+    configured ||
     builtInLocale(win.document.documentElement.lang) ||
     builtInLocale(win.navigator.language) ||
     'en'

@@ -37,6 +37,7 @@ const TYPES: Record<keyof Config, (v: unknown) => boolean> = {
   stage: (v) => v === null || typeof v == 'string',
   stageMap: (v) => !!v && typeof v == 'object' && Object.values(v).every((s) => typeof s == 'string'),
   locale: (v) => v === null || typeof v == 'string',
+  strings: (v) => v === null || (!!v && typeof v == 'object' && !Array.isArray(v)),
   surveys: (v) => v === null || typeof v == 'string' || Array.isArray(v),
   position: (v) => v == 'bottom-right' || v == 'bottom-left',
   mount: (v) => v === null || typeof v == 'string',

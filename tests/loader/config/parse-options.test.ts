@@ -44,6 +44,7 @@ describe('parseOptions', () => {
       stage: 'cart',
       stageMap: { cart: 'consideration', search: 'awareness' },
       locale: 'vi-VN',
+      strings: null,
       surveys: 'confirmation:csat',
       position: 'bottom-left',
       mount: '#fb',
@@ -102,14 +103,50 @@ describe('parseOptions', () => {
   })
 
   it('warns about data-stage and data-locale like the others, and lets detection and the page language carry on', () => {
-    const { config, warnings } = fromTag({ endpoint: '/c', stage: 'basket?', locale: 'fr' })
+    const { config, warnings } = fromTag({ endpoint: '/c', stage: 'basket?', locale: 'fr!' })
     expect(config).toMatchObject({ stage: null, locale: null })
     expect(warnings).toEqual([
       'touchpoint: data-stage="basket?" is not a touchpoint or stage name (product, cart, confirmation, decision …); detecting the stage from the page instead',
-      'touchpoint: data-locale="fr" is not a language with built-in wording (en, vi, or a tag such as vi-VN); using the page\'s language (<html lang>, then the browser\'s; English otherwise)',
+      'touchpoint: data-locale="fr!" is not a language tag (en, vi-VN, fr …); using the page\'s language (<html lang>, then the browser\'s; English otherwise)',
     ])
     // Platform page-type names and regional variants of built-in languages stay valid.
     expect(fromTag({ endpoint: '/c', stage: 'orderconfirmation', locale: 'en-GB' }).warnings).toEqual([])
+    // A tag the wire could not carry (over 35 characters) is refused, so no answer is lost to it.
+    expect(fromTag({ endpoint: '/c', locale: 'fr-aaaaaaaa-bbbbbbbb-cccccccc-d' }).config.locale).toBeNull()
+  })
+
+  it('warns once about a language without built-in wording and no strings for it, and speaks English', () => {
+    const { config, warnings } = fromTag({ endpoint: '/c', locale: 'fr' })
+    expect(config.locale).toBe('en')
+    expect(warnings).toEqual([
+      'touchpoint: data-locale="fr": no strings for fr: using English; supply strings for it with init({ strings }) or data-config\'s "strings" (README, "Other languages")',
+    ])
+    expect(parse({ endpoint: '/c', locale: 'de-CH' }, false).warnings).toEqual([
+      'touchpoint: locale="de-CH": no strings for de-CH: using English; supply strings for it with init({ strings }) or data-config\'s "strings" (README, "Other languages")',
+    ])
+  })
+
+  it('passes the store strings through untouched, from init() and from data-config, with the locale they are for', () => {
+    const strings = { send: 'Envoyer', faces: ['Frustré', 'Déçu', 'Neutre', 'Content', 'Ravi'] }
+    const fromInit = parse({ endpoint: '/c', locale: 'fr', strings }, false)
+    expect(fromInit.config.strings).toBe(strings)
+    expect(fromInit.config.locale).toBe('fr')
+    expect(fromInit.warnings).toEqual([])
+    const fromConfig = fromTag({ endpoint: '/c', locale: 'fr', config: JSON.stringify({ strings }) })
+    expect(fromConfig.config.strings).toEqual(strings)
+    expect(fromConfig.warnings).toEqual([])
+    expect(fromTag({ endpoint: '/c', config: '{"locale": "fr"}' }).warnings[0]).toMatch(
+      /^touchpoint: data-config's locale="fr": no strings for fr: using English/,
+    )
+  })
+
+  it('refuses strings that are not an object, naming the option', () => {
+    const { config, warnings } = fromTag({ endpoint: '/c', strings: 'Envoyer' })
+    expect(config.strings).toBeNull()
+    expect(warnings).toEqual([
+      'touchpoint: data-strings="Envoyer" is not an object of survey texts (README, "Other languages"); using the built-in wording',
+    ])
+    expect(parse({ endpoint: '/c', strings: ['Envoyer'] }, false).config.strings).toBeNull()
   })
 
   it('names a misspelt attribute once, with the closest known one', () => {
