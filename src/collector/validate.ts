@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import Ajv2020 from 'ajv/dist/2020.js'
 import type { ErrorObject } from 'ajv'
 import addFormats from 'ajv-formats'
-import type { Emotion, SurveyResponse } from '../shared/types.js'
+import type { SurveyResponse } from '../shared/types.js'
+import { EMOTIONS } from '../shared/vocabulary.js'
 import { answerTimeProblem, DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time.js'
 import { cleanAnswer } from './clean-answer.js'
 
@@ -19,7 +20,6 @@ export interface BatchCheck {
 // The wire format's own schema file, read where the package ships it (schema/ sits two levels
 // above both src/collector/ and dist/collector/), so the collector can never drift from it.
 const SCHEMA_URL = new URL('../../schema/response.schema.json', import.meta.url)
-const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 
 let compiled: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined
 // The answer fields the schema names: the only ones stored.

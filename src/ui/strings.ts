@@ -1,4 +1,8 @@
 import type { SurveyKind, Touchpoint } from '../shared/types.js'
+import type { EMOTIONS } from '../shared/vocabulary.js'
+
+/** A tuple of words, one for each member of a vocabulary list, in its order. */
+type NameOfEach<List extends readonly string[]> = { -readonly [Index in keyof List]: string }
 
 /** Every word the survey shows or announces, per built-in locale. */
 export interface Strings {
@@ -10,8 +14,8 @@ export interface Strings {
   questionAt: Partial<Record<Touchpoint, Partial<Record<SurveyKind, string>>>>
   /** Labels of the two ends of each numeric scale. */
   ends: Record<Exclude<SurveyKind, 'emotion'>, [string, string]>
-  /** The five faces, score 1–5. */
-  faces: [string, string, string, string, string]
+  /** The name of each face, score 1–5: one per emotion in the vocabulary, in its order. */
+  faces: NameOfEach<typeof EMOTIONS>
   /** Follow-up question for a low, middling and high score. */
   followUp: [string, string, string]
   optional: string
@@ -108,12 +112,6 @@ export const questionFor = (t: Strings, kind: SurveyKind, touchpoint?: Touchpoin
 
 /** The strings for a resolved locale; English for anything else. */
 export const stringsFor = (locale: string): Strings => (locale == 'vi' ? vi : en)
-
-/**
- * Score range per kind, inclusive. The same table as shared/vocabulary.ts RANGE (a test keeps them
- * equal): importing that module here would make the npm entry a facade over a shared chunk.
- */
-export const RANGE: Record<SurveyKind, [number, number]> = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
 
 /**
  * Which follow-up a score gets: 0 low, 1 middling, 2 high.
