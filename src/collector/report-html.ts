@@ -1,4 +1,5 @@
-import { EMOTIONS, MIN_N, type Comment, type Figures, type Report } from './report.js'
+import { EMOTIONS } from '../shared/vocabulary.js'
+import { MIN_N, type Comment, type Figures, type Report } from './report.js'
 import { RULE_TEXT, WORDS, type ReportLanguage } from './report-i18n.js'
 import { REPORT_CSS } from './report-style.js'
 

@@ -1,11 +1,9 @@
-import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../shared/stage-map.js'
+import { DEFAULT_STAGE_MAP, EMOTIONS, STAGES, TOUCHPOINTS } from '../shared/vocabulary.js'
 import { RULE_TEXT } from './report-i18n.js'
 import type { Comment, ResponseStore, ScoreCount, TimeRange } from './storage/index.js'
 import type { Emotion, Stage, SurveyKind, SurveyResponse, Touchpoint } from '../shared/types.js'
 
 export type { Comment } from './storage/index.js'
-
-export const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 
 /** Fewest answers a measure needs at a touchpoint before it counts towards the weakest touchpoint. */
 export const MIN_N = 5

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import type Ajv2020 from 'ajv/dist/2020.js'
 import type { ErrorObject } from 'ajv'
 import type addFormats from 'ajv-formats'
-import type { Emotion, SurveyDisplay, SurveyResponse } from '../shared/types.js'
+import type { SurveyDisplay, SurveyResponse } from '../shared/types.js'
+import { EMOTIONS } from '../shared/vocabulary.js'
 import { answerTimeProblem, DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time.js'
 import { cleanAnswer, cleanDisplay } from './clean-answer.js'
 import { loadPeer } from './peer-dependencies.js'
@@ -28,7 +29,6 @@ export interface BatchCheck {
 // The wire format's own schema file, read where the package ships it (schema/ sits two levels
 // above both src/collector/ and dist/collector/), so the collector can never drift from it.
 const SCHEMA_URL = new URL('../../schema/response.schema.json', import.meta.url)
-const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 // Optional additions that a bad value does not make the whole item wrong: dropped with a warning.
 const DROPPABLE = ['display', 'device', 'visitor']
 const LISTS = ['responses', 'displays'] as const

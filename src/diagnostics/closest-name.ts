@@ -23,7 +23,7 @@ export function editDistance(a: string, b: string): number {
  * closestName('postion', ['position', 'accent']) // → 'position'
  * closestName('cfasync', ['position', 'accent']) // → undefined
  */
-export function closestName(name: string, known: string[]): string | undefined {
+export function closestName(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined
   let bestDistance = name.length > 8 ? 3 : 2
   for (const candidate of known) {

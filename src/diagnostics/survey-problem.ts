@@ -1,6 +1,5 @@
 import type { SurveyProblem } from '../shared/contract.js'
-import { STAGES, TOUCHPOINTS } from '../shared/stage-map.js'
-import { KINDS } from '../shared/vocabulary.js'
+import { KINDS, STAGES, TOUCHPOINTS } from '../shared/vocabulary.js'
 import { closestName } from './closest-name.js'
 
 const didYouMean = (name: string | undefined) => (name ? `; did you mean ${name}?` : '')

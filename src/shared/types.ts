@@ -1,25 +1,16 @@
-/** The kind of page the shopper is on. */
-export type Touchpoint =
-  | 'home'
-  | 'listing'
-  | 'search'
-  | 'product'
-  | 'cart'
-  | 'checkout'
-  | 'confirmation'
-  | 'account'
-  | 'support'
-  | 'content'
-  | 'other'
+import type { EMOTIONS, KINDS, STAGES, TOUCHPOINTS } from './vocabulary.js'
+
+/** The kind of page the shopper is on (see TOUCHPOINTS in vocabulary.ts). */
+export type Touchpoint = (typeof TOUCHPOINTS)[number]
 
 /** Where a touchpoint sits in the shopper's journey. */
-export type Stage = 'awareness' | 'consideration' | 'decision' | 'purchase' | 'retention'
+export type Stage = (typeof STAGES)[number]
 
 /** The micro-survey kinds. `ces` (customer effort, 1–7) is an extra for checkout friction. */
-export type SurveyKind = 'csat' | 'nps' | 'emotion' | 'ces'
+export type SurveyKind = (typeof KINDS)[number]
 
 /** The five faces of an `emotion` survey, score 1–5 in this order. */
-export type Emotion = 'frustrated' | 'disappointed' | 'neutral' | 'pleased' | 'delighted'
+export type Emotion = (typeof EMOTIONS)[number]
 
 /** What `detect()` returns: the journey position of the current page and what decided it. */
 export interface Detection {

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks'
 import type { SurveyKind } from '../shared/types.js'
 import { Face } from './face.js'
-import { RANGE, type Strings } from './strings.js'
+import { RANGE } from '../shared/vocabulary.js'
+import type { Strings } from './strings.js'
 
 interface Props {
   kind: SurveyKind

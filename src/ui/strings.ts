@@ -100,12 +100,6 @@ export const builtInStrings = (locale: string): Strings | undefined =>
 export const stringsFor = (locale: string): Strings => builtInStrings(locale) || en
 
 /**
- * Score range per kind, inclusive. The same table as shared/vocabulary.ts RANGE (a test keeps them
- * equal): importing that module here would make the npm entry a facade over a shared chunk.
- */
-export const RANGE: Record<SurveyKind, [number, number]> = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
-
-/**
  * Which follow-up a score gets: 0 low, 1 middling, 2 high.
  * NPS: detractor 0–6, passive 7–8, promoter 9–10; CES: 1–3, 4–5, 6–7; 1–5 scales: 1–2, 3, 4–5.
  * @example scoreGroup('nps', 8) // 1

@@ -262,13 +262,3 @@ describe('styles', () => {
     expect(card.style.getPropertyValue('--on-accent')).toBe('#000')
   })
 })
-
-describe('vocabulary', () => {
-  it('scores each kind on the same range as the loader checks stored answers against', async () => {
-    const [{ RANGE: ui }, { RANGE: loader }] = await Promise.all([
-      import('../../src/ui/strings'),
-      import('../../src/shared/vocabulary'),
-    ])
-    expect(ui).toEqual(loader)
-  })
-})

@@ -1,6 +1,6 @@
 import type { Note, OptionSource } from '../../shared/contract.js'
 import { DEFAULTS, type Config } from '../../shared/options.js'
-import { STAGES, TOUCHPOINTS } from '../../shared/stage-map.js'
+import { STAGES, TOUCHPOINTS } from '../../shared/vocabulary.js'
 import { resolveExplicit } from '../detection/resolve-explicit.js'
 import { builtInLocale } from '../core/resolve-locale.js'
 

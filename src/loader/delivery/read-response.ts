@@ -1,6 +1,5 @@
 import type { SurveyResponse } from '../../shared/types.js'
-import { STAGES, TOUCHPOINTS } from '../../shared/stage-map.js'
-import { EMOTIONS, KINDS, RANGE } from '../../shared/vocabulary.js'
+import { EMOTIONS, KINDS, RANGE, STAGES, TOUCHPOINTS } from '../../shared/vocabulary.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- checks take whatever storage held */
 
@@ -12,7 +11,7 @@ const text =
   (value) =>
     typeof value == 'string' && (value = [...value].length) >= min && value <= max
 const among =
-  (list: unknown[]): Check =>
+  (list: readonly unknown[]): Check =>
   (value) =>
     list.indexOf(value) >= 0
 // toISOString's range: a year from 0 to 9999 (a date-time has four digits of year).

@@ -1,6 +1,6 @@
 import type { Detection, Stage, Touchpoint } from '../../shared/types.js'
 import { loadState, pageKey } from './page-key.js'
-import { PAGE, RANK, type Hit } from './page-types.js'
+import { RANK, rankOf, touchpointOf, type Hit } from './page-types.js'
 import { matchUrlShape } from './match-url-shape.js'
 import { matchUrlWords } from './match-url-words.js'
 import { readBodyClass } from './read-body-class.js'
@@ -26,7 +26,7 @@ const readDataStage: Read = (w) => {
   const explicit = resolveExplicit(
     doc.documentElement.getAttribute('data-stage') || doc.body.getAttribute('data-stage'),
   )
-  return explicit && [RANK.indexOf(explicit.touchpoint), 'data-stage']
+  return explicit && [rankOf(explicit.touchpoint), 'data-stage']
 }
 
 const attempt = (read: Read, w: Window) => {
@@ -42,7 +42,7 @@ function decide(reads: Read[], w: Window): Hit | false | null | undefined {
   let weak: Hit | false | null | undefined
   for (const read of reads) {
     const found = attempt(read, w)
-    if (found && found[0] != PAGE) return found
+    if (found && found[0] != RANK.page) return found
     weak = weak || found
   }
   return weak
@@ -87,7 +87,7 @@ const readOwnAddress: Read = (w) => {
 export function detectStage(win?: Window, options: DetectOptions = {}): Detection {
   const w = win || (typeof window != 'undefined' ? window : undefined)
   const explicit = resolveExplicit(options.stage)
-  let hit: Hit | false | null | undefined = explicit ? [RANK.indexOf(explicit.touchpoint), 'explicit'] : undefined
+  let hit: Hit | false | null | undefined = explicit ? [rankOf(explicit.touchpoint), 'explicit'] : undefined
   if (!hit && w) {
     const globals = attempt(readGlobals, w)
     const classes = attempt(readBodyClass, w)
@@ -113,7 +113,7 @@ export function detectStage(win?: Window, options: DetectOptions = {}): Detectio
       w,
     )
   }
-  const [rank, signal] = hit || [11, 'none']
-  const touchpoint = RANK[rank == PAGE ? PAGE - 1 : rank] as Touchpoint
+  const [rank, signal] = hit || [RANK.other, 'none']
+  const touchpoint = touchpointOf(rank)
   return { stage: (explicit && explicit.stage) || stageOf(touchpoint, options.stageMap), touchpoint, signal }
 }

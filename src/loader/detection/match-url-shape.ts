@@ -1,7 +1,7 @@
-import { NONE, rankIn, type Hit, type Rules } from './page-types.js'
+import { NONE, RANK, rankIn, type Hit, type Rules } from './page-types.js'
 import { routeOf, type Place } from './page-key.js'
 
-// Indexed by rank (see RANK). Anchored paths that the platforms themselves generate, tested
+// Keyed by rank (see RANK). Anchored paths that the platforms themselves generate, tested
 // after the market / language prefix is removed (`/vi/products/…`, `/en-us/cart`). Shopify,
 // Haravan and Sapo share the Liquid shapes; WooCommerce's include the Vietnamese slugs stores
 // commonly choose; `/shop/<slug>` is a product on many stores, so only the shop root lists.
@@ -10,19 +10,22 @@ import { routeOf, type Place } from './page-key.js'
 // (`/onepagecheckout`, `/checkout/completed/<id>`), Shopware (`/checkout/finish`), Ecwid clean
 // URLs (`/shop/Tee-p123`, `/shop/Shirts-c45`). Shopify `/policies/` and `/pages/` are generic
 // pages: URL words tell a refund policy (support) from a privacy policy (content).
-const SHAPES: Rules = [
-  /^\/(\d+\/)?(checkouts?|thanh-toan|shop)\/(.+\/)?(thank.?you|order-(received|confirmation)|success|finish|completed?|confirmation|dat-hang-thanh-cong)\/|^\/\d+\/orders\/|^\/finishorder\.|^\/thank-you-page\//,
-  /^\/((\d+\/)?(checkouts?|thanh-toan)\/(?!cart\/)|shop\/(address|payment|extra-info)\/|onepagecheckout\/)/,
-  /^\/(cart|gio-hang|checkout\/cart|shop\/cart|cart-page)(\.php)?\//,
-  /^\/(account|my-account|tai-khoan|customer|wishlist|login|sales\/order)(\.php)?\//,
-  /^\/(search(-results)?|tim-kiem|catalogsearch)(\.php)?\//,
-  /^\/((collections\/[^/]+\/)?products|product|san-pham|catalog\/product\/view|product-page)\/[^/]+\/|^\/shop\/(?!category\/|page\/)[^/]+-(p?\d+)\/$/,
-  /^\/((collections|product-(category|tag)|danh-muc(-san-pham)?|the-san-pham|catalog\/category|brands|shop\/category)\/|(shop|cua-hang)\/(page\/\d+\/)?$|(shop|store)\/[^/]+-c\d+\/$)/,
-  ,
-  /^\/(blogs|tin-tuc)\//,
-  /^\/(pages|policies)\//,
-  /^\/$/,
-]
+const SHAPES: Rules = {
+  [RANK.confirmation]:
+    /^\/(\d+\/)?(checkouts?|thanh-toan|shop)\/(.+\/)?(thank.?you|order-(received|confirmation)|success|finish|completed?|confirmation|dat-hang-thanh-cong)\/|^\/\d+\/orders\/|^\/finishorder\.|^\/thank-you-page\//,
+  [RANK.checkout]:
+    /^\/((\d+\/)?(checkouts?|thanh-toan)\/(?!cart\/)|shop\/(address|payment|extra-info)\/|onepagecheckout\/)/,
+  [RANK.cart]: /^\/(cart|gio-hang|checkout\/cart|shop\/cart|cart-page)(\.php)?\//,
+  [RANK.account]: /^\/(account|my-account|tai-khoan|customer|wishlist|login|sales\/order)(\.php)?\//,
+  [RANK.search]: /^\/(search(-results)?|tim-kiem|catalogsearch)(\.php)?\//,
+  [RANK.product]:
+    /^\/((collections\/[^/]+\/)?products|product|san-pham|catalog\/product\/view|product-page)\/[^/]+\/|^\/shop\/(?!category\/|page\/)[^/]+-(p?\d+)\/$/,
+  [RANK.listing]:
+    /^\/((collections|product-(category|tag)|danh-muc(-san-pham)?|the-san-pham|catalog\/category|brands|shop\/category)\/|(shop|cua-hang)\/(page\/\d+\/)?$|(shop|store)\/[^/]+-c\d+\/$)/,
+  [RANK.content]: /^\/(blogs|tin-tuc)\//,
+  [RANK.page]: /^\/(pages|policies)\//,
+  [RANK.home]: /^\/$/,
+}
 
 /** Query parameters that carry a search term across platforms (`q`, WordPress `s`, Sapo `query`, Shopware `search` …). */
 export const SEARCH_QUERY = /[?&](q|s|query|keywords?|search(_query)?)=/
@@ -43,5 +46,5 @@ export function matchUrlShape(w: Window, at: Place = w.location): Hit | undefine
       .replace(/_/g, '-')
       .replace(/^\/[a-z]{2}(-[a-z]{2,4})?\//, '/'),
   )
-  if (rank < NONE && !(rank == 10 && SEARCH_QUERY.test(at.search))) return [rank, 'url:path']
+  if (rank < NONE && !(rank == RANK.home && SEARCH_QUERY.test(at.search))) return [rank, 'url:path']
 }

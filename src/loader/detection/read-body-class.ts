@@ -1,6 +1,6 @@
-import { NONE, PAGE, pageTypeOf, rankIn, type Hit, type Rules } from './page-types.js'
+import { NONE, RANK, pageTypeOf, rankIn, type Hit, type Rules } from './page-types.js'
 
-// Indexed by rank (see RANK). Magento 1 and 2 print the full action name (M1's checkout is
+// Keyed by rank (see RANK). Magento 1 and 2 print the full action name (M1's checkout is
 // `checkout-onepage-index`, its contact page `contacts-index-index`; one-step checkout
 // extensions name their own); blog extensions print `blog-…` / `mpblog-…` classes. WooCommerce
 // prints one class per page and endpoint (the thank-you page carries both
@@ -11,46 +11,46 @@ import { NONE, PAGE, pageTypeOf, rankIn, type Hit, type Rules } from './page-typ
 const PLATFORMS: [string, Rules][] = [
   [
     'magento',
-    [
-      / (checkout-onepage|multishipping-checkout)-success /,
-      / (checkout-(index|onepage)-index|multishipping-checkout-\S+|\S*(onestep|one-?page|fire)checkout\S*|opc-index-index) /,
-      / checkout-cart-index /,
-      / (customer-(account|address)|sales-(order|guest)|wishlist-index|newsletter-manage|vault-cards|review-customer|downloadable-customer)-\S+ /,
-      / catalogsearch-\S+ /,
-      / catalog-product-view /,
-      / catalog-category-view /,
-      / contacts?-index-index /,
-      / (mp|aw-?)?blog-(index|post|category|tag|archive|author|search)-(index|view) /,
-      / cms-page-view /,
-      / cms-index-index /,
-    ],
+    {
+      [RANK.confirmation]: / (checkout-onepage|multishipping-checkout)-success /,
+      [RANK.checkout]:
+        / (checkout-(index|onepage)-index|multishipping-checkout-\S+|\S*(onestep|one-?page|fire)checkout\S*|opc-index-index) /,
+      [RANK.cart]: / checkout-cart-index /,
+      [RANK.account]:
+        / (customer-(account|address)|sales-(order|guest)|wishlist-index|newsletter-manage|vault-cards|review-customer|downloadable-customer)-\S+ /,
+      [RANK.search]: / catalogsearch-\S+ /,
+      [RANK.product]: / catalog-product-view /,
+      [RANK.listing]: / catalog-category-view /,
+      [RANK.support]: / contacts?-index-index /,
+      [RANK.content]: / (mp|aw-?)?blog-(index|post|category|tag|archive|author|search)-(index|view) /,
+      [RANK.page]: / cms-page-view /,
+      [RANK.home]: / cms-index-index /,
+    },
   ],
   [
     'woocommerce',
-    [
-      / woocommerce-order-received /,
-      / woocommerce-(checkout|order-pay) /,
-      / woocommerce-cart /,
-      / woocommerce-account /,
-      / search-(no-)?results /,
-      / single-product /,
-      / (post-type-archive-product|woocommerce-shop|tax-(product|pa)_\S+) /,
-    ],
+    {
+      [RANK.confirmation]: / woocommerce-order-received /,
+      [RANK.checkout]: / woocommerce-(checkout|order-pay) /,
+      [RANK.cart]: / woocommerce-cart /,
+      [RANK.account]: / woocommerce-account /,
+      [RANK.search]: / search-(no-)?results /,
+      [RANK.product]: / single-product /,
+      [RANK.listing]: / (post-type-archive-product|woocommerce-shop|tax-(product|pa)_\S+) /,
+    },
   ],
   [
     'edd',
-    [
-      / edd-success /,
-      / edd-checkout /,
-      ,
-      / edd-purchase-history /,
-      ,
-      / single-download /,
-      / (post-type-archive-download|tax-download_\S+) /,
-    ],
+    {
+      [RANK.confirmation]: / edd-success /,
+      [RANK.checkout]: / edd-checkout /,
+      [RANK.account]: / edd-purchase-history /,
+      [RANK.product]: / single-download /,
+      [RANK.listing]: / (post-type-archive-download|tax-download_\S+) /,
+    },
   ],
-  ['wordpress', [, , , , , , , , , , / home /]],
-  ['wordpress', [, , , , , , , , / (single-post|blog|archive (category|tag)) /, / page /]],
+  ['wordpress', { [RANK.home]: / home / }],
+  ['wordpress', { [RANK.content]: / (single-post|blog|archive (category|tag)) /, [RANK.page]: / page / }],
 ]
 
 /**
@@ -66,7 +66,7 @@ export function readBodyClass(w: Window): Hit | undefined {
   const classes = ' ' + w.document.body.className.replace(/\s+/g, ' ') + ' '
   for (const [platform, rules] of PLATFORMS) {
     let rank = rankIn(rules, classes)
-    if (rank == PAGE && platform == 'magento') {
+    if (rank == RANK.page && platform == 'magento') {
       const identified = pageTypeOf((/ cms-(?!page-view )(\S+)/.exec(classes) || [])[1])
       rank = identified < NONE ? identified : rank
     }

@@ -1,20 +1,20 @@
-import { NONE, rankIn, type Hit, type Rules } from './page-types.js'
+import { NONE, RANK, rankIn, type Hit, type Rules } from './page-types.js'
 import { loadState, pageKey } from './page-key.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- stores put anything in dataLayer */
 
-// Indexed by rank (see RANK): GA4 events that describe the page being viewed, and Universal
+// Keyed by rank (see RANK): GA4 events that describe the page being viewed, and Universal
 // Analytics objects named `ecommerce.<key>`. Actions on a page (add_to_cart, remove_from_cart,
 // select_item, add_to_wishlist …) are deliberately absent: they do not make a product page a cart.
-const PAGE_EVENTS: Rules = [
-  /^(ecommerce\.)?purchase$/,
-  /^(begin_checkout|add_(shipping|payment)_info|ecommerce\.checkout)$/,
-  /^view_cart$/,
-  /^refund$/,
-  /^view_search_results$/,
-  /^(view_item|ecommerce\.detail)$/,
-  /^(view_item_list|ecommerce\.impressions)$/,
-]
+const PAGE_EVENTS: Rules = {
+  [RANK.confirmation]: /^(ecommerce\.)?purchase$/,
+  [RANK.checkout]: /^(begin_checkout|add_(shipping|payment)_info|ecommerce\.checkout)$/,
+  [RANK.cart]: /^view_cart$/,
+  [RANK.account]: /^refund$/,
+  [RANK.search]: /^view_search_results$/,
+  [RANK.product]: /^(view_item|ecommerce\.detail)$/,
+  [RANK.listing]: /^(view_item_list|ecommerce\.impressions)$/,
+}
 
 /** Where each event pushed after load was seen: its page key, or '' for a later action. */
 export const pushedAt = new WeakMap<object, string>()

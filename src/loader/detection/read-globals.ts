@@ -1,4 +1,4 @@
-import { NONE, pageTypeOf, type Hit } from './page-types.js'
+import { NONE, RANK, pageTypeOf, type Hit } from './page-types.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- foreign globals have no types */
 
@@ -23,7 +23,7 @@ export function readGlobals(w: Window): Hit | undefined {
   const shopify = g.Shopify
   const step = shopify && shopify.Checkout && shopify.Checkout.step
   if (step || (shopify && shopify.checkout && shopify.checkout.order_id))
-    return [step && step != 'thank_you' ? 1 : 0, 'shopify:checkout']
+    return [step && step != 'thank_you' ? RANK.checkout : RANK.confirmation, 'shopify:checkout']
   const sapo = g.Bizweb
   if (sapo) {
     if ((rank = pageTypeOf(sapo.template)) < NONE) return [rank, 'sapo:template']
@@ -33,7 +33,7 @@ export function readGlobals(w: Window): Hit | undefined {
     const ordered = checkouts.some((checkout) =>
       Object.keys(checkout).some((key) => /^order/i.test(key) && checkout[key]),
     )
-    if (checkouts.length) return [ordered ? 0 : 1, 'sapo:checkout']
+    if (checkouts.length) return [ordered ? RANK.confirmation : RANK.checkout, 'sapo:checkout']
   }
   const prestashop = g.prestashop
   if ((rank = pageTypeOf(prestashop && prestashop.page && prestashop.page.page_name)) < NONE)
@@ -44,6 +44,6 @@ export function readGlobals(w: Window): Hit | undefined {
       const found = /stencilBootstrap\(\s*"([^"]+)/.exec(script.textContent!)
       if (found && (rank = pageTypeOf(found[1])) < NONE) return [rank, 'bigcommerce:page_type']
     }
-    if (g.BCData && g.BCData.product_attributes) return [5, 'bigcommerce:BCData']
+    if (g.BCData && g.BCData.product_attributes) return [RANK.product, 'bigcommerce:BCData']
   }
 }

@@ -1,4 +1,4 @@
-import { NONE, PAGE, bestName, type Hit } from './page-types.js'
+import { NONE, RANK, bestName, type Hit } from './page-types.js'
 
 /**
  * The page name of a Joomla shop view: VirtueMart (`productdetails`, `category`, `cart`,
@@ -90,7 +90,7 @@ export function readPageNames(w: Window): Hit | undefined {
   let weak: Hit | undefined
   for (const [names, signal] of found) {
     const rank = bestName(names.filter((name) => name && name != '-'))
-    if (rank < NONE && rank != PAGE) return [rank, signal]
+    if (rank < NONE && rank != RANK.page) return [rank, signal]
     weak = weak || (rank < NONE ? [rank, signal] : undefined)
   }
   return weak

@@ -1,22 +1,18 @@
-import { NONE, rankIn, type Hit, type Rules } from './page-types.js'
+import { NONE, RANK, rankIn, type Hit, type Rules } from './page-types.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-LD is whatever the page printed */
 
-// Indexed by rank (see RANK): page-level schema.org types. Organization, WebSite,
+// Keyed by rank (see RANK): page-level schema.org types. Organization, WebSite,
 // BreadcrumbList … are on every page and say nothing; an article is only `page`, so that
 // `/lien-he` under a WordPress SEO plugin's article markup can still be read as support.
-const TYPES: Rules = [
-  /^Order$/,
-  /^CheckoutPage$/,
-  ,
-  ,
-  /^SearchResultsPage$/,
-  ,
-  /^(ItemList|CollectionPage|OfferCatalog)$/,
-  /^(ContactPage|FAQPage)$/,
-  ,
-  /^(Article|BlogPosting|NewsArticle|Blog)$/,
-]
+const TYPES: Rules = {
+  [RANK.confirmation]: /^Order$/,
+  [RANK.checkout]: /^CheckoutPage$/,
+  [RANK.search]: /^SearchResultsPage$/,
+  [RANK.listing]: /^(ItemList|CollectionPage|OfferCatalog)$/,
+  [RANK.support]: /^(ContactPage|FAQPage)$/,
+  [RANK.page]: /^(Article|BlogPosting|NewsArticle|Blog)$/,
+}
 
 const list = (value: any): any[] => [].concat(value || [])
 
@@ -37,7 +33,7 @@ function rankTypes(types: any[]) {
       products++
       sold = sold || item.offers || item.hasVariant
     } else best = Math.min(best, rankIn(TYPES, type))
-  return Math.min(best, products > 1 ? 6 : products && sold ? 5 : NONE)
+  return Math.min(best, products > 1 ? RANK.listing : products && sold ? RANK.product : NONE)
 }
 
 /**
@@ -73,7 +69,7 @@ export function readStructuredData(w: Window): Hit | undefined {
   if (best < NONE) return [best, 'json-ld']
   const og = doc.querySelector('meta[property="og:type"]')
   const type = og && og.getAttribute('content')
-  if (/product/.test(type!)) return [5, 'og:type']
+  if (/product/.test(type!)) return [RANK.product, 'og:type']
   // Microdata `itemtype="https://schema.org/Product"`, RDFa `typeof="Product"` / `schema:Product`:
   // one pass of the browser's selector engine, not a JavaScript walk over every item.
   let products = 0
@@ -87,7 +83,7 @@ export function readStructuredData(w: Window): Hit | undefined {
   for (const element of doc.querySelectorAll(selector.replace(/ /g, ',')))
     if (/Product/.test(element.getAttribute('itemtype') || element.getAttribute('typeof')!)) products++
     else lists++
-  if (products > 1 || (!products && lists)) return [6, 'microdata']
-  if (products) return [5, 'microdata']
-  if (type == 'article') return [9, 'og:type']
+  if (products > 1 || (!products && lists)) return [RANK.listing, 'microdata']
+  if (products) return [RANK.product, 'microdata']
+  if (type == 'article') return [RANK.page, 'og:type']
 }

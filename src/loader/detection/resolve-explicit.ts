@@ -1,6 +1,6 @@
 import type { Stage, Touchpoint } from '../../shared/types.js'
-import { NONE, PAGE, RANK, pageTypeOf } from './page-types.js'
-import { STAGES } from '../../shared/stage-map.js'
+import { NONE, pageTypeOf, rankOf, touchpointOf } from './page-types.js'
+import { STAGES } from '../../shared/vocabulary.js'
 
 /** A page's place in the journey as the store stated it. `stage` is set when a stage name was given. */
 export interface Explicit {
@@ -8,8 +8,14 @@ export interface Explicit {
   stage?: Stage
 }
 
-// A stage name given explicitly stands for its most typical touchpoint, in STAGES order.
-const TOUCHPOINT_OF_STAGE: Touchpoint[] = ['home', 'product', 'checkout', 'confirmation', 'account']
+// A stage name given explicitly stands for its most typical touchpoint.
+const TOUCHPOINT_OF_STAGE: Record<Stage, Touchpoint> = {
+  awareness: 'home',
+  consideration: 'product',
+  decision: 'checkout',
+  purchase: 'confirmation',
+  retention: 'account',
+}
 
 /**
  * Reads an explicit stage (`data-stage`, `setStage()`, `init({ stage })`): a touchpoint name, a
@@ -25,9 +31,9 @@ const TOUCHPOINT_OF_STAGE: Touchpoint[] = ['home', 'product', 'checkout', 'confi
  */
 export function resolveExplicit(value: unknown): Explicit | null {
   const name = typeof value == 'string' ? value.trim().toLowerCase() : ''
-  const stage = STAGES.indexOf(name as Stage)
-  if (stage >= 0) return { touchpoint: TOUCHPOINT_OF_STAGE[stage], stage: name as Stage }
-  // RANK holds every touchpoint name, and `page`, which reads as `content` as a page type would.
-  const rank = RANK.indexOf(name) < 0 ? pageTypeOf(name) : RANK.indexOf(name)
-  return rank >= 0 && rank < NONE ? { touchpoint: RANK[rank == PAGE ? PAGE - 1 : rank] as Touchpoint } : null
+  if (STAGES.indexOf(name as Stage) >= 0)
+    return { touchpoint: TOUCHPOINT_OF_STAGE[name as Stage], stage: name as Stage }
+  // RANK names every touchpoint, and `page`, which reads as `content` as a page type would.
+  const rank = rankOf(name) < 0 ? pageTypeOf(name) : rankOf(name)
+  return rank < NONE ? { touchpoint: touchpointOf(rank) } : null
 }

@@ -1,20 +1,33 @@
 import type { Config } from '../../shared/options.js'
 import type { SurveyPlan } from './plan.js'
 
+/**
+ * The short names the targeting state's fields have in storage (`tp:s`, on every visitor's
+ * device), named once. A const enum: the build writes `state[STATE.bucket]` as `state.b`.
+ */
+export const enum STATE {
+  lastAnswer = 'a',
+  lastDismiss = 'd',
+  shown = 's',
+  answered = 'r',
+  bucket = 'b',
+  thisPage = 'p',
+}
+
 /** What is remembered about a visitor, stored as compact JSON under `tp:s`. Times in ms. */
 export interface TargetingState {
   /** Last answer, any survey. */
-  a?: number
+  [STATE.lastAnswer]?: number
   /** Last dismiss, any survey. */
-  d?: number
+  [STATE.lastDismiss]?: number
   /** Last shown, per survey id. */
-  s: Record<string, number>
+  [STATE.shown]: Record<string, number>
   /** Last answered, per survey id. */
-  r: Record<string, number>
+  [STATE.answered]: Record<string, number>
   /** Visitor bucket 0–99, drawn once: sampling stays stable per visitor. */
-  b: number
+  [STATE.bucket]: number
   /** Set in memory only: a survey already showed (or is opening) on this page view. */
-  p?: boolean
+  [STATE.thisPage]?: boolean
 }
 
 export type Rules = Pick<Config, 'sample' | 'cooldownDays' | 'dismissDays'>
@@ -28,22 +41,22 @@ const DAY = 864e5
  * visitors whose bucket falls under both `rules.sample` and `plan.sample`.
  *
  * @example
- * isEligible(plan, state, Date.now(), state.b, ctx.config) // → { eligible: false, reason: 'dismissed:1' } (a dismiss 1 day ago)
+ * isEligible(plan, state, Date.now(), state[STATE.bucket], ctx.config) // → { eligible: false, reason: 'dismissed:1' } (a dismiss 1 day ago)
  */
 export function isEligible(plan: SurveyPlan, state: TargetingState, now: number, visitorBucket: number, rules: Rules) {
-  const days = (t: number | undefined) => (t == null ? Infinity : (now - t) / DAY)
+  const days = (time: number | undefined) => (time == null ? Infinity : (now - time) / DAY)
   const recontact = plan.recontactDays! >= 0 ? plan.recontactDays! : plan.kind == 'nps' ? 90 : 30
   // Compact codes, `answered:13` = answered a survey 13 days ago: the diagnostics chunk words them.
-  const reason = state.p
+  const reason = state[STATE.thisPage]
     ? 'page-view'
     : visitorBucket >= rules.sample || visitorBucket >= (plan.sample! >= 0 ? plan.sample! : 100)
       ? 'sample'
-      : days(state.a) < rules.cooldownDays
-        ? 'answered:' + (days(state.a) | 0)
-        : days(state.d) < rules.dismissDays
-          ? 'dismissed:' + (days(state.d) | 0)
-          : days(state.s[plan.id]) < recontact
-            ? 'shown:' + (days(state.s[plan.id]) | 0)
+      : days(state[STATE.lastAnswer]) < rules.cooldownDays
+        ? 'answered:' + (days(state[STATE.lastAnswer]) | 0)
+        : days(state[STATE.lastDismiss]) < rules.dismissDays
+          ? 'dismissed:' + (days(state[STATE.lastDismiss]) | 0)
+          : days(state[STATE.shown][plan.id]) < recontact
+            ? 'shown:' + (days(state[STATE.shown][plan.id]) | 0)
             : ''
   return { eligible: !reason, reason: reason || 'eligible' }
 }

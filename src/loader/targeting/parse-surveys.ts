@@ -1,6 +1,5 @@
 import type { Note, SurveyProblem } from '../../shared/contract.js'
-import { STAGES, TOUCHPOINTS } from '../../shared/stage-map.js'
-import { KINDS } from '../../shared/vocabulary.js'
+import { KINDS, STAGES, TOUCHPOINTS } from '../../shared/vocabulary.js'
 import { DEFAULT_SURVEYS, type SurveyPlan, type Trigger } from './plan.js'
 
 const MS: Record<string, number> = { ms: 1, s: 1e3, m: 6e4 }

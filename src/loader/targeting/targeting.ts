@@ -1,5 +1,5 @@
 import type { Context } from '../core/context.js'
-import { isEligible, type TargetingState } from './eligibility.js'
+import { isEligible, STATE, type TargetingState } from './eligibility.js'
 import { parseSurveys } from './parse-surveys.js'
 import { describeTrigger, type SurveyPlan } from './plan.js'
 import { armTriggers, type Armed } from './triggers.js'
@@ -43,18 +43,19 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
       /* unreadable: start over */
     }
     // The bucket is drawn once and saved at once: sampling must not re-roll on every page.
-    if (!state || typeof state != 'object' || !(state.b >= 0))
-      save((state = { s: {}, r: {}, b: (Math.random() * 100) | 0 }))
-    state.s ||= {}
-    state.r ||= {}
+    if (!state || typeof state != 'object' || !(state[STATE.bucket] >= 0))
+      save((state = { [STATE.shown]: {}, [STATE.answered]: {}, [STATE.bucket]: (Math.random() * 100) | 0 }))
+    state[STATE.shown] ||= {}
+    state[STATE.answered] ||= {}
     return state
   }
   const save = (state: TargetingState) => ctx.storage.set(KEY, toJson(state))
-  const eligible = (plan: SurveyPlan, state: TargetingState) => isEligible(plan, state, Date.now(), state.b, ctx.config)
+  const eligible = (plan: SurveyPlan, state: TargetingState) =>
+    isEligible(plan, state, Date.now(), state[STATE.bucket], ctx.config)
 
   const decide = (plan: SurveyPlan) => {
     const state = load()
-    state.p = page
+    state[STATE.thisPage] = page
     return { state, ...eligible(plan, state) }
   }
 
@@ -65,7 +66,7 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
     ctx.log({ code: 'decision', survey: plan.id, trigger, ...decision })
     if (!decision.eligible) return
     page = true
-    delete state.p
+    delete state[STATE.thisPage]
     save(state)
     open(plan, trigger)
   }
@@ -112,9 +113,9 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
     outcome(survey, what) {
       const state = load()
       const now = Date.now()
-      if (what == 'show') state.s[survey] = now
-      else if (what == 'answer') state.r[survey] = state.a = now
-      else state.d = now
+      if (what == 'show') state[STATE.shown][survey] = now
+      else if (what == 'answer') state[STATE.answered][survey] = state[STATE.lastAnswer] = now
+      else state[STATE.lastDismiss] = now
       page = true
       save(state)
     },

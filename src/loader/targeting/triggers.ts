@@ -36,23 +36,23 @@ export function armTriggers(
     stops.push(() => target.removeEventListener(type, listener, options))
   }
   const later = (fn: () => void, ms: number) => {
-    const t = setTimeout(fn, ms)
-    stops.push(() => clearTimeout(t))
+    const timer = setTimeout(fn, ms)
+    stops.push(() => clearTimeout(timer))
   }
   const onScroll = (fn: () => void) => {
-    let t: ReturnType<typeof setTimeout> | 0 = 0
+    let timer: ReturnType<typeof setTimeout> | 0 = 0
     listen(
       win,
       'scroll',
       () => {
-        t ||= setTimeout(() => {
-          t = 0
+        timer ||= setTimeout(() => {
+          timer = 0
           fn()
         }, 100)
       },
       { passive: true },
     )
-    stops.push(() => t && clearTimeout(t))
+    stops.push(() => timer && clearTimeout(timer))
   }
   const scrolled = () => {
     const el = doc.documentElement
@@ -62,27 +62,31 @@ export function armTriggers(
   for (const plan of plans) {
     const [type, value] = triggerOf(plan.trigger)
     let done = false
-    const go = () => done || ((done = true), fire(plan, describeTrigger(plan.trigger)))
+    const go = () => {
+      if (done) return
+      done = true
+      fire(plan, describeTrigger(plan.trigger))
+    }
     const v = value as number & string
     if (type == 'delay') later(go, v)
     else if (type == 'dwell') {
       // Visible time only: a tab left in the background is not a shopper reading.
       let left = +v
       let since = 0
-      let t: ReturnType<typeof setTimeout> | undefined
+      let timer: ReturnType<typeof setTimeout> | undefined
       const tick = () => {
-        clearTimeout(t)
+        clearTimeout(timer)
         if (doc.hidden) {
           if (since) left -= Date.now() - since
           since = 0
         } else {
           since = Date.now()
-          t = setTimeout(go, left)
+          timer = setTimeout(go, left)
         }
       }
       tick()
       listen(doc, 'visibilitychange', tick)
-      stops.push(() => clearTimeout(t))
+      stops.push(() => clearTimeout(timer))
     } else if (type == 'scroll') onScroll(() => scrolled() >= v && go())
     else if (type == 'exit') {
       listen(doc, 'mouseout', (e: MouseEvent) => !e.relatedTarget && e.clientY <= 0 && go())

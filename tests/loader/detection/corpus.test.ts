@@ -2,7 +2,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Window } from 'happy-dom'
 import { detectStage } from '../../../src/loader/detection'
-import { DEFAULT_STAGE_MAP } from '../../../src/shared/stage-map'
+import { DEFAULT_STAGE_MAP } from '../../../src/shared/vocabulary'
 import { CORPUS, NEUTRAL_PATH, openPage, pageHtml, type CorpusPage } from '../../fixtures/load-page'
 
 let window: Window | undefined

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { NONE, RANK, pageTypeOf } from '../../../src/loader/detection/page-types'
+import { BY_RANK, NONE, pageTypeOf } from '../../../src/loader/detection/page-types'
 
 describe('pageTypeOf', () => {
   it.each([
@@ -94,7 +94,7 @@ describe('pageTypeOf', () => {
     ['terms', 'content'],
     ['about-us', 'content'],
   ])('reads %s as %s', (name, touchpoint) => {
-    expect(RANK[pageTypeOf(name)]).toBe(touchpoint)
+    expect(BY_RANK[pageTypeOf(name)]).toBe(touchpoint)
   })
 
   it('reads nothing from a missing or odd value', () => {
