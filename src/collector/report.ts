@@ -1,5 +1,4 @@
 import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../detection/stage-map.js'
-import { RULE_TEXT } from './report-i18n.js'
 import type { Comment, ResponseStore, ScoreCount, TimeRange } from './storage/index.js'
 import type { Emotion, Stage, SurveyKind, SurveyResponse, Touchpoint } from '../types.js'
 
@@ -25,7 +24,7 @@ export interface Figures {
   nps: NpsFigures
   emotion: EmotionFigures
   ces: CesFigures
-  /** Satisfaction index 0–100 (see `SATISFACTION_RULE`); null while no measure has `MIN_N` answers. */
+  /** Satisfaction index 0–100 (the rule: report-i18n.ts `RULE_TEXT`); null while no measure has `MIN_N` answers. */
   index: number | null
 }
 export interface StageFigures extends Figures { stage: Stage }
@@ -47,11 +46,9 @@ export interface Report {
   weakest: Weakest | null
   /** Newest first. */
   comments: Comment[]
-  rule: string
+  /** The fewest answers a measure needs at a touchpoint to count towards the weakest (the HTML view says the rule in words). */
+  min_n: number
 }
-
-/** The rule behind `index` and `weakest`, in words (also printed under the HTML report). */
-export const SATISFACTION_RULE = RULE_TEXT.en(MIN_N)
 
 export interface ReportOptions {
   from?: string | null
@@ -128,7 +125,7 @@ function assemble(counts: ScoreCount[], recent: Comment[], telling: TellingComme
     touchpoints,
     weakest: weakestOf(touchpoints),
     comments: recent.filter((c) => c.comment),
-    rule: SATISFACTION_RULE,
+    min_n: MIN_N,
   }
   if (!report.weakest) return report
   const quoted = telling(report.weakest.touchpoint)

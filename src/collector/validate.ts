@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats'
 import type { Emotion, SurveyResponse } from '../types.js'
 import { answerTimeProblem, DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time.js'
 import { cleanAnswer } from './clean-answer.js'
+import { packageFile } from './package-file.js'
 
 /** What the collector makes of a parsed request body. */
 export interface BatchCheck {
@@ -16,9 +17,9 @@ export interface BatchCheck {
   reasons: string[]
 }
 
-// The wire format's own schema file, read where the package ships it (schema/ sits two levels
-// above both src/collector/ and dist/collector/), so the collector can never drift from it.
-const SCHEMA_URL = new URL('../../schema/response.schema.json', import.meta.url)
+// The wire format's own schema file, read from the package root (found by its package.json,
+// package-file.ts), so the collector can never drift from it wherever its code is bundled.
+const SCHEMA_PATH = 'schema/response.schema.json'
 const EMOTIONS: Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 
 let compiled: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined
@@ -27,7 +28,7 @@ let answerFields: string[] = []
 
 function validator() {
   if (!compiled) {
-    const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8'))
+    const schema = JSON.parse(readFileSync(packageFile(SCHEMA_PATH, import.meta.url), 'utf8'))
     answerFields = Object.keys(schema.$defs.response.properties)
     const ajv = new Ajv2020({ allErrors: true, strict: false })
     addFormats(ajv)

@@ -56,7 +56,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       const { post, report } = await start()
       const a = answer()
       expect(await (await post(batch([a]))).json()).toMatchObject({ stored: 1, duplicates: 0 })
-      const again = await post(batch([a, { ...a }]), { 'Idempotency-Key': 'batch-1' })
+      const again = await post(batch([a, { ...a }]))
       expect(again.status).toBe(200)
       expect(await again.json()).toEqual({ ok: true, stored: 0, duplicates: 2 })
       expect((await report()).total).toBe(1)
@@ -194,16 +194,16 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
   describe('CORS', () => {
     const shop = 'https://shop.example'
 
-    it('answers a preflight from an allowed origin, allowing Idempotency-Key', async () => {
+    it('answers a preflight from an allowed origin, allowing only the Content-Type header the widget sends', async () => {
       const { url } = await start({ allowOrigins: [shop] })
       const res = await fetch(`${url}/collect`, {
         method: 'OPTIONS',
-        headers: { Origin: shop, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+        headers: { Origin: shop, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
       })
       expect(res.status).toBe(204)
       expect(res.headers.get('access-control-allow-origin')).toBe(shop)
       expect(res.headers.get('access-control-allow-methods')).toContain('POST')
-      expect(res.headers.get('access-control-allow-headers')).toMatch(/Idempotency-Key/i)
+      expect(res.headers.get('access-control-allow-headers')).toBe('Content-Type')
     })
 
     it('lets the page read the answer of a POST from an allowed origin', async () => {
