@@ -10,8 +10,8 @@ const data = [
   answer({ touchpoint: 'checkout', kind: 'csat', score: 1, comment: '</td><script>alert("x")</script>' }),
 ]
 
-describe('renderReportHtml', () => {
-  const html = renderReportHtml(buildReport(data), { lang: 'en' })
+describe('renderReportHtml', async () => {
+  const html = renderReportHtml(await buildReport(data), { lang: 'en' })
 
   it('draws one column per stage, in journey order', () => {
     const order = ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Retention'].map((s) => html.indexOf(`<h3>${s}</h3>`))
@@ -33,23 +33,23 @@ describe('renderReportHtml', () => {
     expect(html).toContain('&lt;/td&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
   })
 
-  it('speaks Vietnamese with Vietnamese number formatting', () => {
-    const vi = renderReportHtml(buildReport(data), { lang: 'vi' })
+  it('speaks Vietnamese with Vietnamese number formatting', async () => {
+    const vi = renderReportHtml(await buildReport(data), { lang: 'vi' })
     expect(vi).toContain('<html lang="vi">')
     expect(vi).toContain('<h3>Quyết định</h3>')
     expect(vi).toContain('Cần cải thiện trước')
     expect(vi).toContain('<span class="chip good">4,6</span>')
   })
 
-  it('keeps the date filter in the CSV and language links', () => {
+  it('keeps the date filter in the CSV and language links', async () => {
     const q = new URLSearchParams('from=2026-11-01&to=2026-11-30&lang=en')
-    const filtered = renderReportHtml(buildReport(data, { from: '2026-11-01T00:00:00.000Z' }), { lang: 'en', query: q })
+    const filtered = renderReportHtml(await buildReport(data, { from: '2026-11-01T00:00:00.000Z' }), { lang: 'en', query: q })
     expect(filtered).toContain('href="/report.csv?from=2026-11-01&amp;to=2026-11-30"')
     expect(filtered).toContain('href="?from=2026-11-01&amp;to=2026-11-30&amp;lang=vi"')
   })
 
-  it('says so when there are no answers yet', () => {
-    const empty = renderReportHtml(buildReport([]), { lang: 'en' })
+  it('says so when there are no answers yet', async () => {
+    const empty = renderReportHtml(await buildReport([]), { lang: 'en' })
     expect(empty).toContain('No touchpoint has enough answers yet')
     expect(empty).toContain('No comments yet.')
   })

@@ -2,8 +2,8 @@ import type pg from 'pg'
 import { loadDriver } from './load-driver.js'
 import { createGroupCommit } from './group-commit.js'
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations.js'
-import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, type Query } from './queries.js'
-import { COLUMNS, countStored, toComment, toRow, toScoreCount, toStored, type Row } from './rows.js'
+import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, tallyQuery, type Query } from './queries.js'
+import { COLUMNS, countStored, toComment, toRow, toScoreCount, toStored, toTallyRow, type Row } from './rows.js'
 import { StoreClosedError, type ResponseStore } from './store.js'
 
 // Any number that is the same for every collector: they queue on it while one migrates.
@@ -124,6 +124,7 @@ export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } =
     page: async (range, cursor, limit) => (await read(pageQuery('postgres', range, cursor, limit))).map(toStored),
     scoreCounts: async (range) => (await read(scoreCountsQuery('postgres', range))).map(toScoreCount),
     comments: async (range, query) => (await read(commentsQuery('postgres', range, query))).map(toComment),
+    tally: async (range, by, filter) => (await read(tallyQuery('postgres', range, by, filter))).map(toTallyRow),
     count: async () => Number((await read({ sql: COUNT_SQL, params: [] }))[0].n),
     purgeBefore: (time) => remove(purgeBeforeQuery('postgres', time)),
     purgeIds: (ids) => remove(purgeIdsQuery('postgres', ids)),

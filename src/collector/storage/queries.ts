@@ -1,4 +1,4 @@
-import type { CommentQuery, PageCursor, TimeRange } from './store.js'
+import type { CommentQuery, PageCursor, TallyFilter, TallyKey, TimeRange } from './store.js'
 
 /** One query for either engine: its text and its parameters in order. */
 export interface Query {
@@ -93,3 +93,33 @@ export const purgeIdsQuery = (engine: Engine, ids: string[]): Query =>
   engine === 'sqlite'
     ? { sql: `DELETE FROM responses WHERE id IN (${ids.map(() => '?').join(', ')})`, params: ids }
     : { sql: 'DELETE FROM responses WHERE id = ANY($1::text[])', params: [ids] }
+
+/** What a report tally may group by: columns, or the day (`YYYY-MM-DD`, UTC) and the language (`vi` of `vi-VN`). */
+const TALLY_EXPRESSIONS: Record<TallyKey, string> = {
+  touchpoint: 'touchpoint',
+  stage: 'stage',
+  survey: 'survey',
+  kind: 'kind',
+  score: 'score',
+  // Stored times are one UTC shape (rows.ts), so the first ten characters are the UTC day.
+  day: 'substr(at, 1, 10)',
+  language: 'lower(substr(locale, 1, 2))',
+  device: 'device',
+  visitor: 'visitor',
+}
+
+/**
+ * Answer counts grouped by the given keys (from a fixed list, never from the request): the
+ * report's figures, trends and segments all follow from such counts, so no answer is read
+ * into JavaScript. `displayed` keeps only answers that name the display they answer.
+ */
+export function tallyQuery(engine: Engine, range: TimeRange, by: readonly TallyKey[], filter: TallyFilter = {}): Query {
+  const { params, param } = builder(engine)
+  const conditions = rangeConditions(range, param)
+  if (filter.displayed) conditions.push('display IS NOT NULL')
+  const keys = by.map((key) => `${TALLY_EXPRESSIONS[key]} AS ${key}`)
+  const groups = by.map((_, i) => String(i + 1))
+  const sql = `SELECT ${[...keys, 'COUNT(*) AS n'].join(', ')} FROM responses ${where(conditions)}
+    ${groups.length ? `GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''}`
+  return { sql, params }
+}

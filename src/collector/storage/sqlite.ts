@@ -1,8 +1,8 @@
 import { loadDriver } from './load-driver.js'
 import { createGroupCommit } from './group-commit.js'
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations.js'
-import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, type Query } from './queries.js'
-import { COLUMNS, toComment, toRow, toScoreCount, toStored, type Row } from './rows.js'
+import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, tallyQuery, type Query } from './queries.js'
+import { COLUMNS, toComment, toRow, toScoreCount, toStored, toTallyRow, type Row } from './rows.js'
 import { startSqliteThread, type SqliteThread } from './sqlite-thread.js'
 import { StoreClosedError, type InsertResult, type ResponseStore } from './store.js'
 
@@ -88,6 +88,7 @@ export function openSqliteStore(dbPath: string): ResponseStore {
     page: async (range, cursor, limit) => (await read<Record<string, unknown>[]>('all', pageQuery('sqlite', range, cursor, limit))).map(toStored),
     scoreCounts: async (range) => (await read<Record<string, unknown>[]>('all', scoreCountsQuery('sqlite', range))).map(toScoreCount),
     comments: async (range, query) => (await read<Record<string, unknown>[]>('all', commentsQuery('sqlite', range, query))).map(toComment),
+    tally: async (range, by, filter) => (await read<Record<string, unknown>[]>('all', tallyQuery('sqlite', range, by, filter))).map(toTallyRow),
     count: async () => (await read<{ n: number }>('get', { sql: COUNT_SQL, params: [] })).n,
     purgeBefore: (time) => run(purgeBeforeQuery('sqlite', time)),
     async purgeIds(ids) {
