@@ -52,10 +52,10 @@ const chunkName = (chunk) =>
   `${chunk.name == 'index' && chunk.facadeModuleId ? chunk.facadeModuleId.split(/[\\/]/).slice(-2, -1)[0] : '[name]'}-[hash].js`
 
 export default [
-  cdn('src/cdn/loader.ts', 'dist/touchpoint.js'),
-  cdn('src/cdn/ui.ts', 'dist/touchpoint-ui.js'),
-  cdn('src/cdn/transport.ts', 'dist/touchpoint-transport.js'),
-  cdn('src/cdn/diagnostics.ts', 'dist/touchpoint-diagnostics.js'),
+  cdn('src/loader/cdn.ts', 'dist/touchpoint.js'),
+  cdn('src/ui/chunk.ts', 'dist/touchpoint-ui.js'),
+  cdn('src/transport/chunk.ts', 'dist/touchpoint-transport.js'),
+  cdn('src/diagnostics/chunk.ts', 'dist/touchpoint-diagnostics.js'),
   {
     input: 'src/index.ts',
     external: [/^preact(\/|$)/, 'nanostores', 'ky'],
@@ -63,7 +63,7 @@ export default [
     // or rollup turns index.js into a facade to export it to the transport.
     // base36 hashes: no `-` or `_` in a hash, so no `transport--6SrkK8a.js`.
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: chunkName, hashCharacters: 'base36',
-      manualChunks: (id) => (/[\\/]lib[\\/]to-json\.ts$/.test(id) ? 'to-json' : undefined) },
+      manualChunks: (id) => (/[\\/]shared[\\/]to-json\.ts$/.test(id) ? 'to-json' : undefined) },
     plugins: [
       ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src' }),
       // Types for the public API only: what index.d.ts reaches, no internal or empty modules.

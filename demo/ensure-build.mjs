@@ -31,7 +31,7 @@ export function ensureBuilt({ widget = true } = {}) {
       console.warn('demo: could not build dist/touchpoint.js; the store will load without the survey widget.')
     }
   }
-  if (stale(at('dist/collector/index.js'), at('src/collector'), at('src/types.ts'), at('src/detection/stage-map.ts'), at('schema'))) {
+  if (stale(at('dist/collector/index.js'), at('src/collector'), at('src/shared/types.ts'), at('src/shared/stage-map.ts'), at('schema'))) {
     if (!run('build:collector')) throw new Error('could not build the collector (npm run build:collector)')
   }
 }

@@ -44,6 +44,7 @@ async function migrateToPostgres(args: string[]) {
   const { copySqliteToPostgres } = await import('./storage/copy-to-postgres.js')
   const result = await copySqliteToPostgres({ from, to, log: (line) => console.log(`  ${line}`) })
   console.log(`copied ${result.copied} answers (${result.read - result.copied} were already there) from ${from} to ${safeUrl(to)}`)
+  console.log(`copied ${result.displaysCopied} displays (${result.displaysRead - result.displaysCopied} were already there)`)
 }
 
 // Never print a password from a URL.

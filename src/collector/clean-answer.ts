@@ -1,5 +1,5 @@
 import { maskPii } from '../shared/mask.js'
-import type { SurveyResponse } from '../types.js'
+import type { SurveyResponse } from '../shared/types.js'
 
 const own = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key)
 

@@ -1,4 +1,4 @@
-import type { SurveyResponse } from '../types.js'
+import type { SurveyResponse } from '../shared/types.js'
 
 const COLUMNS = ['id', 'at', 'stage', 'touchpoint', 'survey', 'kind', 'score', 'emotion', 'comment', 'locale', 'url'] as const
 

@@ -5,12 +5,13 @@ import { openStore } from './storage/index.js'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
 export const PURGE_USAGE = `usage: touchpoint-collector purge --before <date> | --id <uuid> [--id <uuid> …]
-  --before 2026-01-01          deletes every answer given before that day (UTC), or before an ISO time
+  --before 2026-01-01          deletes every answer given and every display (survey shown or dismissed)
+                               before that day (UTC), or before an ISO time
   --id 6f1c…                   deletes that answer (repeat for more)
   The database is DATABASE_URL (PostgreSQL) when set, else the SQLite file DB_PATH (default ./touchpoint.db).`
 
 /**
- * `touchpoint-collector purge …`: deletes answers by date or by id from the collector's
+ * `touchpoint-collector purge …`: deletes answers (and displays) by date, or answers by id, from the collector's
  * database (PostgreSQL at `DATABASE_URL`, else the SQLite file at `DB_PATH`).
  * Resolves with the exit code: 0 done, 2 wrong arguments, 1 the database could not be opened.
  *
@@ -49,7 +50,10 @@ export async function runPurge(args: string[], env: Record<string, string | unde
       print(`cannot open ${where}: ${(err as Error).message}`)
       return 1
     }
-    if (before) print(`purged ${await store.purgeBefore(before)} answers given before ${before.toISOString()} from ${where}`)
+    if (before) {
+      print(`purged ${await store.purgeBefore(before)} answers given before ${before.toISOString()} from ${where}`)
+      print(`purged ${await store.purgeDisplaysBefore(before)} displays shown or dismissed before ${before.toISOString()} from ${where}`)
+    }
     if (ids.length) print(`purged ${await store.purgeIds(ids)} of ${ids.length} answers by id from ${where}`)
   } finally {
     await store.close()

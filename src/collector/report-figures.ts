@@ -1,6 +1,6 @@
 import { EMOTION_LABELS, SCORE_SCALES } from './report-vocabulary.js'
 import { meanInterval, moments, npsInterval, SMALL_N, wilson, type Interval } from './stats/intervals.js'
-import type { Emotion, SurveyKind } from '../types.js'
+import type { Emotion, SurveyKind } from '../shared/types.js'
 
 /** Answers of one kind with one score: every figure follows from a list of these. */
 export interface Tally {

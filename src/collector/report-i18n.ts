@@ -1,4 +1,4 @@
-import type { Emotion, Stage, SurveyKind, Touchpoint } from '../types.js'
+import type { Emotion, Stage, SurveyKind, Touchpoint } from '../shared/types.js'
 
 export type ReportLanguage = 'en' | 'vi'
 

@@ -1,9 +1,9 @@
-import { TOUCHPOINTS } from '../detection/stage-map.js'
+import { TOUCHPOINTS } from '../shared/stage-map.js'
 import { round } from './report-figures.js'
-import type { DisplayCount } from './report-source.js'
+import type { DisplayCount } from './storage/index.js'
 import { wilson, SMALL_N, type Interval } from './stats/intervals.js'
 import type { TallyRow } from './storage/index.js'
-import type { Stage, Touchpoint } from '../types.js'
+import type { Stage, Touchpoint } from '../shared/types.js'
 
 /** Below this response rate, the answers speak for a small, self-selected share of the shoppers asked. */
 export const LOW_RATE = 0.1

@@ -1,16 +1,8 @@
-import type { Comment, CommentQuery, ResponseStore, TallyFilter, TallyKey, TallyRow, TimeRange } from './storage/index.js'
+import type { Comment, CommentQuery, DisplayCount, ResponseStore, TallyFilter, TallyKey, TallyRow, TimeRange } from './storage/index.js'
 import { scaled } from './report-figures.js'
-import type { SurveyResponse } from '../types.js'
+import type { SurveyResponse } from '../shared/types.js'
 
-/** Displays counted per survey and event (the wire's `displays`, product.md). */
-export interface DisplayCount {
-  stage: string
-  touchpoint: string
-  survey: string
-  kind: string
-  event: 'shown' | 'dismissed'
-  n: number
-}
+export type { DisplayCount } from './storage/index.js'
 
 /** Where a report's counts come from: the database (`storeSource`) or a list in memory (`memorySource`). */
 export interface ReportSource {
@@ -23,11 +15,7 @@ export interface ReportSource {
 export function storeSource(store: ResponseStore, range: TimeRange): ReportSource {
   return {
     tally: (by, filter) => store.tally(range, by, filter),
-    displays: async () => {
-      // The displays table arrives with schema step 3; an older store has none to count.
-      const counted = (store as { displayCounts?: (range: TimeRange) => Promise<DisplayCount[]> }).displayCounts
-      return counted ? counted.call(store, range) : []
-    },
+    displays: () => store.displayCounts(range),
     comments: (query) => store.comments(range, query),
   }
 }

@@ -1,4 +1,4 @@
-import type { Emotion, SurveyKind } from '../types.js'
+import type { Emotion, SurveyKind } from '../shared/types.js'
 
 // The report's view of the product vocabulary (product.md "Words"). When issue 11's shared
 // vocabulary module lands, these derive from it.

@@ -1,7 +1,7 @@
 import { indexTally, MIN_N, round, type Tally } from './report-figures.js'
 import { answersToSettle, compareMeans, type Sample } from './stats/compare.js'
 import { criticalZ, moments } from './stats/intervals.js'
-import type { Stage, Touchpoint } from '../types.js'
+import type { Stage, Touchpoint } from '../shared/types.js'
 
 /** A touchpoint's answers as the verdict weighs them. */
 export interface Contender {

@@ -1,11 +1,11 @@
-import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../detection/stage-map.js'
+import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../shared/stage-map.js'
 import { figuresOf, MIN_N, type Figures, type Tally } from './report-figures.js'
 import { ratesOf, type Rates } from './report-rates.js'
 import { memorySource, storeSource, type ReportSource } from './report-source.js'
 import { judgeWeakest, type Verdict } from './report-weakest.js'
 import { SMALL_N } from './stats/intervals.js'
 import type { Comment, ResponseStore, TallyRow, TimeRange } from './storage/index.js'
-import type { Stage, SurveyKind, SurveyResponse, Touchpoint } from '../types.js'
+import type { Stage, SurveyKind, SurveyResponse, Touchpoint } from '../shared/types.js'
 
 export type { Comment } from './storage/index.js'
 export type { Figures, CsatFigures, NpsFigures, EmotionFigures, CesFigures } from './report-figures.js'

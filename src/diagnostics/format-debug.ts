@@ -1,4 +1,4 @@
-import type { Note, PageSurvey } from '../contract.js'
+import type { Note, PageSurvey } from '../shared/contract.js'
 import { reasonWords } from './reason-words.js'
 
 type Debug = Extract<Note, { code: 'page' | 'decision' | 'not-showing' | 'showing' | 'failed' | 'delivery' }>

@@ -1,4 +1,4 @@
-import type { Note } from '../contract.js'
+import type { Note } from '../shared/contract.js'
 import { formatDebug } from './format-debug.js'
 import { formatWarning } from './format-warning.js'
 import { quote } from './quote.js'

@@ -1,5 +1,5 @@
-import type { OptionSource } from '../contract.js'
-import { DEFAULTS, type Config } from '../config/options.js'
+import type { OptionSource } from '../shared/contract.js'
+import { DEFAULTS, type Config } from '../shared/options.js'
 import { closestName } from './closest-name.js'
 
 /**

@@ -1,5 +1,5 @@
 import { render } from 'preact'
-import type { SurveyRequest, UiHandle, UiHost } from '../contract.js'
+import type { SurveyRequest, UiHandle, UiHost } from '../shared/contract.js'
 import { resolveColor, textOn } from './contrast.js'
 import { followViewport } from './follow-viewport.js'
 import { tolerateFrozenPrototypes } from './frozen-prototypes.js'

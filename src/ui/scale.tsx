@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import type { SurveyKind } from '../types.js'
+import type { SurveyKind } from '../shared/types.js'
 import { Face } from './face.js'
 import { RANGE, type Strings } from './strings.js'
 

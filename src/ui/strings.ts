@@ -1,4 +1,4 @@
-import type { SurveyKind, Touchpoint } from '../types.js'
+import type { SurveyKind, Touchpoint } from '../shared/types.js'
 
 /** Every word the survey shows or announces, per built-in locale. */
 export interface Strings {

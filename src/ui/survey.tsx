@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import type { SurveyRequest, UiHost } from '../contract.js'
+import type { SurveyRequest, UiHost } from '../shared/contract.js'
 import { Scale } from './scale.js'
 import { useStore, type SurveyState } from './state.js'
 import { questionFor, scoreGroup, stringsFor } from './strings.js'

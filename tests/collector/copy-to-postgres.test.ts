@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openStore, type ResponseStore } from '../../src/collector/storage'
 import { copySqliteToPostgres } from '../../src/collector/storage/copy-to-postgres'
 import { freshDatabase, withClient, type Target } from './engines'
-import { answer, answers } from './fixtures'
+import Database from 'better-sqlite3'
+import { answer, answers, display } from './fixtures'
 
 let targets: Target[] = []
 afterEach(async () => {
@@ -20,9 +21,14 @@ async function database(engine: 'sqlite' | 'postgres') {
 const everyRow = (url: string) =>
   withClient(url, async (client) => (await client.query('SELECT id, score, comment, at, received_at, raw FROM responses ORDER BY id')).rows)
 
-async function filled(store: ResponseStore, count: number) {
+const everyDisplay = (url: string) =>
+  withClient(url, async (client) => (await client.query('SELECT * FROM displays ORDER BY id')).rows)
+
+async function filled(store: ResponseStore, count: number, displayCount = 0) {
   const list = [...answers('checkout', 'nps', Array.from({ length: count - 1 }, (_, i) => i % 11)), answer({ comment: 'Giao hàng nhanh' })]
   await store.insert(list, new Date('2026-11-20T12:00:00.000Z'))
+  const shown = Array.from({ length: displayCount }, (_, i) => display({ event: i % 3 ? 'shown' : 'dismissed', device: 'phone', visitor: 'new' }))
+  await store.insertDisplays(shown, new Date('2026-11-20T12:00:00.000Z'))
   await store.close()
   return list
 }
@@ -31,15 +37,41 @@ describe('copySqliteToPostgres', () => {
   it('copies every answer as stored, then nothing when run again', async () => {
     const sqlite = await database('sqlite')
     const postgres = await database('postgres')
-    const list = await filled(openStore(sqlite.options), 23)
-    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 5 })).toEqual({ read: 23, copied: 23 })
+    const list = await filled(openStore(sqlite.options), 23, 12)
+    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 5 })).toEqual({
+      read: 23, copied: 23, displaysRead: 12, displaysCopied: 12,
+    })
     const rows = await everyRow(postgres.location)
     expect(rows).toHaveLength(23)
     expect(rows.every((r) => r.received_at === '2026-11-20T12:00:00.000Z')).toBe(true)
     const withComment = rows.find((r) => r.comment)!
     expect(JSON.parse(withComment.raw)).toEqual(list[22])
-    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 5 })).toEqual({ read: 23, copied: 0 })
+    const displays = await everyDisplay(postgres.location)
+    expect(displays).toHaveLength(12)
+    expect(displays.every((d) => d.device === 'phone' && d.visitor === 'new' && d.received_at === '2026-11-20T12:00:00.000Z')).toBe(true)
+    expect(displays.filter((d) => d.event === 'dismissed')).toHaveLength(4)
+    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 5 })).toEqual({
+      read: 23, copied: 0, displaysRead: 12, displaysCopied: 0,
+    })
     expect(await everyRow(postgres.location)).toEqual(rows)
+    expect(await everyDisplay(postgres.location)).toEqual(displays)
+  })
+
+  it('copies a file made before displays existed: its answers, and no displays', async () => {
+    const sqlite = await database('sqlite')
+    const postgres = await database('postgres')
+    const old = new Database(sqlite.location)
+    old.exec(`CREATE TABLE responses (id TEXT PRIMARY KEY, survey TEXT NOT NULL, kind TEXT NOT NULL, score INTEGER NOT NULL,
+      comment TEXT, emotion TEXT, stage TEXT NOT NULL, touchpoint TEXT NOT NULL, url TEXT NOT NULL, locale TEXT NOT NULL,
+      at TEXT NOT NULL, received_at TEXT NOT NULL, raw TEXT NOT NULL) WITHOUT ROWID`)
+    const a = answer()
+    old.prepare('INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(a.id, a.survey, a.kind, a.score, null, null, a.stage, a.touchpoint, a.url, a.locale, a.at, a.at, JSON.stringify(a))
+    old.close()
+    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location })).toEqual({ read: 1, copied: 1, displaysRead: 0, displaysCopied: 0 })
+    const store = openStore(postgres.options)
+    expect(await store.get(a.id)).toMatchObject({ id: a.id, score: a.score })
+    await store.close()
   })
 
   it('resumes after an interruption, copying only what is missing, next to answers collected meanwhile', async () => {
@@ -50,7 +82,7 @@ describe('copySqliteToPostgres', () => {
     const live = openStore(postgres.options)
     await live.insert([...list.slice(0, 4), answer({ score: 1 })])
     await live.close()
-    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 4 })).toEqual({ read: 12, copied: 8 })
+    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 4 })).toMatchObject({ read: 12, copied: 8 })
     expect(await everyRow(postgres.location)).toHaveLength(13)
   })
 

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { connect, type Socket } from 'node:net'
 import { dirname, join } from 'node:path'
-import { DEFAULT_STAGE_MAP } from '../../src/detection/stage-map'
+import { DEFAULT_STAGE_MAP } from '../../src/shared/stage-map'
 import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server'
-import type { Batch, SurveyResponse, Touchpoint } from '../../src/types'
+import type { Batch, SurveyDisplay, SurveyResponse, Touchpoint } from '../../src/shared/types'
 import { freshDatabase, type Engine } from './engines'
 
 const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted'] as const
@@ -27,6 +27,24 @@ export function answer(overrides: Partial<SurveyResponse> = {}): SurveyResponse 
     url: 'https://shop.example/product/linen-shirt/',
     locale: 'en',
     at: '2026-11-20T10:00:00.000Z',
+    ...overrides,
+  }
+}
+
+/** One valid display (a survey shown); anything can be overridden. */
+export function display(overrides: Partial<SurveyDisplay> = {}): SurveyDisplay {
+  const kind = overrides.kind ?? 'csat'
+  const touchpoint = overrides.touchpoint ?? 'product'
+  return {
+    id: randomUUID(),
+    event: 'shown',
+    survey: kind,
+    kind,
+    stage: DEFAULT_STAGE_MAP[touchpoint],
+    touchpoint,
+    url: 'https://shop.example/product/linen-shirt/',
+    locale: 'en',
+    at: '2026-11-20T09:59:50.000Z',
     ...overrides,
   }
 }

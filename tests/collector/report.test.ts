@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { buildReport, buildReportFrom, MIN_N } from '../../src/collector/report'
-import { memorySource } from '../../src/collector/report-source'
+import { memorySource, type DisplayCount } from '../../src/collector/report-source'
 import { answer, answers } from './fixtures'
 
 // Hand-computed figures (see the comments); the index is the mean of every CSAT, NPS and
@@ -128,7 +128,7 @@ describe('buildReport', async () => {
 describe('response rates', () => {
   it('counts shown, dismissed and answered per survey, with a Wilson interval and a caution below 10 %', async () => {
     const shown = (touchpoint: 'checkout' | 'product', n: number, event: 'shown' | 'dismissed' = 'shown') =>
-      ({ stage: touchpoint === 'checkout' ? 'decision' : 'consideration', touchpoint, survey: 'csat', kind: 'csat', event, n })
+      ({ stage: touchpoint === 'checkout' ? 'decision' : 'consideration', touchpoint, survey: 'csat', kind: 'csat', event, n }) as DisplayCount
     const displayed = [...answers('checkout', 'csat', [1, 2, 3, 4, 5, 2, 2, 1], { display: 'd' } as object)]
     const report = await buildReportFrom(
       memorySource([...displayed, answer({ touchpoint: 'product' })], [shown('checkout', 10), shown('checkout', 2, 'dismissed'), shown('product', 100)]),

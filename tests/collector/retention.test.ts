@@ -5,7 +5,7 @@ import { runPurge } from '../../src/collector/purge-command'
 import { keepDays } from '../../src/collector/retention'
 import { openStore, type StoredResponse } from '../../src/collector/storage'
 import { ENGINES, freshDatabase, type Engine, type Target } from './engines'
-import { answer, FIXTURE_NOW, startCollector, stopCollectors, tempDir } from './fixtures'
+import { answer, display, FIXTURE_NOW, startCollector, stopCollectors, tempDir } from './fixtures'
 
 let targets: Target[] = []
 let tmp: ReturnType<typeof tempDir> | undefined
@@ -17,13 +17,14 @@ afterEach(async () => {
   tmp = undefined
 })
 
-/** A database of its own holding one answer on each of these days. */
-async function databaseWith(engine: Engine, days: string[]) {
+/** A database of its own holding one answer on each of these days, and `displaysPerDay` displays. */
+async function databaseWith(engine: Engine, days: string[], displaysPerDay = 0) {
   const target = await freshDatabase(engine)
   targets.push(target)
   const store = openStore(target.options)
   const stored = days.map((day) => answer({ at: `${day}T12:00:00.000Z` }))
   await store.insert(stored)
+  await store.insertDisplays(days.flatMap((day) => Array.from({ length: displaysPerDay }, () => display({ at: `${day}T11:59:00.000Z` }))))
   await store.close()
   const left = async () => {
     const reader = openStore(target.options)
@@ -31,20 +32,30 @@ async function databaseWith(engine: Engine, days: string[]) {
     await reader.close()
     return rows.map((r) => r.at.slice(0, 10))
   }
+  const displaysLeft = async () => {
+    const reader = openStore(target.options)
+    const counts = await reader.displayCounts({})
+    await reader.close()
+    return counts.reduce((sum, count) => sum + count.n, 0)
+  }
   // What the purge command reads: DATABASE_URL wins over DB_PATH.
   const env = engine === 'sqlite' ? { DB_PATH: target.location } : { DATABASE_URL: target.location, DB_PATH: '/nonexistent/touchpoint.db' }
   const shown = engine === 'sqlite' ? target.location : target.location.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
-  return { target, env, shown, ids: stored.map((a) => a.id), left }
+  return { target, env, shown, ids: stored.map((a) => a.id), left, displaysLeft }
 }
 
 describe.each(ENGINES)('on %s', (engine) => {
   describe('touchpoint-collector purge', () => {
-    it('deletes the answers given before a date', async () => {
-      const db = await databaseWith(engine, ['2025-12-31', '2026-01-01', '2026-03-01'])
+    it('deletes the answers and displays given before a date', async () => {
+      const db = await databaseWith(engine, ['2025-12-31', '2026-01-01', '2026-03-01'], 2)
       const lines: string[] = []
       expect(await runPurge(['--before', '2026-01-01'], db.env, (line) => lines.push(line))).toBe(0)
-      expect(lines).toEqual([`purged 1 answers given before 2026-01-01T00:00:00.000Z from ${db.shown}`])
+      expect(lines).toEqual([
+        `purged 1 answers given before 2026-01-01T00:00:00.000Z from ${db.shown}`,
+        `purged 2 displays shown or dismissed before 2026-01-01T00:00:00.000Z from ${db.shown}`,
+      ])
       expect(await db.left()).toEqual(['2026-01-01', '2026-03-01'])
+      expect(await db.displaysLeft()).toBe(4)
     })
 
     it('deletes answers by id', async () => {
@@ -88,11 +99,13 @@ describe.each(ENGINES)('on %s', (engine) => {
       }
     })
 
-    it('deletes answers past the retention period when the collector starts', async () => {
-      const db = await databaseWith(engine, ['2026-10-01', '2026-11-25'])
+    it('deletes answers and displays past the retention period when the collector starts', async () => {
+      const db = await databaseWith(engine, ['2026-10-01', '2026-11-25'], 3)
       const { logs } = await startCollector({ ...db.target.options, retentionDays: 30 }, engine)
       await expect.poll(() => db.left(), { timeout: 10_000 }).toEqual(['2026-11-25'])
+      await expect.poll(() => db.displaysLeft(), { timeout: 10_000 }).toBe(3)
       await expect.poll(() => logs).toContain('retention: deleted 1 answers older than 30 days')
+      expect(logs).toContain('retention: deleted 3 displays older than 30 days')
     })
   })
 })

@@ -4,7 +4,7 @@ import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildReport, reportFromStore } from '../../src/collector/report'
 import { openStore, LATEST_VERSION, SchemaTooNewError, type ResponseStore, type StoredResponse } from '../../src/collector/storage'
-import type { SurveyResponse } from '../../src/types'
+import type { SurveyResponse } from '../../src/shared/types'
 import { ENGINES, freshDatabase, withClient, type Engine, type Target } from './engines'
 import { answer, answers } from './fixtures'
 

@@ -7,7 +7,7 @@ import { buildReport } from '../../src/collector/report'
 import { renderReportHtml } from '../../src/collector/report-html'
 import { checkBatch } from '../../src/collector/validate'
 import { maskPii } from '../../src/shared/mask'
-import type { SurveyResponse } from '../../src/types'
+import type { SurveyResponse } from '../../src/shared/types'
 import { asReader, FIXTURE_NOW, startCollector, stopCollectors } from './fixtures'
 
 afterEach(stopCollectors)

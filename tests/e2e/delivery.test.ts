@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createCollector, type Collector } from '../../src/collector/server'
 import { tempDir } from '../collector/fixtures'
-import { expectWireBatch } from '../delivery/wire-schema'
+import { expectWireBatch } from '../shared/wire-schema'
 import { ROOT, launchChromium } from './browser'
 
 interface Post { ids: string[]; status: number; beacon: boolean }

@@ -4,7 +4,7 @@ import { brotliCompressSync, constants } from 'node:zlib'
 import { expect, it } from 'vitest'
 import { bundle } from './bundle'
 
-const src = join(dirname(fileURLToPath(import.meta.url)), '../../src/detection')
+const src = join(dirname(fileURLToPath(import.meta.url)), '../../src/loader/detection')
 const brotli = (code: string) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
 
 // Detection runs in the CDN loader on every page view, so its bytes count against the loader's

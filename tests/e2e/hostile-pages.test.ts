@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { expectWireBatch } from '../delivery/wire-schema'
+import { expectWireBatch } from '../shared/wire-schema'
 import { launchChromium, serve, type TestServer } from './browser'
-import type { Batch, SurveyResponse } from '../../src/types'
+import type { Batch, SurveyResponse } from '../../src/shared/types'
 
 // The built dist/ files on store pages whose old themes and apps have done odd things to the
 // page's JavaScript and CSS (Prototype.js and MooTools still ship with Magento 1 and old

@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { ROOT, launchChromium, serve, type TestServer } from './browser'
-import { expectWireBatch } from '../delivery/wire-schema'
+import { expectWireBatch } from '../shared/wire-schema'
 
 // The survey as a guest on someone else's page, in Chromium against the built dist/ files: it
 // must not take the shopper's focus, mix CSS with the store in either direction, move the page,

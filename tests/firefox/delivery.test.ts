@@ -3,7 +3,7 @@
 // answers 503, and leave with the page by beacon. Every body sent is checked against the schema.
 import type { Browser, BrowserContext, Page } from 'puppeteer-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { expectWireBatch } from '../delivery/wire-schema'
+import { expectWireBatch } from '../shared/wire-schema'
 import { launchFirefox, loaderUp, pageErrors } from './firefox'
 import { openShop, until, type Shop } from './shop'
 

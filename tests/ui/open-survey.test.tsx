@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { SurveyRequest, UiHandle, UiHost } from '../../src/contract'
-import { CHUNK_API } from '../../src/contract'
+import type { SurveyRequest, UiHandle, UiHost } from '../../src/shared/contract'
+import { CHUNK_API } from '../../src/shared/contract'
 import { ui } from '../../src/ui'
 
 let handle: UiHandle | undefined
@@ -229,7 +229,7 @@ describe('styles', () => {
 
 describe('vocabulary', () => {
   it('scores each kind on the same range as the loader checks stored answers against', async () => {
-    const [{ RANGE: ui }, { RANGE: loader }] = await Promise.all([import('../../src/ui/strings'), import('../../src/targeting/plan')])
+    const [{ RANGE: ui }, { RANGE: loader }] = await Promise.all([import('../../src/ui/strings'), import('../../src/loader/targeting/plan')])
     expect(ui).toEqual(loader)
   })
 })

@@ -1,21 +1,30 @@
+import type { DisplayRow } from './display-rows.js'
 import type { Row } from './rows.js'
-import type { InsertResult } from './store.js'
+import type { BatchInsertResult } from './store.js'
+
+/** One request's rows: its answers and its displays, written in the same transaction. */
+export interface WriteRequest {
+  responses: Row[]
+  displays: DisplayRow[]
+}
 
 /** Writes several requests' rows in ONE transaction and resolves once it is committed. */
-export type WriteGroup = (requests: Row[][]) => Promise<InsertResult[]>
+export type WriteGroup = (requests: WriteRequest[]) => Promise<BatchInsertResult[]>
 
 export interface GroupCommit {
   /** Queues one request's rows; resolves with its own counts once the group holding it is committed. */
-  add(rows: Row[]): Promise<InsertResult>
+  add(request: WriteRequest): Promise<BatchInsertResult>
   /** Resolves when nothing is queued or being written. */
   idle(): Promise<void>
 }
 
 interface Pending {
-  rows: Row[]
-  resolve: (result: InsertResult) => void
+  request: WriteRequest
+  resolve: (result: BatchInsertResult) => void
   reject: (err: unknown) => void
 }
+
+const sizeOf = (request: WriteRequest) => request.responses.length + request.displays.length
 
 /**
  * Group commit: while a transaction is being written (its disk flush is the slow part), the
@@ -26,7 +35,7 @@ interface Pending {
  *
  * @example
  * const group = createGroupCommit((requests) => writeInOneTransaction(requests))
- * await group.add(rows) // → { stored: 10, duplicates: 0 }, on disk
+ * await group.add({ responses: rows, displays: [] }) // → { stored: 10, duplicates: 0, displays: { stored: 0, duplicates: 0 } }, on disk
  */
 export function createGroupCommit(write: WriteGroup, { concurrency = 1, maxRows = 5000 } = {}): GroupCommit {
   let queue: Pending[] = []
@@ -48,7 +57,7 @@ export function createGroupCommit(write: WriteGroup, { concurrency = 1, maxRows 
     while (writing < concurrency && queue.length) {
       let rowCount = 0
       let take = 0
-      while (take < queue.length && (take === 0 || rowCount + queue[take].rows.length <= maxRows)) rowCount += queue[take++].rows.length
+      while (take < queue.length && (take === 0 || rowCount + sizeOf(queue[take].request) <= maxRows)) rowCount += sizeOf(queue[take++].request)
       const group = queue.slice(0, take)
       queue = queue.slice(take)
       writing++
@@ -65,7 +74,7 @@ export function createGroupCommit(write: WriteGroup, { concurrency = 1, maxRows 
   // a failed group is written again one request at a time.
   async function writeOrSplit(group: Pending[]): Promise<void> {
     try {
-      const results = await write(group.map((p) => p.rows))
+      const results = await write(group.map((p) => p.request))
       group.forEach((p, i) => p.resolve(results[i]))
     } catch (err) {
       if (group.length === 1) return group[0].reject(err)
@@ -80,9 +89,9 @@ export function createGroupCommit(write: WriteGroup, { concurrency = 1, maxRows 
   }
 
   return {
-    add: (rows) =>
+    add: (request) =>
       new Promise((resolve, reject) => {
-        queue.push({ rows, resolve, reject })
+        queue.push({ request, resolve, reject })
         flushSoon()
       }),
     idle: () => (queue.length || writing || scheduled ? new Promise((resolve) => waitingForIdle.push(resolve)) : Promise.resolve()),

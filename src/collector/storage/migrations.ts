@@ -49,6 +49,33 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX responses_comments ON responses (at, id) WHERE comment IS NOT NULL;
       CREATE INDEX responses_touchpoint_comments ON responses (touchpoint, at) WHERE comment IS NOT NULL;`,
   },
+  {
+    version: 3,
+    description: 'displays (surveys shown and dismissed); answers name their display, device and visitor',
+    // The tally index covers displayCounts (grouped in its order, `at` for the range), so the
+    // table is never visited; `displays_at` serves retention and purge. In PostgreSQL ids and
+    // times sort byte by byte (COLLATE "C"), as in `responses`.
+    sqlite: `
+      ALTER TABLE responses ADD COLUMN display TEXT;
+      ALTER TABLE responses ADD COLUMN device TEXT;
+      ALTER TABLE responses ADD COLUMN visitor TEXT;
+      CREATE TABLE displays (
+        id TEXT PRIMARY KEY, event TEXT NOT NULL, survey TEXT NOT NULL, kind TEXT NOT NULL, stage TEXT NOT NULL,
+        touchpoint TEXT NOT NULL, url TEXT NOT NULL, locale TEXT NOT NULL, at TEXT NOT NULL,
+        device TEXT, visitor TEXT, received_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX displays_tally ON displays (touchpoint, stage, survey, kind, event, at);
+      CREATE INDEX displays_at ON displays (at);`,
+    postgres: `
+      ALTER TABLE responses ADD COLUMN display TEXT, ADD COLUMN device TEXT, ADD COLUMN visitor TEXT;
+      CREATE TABLE displays (
+        id TEXT COLLATE "C" PRIMARY KEY, event TEXT NOT NULL, survey TEXT NOT NULL, kind TEXT NOT NULL, stage TEXT NOT NULL,
+        touchpoint TEXT NOT NULL, url TEXT NOT NULL, locale TEXT NOT NULL, at TEXT COLLATE "C" NOT NULL,
+        device TEXT, visitor TEXT, received_at TEXT NOT NULL
+      );
+      CREATE INDEX displays_tally ON displays (touchpoint, stage, survey, kind, event, at);
+      CREATE INDEX displays_at ON displays (at, id);`,
+  },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -2,9 +2,14 @@ import type pg from 'pg'
 import { loadDriver } from './load-driver.js'
 import { createGroupCommit } from './group-commit.js'
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations.js'
-import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, tallyQuery, type Query } from './queries.js'
+import { DISPLAY_COLUMNS, toDisplayCount, toDisplayRow, type DisplayRow } from './display-rows.js'
+import type { WriteRequest } from './group-commit.js'
+import {
+  commentsQuery, COUNT_DISPLAYS_SQL, COUNT_SQL, displayCountsQuery, getQuery, pageQuery, purgeBeforeQuery,
+  purgeDisplaysBeforeQuery, purgeIdsQuery, scoreCountsQuery, tallyQuery, type Query,
+} from './queries.js'
 import { COLUMNS, countStored, toComment, toRow, toScoreCount, toStored, toTallyRow, type Row } from './rows.js'
-import { StoreClosedError, type ResponseStore } from './store.js'
+import { StoreClosedError, type BatchInsertResult, type ResponseStore } from './store.js'
 
 // Any number that is the same for every collector: they queue on it while one migrates.
 const MIGRATION_LOCK = 7_411_302
@@ -14,13 +19,18 @@ const MIGRATION_LOCK = 7_411_302
 const INSERT_SQL = `INSERT INTO responses (${COLUMNS.join(', ')})
   SELECT ${COLUMNS.join(', ')} FROM unnest(
     $1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
-    $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]
+    $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]
   ) WITH ORDINALITY AS incoming(${COLUMNS.join(', ')}, position) ORDER BY position
   ON CONFLICT (id) DO NOTHING RETURNING id`
 // Only a copy identical to the stored answer but for the comment it adds (see rows.ts).
 const COMPLETE_SQL = `UPDATE responses SET comment = later.comment, raw = later.raw
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS later(id, comment, raw, bare)
   WHERE responses.id = later.id AND responses.comment IS NULL AND responses.raw = later.bare`
+// Displays likewise, all columns text; a stored id is never changed.
+const INSERT_DISPLAYS_SQL = `INSERT INTO displays (${DISPLAY_COLUMNS.join(', ')})
+  SELECT ${DISPLAY_COLUMNS.join(', ')} FROM unnest(${DISPLAY_COLUMNS.map((_, index) => `$${index + 1}::text[]`).join(', ')})
+  WITH ORDINALITY AS incoming(${DISPLAY_COLUMNS.join(', ')}, position) ORDER BY position
+  ON CONFLICT (id) DO NOTHING RETURNING id`
 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect()
@@ -44,39 +54,56 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
   }
 }
 
-/** Writes a group of requests in one transaction: one INSERT, one UPDATE, one commit. */
-export async function writeGroup(pool: pg.Pool, requests: Row[][]) {
-  const rows = requests.flat()
+/** Writes a group of requests in one transaction: one INSERT per table, at most one UPDATE, one commit. */
+export async function writeGroup(pool: pg.Pool, requests: WriteRequest[]): Promise<BatchInsertResult[]> {
   const client = await pool.connect()
   try {
     await client.query('BEGIN')
-    const inserted = await client.query<{ id: string }>(INSERT_SQL, COLUMNS.map((column) => rows.map((row) => row[column])))
-    const newIds = new Set(inserted.rows.map((row) => row.id))
-    // The first copy of an id in the group was the one inserted; the rest may complete it.
-    const credited = new Set<string>()
-    // Copies of ids already stored that carry a comment: the first of each may complete it.
-    const completing = new Map<string, Row>()
-    const results = countStored(requests, (row) => {
-      if (newIds.has(row.id) && !credited.has(row.id)) {
-        credited.add(row.id)
-        return true
-      }
-      if (row.comment !== null && !completing.has(row.id)) completing.set(row.id, row)
-      return false
-    })
-    const candidates = [...completing.values()]
-    // Most groups hold only new answers: then there is nothing to complete and no second round trip.
-    if (candidates.length) {
-      await client.query(COMPLETE_SQL, (['id', 'comment', 'raw', 'bare'] as const).map((column) => candidates.map((row) => row[column])))
-    }
+    const answers = await writeAnswers(client, requests.map((request) => request.responses))
+    const displays = await writeDisplays(client, requests.map((request) => request.displays))
     await client.query('COMMIT')
-    return results
+    return answers.map((counts, index) => ({ ...counts, displays: displays[index] }))
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {})
     throw err
   } finally {
     client.release()
   }
+}
+
+async function writeAnswers(client: pg.PoolClient, requests: Row[][]) {
+  const rows = requests.flat()
+  // Most groups of displays-only batches hold no answer: no round trip for them.
+  if (!rows.length) return countStored(requests, () => false)
+  const inserted = await client.query<{ id: string }>(INSERT_SQL, COLUMNS.map((column) => rows.map((row) => row[column])))
+  const newIds = new Set(inserted.rows.map((row) => row.id))
+  // The first copy of an id in the group was the one inserted; the rest may complete it.
+  const credited = new Set<string>()
+  // Copies of ids already stored that carry a comment: the first of each may complete it.
+  const completing = new Map<string, Row>()
+  const results = countStored(requests, (row) => {
+    if (newIds.has(row.id) && !credited.has(row.id)) {
+      credited.add(row.id)
+      return true
+    }
+    if (row.comment !== null && !completing.has(row.id)) completing.set(row.id, row)
+    return false
+  })
+  const candidates = [...completing.values()]
+  // Most groups hold only new answers: then there is nothing to complete and no second round trip.
+  if (candidates.length) {
+    await client.query(COMPLETE_SQL, (['id', 'comment', 'raw', 'bare'] as const).map((column) => candidates.map((row) => row[column])))
+  }
+  return results
+}
+
+async function writeDisplays(client: pg.PoolClient, requests: DisplayRow[][]) {
+  const rows = requests.flat()
+  if (!rows.length) return countStored(requests, () => false)
+  const inserted = await client.query<{ id: string }>(INSERT_DISPLAYS_SQL, DISPLAY_COLUMNS.map((column) => rows.map((row) => row[column])))
+  const newIds = new Set(inserted.rows.map((row) => row.id))
+  // Only the first copy of an id in the group counts as stored.
+  return countStored(requests, (row) => newIds.delete(row.id as string))
 }
 
 /**
@@ -110,13 +137,21 @@ export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } =
     return (await pool.query(query.sql, query.params)).rowCount ?? 0
   }
 
+  const insertBatch: ResponseStore['insertBatch'] = async ({ responses, displays }, receivedAt = new Date()) => {
+    await open()
+    const at = receivedAt.toISOString()
+    return group.add({ responses: responses.map((response) => toRow(response, at)), displays: displays.map((display) => toDisplayRow(display, at)) })
+  }
+
   return {
     engine: 'postgres',
     ready: open,
-    async insert(responses, receivedAt = new Date()) {
-      await open()
-      return group.add(responses.map((response) => toRow(response, receivedAt.toISOString())))
+    insertBatch,
+    async insert(responses, receivedAt) {
+      const { stored, duplicates } = await insertBatch({ responses, displays: [] }, receivedAt)
+      return { stored, duplicates }
     },
+    insertDisplays: async (displays, receivedAt) => (await insertBatch({ responses: [], displays }, receivedAt)).displays,
     async get(id) {
       const [row] = await read(getQuery('postgres', id))
       return row ? toStored(row) : null
@@ -125,8 +160,11 @@ export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } =
     scoreCounts: async (range) => (await read(scoreCountsQuery('postgres', range))).map(toScoreCount),
     comments: async (range, query) => (await read(commentsQuery('postgres', range, query))).map(toComment),
     tally: async (range, by, filter) => (await read(tallyQuery('postgres', range, by, filter))).map(toTallyRow),
+    displayCounts: async (range) => (await read(displayCountsQuery('postgres', range))).map(toDisplayCount),
     count: async () => Number((await read({ sql: COUNT_SQL, params: [] }))[0].n),
+    countDisplays: async () => Number((await read({ sql: COUNT_DISPLAYS_SQL, params: [] }))[0].n),
     purgeBefore: (time) => remove(purgeBeforeQuery('postgres', time)),
+    purgeDisplaysBefore: (time) => remove(purgeDisplaysBeforeQuery('postgres', time)),
     purgeIds: (ids) => remove(purgeIdsQuery('postgres', ids)),
     async close() {
       if (closed) return

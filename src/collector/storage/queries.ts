@@ -37,7 +37,7 @@ const NOT_BLANK: Record<Engine, string> = {
 // Scores of different kinds compare on one 0–1 scale: NPS 0–10, CES 1–7, the rest 1–5.
 const SCALED = "CASE kind WHEN 'nps' THEN score / 10.0 WHEN 'ces' THEN (score - 1) / 6.0 ELSE (score - 1) / 4.0 END"
 
-export const SELECTED = 'id, survey, kind, score, comment, emotion, stage, touchpoint, url, locale, at, received_at'
+export const SELECTED = 'id, survey, kind, score, comment, emotion, stage, touchpoint, url, locale, at, received_at, display, device, visitor'
 
 /**
  * Answer counts per touchpoint, stage, kind and score: all the report's figures follow from
@@ -52,6 +52,20 @@ export function scoreCountsQuery(engine: Engine, range: TimeRange): Query {
   const sql = `SELECT touchpoint, stage, kind, score, COUNT(*) AS n, MIN(at) AS first_at FROM ${source}
     ${where(rangeConditions(range, param))}
     GROUP BY touchpoint, stage, kind, score ORDER BY first_at, touchpoint, stage, kind, score`
+  return { sql, params }
+}
+
+/**
+ * Display counts per touchpoint, stage, survey, kind and event: shown and dismissed, for the
+ * report's response rates. Grouped in the order of the `displays_tally` index, which holds
+ * every column read, as `scoreCountsQuery` does with answers.
+ */
+export function displayCountsQuery(engine: Engine, range: TimeRange): Query {
+  const { params, param } = builder(engine)
+  const source = engine === 'sqlite' ? 'displays INDEXED BY displays_tally' : 'displays'
+  const sql = `SELECT touchpoint, stage, survey, kind, event, COUNT(*) AS n, MIN(at) AS first_at FROM ${source}
+    ${where(rangeConditions(range, param))}
+    GROUP BY touchpoint, stage, survey, kind, event ORDER BY first_at, touchpoint, stage, survey, kind, event`
   return { sql, params }
 }
 
@@ -81,11 +95,17 @@ export const getQuery = (engine: Engine, id: string): Query => {
 }
 
 export const COUNT_SQL = 'SELECT COUNT(*) AS n FROM responses'
+export const COUNT_DISPLAYS_SQL = 'SELECT COUNT(*) AS n FROM displays'
 
 // Stored times are UTC ISO strings of one shape (rows.ts), so text order is time order.
 export const purgeBeforeQuery = (engine: Engine, time: Date): Query => {
   const { params, param } = builder(engine)
   return { sql: `DELETE FROM responses WHERE at < ${param(time.toISOString())}`, params }
+}
+
+export const purgeDisplaysBeforeQuery = (engine: Engine, time: Date): Query => {
+  const { params, param } = builder(engine)
+  return { sql: `DELETE FROM displays WHERE at < ${param(time.toISOString())}`, params }
 }
 
 /** Deletes these ids; SQLite gets one placeholder per id (the caller keeps a call under its limit). */

@@ -1,14 +1,20 @@
-import type { SurveyResponse } from '../../types.js'
+import type { SurveyResponse } from '../../shared/types.js'
 import type { Comment, ScoreCount, StoredResponse, TallyRow } from './store.js'
 
 /** The columns of `responses`, in the order every engine writes them. */
-export const COLUMNS = ['id', 'survey', 'kind', 'score', 'comment', 'emotion', 'stage', 'touchpoint', 'url', 'locale', 'at', 'received_at', 'raw'] as const
+export const COLUMNS = [
+  'id', 'survey', 'kind', 'score', 'comment', 'emotion', 'stage', 'touchpoint', 'url', 'locale', 'at', 'received_at', 'raw',
+  'display', 'device', 'visitor',
+] as const
+
+/** The optional answer fields (schema step 3): a stored answer without them reads back without them. */
+export const OPTIONAL_COLUMNS = ['display', 'device', 'visitor'] as const
 
 /** An answer as a row: `bare` is its wire object with no comment, to compare copies of one id. */
 export interface Row {
   id: string; survey: string; kind: string; score: number; comment: string | null; emotion: string | null
   stage: string; touchpoint: string; url: string; locale: string; at: string; received_at: string
-  raw: string; bare: string
+  raw: string; bare: string; display: string | null; device: string | null; visitor: string | null
 }
 
 /**
@@ -25,6 +31,7 @@ export function toRow(response: SurveyResponse, receivedAt: string): Row {
     stage: response.stage, touchpoint: response.touchpoint, url: text(response.url), locale: text(response.locale),
     at: normaliseTime(response.at), received_at: receivedAt,
     raw: JSON.stringify(response), bare: JSON.stringify({ ...response, comment: null }),
+    display: response.display ?? null, device: response.device ?? null, visitor: response.visitor ?? null,
   }
 }
 
@@ -41,7 +48,9 @@ export function normaliseTime(at: string): string {
 
 /** A selected row back into a stored answer (drivers may hand numbers back as strings). */
 export function toStored(row: Record<string, unknown>): StoredResponse {
-  return { ...(row as unknown as StoredResponse), score: Number(row.score) }
+  const stored: Record<string, unknown> = { ...row, score: Number(row.score) }
+  for (const column of OPTIONAL_COLUMNS) if (stored[column] === null || stored[column] === undefined) delete stored[column]
+  return stored as unknown as StoredResponse
 }
 
 export function toComment(row: Record<string, unknown>): Comment {
@@ -50,7 +59,7 @@ export function toComment(row: Record<string, unknown>): Comment {
 }
 
 /** Which answers of a group were stored first and which were copies, counted per request. */
-export function countStored(requests: Row[][], isNew: (row: Row, index: number) => boolean): { stored: number; duplicates: number }[] {
+export function countStored<R>(requests: R[][], isNew: (row: R, index: number) => boolean): { stored: number; duplicates: number }[] {
   let index = 0
   return requests.map((rows) => {
     let stored = 0

@@ -24,24 +24,32 @@ const prepare = (sql) => {
   return statement
 }
 
-// Each request's rows: insert; where the id is already stored, try the completing update.
-const writeGroup = db.transaction((insertSql, completeSql, requests) => {
+// Each request's answers: insert; where the id is already stored, try the completing update.
+// Its displays: insert, a stored id stays as it is. All requests of the group in one transaction.
+const writeGroup = db.transaction((insertSql, completeSql, displaySql, requests) => {
   const insert = prepare(insertSql)
   const complete = prepare(completeSql)
-  return requests.map((rows) => {
+  const insertDisplay = prepare(displaySql)
+  return requests.map(({ responses, displays }) => {
     let stored = 0
-    for (const row of rows) {
+    for (const row of responses) {
       if (insert.run(row).changes) stored++
       else if (row.comment !== null) complete.run(row)
     }
-    return { stored, duplicates: rows.length - stored }
+    let displaysStored = 0
+    for (const row of displays) if (insertDisplay.run(row).changes) displaysStored++
+    return {
+      stored,
+      duplicates: responses.length - stored,
+      displays: { stored: displaysStored, duplicates: displays.length - displaysStored },
+    }
   })
 })
 
 const operations = {
   all: (message) => prepare(message.sql).all(...message.params),
   get: (message) => prepare(message.sql).get(...message.params),
-  write: (message) => writeGroup(message.insertSql, message.completeSql, message.requests),
+  write: (message) => writeGroup(message.insertSql, message.completeSql, message.displaySql, message.requests),
   // Deletes (retention, purge): on the writer, so they queue behind the groups being committed.
   run: (message) => prepare(message.sql).run(...message.params).changes,
 }

@@ -1,14 +1,20 @@
 import { loadDriver } from './load-driver.js'
 import { createGroupCommit } from './group-commit.js'
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations.js'
-import { commentsQuery, COUNT_SQL, getQuery, pageQuery, purgeBeforeQuery, purgeIdsQuery, scoreCountsQuery, tallyQuery, type Query } from './queries.js'
-import { COLUMNS, toComment, toRow, toScoreCount, toStored, toTallyRow, type Row } from './rows.js'
+import { DISPLAY_COLUMNS, toDisplayCount, toDisplayRow } from './display-rows.js'
+import type { WriteRequest } from './group-commit.js'
+import {
+  commentsQuery, COUNT_DISPLAYS_SQL, COUNT_SQL, displayCountsQuery, getQuery, pageQuery, purgeBeforeQuery,
+  purgeDisplaysBeforeQuery, purgeIdsQuery, scoreCountsQuery, tallyQuery, type Query,
+} from './queries.js'
+import { COLUMNS, toComment, toRow, toScoreCount, toStored, toTallyRow } from './rows.js'
 import { startSqliteThread, type SqliteThread } from './sqlite-thread.js'
-import { StoreClosedError, type InsertResult, type ResponseStore } from './store.js'
+import { StoreClosedError, type BatchInsertResult, type ResponseStore } from './store.js'
 
 const INSERT_SQL = `INSERT OR IGNORE INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`
 // Only a copy identical to the stored answer but for the comment it adds (see rows.ts).
 const COMPLETE_SQL = 'UPDATE responses SET comment = @comment, raw = @raw WHERE id = @id AND comment IS NULL AND raw = @bare'
+const INSERT_DISPLAY_SQL = `INSERT OR IGNORE INTO displays (${DISPLAY_COLUMNS.join(', ')}) VALUES (${DISPLAY_COLUMNS.map((c) => '@' + c).join(', ')})`
 
 /**
  * Brings the file's schema up to date, on the main thread before any request is served.
@@ -58,8 +64,8 @@ export function openSqliteStore(dbPath: string): ResponseStore {
   })()
   opening.catch(() => {}) // reported by ready() and by every call
 
-  const group = createGroupCommit((requests: Row[][]) =>
-    writer!.call<InsertResult[]>({ op: 'write', insertSql: INSERT_SQL, completeSql: COMPLETE_SQL, requests }),
+  const group = createGroupCommit((requests: WriteRequest[]) =>
+    writer!.call<BatchInsertResult[]>({ op: 'write', insertSql: INSERT_SQL, completeSql: COMPLETE_SQL, displaySql: INSERT_DISPLAY_SQL, requests }),
   )
   const open = async () => {
     if (closed) throw new StoreClosedError()
@@ -74,13 +80,21 @@ export function openSqliteStore(dbPath: string): ResponseStore {
     return writer!.call<number>({ op: 'run', ...query })
   }
 
+  const insertBatch: ResponseStore['insertBatch'] = async ({ responses, displays }, receivedAt = new Date()) => {
+    await open()
+    const at = receivedAt.toISOString()
+    return group.add({ responses: responses.map((response) => toRow(response, at)), displays: displays.map((display) => toDisplayRow(display, at)) })
+  }
+
   return {
     engine: 'sqlite',
     ready: open,
-    async insert(responses, receivedAt = new Date()) {
-      await open()
-      return group.add(responses.map((response) => toRow(response, receivedAt.toISOString())))
+    insertBatch,
+    async insert(responses, receivedAt) {
+      const { stored, duplicates } = await insertBatch({ responses, displays: [] }, receivedAt)
+      return { stored, duplicates }
     },
+    insertDisplays: async (displays, receivedAt) => (await insertBatch({ responses: [], displays }, receivedAt)).displays,
     async get(id) {
       const row = await read<Record<string, unknown> | undefined>('get', getQuery('sqlite', id))
       return row ? toStored(row) : null
@@ -89,8 +103,11 @@ export function openSqliteStore(dbPath: string): ResponseStore {
     scoreCounts: async (range) => (await read<Record<string, unknown>[]>('all', scoreCountsQuery('sqlite', range))).map(toScoreCount),
     comments: async (range, query) => (await read<Record<string, unknown>[]>('all', commentsQuery('sqlite', range, query))).map(toComment),
     tally: async (range, by, filter) => (await read<Record<string, unknown>[]>('all', tallyQuery('sqlite', range, by, filter))).map(toTallyRow),
+    displayCounts: async (range) => (await read<Record<string, unknown>[]>('all', displayCountsQuery('sqlite', range))).map(toDisplayCount),
     count: async () => (await read<{ n: number }>('get', { sql: COUNT_SQL, params: [] })).n,
+    countDisplays: async () => (await read<{ n: number }>('get', { sql: COUNT_DISPLAYS_SQL, params: [] })).n,
     purgeBefore: (time) => run(purgeBeforeQuery('sqlite', time)),
+    purgeDisplaysBefore: (time) => run(purgeDisplaysBeforeQuery('sqlite', time)),
     async purgeIds(ids) {
       let deleted = 0
       // SQLite allows 32,766 parameters a statement; 500 ids a statement stays far below.

@@ -1,4 +1,4 @@
-import type { Emotion, Stage, SurveyKind, SurveyResponse, Touchpoint } from '../../types.js'
+import type { DisplayEvent, Emotion, Stage, SurveyDisplay, SurveyKind, SurveyResponse, Touchpoint } from '../../shared/types.js'
 
 /** A stored answer: the wire fields plus when the collector received it. */
 export interface StoredResponse extends SurveyResponse {
@@ -16,6 +16,21 @@ export interface InsertResult {
   stored: number
   /** Answers whose id was already stored (a retry or a second beacon): ignored. */
   duplicates: number
+}
+
+/** What one batch's write did: its answers' counts, and its displays' under `displays`. */
+export interface BatchInsertResult extends InsertResult {
+  displays: InsertResult
+}
+
+/** How many displays of one event (shown, dismissed) one survey had at one touchpoint in one stage. */
+export interface DisplayCount {
+  stage: Stage
+  touchpoint: Touchpoint
+  survey: string
+  kind: SurveyKind
+  event: DisplayEvent
+  n: number
 }
 
 /** How many answers of one kind gave one score at one touchpoint in one stage. */
@@ -69,7 +84,10 @@ export interface PageCursor {
  * - The report's figures are computed by the database (`scoreCounts`, `comments`); long
  *   queries never hold up an `insert`.
  * - `purgeBefore` and `purgeIds` delete answers for good (retention, the `purge` command);
- *   they are the only way a stored answer ever leaves.
+ *   they are the only way a stored answer ever leaves. `purgeDisplaysBefore` does the same
+ *   for displays.
+ * - Displays (a survey shown, a survey dismissed) are stored once per id, as first received:
+ *   a later copy never changes one. A batch's answers and displays share one transaction.
  */
 export interface ResponseStore {
   /** Which engine, for logs and /healthz. */
@@ -77,6 +95,10 @@ export interface ResponseStore {
   /** Resolves once the database is open and its schema current; rejects with the reason otherwise. */
   ready(): Promise<void>
   insert(responses: SurveyResponse[], receivedAt?: Date): Promise<InsertResult>
+  /** Only displays; as `insertBatch` with no answers. */
+  insertDisplays(displays: SurveyDisplay[], receivedAt?: Date): Promise<InsertResult>
+  /** A batch's answers and displays in ONE transaction (group commit as `insert`), on disk when it resolves. */
+  insertBatch(batch: { responses: SurveyResponse[]; displays: SurveyDisplay[] }, receivedAt?: Date): Promise<BatchInsertResult>
   /** The stored answer with this id, or null. */
   get(id: string): Promise<StoredResponse | null>
   /** Answers with `at` inside the range, oldest first (by `at`, then `id`), after `cursor`, at most `limit`. */
@@ -87,12 +109,18 @@ export interface ResponseStore {
   tally(range: TimeRange, by: readonly TallyKey[], filter?: TallyFilter): Promise<TallyRow[]>
   /** Non-blank comments inside the range. */
   comments(range: TimeRange, query: CommentQuery): Promise<Comment[]>
+  /** The display counts per stage, touchpoint, survey, kind and event (`at` inside the range), in the order each group first appeared in time. */
+  displayCounts(range: TimeRange): Promise<DisplayCount[]>
   /** How many answers are stored in all. */
   count(): Promise<number>
+  /** How many displays are stored in all. */
+  countDisplays(): Promise<number>
   /** Deletes every answer given (`at`) before this instant, for retention and `purge --before`; resolves with how many. */
   purgeBefore(time: Date): Promise<number>
   /** Deletes the answers with these ids (`purge --id`); resolves with how many there were. */
   purgeIds(ids: string[]): Promise<number>
+  /** Deletes every display (`at`) before this instant, for retention and `purge --before`; resolves with how many. */
+  purgeDisplaysBefore(time: Date): Promise<number>
   /** Waits for writes in flight, then closes; later calls reject. */
   close(): Promise<void>
 }

@@ -1,3 +1,0 @@
-import { transport } from '../delivery/transport.js'
-const w = window as any // eslint-disable-line @typescript-eslint/no-explicit-any
-;(w.__touchpoint_chunks = w.__touchpoint_chunks || {}).transport = transport

@@ -1,5 +1,0 @@
-// CDN entry of dist/touchpoint-ui.js: the loader finds the chunk on this global after the script runs.
-import { ui } from '../ui/index.js'
-
-const w = window as any
-;(w.__touchpoint_chunks = w.__touchpoint_chunks || {}).ui = ui

@@ -1,0 +1,6 @@
+// CDN entry of dist/touchpoint-diagnostics.js: loaded only when there is a warning to word or
+// `data-debug` is on; the loader finds the chunk on this global after the script runs.
+import { diagnostics } from './index.js'
+
+const w = window as any // eslint-disable-line @typescript-eslint/no-explicit-any
+;(w.__touchpoint_chunks = w.__touchpoint_chunks || {}).diagnostics = diagnostics

@@ -1,0 +1,120 @@
+import type { Context } from '../core/context.js'
+import type { TransportChunk } from '../../shared/contract.js'
+import type { SurveyResponse } from '../../shared/types.js'
+import { OUTBOX_CAP, createOutbox } from './outbox.js'
+import { beacon } from './beacon.js'
+import { watchFlushTriggers } from './flush-triggers.js'
+import { whenIdle } from '../lib/when-idle.js'
+import { toJson } from '../../shared/to-json.js'
+
+/** How long a draft (score chosen, Send not pressed) is left to its own page before any tab may send it. */
+export const DRAFT_MS = 600000
+
+/** Longest wait between tries to load a transport chunk that keeps failing. */
+export const CHUNK_RETRY_MAX_MS = 300000
+
+export interface Delivery {
+  /** Stores an answer at once (`final` false: a draft the shopper may still complete), then sends it on a trigger. */
+  record(response: SurveyResponse, final: boolean): void
+  /** Sends every due answer; resolves once they are handed to the network (or nothing is to send). */
+  flush(): Promise<void>
+}
+
+/**
+ * The loader's half of delivery (docs/delivery.md): the persistent outbox, the flush triggers
+ * and the beacon on page leave. Sending, retries and the cross-tab lock live in the transport
+ * chunk, loaded only when answers are due.
+ *
+ * @example
+ * const delivery = createDelivery(ctx)
+ * delivery.record(response, true)
+ */
+export function createDelivery(ctx: Context): Delivery {
+  const { config, emit, log } = ctx
+  const endpoint = config.endpoint!
+  const name = 'tp:o:' + endpoint
+  const outbox = createOutbox(ctx.storage, name, (message) => {
+    console.warn(message) // the message is built here anyway, for the error event
+    emit('error', { code: 'outbox', message })
+  })
+  // This page's drafts: they become answers when the page is left.
+  const drafts: Record<string, SurveyResponse> = {}
+  // What this page view already beaconed (hidden, then pagehide, must not send it twice).
+  const beaconed: Record<string, 1> = {}
+  let timer: ReturnType<typeof setTimeout> | 0 = 0
+  let running: Promise<void> | null = null
+  // The wait before the next try to load a transport chunk that failed (CDN hiccup, blocked by an
+  // extension, an old chunk); 0 once it loads. The first failure is reported, each doubles the wait.
+  let chunkWait = 0
+
+  const later = (ms: number) => (timer ||= setTimeout(() => ((timer = 0), flush()), ms))
+
+  async function attempt(handed?: () => void) {
+    clearTimeout(timer as never)
+    timer = 0
+    // While offline nothing is tried: the `online` event flushes.
+    if (!outbox.due().length || ctx.win.navigator.onLine === false) return
+    let again = config.flushMs
+    let transport: TransportChunk
+    try {
+      transport = await ctx.loadChunk('transport')
+      chunkWait = 0
+    } catch (err) {
+      log({ code: 'failed', what: 'delivery', error: err })
+      if (!chunkWait) emit('error', { code: 'chunk', message: String(err) })
+      later((chunkWait = Math.min(CHUNK_RETRY_MAX_MS, Math.max(2 * chunkWait, again, 100))))
+      return
+    }
+    try {
+      // Read inside the lock: another tab may have sent some of them meanwhile.
+      const next = await transport.withLock(name, async () => {
+        const responses = outbox.due()
+        const ids = responses.map((r) => r.id)
+        if (!ids.length) return -1
+        const { ok, status, retry, retryAfterMs } = await transport.send(endpoint, { v: 1, sent_at: new Date().toISOString(), responses }, undefined, handed)
+        if (ok || !retry) outbox.remove(ids)
+        if (ok) return emit('sent', { ids }), -1
+        const message = `${retry ? 'send failed, will retry' : 'refused, answers dropped'} (${status || 'network'})`
+        log({ code: 'delivery', message })
+        emit('error', { code: retry ? 'network' : 'rejected', message, status, ids })
+        return retry ? retryAfterMs || again : -1
+      })
+      if (next != null) again = next // null: another tab holds the lock and is sending
+    } catch (error) {
+      log({ code: 'failed', what: 'delivery', error })
+    }
+    if (again >= 0 && outbox.due().length) later(Math.max(again, 100))
+  }
+
+  // One attempt at a time; `handed` hears when this attempt's request goes out.
+  const flush = (handed?: () => void): Promise<void> =>
+    running ? running.then(() => flush(handed)) : (running = attempt(handed).finally(() => (running = null)))
+
+  watchFlushTriggers(ctx.win, () => flush(), (left) => {
+    // The page is going: what the shopper chose is their answer now.
+    // Own keys only: a page's enumerable Object.prototype additions are not drafts.
+    if (left) for (const id of Object.keys(drafts)) outbox.put(drafts[id])
+    beacon(
+      endpoint,
+      outbox.due().filter((r) => {
+        const key = toJson(r)
+        return !beaconed[key] && (beaconed[key] = 1)
+      }),
+    )
+  })
+  // Leftovers of earlier page views, once the page has loaded and the browser is idle: the first
+  // storage read of a page is a synchronous trip to the browser (~2 ms in Chromium) that the
+  // store's own page need not wait for. They are safe in storage meanwhile.
+  whenIdle(ctx.win, () => flush())
+
+  return {
+    record(response, final) {
+      final ? delete drafts[response.id] : (drafts[response.id] = response)
+      const ids = outbox.put(response, final ? 0 : Date.now() + DRAFT_MS)
+      if (ids.length) emit('error', { code: 'overflow', message: `more than ${OUTBOX_CAP} answers waiting; dropped the oldest`, ids })
+      if (final) outbox.due().length >= config.batchSize ? flush() : later(config.flushMs)
+    },
+    // touchpoint.flush() resolves once the batch is on the wire, not after a server's retries.
+    flush: () => new Promise<void>((resolve) => void flush(resolve).then(resolve)),
+  }
+}

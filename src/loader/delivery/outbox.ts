@@ -1,0 +1,83 @@
+import type { SafeStorage } from '../lib/storage.js'
+import { toJson } from '../../shared/to-json.js'
+import type { SurveyResponse } from '../../shared/types.js'
+import { readResponse } from './read-response.js'
+
+/** Most answers an outbox keeps; past it the oldest are dropped first (docs/delivery.md). */
+export const OUTBOX_CAP = 200
+
+/** A stored answer. `_d` marks a draft (score chosen, Send not pressed) and says until when no tab may fetch it. */
+type Entry = SurveyResponse & { _d?: number }
+
+export interface Outbox {
+  /** The answers any tab may send now, in wire form, oldest first: finals, and drafts whose page is long gone. */
+  due(): SurveyResponse[]
+  /** Stores an answer, or replaces the one with the same id in place; returns the ids dropped by the cap. */
+  put(response: SurveyResponse, draftUntil?: number): string[]
+  /** Forgets answers after a 2xx, or after the server refused them for good. */
+  remove(ids: string[]): void
+}
+
+const strip = ({ _d, ...response }: Entry): SurveyResponse => response // eslint-disable-line @typescript-eslint/no-unused-vars
+
+/**
+ * The stored list, and whether some of it was unreadable. Storage cut short mid-write keeps
+ * the entries before the cut: the text is tried up to each earlier `}`, closed with `]`.
+ */
+function parseStored(text: string): [unknown[], boolean] {
+  let tail = ''
+  for (let cut = text.length + 1, tries = 0; cut > 0 && tries++ < OUTBOX_CAP; cut = text.lastIndexOf('}', cut - 2) + 1) {
+    try {
+      const list = JSON.parse(text.slice(0, cut) + tail)
+      return Array.isArray(list) ? [list, !!tail] : [[], true]
+    } catch {
+      tail = ']'
+    }
+  }
+  return [[], true]
+}
+
+/**
+ * The answers waiting for a 2xx, in storage under `key` (one key per endpoint), so they survive
+ * reloads and are shared by the store's tabs. Read afresh on every call: another tab may have
+ * added or sent some. Storage that is blocked or full falls back to memory (SafeStorage).
+ * Whatever else the key holds (another script's data, another version's entries, a truncated
+ * write) is dropped entry by entry, keeping every valid answer, with one call of `onDrop`.
+ *
+ * @example
+ * const outbox = createOutbox(ctx.storage, 'tp:o:' + endpoint, ctx.warn)
+ * outbox.put(response) // before the first send
+ * outbox.remove([response.id]) // after the 2xx
+ */
+export function createOutbox(storage: SafeStorage, key: string, onDrop: (message: string) => void): Outbox {
+  const write = (list: Entry[]) => (list.length ? storage.set(key, toJson(list)) : storage.remove(key))
+  const read = (): Entry[] => {
+    const [list, damaged] = parseStored(storage.get(key) || '[]')
+    const entries: Entry[] = []
+    for (const item of list) {
+      const response = readResponse(item)
+      const draft = response && (item as Entry)._d
+      if (response) entries.push(typeof draft == 'number' ? { ...response, _d: draft } : response)
+    }
+    if (damaged || entries.length < list.length) {
+      write(entries)
+      onDrop(`touchpoint: dropped unreadable data in ${key}`)
+    }
+    return entries
+  }
+  return {
+    due: () => read().filter((e) => !(e._d! > Date.now())).map(strip),
+    put(response, draftUntil) {
+      const list = read()
+      const entry: Entry = draftUntil ? { ...response, _d: draftUntil } : response
+      const i = list.findIndex((e) => e.id == response.id)
+      i < 0 ? list.push(entry) : (list[i] = entry)
+      const dropped = list.splice(0, list.length - OUTBOX_CAP)
+      write(list)
+      return dropped.map((e) => e.id)
+    },
+    remove(ids) {
+      write(read().filter((e) => ids.indexOf(e.id) < 0))
+    },
+  }
+}

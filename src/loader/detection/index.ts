@@ -1,0 +1,5 @@
+export { detectStage, type DetectOptions } from './detect-stage.js'
+export { resolveExplicit, type Explicit } from './resolve-explicit.js'
+export { watchNavigation } from './watch-navigation.js'
+export { watchDataLayer } from './watch-data-layer.js'
+export { TOUCHPOINTS, STAGES, DEFAULT_STAGE_MAP, stageOf } from '../../shared/stage-map.js'

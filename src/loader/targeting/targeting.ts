@@ -1,0 +1,117 @@
+import type { Context } from '../core/context.js'
+import { isEligible, type TargetingState } from './eligibility.js'
+import { parseSurveys } from './parse-surveys.js'
+import { describeTrigger, type SurveyPlan } from './plan.js'
+import { armTriggers, type Armed } from './triggers.js'
+import { whenIdle } from '../lib/when-idle.js'
+import { toJson } from '../../shared/to-json.js'
+
+/** What the core calls into targeting. */
+export interface Targeting {
+  /** The stage changed (SPA navigation): a new page view, triggers re-armed for it. */
+  restart(): void
+  /** `touchpoint('track', name)`: fires `{ track: name }` triggers. */
+  track(name: string): void
+  /** A dataLayer event seen by the core's watcher: fires `{ event: name }` triggers. */
+  dataLayerEvent(name: string): void
+  /** Records what happened to an opened survey, for the frequency caps. */
+  outcome(survey: string, what: 'show' | 'answer' | 'dismiss'): void
+}
+
+const KEY = 'tp:s'
+
+/**
+ * Decides when a survey is due: parses `config.surveys` once, arms the current touchpoint's
+ * triggers while consent is granted, and calls `open(plan, trigger)` when a trigger fires and
+ * the visitor is eligible. With `debug`, notes each page view (what may ask here, and whether it
+ * may now) and every decision.
+ *
+ * @example
+ * const targeting = startTargeting(ctx, (plan) => ui.open(plan))
+ * ctx.on('stage', () => targeting.restart())
+ */
+export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: string) => void): Targeting {
+  const plans = parseSurveys(ctx.config.surveys, ctx.warn)
+  let armed: Armed | undefined
+  let page = false
+
+  const load = (): TargetingState => {
+    let state: TargetingState | undefined
+    try {
+      state = JSON.parse(ctx.storage.get(KEY) || 'null')
+    } catch {
+      /* unreadable: start over */
+    }
+    // The bucket is drawn once and saved at once: sampling must not re-roll on every page.
+    if (!state || typeof state != 'object' || !(state.b >= 0)) save((state = { s: {}, r: {}, b: (Math.random() * 100) | 0 }))
+    state.s ||= {}
+    state.r ||= {}
+    return state
+  }
+  const save = (state: TargetingState) => ctx.storage.set(KEY, toJson(state))
+  const eligible = (plan: SurveyPlan, state: TargetingState) => isEligible(plan, state, Date.now(), state.b, ctx.config)
+
+  const decide = (plan: SurveyPlan) => {
+    const state = load()
+    state.p = page
+    return { state, ...eligible(plan, state) }
+  }
+
+  const fire = (plan: SurveyPlan, trigger: string) => {
+    if (!ctx.consent.granted()) return ctx.log({ code: 'decision', survey: plan.id, trigger, eligible: false, reason: ctx.consent.reason() })
+    const { state, ...decision } = decide(plan)
+    ctx.log({ code: 'decision', survey: plan.id, trigger, ...decision })
+    if (!decision.eligible) return
+    page = true
+    delete state.p
+    save(state)
+    open(plan, trigger)
+  }
+
+  const arm = () => {
+    armed && armed.stop()
+    armed = undefined
+    const detection = ctx.detection()
+    const here = plans.filter((p) => p.on.includes(detection.touchpoint) || p.on.includes(detection.stage))
+    const granted = ctx.consent.granted()
+    // With debug, every page view says where it is and what (if anything) may ask here, and why not.
+    if (ctx.config.debug)
+      ctx.log({
+        code: 'page', detection, endpoint: !!ctx.config.endpoint, consent: granted ? null : ctx.consent.reason(),
+        surveys: here.map((plan) => {
+          const { eligible, reason } = granted ? decide(plan) : { eligible: false, reason: ctx.consent.reason() }
+          return { id: plan.id, trigger: describeTrigger(plan.trigger), eligible, reason }
+        }),
+      })
+    if (granted) armed = armTriggers(ctx.win, here, fire)
+    // Once a survey this visitor may see is armed on this page, fetch and compile the survey UI
+    // while the page is idle: when its trigger fires, the card paints without a round trip or a
+    // compile. Pages where none can show (or before consent) never fetch it. A failure is not
+    // reported here: show() loads the chunk again and reports it then.
+    if (granted && here.length)
+      whenIdle(ctx.win, () => {
+        if (here.some((plan) => decide(plan).eligible)) ctx.loadChunk('ui').catch(() => {})
+      })
+  }
+
+  ctx.consent.onChange(arm)
+  arm()
+
+  return {
+    restart() {
+      page = false
+      arm()
+    },
+    track: (name) => armed && armed.track(name),
+    dataLayerEvent: (name) => armed && armed.event(name),
+    outcome(survey, what) {
+      const state = load()
+      const now = Date.now()
+      if (what == 'show') state.s[survey] = now
+      else if (what == 'answer') state.r[survey] = state.a = now
+      else state.d = now
+      page = true
+      save(state)
+    },
+  }
+}

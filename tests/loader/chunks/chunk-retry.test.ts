@@ -1,0 +1,96 @@
+// A transport chunk that does not load (CDN hiccup, blocked by an extension): delivery reports it
+// once, backs off, and sends the answers once the chunk loads. The same in Chromium, with a real
+// 404: tests/e2e/transport-chunk.test.ts.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { CHUNK_RETRY_MAX_MS, createDelivery } from '../../../src/loader/delivery/delivery'
+import { CHUNK_API, type TransportChunk } from '../../../src/shared/contract'
+import { DEFAULTS } from '../../../src/shared/options'
+import { createEmitter } from '../../../src/loader/core/emitter'
+import { createStorage } from '../../../src/loader/lib/storage'
+import type { Context } from '../../../src/loader/core/context'
+import type { Batch } from '../../../src/shared/types'
+import { response } from '../../shared/wire-schema'
+
+// Valid wire ids: the outbox keeps only answers that match the schema.
+const A = '6f1d3c2b-9a8e-4c7d-8b6a-5e4f3d2c1b0a'
+const B = '7a2e4d3c-0b9f-4d8e-9c7b-6f5e4d3c2b1a'
+
+/**
+ * A delivery whose transport chunk fails `failures` times before it loads. Each start() has its
+ * own records, so that a delivery of an earlier test, still retrying, cannot touch them.
+ */
+function start(flushMs: number, failures: number) {
+  const began = Date.now()
+  const sent: Batch[] = []
+  const events: unknown[] = []
+  /** When each load of the chunk was tried (fake ms since start). */
+  const loads: number[] = []
+  const transport: TransportChunk = {
+    api: CHUNK_API,
+    send: async (_url, batch) => (sent.push(batch), { ok: true, status: 200, retry: false }),
+    withLock: async (_name, fn) => fn(),
+  }
+  const emitter = createEmitter(() => {})
+  emitter.on('error', (e) => events.push(e))
+  const win = Object.assign(new EventTarget(), {
+    document: Object.assign(new EventTarget(), { visibilityState: 'visible', readyState: 'complete' }),
+    navigator: { onLine: true },
+    requestIdleCallback: (fn: () => void) => fn(),
+  })
+  const ctx = {
+    win, config: { ...DEFAULTS, endpoint: 'https://collect.example/r', flushMs, batchSize: 1 }, emit: emitter.emit, on: emitter.on, log() {}, warn() {},
+    storage: createStorage(window, () => true, () => {}),
+    async loadChunk() {
+      loads.push(Date.now() - began)
+      if (failures-- > 0) throw new Error('touchpoint-transport.js did not load')
+      return transport
+    },
+  } as unknown as Context
+  return {
+    delivery: createDelivery(ctx),
+    sent: () => sent.map((batch) => batch.responses.map((r) => r.id)),
+    events,
+    loads,
+    failAgain: (times: number) => void (failures = times),
+  }
+}
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  localStorage.clear()
+})
+afterEach(() => vi.useRealTimers())
+
+describe('delivery when the transport chunk does not load', () => {
+  it('reports one chunk error, waits twice as long after each failure, and sends the answer once the chunk loads', async () => {
+    const { delivery, sent, events, loads } = start(1000, 3)
+    delivery.record(response({ id: A }), true)
+    await vi.advanceTimersByTimeAsync(20000)
+    expect(loads).toEqual([0, 1000, 3000, 7000])
+    expect(events).toEqual([{ code: 'chunk', message: 'Error: touchpoint-transport.js did not load' }])
+    expect(sent()).toEqual([[A]])
+  })
+
+  it('backs off from 100 ms when the flush interval is 0, and never waits longer than five minutes', async () => {
+    const { delivery, events, loads } = start(0, Infinity)
+    delivery.record(response({ id: A }), true)
+    await vi.advanceTimersByTimeAsync(3 * 3600000)
+    const waits = loads.slice(1).map((at, i) => at - loads[i])
+    expect(waits.slice(0, 4)).toEqual([100, 200, 400, 800])
+    expect(Math.max(...waits)).toBe(CHUNK_RETRY_MAX_MS)
+    // Hours of outage, a few dozen tries, still one event.
+    expect(loads.length).toBeLessThan(50)
+    expect(events).toHaveLength(1)
+  })
+
+  it('reports a new outage after the chunk has loaded once', async () => {
+    const { delivery, sent, events, failAgain } = start(1000, 1)
+    delivery.record(response({ id: A }), true)
+    await vi.advanceTimersByTimeAsync(5000)
+    failAgain(1)
+    delivery.record(response({ id: B }), true)
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(events).toHaveLength(2)
+    expect(sent()).toEqual([[A], [B]])
+  })
+})

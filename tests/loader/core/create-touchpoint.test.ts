@@ -1,0 +1,154 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createTouchpoint } from '../../../src/loader/core/create-touchpoint'
+import { DEFAULTS, type Config } from '../../../src/shared/options'
+import { diagnostics } from '../../../src/diagnostics'
+import { CHUNK_API, type Chunks, type LoadChunk, type SurveyRequest, type UiHost } from '../../../src/shared/contract'
+import type { Batch } from '../../../src/shared/types'
+
+let host: UiHost
+let request: SurveyRequest
+let sent: Batch[]
+let closed: number
+
+const chunks: Chunks = {
+  ui: { api: CHUNK_API, open: (r, h) => ((request = r), (host = h), { close: () => closed++ }) },
+  transport: {
+    api: CHUNK_API,
+    send: async (_url, batch) => (sent.push(batch), { ok: true, status: 200, retry: false }),
+    withLock: (_name, fn) => fn(),
+  },
+  diagnostics,
+}
+const loadChunk: LoadChunk = async (name) => chunks[name]
+const start = (config: Partial<Config> = {}) => createTouchpoint({ ...DEFAULTS, endpoint: 'https://collect.example/r', ...config }, window, loadChunk)
+
+beforeEach(() => {
+  sent = []
+  closed = 0
+  localStorage.clear()
+  history.replaceState(null, '', '/checkout/order-received/12/?key=wc_order_secret#x')
+})
+afterEach(() => vi.restoreAllMocks())
+
+describe('createTouchpoint', () => {
+  it('turns a shown survey into one wire-format answer carrying the page and its journey position', async () => {
+    const tp = start({ locale: 'vi-VN', questions: { csat: 'Mua hàng có dễ không?' } })
+    const events: string[] = []
+    tp.on('show', (e) => events.push('show:' + e.score))
+    tp.on('answer', (e) => events.push('answer:' + e.score))
+    expect(await tp.show('csat')).toBe(true)
+    expect(request).toMatchObject({ survey: 'csat', kind: 'csat', locale: 'vi', question: 'Mua hàng có dễ không?', auto: false })
+    host.choose(4)
+    // The UI masks comments (CHUNK_API 2); the loader sends what it is handed.
+    host.answer(4, 'write me at [email]')
+    await tp.flush()
+    const [response] = sent.flatMap((b) => b.responses)
+    expect(response).toMatchObject({
+      survey: 'csat', kind: 'csat', score: 4, emotion: null, touchpoint: 'confirmation', stage: 'purchase', locale: 'vi',
+      url: location.origin + '/checkout/order-received/12/',
+    })
+    expect(response.comment).toBe('write me at [email]')
+    expect(response.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(events).toEqual(['show:null', 'answer:4'])
+  })
+
+  it('gives the draft of a chosen score and the final answer the same time, so the collector accepts the comment', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-23T10:00:00.000Z') })
+    try {
+      const tp = start()
+      await tp.show('nps')
+      vi.setSystemTime(new Date('2026-11-23T10:00:07.000Z'))
+      host.choose(3)
+      const draft = JSON.stringify(localStorage.getItem('tp:o:https://collect.example/r'))
+      vi.setSystemTime(new Date('2026-11-23T10:01:30.000Z'))
+      host.answer(3, 'the courier was late')
+      await tp.flush()
+      const [response] = sent.flatMap((b) => b.responses)
+      expect(response.at).toBe('2026-11-23T10:00:00.000Z')
+      expect(draft).toContain(response.at)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('labels emotion answers with their face', async () => {
+    const tp = start()
+    await tp.show('emotion')
+    host.answer(2, null)
+    await tp.flush()
+    expect(sent[0].responses[0]).toMatchObject({ kind: 'emotion', score: 2, emotion: 'disappointed', comment: null })
+  })
+
+  it('shows one survey at a time and refuses unknown kinds with a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const tp = start()
+    expect(await tp.show('nps')).toBe(true)
+    expect(await tp.show('csat')).toBe(false)
+    expect(await tp.show('stars' as never)).toBe(false)
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('show("stars")')))
+    host.answer(3, null)
+    expect(await tp.show('csat')).toBe(false) // its thank-you is still on screen
+    host.closed()
+    expect(await tp.show('csat')).toBe(true)
+  })
+
+  it('shows nothing and sends nothing before consent when consent is required', async () => {
+    const tp = start({ consent: 'required' })
+    expect(await tp.show('nps')).toBe(false)
+    tp.consent(true)
+    expect(await tp.show('nps')).toBe(true)
+  })
+
+  it('does not take a string for consent: consent("false") warns and leaves the gate shut', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const tp = start({ consent: 'required' })
+    tp.consent('false' as never)
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('touchpoint: consent("false") needs true or false; nothing changed'))
+    expect(await tp.show('nps')).toBe(false)
+  })
+
+  it('warns about a misspelt event or a missing listener instead of listening to nothing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const tp = start()
+    const off = tp.on('answr' as never, () => {})
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('touchpoint: on("answr", …) needs one of show, answer')))
+    expect(() => off()).not.toThrow()
+    tp.on('show', 'not a function' as never)
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(2))
+    const seen: string[] = []
+    tp.on('show', (r) => seen.push(r.kind))
+    await tp.show('csat')
+    expect(seen).toEqual(['csat'])
+  })
+
+  it('answers the command form and warns about unknown commands', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const tp = start()
+    expect((tp('detect') as { touchpoint: string }).touchpoint).toBe('confirmation')
+    tp('nonsense')
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('touchpoint: unknown command "nonsense"; nothing done'))
+  })
+
+  it('lets setStage override detection and fires stage events on change only', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const tp = start()
+    const stages: string[] = []
+    tp.on('stage', (d) => stages.push(d.touchpoint))
+    tp.setStage('cart')
+    tp.setStage('cart')
+    expect(tp.detect()).toEqual({ stage: 'decision', touchpoint: 'cart', signal: 'explicit' })
+    tp.setStage('nowhere' as never) // what a plain-JavaScript caller can still pass
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('setStage("nowhere"): not a touchpoint or stage name')))
+    tp.setStage(null)
+    expect(stages).toEqual(['cart', 'confirmation'])
+  })
+
+  it('keeps a throwing listener from breaking the widget', async () => {
+    const tp = start()
+    tp.on('show', () => {
+      throw new Error('store bug')
+    })
+    expect(await tp.show('nps')).toBe(true)
+  })
+})

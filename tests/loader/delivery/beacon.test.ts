@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { BEACON_BYTES, beacon } from '../../../src/loader/delivery/beacon'
+import { expectWireBatch, response } from '../../shared/wire-schema'
+
+afterEach(() => vi.unstubAllGlobals())
+
+const blobs: Blob[] = []
+function stubBeacon(accepts: boolean) {
+  blobs.length = 0
+  const sendBeacon = vi.fn((_url: string, blob: Blob) => (blobs.push(blob), accepts))
+  vi.stubGlobal('navigator', { ...navigator, sendBeacon })
+  const fetch = vi.fn(async () => new Response(null, { status: 204 }))
+  vi.stubGlobal('fetch', fetch)
+  return { sendBeacon, fetch }
+}
+
+describe('beacon', () => {
+  it('sends the answers as a text/plain wire batch, which needs no CORS preflight', async () => {
+    const { sendBeacon, fetch } = stubBeacon(true)
+    const answers = [response(), response({ kind: 'nps', score: 9 })]
+    beacon('https://collect.example/r', answers)
+    expect(sendBeacon).toHaveBeenCalledTimes(1)
+    expect(sendBeacon.mock.calls[0][0]).toBe('https://collect.example/r')
+    expect(blobs[0].type).toBe('text/plain')
+    expect(expectWireBatch(await blobs[0].text()).responses).toEqual(answers)
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('splits a large outbox into requests under 60 KB each', async () => {
+    stubBeacon(true)
+    const answers = Array.from({ length: 200 }, () => response({ comment: 'ý kiến '.repeat(120).slice(0, 1000) }))
+    beacon('https://collect.example/r', answers)
+    expect(blobs.length).toBeGreaterThan(1)
+    const sent = []
+    for (const blob of blobs) {
+      expect(blob.size).toBeLessThan(BEACON_BYTES)
+      sent.push(...expectWireBatch(await blob.text()).responses)
+    }
+    expect(sent).toEqual(answers)
+  })
+
+  it('falls back to fetch with keepalive when the browser will not queue the beacon', () => {
+    const { fetch } = stubBeacon(false)
+    beacon('https://collect.example/r', [response()])
+    expect(fetch).toHaveBeenCalledWith('https://collect.example/r', expect.objectContaining({ method: 'POST', keepalive: true }))
+    const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1]
+    expectWireBatch(init.body)
+  })
+
+  it('never throws when neither sendBeacon nor fetch exists', () => {
+    vi.stubGlobal('navigator', {})
+    vi.stubGlobal('fetch', undefined)
+    expect(() => beacon('https://collect.example/r', [response()])).not.toThrow()
+  })
+
+  it('sends nothing for an empty outbox', () => {
+    const { sendBeacon } = stubBeacon(true)
+    beacon('https://collect.example/r', [])
+    expect(sendBeacon).not.toHaveBeenCalled()
+  })
+})

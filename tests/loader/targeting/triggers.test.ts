@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { watchDataLayer } from '../../../src/loader/detection/watch-data-layer'
+import type { SurveyPlan, Trigger } from '../../../src/loader/targeting/plan'
+import { armTriggers } from '../../../src/loader/targeting/triggers'
+
+const plan = (trigger: Trigger): SurveyPlan => ({ id: 'x', kind: 'emotion', on: ['product'], trigger })
+const setHidden = (hidden: boolean) => {
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden })
+  document.dispatchEvent(new Event('visibilitychange'))
+}
+const scrollTo = (y: number) => {
+  Object.defineProperty(window, 'scrollY', { configurable: true, value: y })
+  window.dispatchEvent(new Event('scroll'))
+  vi.advanceTimersByTime(100)
+}
+
+describe('armTriggers', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    setHidden(false)
+    scrollTo(0)
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    document.body.innerHTML = ''
+  })
+
+  it('fires a delay trigger once after its time', () => {
+    const fire = vi.fn()
+    armTriggers(window, [plan({ delay: 3000 })], fire)
+    vi.advanceTimersByTime(2999)
+    expect(fire).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(10_000)
+    expect(fire).toHaveBeenCalledOnce()
+    expect(fire).toHaveBeenCalledWith(expect.objectContaining({ id: 'x' }), 'delay=3000')
+  })
+
+  it('counts dwell only while the page is visible', () => {
+    const fire = vi.fn()
+    armTriggers(window, [plan({ dwell: 45_000 })], fire)
+    vi.advanceTimersByTime(30_000)
+    setHidden(true)
+    vi.advanceTimersByTime(600_000)
+    expect(fire).not.toHaveBeenCalled()
+    setHidden(false)
+    vi.advanceTimersByTime(14_999)
+    expect(fire).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1)
+    expect(fire).toHaveBeenCalledWith(expect.anything(), 'dwell=45000')
+  })
+
+  it('fires a scroll trigger at the given depth', () => {
+    Object.defineProperty(document.documentElement, 'scrollHeight', { configurable: true, value: 4000 })
+    Object.defineProperty(window, 'innerHeight', { configurable: true, value: 1000 })
+    const fire = vi.fn()
+    armTriggers(window, [plan({ scroll: 50 })], fire)
+    scrollTo(900)
+    expect(fire).not.toHaveBeenCalled()
+    scrollTo(1000)
+    expect(fire).toHaveBeenCalledWith(expect.anything(), 'scroll=50')
+  })
+
+  it('fires exit intent when the pointer leaves through the top of the window', () => {
+    const fire = vi.fn()
+    armTriggers(window, [plan({ exit: true })], fire)
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: 200, relatedTarget: null }))
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: document.body }))
+    expect(fire).not.toHaveBeenCalled()
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null }))
+    expect(fire).toHaveBeenCalledWith(expect.anything(), 'exit')
+  })
+
+  it('fires exit intent on touch screens after a fast scroll back up', () => {
+    const matchMedia = vi.spyOn(window, 'matchMedia').mockReturnValue({ matches: true } as MediaQueryList)
+    Object.defineProperty(window, 'innerHeight', { configurable: true, value: 800 })
+    const fire = vi.fn()
+    armTriggers(window, [plan({ exit: true })], fire)
+    scrollTo(500)
+    scrollTo(2000)
+    scrollTo(1900) // a slow correction is reading, not leaving
+    expect(fire).not.toHaveBeenCalled()
+    scrollTo(1500)
+    expect(fire).toHaveBeenCalledOnce()
+    matchMedia.mockRestore()
+  })
+
+  it('fires on a dataLayer event seen through watchDataLayer, and on track()', () => {
+    const fire = vi.fn()
+    const armed = armTriggers(window, [plan({ event: 'add_to_cart' }), plan({ track: 'chat_closed' })], fire)
+    watchDataLayer(window, (name) => armed.event(name))
+    ;(window as unknown as { dataLayer: unknown[] }).dataLayer.push({ event: 'view_item' })
+    armed.track('add_to_cart')
+    expect(fire).not.toHaveBeenCalled()
+    ;(window as unknown as { dataLayer: unknown[] }).dataLayer.push({ event: 'add_to_cart' })
+    expect(fire).toHaveBeenLastCalledWith(expect.anything(), 'event=add_to_cart')
+    armed.track('chat_closed')
+    expect(fire).toHaveBeenLastCalledWith(expect.anything(), 'track=chat_closed')
+  })
+
+  it('fires on a click inside an element that matches the selector', () => {
+    document.body.innerHTML = '<div class="size-guide"><a><span id="in">Size guide</span></a></div><p id="out">x</p>'
+    const fire = vi.fn()
+    armTriggers(window, [plan({ click: '.size-guide a' })], fire)
+    document.getElementById('out')!.click()
+    expect(fire).not.toHaveBeenCalled()
+    document.getElementById('in')!.click()
+    expect(fire).toHaveBeenCalledWith(expect.anything(), 'click=.size-guide a')
+  })
+
+  it('disarms everything on stop()', () => {
+    document.body.innerHTML = '<button>b</button>'
+    const fire = vi.fn()
+    const armed = armTriggers(window, [plan({ delay: 10 }), plan({ dwell: 10 }), plan({ exit: true }), plan({ track: 't' }), plan({ click: 'button' })], fire)
+    armed.stop()
+    vi.advanceTimersByTime(1000)
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null }))
+    armed.track('t')
+    document.querySelector('button')!.click()
+    expect(fire).not.toHaveBeenCalled()
+  })
+})
