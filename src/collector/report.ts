@@ -1,6 +1,8 @@
 import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../shared/stage-map.js'
 import { figuresOf, MIN_N, type Figures, type Tally } from './report-figures.js'
 import { ratesOf, type Rates } from './report-rates.js'
+import { npsJourneys, segmentsOf, type NpsJourney, type Segment } from './report-segments.js'
+import { trendOf, type Trend } from './report-trend.js'
 import { memorySource, storeSource, type ReportSource } from './report-source.js'
 import { judgeWeakest, type Verdict } from './report-weakest.js'
 import { SMALL_N } from './stats/intervals.js'
@@ -40,6 +42,12 @@ export interface Report {
   weakest: Weakest | null
   verdict: Verdict
   rates: Rates
+  /** Each measure per day (ranges up to 31 days) or week, with its change from the period before. */
+  trend: Trend
+  /** Figures per device, language and new or returning visitor, each along the five stages. */
+  segments: Segment[]
+  /** Where promoters, passives and detractors gave their NPS answers, stage by stage. */
+  nps_journeys: NpsJourney[]
   /** Newest first. */
   comments: Comment[]
   /** Fewest answers for an index (`MIN_N`); figures on fewer than `small_n` answers are flagged `few`. */
@@ -78,10 +86,12 @@ export function reportFromStore(store: ResponseStore, range: TimeRange = {}, opt
 
 /** The report from any source of counts. */
 export async function buildReportFrom(source: ReportSource, options: ReportOptions = {}): Promise<Report> {
-  const [rows, displays, answered, recent] = await Promise.all([
+  const [rows, displays, answered, daily, segmentRows, recent] = await Promise.all([
     source.tally(['touchpoint', 'stage', 'survey', 'kind', 'score']),
     source.displays(),
-    source.tally(['stage', 'touchpoint', 'survey'], { displayed: true }),
+    source.tally(['touchpoint', 'stage', 'survey'], { displayed: true }),
+    source.tally(['touchpoint', 'stage', 'kind', 'score', 'day']),
+    source.tally(['stage', 'kind', 'score', 'device', 'visitor', 'language']),
     source.comments({ order: 'newest', limit: options.comments ?? 20 }),
   ])
   const counts = rows.map((row) => ({ ...row, kind: row.kind as SurveyKind, score: Number(row.score) }))
@@ -104,6 +114,9 @@ export async function buildReportFrom(source: ReportSource, options: ReportOptio
     weakest: null,
     verdict,
     rates: ratesOf(displays, answered, STAGES),
+    trend: trendOf(daily, options),
+    segments: segmentsOf(segmentRows),
+    nps_journeys: npsJourneys(counts),
     comments: recent.filter((c) => c.comment),
     min_n: MIN_N,
     small_n: SMALL_N,
