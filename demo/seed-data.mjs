@@ -63,13 +63,22 @@ const uuid = (rnd) => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
+// Of the shoppers asked, how many answer: most touchpoints 20–35 %, the thank-you page more,
+// the home page under 10 % (a survey there interrupts browsing), so the report has one
+// self-selected figure to warn about.
+const RESPONSE_RATE = { home: 0.08, content: 0.2, listing: 0.22, search: 0.25, product: 0.3, cart: 0.28, checkout: 0.33, confirmation: 0.45, account: 0.3, support: 0.35 }
+const DEVICES = [['phone', 0.62], ['desktop', 0.33], ['tablet', 0.05]]
+
 /**
- * About 590 answers over the 28 days before `now`. Ids come from the seed too, so seeding an
- * already seeded database adds nothing (the collector ignores ids it holds).
+ * About 590 answers over the 28 days before `now`, each answering a shown display, plus the
+ * displays of the shoppers who dismissed or ignored the survey: what a real widget sends (the
+ * locales it sends, `en` and `vi`; URLs without their query, as the widget strips it).
+ * Ids come from the seed too, so seeding an already seeded database adds nothing.
  */
-export function seedAnswers({ seed = 20261123, now = Date.now(), origin = 'http://localhost:8080' } = {}) {
+export function seedBatch({ seed = 20261123, now = Date.now(), origin = 'http://localhost:8080' } = {}) {
   const rnd = random(seed)
-  const out = []
+  const responses = []
+  const displays = []
   for (const [touchpoint, prof] of Object.entries(PROFILES)) {
     for (let i = 0; i < prof.n; i++) {
       const vi = rnd() < 0.6
@@ -83,13 +92,33 @@ export function seedAnswers({ seed = 20261123, now = Date.now(), origin = 'http:
       const pool = low ? prof.bad : high ? prof.good : null
       const comment = pool && rnd() < 0.45 ? pool[Math.floor(rnd() * pool.length)][lang] : null
       const at = new Date(now - Math.floor(rnd() * 28 * 86_400_000) - 60_000)
-      out.push({
-        id: uuid(rnd), survey: kind === 'ces' ? 'checkout-effort' : kind, kind, score, comment,
-        emotion: kind === 'emotion' ? EMOTIONS[score - 1] : null,
-        stage: STAGE[touchpoint], touchpoint, url: origin + prof.page(paths(lang), vi), locale: vi ? 'vi-VN' : 'en-US',
-        at: at.toISOString(),
-      })
+      const context = {
+        survey: kind === 'ces' ? 'checkout-effort' : kind, kind, stage: STAGE[touchpoint], touchpoint,
+        url: (origin + prof.page(paths(lang), vi)).split('?')[0], locale: lang,
+        device: pickDevice(rnd), visitor: rnd() < 0.4 ? 'returning' : 'new',
+      }
+      const shown = { id: uuid(rnd), event: 'shown', ...context, at: at.toISOString() }
+      displays.push(shown)
+      responses.push({ id: uuid(rnd), ...context, score, comment, emotion: kind === 'emotion' ? EMOTIONS[score - 1] : null, at: at.toISOString(), display: shown.id })
+      // The shoppers at this touchpoint who were asked the same and did not answer.
+      const silent = Math.round(1 / RESPONSE_RATE[touchpoint] - 1 + (rnd() - 0.5))
+      for (let k = 0; k < silent; k++) {
+        const when = new Date(now - Math.floor(rnd() * 28 * 86_400_000) - 60_000).toISOString()
+        const other = { id: uuid(rnd), event: 'shown', ...context, device: pickDevice(rnd), at: when }
+        displays.push(other)
+        if (rnd() < 0.55) displays.push({ ...other, id: uuid(rnd), event: 'dismissed' })
+      }
     }
   }
-  return out.sort((a, b) => (a.at < b.at ? -1 : 1))
+  const byTime = (a, b) => (a.at < b.at ? -1 : 1)
+  return { responses: responses.sort(byTime), displays: displays.sort(byTime) }
+}
+
+/** The answers of `seedBatch` alone. */
+export const seedAnswers = (options) => seedBatch(options).responses
+
+function pickDevice(rnd) {
+  let roll = rnd()
+  for (const [device, share] of DEVICES) if ((roll -= share) < 0) return device
+  return 'phone'
 }

@@ -5,8 +5,12 @@ import { compareMeans, type Difference } from './stats/compare.js'
 import { criticalZ, moments, type Interval } from './stats/intervals.js'
 import type { TallyRow } from './storage/index.js'
 
-/** Ranges up to this many days are shown per day; longer ones per week (Monday to Sunday, UTC). */
-export const DAILY_UP_TO_DAYS = 31
+/**
+ * Ranges up to this many days are shown per day; longer ones per week (Monday to Sunday, UTC).
+ * Two weeks, not a month: a touchpoint with a few answers a day has no index on most days of a
+ * month, while its weeks each have one.
+ */
+export const DAILY_UP_TO_DAYS = 14
 
 /** A measure in one period: its value, 95% interval and n. */
 export interface Point { value: number | null; ci: Interval | null; n: number }
@@ -34,7 +38,7 @@ export interface Trend {
  * touchpoint, stage, kind and score. `from`/`to` decide day or week; without them, the data's span.
  *
  * @example
- * trendOf(rows, { from: '2026-11-01T00:00:00.000Z', to: '2026-11-30T23:59:59.999Z' }).unit // → 'day'
+ * trendOf(rows, { from: '2026-11-01T00:00:00.000Z', to: '2026-11-14T23:59:59.999Z' }).unit // → 'day'
  */
 export function trendOf(rows: readonly TallyRow[], range: { from?: string | null; to?: string | null }): Trend {
   const days = rows.map((r) => String(r.day)).sort()

@@ -42,7 +42,7 @@ export interface Report {
   weakest: Weakest | null
   verdict: Verdict
   rates: Rates
-  /** Each measure per day (ranges up to 31 days) or week, with its change from the period before. */
+  /** Each measure per day (ranges up to 14 days) or week, with its change from the period before. */
   trend: Trend
   /** Figures per device, language and new or returning visitor, each along the five stages. */
   segments: Segment[]

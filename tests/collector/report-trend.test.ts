@@ -6,7 +6,7 @@ import { answers } from './fixtures'
 const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T10:00:00.000Z`
 
 describe('trend', () => {
-  it('goes per day up to 31 days, from the range, with empty days kept', async () => {
+  it('goes per day up to 14 days, from the range, with empty days kept', async () => {
     const report = await buildReport(answers('cart', 'csat', [4, 4], { at: day(3) }), { from: '2026-11-01T00:00:00.000Z', to: '2026-11-07T23:59:59.999Z' })
     expect(report.trend.unit).toBe('day')
     expect(report.trend.periods).toEqual(['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07'])
@@ -17,6 +17,7 @@ describe('trend', () => {
   it('goes per week (Monday first) over longer ranges', async () => {
     // 2026-10-01 is a Thursday: its week starts on Monday 2026-09-28.
     const report = await buildReport([], { from: '2026-10-01T00:00:00.000Z', to: '2026-11-30T23:59:59.999Z' })
+    expect((await buildReport([], { from: '2026-11-01T00:00:00.000Z', to: '2026-11-15T23:59:59.999Z' })).trend.unit).toBe('week')
     expect(report.trend.unit).toBe('week')
     expect(report.trend.periods[0]).toBe('2026-09-28')
     expect(report.trend.periods.at(-1)).toBe('2026-11-30')

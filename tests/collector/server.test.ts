@@ -295,7 +295,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
     it('asks for the report password when one is set, on every report route', async () => {
       const { url } = await start({ reportPassword: 'hunter2' })
       const basic = (pw: string) => ({ Authorization: 'Basic ' + Buffer.from(`manager:${pw}`).toString('base64') })
-      for (const path of ['/report', '/api/report', '/report.csv']) {
+      for (const path of ['/report', '/api/report', '/report.csv', '/answers.csv']) {
         const anonymous = await fetch(url + path)
         expect(anonymous.status).toBe(401)
         expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic/)
@@ -308,7 +308,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
     it('exports the answers as CSV', async () => {
       const { post, url } = await start()
       await post(batch([answer({ comment: 'Giao hàng nhanh, đóng gói đẹp' })]))
-      const res = await fetch(`${url}/report.csv?from=2026-11-01`, { headers: asReader })
+      const res = await fetch(`${url}/answers.csv?from=2026-11-01`, { headers: asReader })
       expect(res.headers.get('content-type')).toMatch(/text\/csv/)
       expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="touchpoint-answers-2026-11-01.csv"/)
       const text = await res.text()
@@ -320,7 +320,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       const { collector, url } = await start()
       const many = Array.from({ length: 4500 }, (_, i) => answer({ at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString() }))
       await collector.store.insert(many)
-      const res = await fetch(`${url}/report.csv`, { headers: asReader })
+      const res = await fetch(`${url}/answers.csv`, { headers: asReader })
       expect(res.headers.get('content-length')).toBeNull()
       const lines = (await res.text()).split('\r\n').slice(1, -1)
       expect(lines.map((line) => line.split(',')[0])).toEqual(many.map((a) => a.id))
