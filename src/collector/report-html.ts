@@ -55,7 +55,8 @@ export function renderReportHtml(report: Report, options: HtmlOptions): string {
     `<div class="journey">${report.stages.map((s, i) => stageColumn(report, s.stage, i, words, format)).join('')}</div>`,
     trend(report, words, format),
     segments(report, words, format),
-    comments(report.comments, words),
+    themes(report, words, format, query),
+    comments(report, words, query),
     `<footer><h2>${words.rule}</h2><p>${escapeHtml(words.method(report.min_n, report.small_n))}</p></footer>`,
   ]
   return page(lang, words.title, body.join('\n'))
@@ -223,10 +224,39 @@ function segments(report: Report, words: ReportWords, format: Formatter): string
 const quote = (c: Comment, words: ReportWords) =>
   `<blockquote>“${escapeHtml(c.comment)}” <span class="n">— ${escapeHtml(words.kinds[c.kind])} ${c.score} · ${escapeHtml(c.locale)} · ${escapeHtml(c.at.slice(0, 10))}</span></blockquote>`
 
-function comments(list: readonly Comment[], words: ReportWords): string {
-  if (!list.length) return `<section class="card comments"><h2>${words.comments}</h2><p class="empty">${words.noComments}</p></section>`
+function themes(report: Report, words: ReportWords, format: Formatter, query: URLSearchParams): string {
+  if (!report.themes_from) return ''
+  const link = (touchpoint: string, key: string) => {
+    const next = new URLSearchParams(query)
+    next.set('touchpoint', touchpoint)
+    next.set('theme', key)
+    return escapeHtml('?' + next.toString() + '#comments')
+  }
+  const rows = report.themes
+    .map((t) => `<tr><td>${escapeHtml(words.touchpoints[t.touchpoint])}</td><td><a href="${link(t.touchpoint, t.key)}"><strong>${escapeHtml(t.wordings[0] ?? t.key)}</strong></a>${t.wordings.length > 1 ? ` <span class="n">(${escapeHtml(t.wordings.slice(1).join(', '))})</span>` : ''}</td><td class="nowrap">${escapeHtml(words.themeLine(words.commentCount(format.num(t.count), t.count), format.percent(t.low_share)))}</td><td class="c">${t.examples.slice(0, 2).map((c) => `<span lang="${escapeHtml(c.locale)}">“${escapeHtml(c.comment)}”</span>`).join(' ')}</td></tr>`)
+    .join('')
+  const body = rows ? `<table class="stack"><tbody>${rows}</tbody></table>` : `<p class="empty">${words.noThemes}</p>`
+  return `<section class="card themes"><h2>${words.themes}</h2><p class="note">${escapeHtml(words.themesNote(words.commentCount(format.num(report.themes_from), report.themes_from)))}</p>${body}</section>`
+}
+
+function commentFilterForm(report: Report, words: ReportWords, query: URLSearchParams): string {
+  const filter = report.comment_filter
+  const option = (value: string, label: string, selected: boolean) => `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`
+  const kept = ['lang', 'from', 'to'].map((name) => (query.get(name) ? `<input type="hidden" name="${name}" value="${escapeHtml(query.get(name))}">` : '')).join('')
+  const touchpoints = [option('', words.anyTouchpoint, !filter.touchpoint), ...report.touchpoints.map((t) => option(t.touchpoint, words.touchpoints[t.touchpoint], filter.touchpoint === t.touchpoint))]
+  const groups = [option('', words.anyGroup, !filter.group), ...(['low', 'neutral', 'high'] as const).map((g) => option(g, words.groups[g], filter.group === g))]
+  const themeKeys = [...new Set(report.themes.map((t) => t.key))]
+  const themeOptions = [option('', words.anyTheme, !filter.theme), ...themeKeys.map((key) => option(key, report.themes.find((t) => t.key === key)!.wordings[0] ?? key, filter.theme === key))]
+  return `<form class="filter" method="get" action="/report#comments">${kept}<label>${words.filter} <select name="touchpoint">${touchpoints.join('')}</select></label><select name="group" aria-label="${words.score}">${groups.join('')}</select><select name="theme" aria-label="${words.themes}">${themeOptions.join('')}</select><input type="search" name="q" value="${escapeHtml(filter.search ?? '')}" placeholder="${words.search}" aria-label="${words.search}"><button class="btn ghost">${words.apply}</button></form>`
+}
+
+function comments(report: Report, words: ReportWords, query: URLSearchParams): string {
+  const list = report.comments
+  const filtered = Object.keys(report.comment_filter).length > 0
+  const head = `<h2>${words.comments}</h2>${report.themes_from ? commentFilterForm(report, words, query) : ''}`
+  if (!list.length) return `<section class="card comments" id="comments">${head}<p class="empty">${filtered ? words.noMatch : words.noComments}</p></section>`
   const rows = list
     .map((c) => `<tr><td class="nowrap">${escapeHtml(c.at.slice(0, 16).replace('T', ' '))}</td><td>${escapeHtml(words.touchpoints[c.touchpoint] ?? c.touchpoint)}</td><td class="nowrap">${escapeHtml(words.kinds[c.kind])} ${c.score}</td><td class="c" lang="${escapeHtml(c.locale)}">${escapeHtml(c.comment)}</td></tr>`)
     .join('')
-  return `<section class="card comments"><h2>${words.comments}</h2><table class="stack"><thead><tr><th>${words.when}</th><th>${words.where}</th><th>${words.score}</th><th>${words.comment}</th></tr></thead><tbody>${rows}</tbody></table></section>`
+  return `<section class="card comments" id="comments">${head}<table class="stack"><thead><tr><th>${words.when}</th><th>${words.where}</th><th>${words.score}</th><th>${words.comment}</th></tr></thead><tbody>${rows}</tbody></table></section>`
 }

@@ -5,6 +5,7 @@ import { sendError, sendJson, sendText } from './http.js'
 import type { RateLimiter } from './rate-limit.js'
 import { reportFromStore } from './report.js'
 import { readCredentials, reportIsConfigured, type ReportAccess } from './report-auth.js'
+import { CommentFilterError, parseCommentFilter, type CommentFilter } from './report-comments.js'
 import { reportCsv } from './report-csv.js'
 import { pickLanguage, renderErrorHtml, renderReportHtml } from './report-html.js'
 import { REPORT_HEADERS, REPORT_PAGE_CSP } from './security-headers.js'
@@ -50,17 +51,19 @@ export async function handleReport(req: IncomingMessage, res: ServerResponse, ur
   const html = (status: number, text: string) =>
     sendText(res, status, 'text/html; charset=utf-8', text, { ...REPORT_HEADERS, 'Content-Security-Policy': REPORT_PAGE_CSP })
   let range: TimeRange
+  let commentFilter: CommentFilter
   try {
     range = parseDateRange(url.searchParams)
+    commentFilter = parseCommentFilter(url.searchParams)
   } catch (err) {
-    if (!(err instanceof DateRangeError)) throw err
+    if (!(err instanceof DateRangeError) && !(err instanceof CommentFilterError)) throw err
     // A person following a link gets a page to read; a program gets the reason as JSON.
     if (url.pathname === '/report') return html(400, renderErrorHtml(err.message, lang))
     return sendError(res, 400, { error: err.message }, REPORT_HEADERS)
   }
   if (url.pathname === '/answers.csv') return streamCsv(res, store, range)
   // /api/report is the data; the HTML page and /report.csv are views of it.
-  const report = await reportFromStore(store, range)
+  const report = await reportFromStore(store, range, { commentFilter })
   if (url.pathname === '/api/report') return sendJson(res, 200, report, REPORT_HEADERS)
   if (url.pathname === '/report.csv') {
     return sendText(res, 200, 'text/csv; charset=utf-8', reportCsv(report), {

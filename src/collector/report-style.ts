@@ -81,6 +81,9 @@ td.c{width:55%;overflow-wrap:anywhere}
 .spark-band{fill:#2c4a8c;opacity:.15}
 .spark-line{stroke:#2c4a8c;stroke-width:2}
 .spark-dot{fill:#2c4a8c}
+.filter{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin:0 0 10px}
+.filter select,.filter input{font:inherit;padding:4px 6px;border:1px solid #c8cfdc;border-radius:6px;max-width:100%}
+.themes a{color:#2c4a8c}
 footer{margin-top:16px;color:#5a6478;font-size:12px}
 footer h2{font-size:13px;margin:0 0 4px;color:#3d4657}
 @media (max-width:1200px){.kpis{grid-template-columns:repeat(3,minmax(0,1fr))}.journey{grid-template-columns:repeat(3,minmax(0,1fr))}}

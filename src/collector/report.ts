@@ -3,6 +3,8 @@ import { figuresOf, MIN_N, type Figures, type Tally } from './report-figures.js'
 import { ratesOf, type Rates } from './report-rates.js'
 import { npsJourneys, segmentsOf, type NpsJourney, type Segment } from './report-segments.js'
 import { trendOf, type Trend } from './report-trend.js'
+import { filterComments, type CommentFilter } from './report-comments.js'
+import { THEME_COMMENTS, themesOf, type Theme } from './themes/themes.js'
 import { memorySource, storeSource, type ReportSource } from './report-source.js'
 import { judgeWeakest, type Verdict } from './report-weakest.js'
 import { SMALL_N } from './stats/intervals.js'
@@ -48,7 +50,13 @@ export interface Report {
   segments: Segment[]
   /** Where promoters, passives and detractors gave their NPS answers, stage by stage. */
   nps_journeys: NpsJourney[]
-  /** Newest first. */
+  /** Comment themes per touchpoint, from the newest `themes_from` comments. */
+  themes: Theme[]
+  /** How many comments the themes and the comment filter looked at (at most `THEME_COMMENTS`, the newest). */
+  themes_from: number
+  /** The comment filter applied to `comments`. */
+  comment_filter: CommentFilter
+  /** Newest first, filtered by `comment_filter`. */
   comments: Comment[]
   /** Fewest answers for an index (`MIN_N`); figures on fewer than `small_n` answers are flagged `few`. */
   min_n: number
@@ -60,6 +68,8 @@ export interface ReportOptions {
   to?: string | null
   /** How many recent comments to include. Default 20. */
   comments?: number
+  /** Which comments to list: by touchpoint, score group, theme and words. */
+  commentFilter?: CommentFilter
 }
 
 /**
@@ -80,7 +90,7 @@ export function buildReport(responses: readonly SurveyResponse[], options: Repor
  * @example
  * const report = await reportFromStore(store, { from: '2026-11-01T00:00:00.000Z' })
  */
-export function reportFromStore(store: ResponseStore, range: TimeRange = {}, options: Pick<ReportOptions, 'comments'> = {}): Promise<Report> {
+export function reportFromStore(store: ResponseStore, range: TimeRange = {}, options: Pick<ReportOptions, 'comments' | 'commentFilter'> = {}): Promise<Report> {
   return buildReportFrom(storeSource(store, range), { ...range, ...options })
 }
 
@@ -92,8 +102,9 @@ export async function buildReportFrom(source: ReportSource, options: ReportOptio
     source.tally(['touchpoint', 'stage', 'survey'], { displayed: true }),
     source.tally(['touchpoint', 'stage', 'kind', 'score', 'day']),
     source.tally(['stage', 'kind', 'score', 'device', 'visitor', 'language']),
-    source.comments({ order: 'newest', limit: options.comments ?? 20 }),
+    source.comments({ order: 'newest', limit: THEME_COMMENTS }),
   ])
+  const filter = options.commentFilter ?? {}
   const counts = rows.map((row) => ({ ...row, kind: row.kind as SurveyKind, score: Number(row.score) }))
   const byTouchpoint = groupBy(counts, (c) => c.touchpoint as Touchpoint)
   const touchpoints = TOUCHPOINTS.filter((t) => byTouchpoint.has(t)).map((touchpoint) => {
@@ -117,7 +128,10 @@ export async function buildReportFrom(source: ReportSource, options: ReportOptio
     trend: trendOf(daily, options),
     segments: segmentsOf(segmentRows),
     nps_journeys: npsJourneys(counts),
-    comments: recent.filter((c) => c.comment),
+    themes: themesOf(recent),
+    themes_from: recent.length,
+    comment_filter: filter,
+    comments: filterComments(recent, filter).slice(0, options.comments ?? 20),
     min_n: MIN_N,
     small_n: SMALL_N,
   }
