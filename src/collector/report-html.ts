@@ -224,6 +224,8 @@ function segments(report: Report, words: ReportWords, format: Formatter): string
 const quote = (c: Comment, words: ReportWords) =>
   `<blockquote>“${escapeHtml(c.comment)}” <span class="n">— ${escapeHtml(words.kinds[c.kind])} ${c.score} · ${escapeHtml(c.locale)} · ${escapeHtml(c.at.slice(0, 10))}</span></blockquote>`
 
+const THEMES_SHOWN = 12
+
 function themes(report: Report, words: ReportWords, format: Formatter, query: URLSearchParams): string {
   if (!report.themes_from) return ''
   const link = (touchpoint: string, key: string) => {
@@ -232,7 +234,9 @@ function themes(report: Report, words: ReportWords, format: Formatter, query: UR
     next.set('theme', key)
     return escapeHtml('?' + next.toString() + '#comments')
   }
-  const rows = report.themes
+  // The themes most said with a low score first: what to read before anything else.
+  const shown = [...report.themes].sort((a, b) => b.count * b.low_share - a.count * a.low_share || b.count - a.count).slice(0, THEMES_SHOWN)
+  const rows = shown
     .map((t) => `<tr><td>${escapeHtml(words.touchpoints[t.touchpoint])}</td><td><a href="${link(t.touchpoint, t.key)}"><strong>${escapeHtml(t.wordings[0] ?? t.key)}</strong></a>${t.wordings.length > 1 ? ` <span class="n">(${escapeHtml(t.wordings.slice(1).join(', '))})</span>` : ''}</td><td class="nowrap">${escapeHtml(words.themeLine(words.commentCount(format.num(t.count), t.count), format.percent(t.low_share)))}</td><td class="c">${t.examples.slice(0, 2).map((c) => `<span lang="${escapeHtml(c.locale)}">“${escapeHtml(c.comment)}”</span>`).join(' ')}</td></tr>`)
     .join('')
   const body = rows ? `<table class="stack"><tbody>${rows}</tbody></table>` : `<p class="empty">${words.noThemes}</p>`

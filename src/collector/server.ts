@@ -7,6 +7,7 @@ import { sendError, sendJson } from './http.js'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js'
 import { checkReportAccess } from './report-auth.js'
 import { handleReport, REPORT_PATHS } from './report-routes.js'
+import { createAlerter, type AlertOptions } from './alerts/alerter.js'
 import { keepDays } from './retention.js'
 import { createRouter, READ_METHODS } from './router.js'
 import { serveStatic } from './static-files.js'
@@ -42,6 +43,8 @@ export interface CollectorOptions extends ServerLimits {
   staticDir?: string
   /** Handles every other request (the demo store); default 404. */
   fallback?: (req: IncomingMessage, res: ServerResponse, url: URL) => void
+  /** Low-score alerts to a webhook (alerts/alerter.ts); off without a `url`. */
+  alerts?: Omit<AlertOptions, 'log' | 'now'> | null
   /** Where warnings go. Default `console.warn`. */
   log?: (message: string) => void
   /** The clock, for tests. Default `Date.now`. */
@@ -82,6 +85,13 @@ export function createCollector(options: CollectorOptions): Collector {
   // Started once the schema is current (in listen), through the store, so both engines purge alike.
   let stopRetention = () => {}
 
+  const alerter = options.alerts?.url ? createAlerter({ ...options.alerts, log }) : null
+  // The alerter only queues (in memory): the answers are committed, and the 2xx goes out at once.
+  const insert: ResponseStore['insert'] = async (responses, receivedAt) => {
+    const result = await store.insert(responses, receivedAt)
+    alerter?.notify(responses)
+    return result
+  }
   const reportContext = (req: IncomingMessage) => ({ store, access, loginThrottle, client: clientOf(req) })
   const route = createRouter(
     [
@@ -91,7 +101,7 @@ export function createCollector(options: CollectorOptions): Collector {
           allowOrigins,
           limiter,
           clientOf,
-          insert: store.insert,
+          insert,
           maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
           bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
           answerLimiter,
@@ -143,7 +153,7 @@ export function createCollector(options: CollectorOptions): Collector {
     close: () =>
       new Promise((resolve) => {
         stopRetention()
-        server.close(() => resolve(store.close()))
+        server.close(() => resolve(Promise.all([alerter?.close(), store.close()]).then(() => {})))
         server.closeAllConnections()
       }),
   }

@@ -71,7 +71,7 @@ export function themesOf(comments: readonly Comment[], extraSynonyms: readonly s
         count: list.length,
         low_share: round(low / list.length, 4),
         low_ci: ci && [round(ci[0], 4), round(ci[1], 4)],
-        examples: [...list].sort((a, b) => a.score - b.score || (a.at < b.at ? 1 : -1)).slice(0, 3),
+        examples: distinct([...list].sort((a, b) => a.score - b.score || (a.at < b.at ? 1 : -1))).slice(0, 3),
       })
     }
   }
@@ -82,6 +82,8 @@ export function themesOf(comments: readonly Comment[], extraSynonyms: readonly s
 export const mentions = (comment: Comment, key: string, extraSynonyms: readonly string[][] = []) =>
   phrasesOf(comment.comment, comment.locale, synonymTable(extraSynonyms)).includes(key)
 
+// Shoppers repeat each other word for word; a quote is shown once.
+const distinct = (list: Comment[]) => list.filter((c, i) => list.findIndex((other) => foldText(other.comment) === foldText(c.comment)) === i)
 const overlap = (a: Set<number>, b: Set<number>) => [...a].filter((i) => b.has(i)).length
 
 // The words as shoppers wrote them: the stretch of each comment whose folded form is the key
