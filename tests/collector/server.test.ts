@@ -326,6 +326,51 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       expect(lines.map((line) => line.split(',')[0])).toEqual(many.map((a) => a.id))
     }, 60_000)
 
+    it('returns the journey report as data: rates from displays, verdict, trend, segments and themes', async () => {
+      const { collector, report } = await start()
+      const shown = (i: number) => ({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, event: 'shown' as const, survey: 'csat', kind: 'csat' as const,
+        stage: 'decision' as const, touchpoint: 'checkout' as const, url: 'https://shop.example/checkout/', locale: 'vi', at: '2026-11-20T10:00:00.000Z',
+      })
+      const displays = Array.from({ length: 40 }, (_, i) => shown(i))
+      const low = Array.from({ length: 6 }, (_, i) =>
+        answer({ touchpoint: 'checkout', score: 1, comment: i % 2 ? 'phi ship dat qua' : 'Phí ship hiện ở bước cuối', locale: 'vi', display: displays[i].id, device: 'phone' } as object),
+      )
+      await collector.store.insertBatch({ responses: [...low, ...answers('product', 'csat', [5, 5, 4, 5, 5, 4])], displays })
+      const data = await report()
+      expect(data.rates.touchpoints.find((r: { touchpoint: string }) => r.touchpoint === 'checkout')).toMatchObject({
+        shown: 40, answered: 6, rate: 0.15, cautions: ['few-answers'],
+      })
+      expect(data.verdict).toMatchObject({ status: 'clear', lowest: { touchpoint: 'checkout' } })
+      expect(data.trend.unit).toBe('day')
+      expect(data.segments.find((s: { key: string; value: string }) => s.key === 'device' && s.value === 'phone').overall.responses).toBe(6)
+      expect(data.themes.find((t: { key: string }) => t.key === 'shipping fee')).toMatchObject({ touchpoint: 'checkout', count: 6, low_share: 1 })
+      expect(JSON.stringify(data)).not.toMatch(/Fix first|Satisfaction/)
+      const filtered = await report('?theme=shipping%20fee&q=dat')
+      expect(filtered.comments.map((c: { comment: string }) => c.comment)).toEqual(['phi ship dat qua', 'phi ship dat qua', 'phi ship dat qua'])
+    })
+
+    it('serves the figures as CSV, a view of /api/report', async () => {
+      const { post, url } = await start()
+      await post(batch(answers('checkout', 'csat', [1, 2, 5])))
+      const bytes = Buffer.from(await (await fetch(`${url}/report.csv`, { headers: asReader })).arrayBuffer())
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+      const text = bytes.toString('utf8')
+      expect(text.split('\r\n')[0]).toBe('\uFEFFscope,stage,touchpoint,survey,measure,n,value,low,high')
+      expect(text).toContain('\r\ntouchpoint,decision,checkout,,csat_mean,3,2.67,')
+    })
+
+    it('explains a bad date on /report in a page, and in JSON on /api/report', async () => {
+      const { url } = await start()
+      const page = await fetch(`${url}/report?from=yesterday&lang=en`, { headers: asReader })
+      expect(page.status).toBe(400)
+      expect(page.headers.get('content-type')).toMatch(/text\/html/)
+      expect(await page.text()).toContain('<h1>This report could not be shown</h1><p>from must be a date (2026-11-30) or an ISO 8601 date-time</p>')
+      const api = await fetch(`${url}/api/report?group=angry`, { headers: asReader })
+      expect(api.status).toBe(400)
+      expect(await api.json()).toEqual({ error: 'group must be low, neutral or high, not "angry"' })
+    })
+
     it('serves files from the static folder and hands other paths to the fallback', async () => {
       const tmp = tempDir()
       const { writeFileSync } = await import('node:fs')
