@@ -100,8 +100,10 @@ export type ReportWords = typeof en
 
 const vi: ReportWords = {
   locale: 'vi-VN',
-  title: 'Bản đồ hành trình khách hàng',
-  subtitle: 'Mức hài lòng, NPS và cảm xúc ở từng giai đoạn và điểm chạm',
+  // Vietnamese words are syllables: a no-break space inside a compound (khách\u00a0hàng) keeps a
+  // line from breaking in the middle of a word.
+  title: 'Bản\u00a0đồ hành\u00a0trình khách\u00a0hàng',
+  subtitle: 'Mức hài\u00a0lòng, NPS và cảm\u00a0xúc ở từng giai\u00a0đoạn và điểm\u00a0chạm',
   answers: (n) => `${n} câu trả lời`,
   commentCount: (n) => `${n} nhận xét`,
   allTime: 'toàn bộ thời gian',
@@ -121,7 +123,7 @@ const vi: ReportWords = {
   index: 'Chỉ số hài lòng',
   range95: (low, high) => `khoảng tin cậy 95%: ${low}–${high}`,
   noAnswers: 'Chưa có câu trả lời',
-  fixFirst: 'Cần cải thiện trước',
+  fixFirst: 'Cần cải\u00a0thiện trước',
   clear: (tp, index, range, rest) =>
     `${tp} đạt ${index}/100 (${range}), thấp hơn phần còn lại của hành trình (${rest}): khoảng cách lớn hơn mức có thể do ngẫu nhiên.`,
   unclearTitle: 'Chưa thể kết luận',
@@ -180,10 +182,10 @@ const vi: ReportWords = {
     `Số liệu dựa trên dưới ${smallN} câu trả lời được đánh dấu; thay đổi là "thay đổi thật" khi kiểm định z ở mức 95% cho thấy vậy.`,
   errorTitle: 'Không thể hiển thị báo cáo',
   back: 'Quay lại báo cáo',
-  stages: { awareness: 'Nhận biết', consideration: 'Cân nhắc', decision: 'Quyết định', purchase: 'Mua hàng', retention: 'Gắn bó' },
+  stages: { awareness: 'Nhận\u00a0biết', consideration: 'Cân\u00a0nhắc', decision: 'Quyết\u00a0định', purchase: 'Mua\u00a0hàng', retention: 'Gắn\u00a0bó' },
   touchpoints: {
-    home: 'Trang chủ', listing: 'Danh mục', search: 'Tìm kiếm', product: 'Trang sản phẩm', cart: 'Giỏ hàng', checkout: 'Thanh toán',
-    confirmation: 'Xác nhận đơn hàng', account: 'Tài khoản & đơn hàng', support: 'Hỗ trợ', content: 'Blog & nội dung', other: 'Trang khác',
+    home: 'Trang\u00a0chủ', listing: 'Danh\u00a0mục', search: 'Tìm\u00a0kiếm', product: 'Trang sản\u00a0phẩm', cart: 'Giỏ\u00a0hàng', checkout: 'Thanh\u00a0toán',
+    confirmation: 'Xác\u00a0nhận đơn\u00a0hàng', account: 'Tài\u00a0khoản & đơn\u00a0hàng', support: 'Hỗ\u00a0trợ', content: 'Blog & nội\u00a0dung', other: 'Trang\u00a0khác',
   },
   emotions: { frustrated: 'Bực bội', disappointed: 'Thất vọng', neutral: 'Bình thường', pleased: 'Hài lòng', delighted: 'Rất vui' },
   kinds: { csat: 'CSAT', nps: 'NPS', emotion: 'Cảm xúc', ces: 'CES' },

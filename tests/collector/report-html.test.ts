@@ -59,11 +59,12 @@ describe('renderReportHtml', async () => {
     expect(html).toContain('&lt;/td&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
   })
 
-  it('speaks Vietnamese with Vietnamese number formatting', async () => {
+  it('speaks Vietnamese with Vietnamese number formatting, compound words kept on one line', async () => {
     const vi = renderReportHtml(await buildReport(data), { lang: 'vi' })
     expect(vi).toContain('<html lang="vi">')
-    expect(vi).toContain('<h3>Quyết định</h3>')
-    expect(vi).toContain('Cần cải thiện trước')
+    // A no-break space inside each compound word: "Quyết / định" never splits over two lines.
+    expect(vi).toContain('<h3>Quyết\u00a0định</h3>')
+    expect(vi).toContain('Cần cải\u00a0thiện trước')
     expect(vi).toContain('<span class="chip good">4,6</span>')
   })
 

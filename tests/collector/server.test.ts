@@ -287,7 +287,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       expect(res.headers.get('content-type')).toMatch(/text\/html/)
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
       const html = await res.text()
-      expect(html).toContain('Bản đồ hành trình khách hàng')
+      expect(html).toContain('Bản\u00a0đồ hành\u00a0trình khách\u00a0hàng')
       expect(html).not.toContain('<img src=x')
       expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
     })
