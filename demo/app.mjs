@@ -1,24 +1,18 @@
 // The demo: store pages, the widget from dist/ and the collector with its report, on one port.
 import { join } from 'node:path'
 import { ROOT } from './ensure-build.mjs'
-import { seedAnswers } from './seed-data.mjs'
+import { seedBatch } from './seed-data.mjs'
 import { handleStore } from './store/index.mjs'
 
 /** The demo's report password when REPORT_PASSWORD is not set: the collector keeps its report closed without one. */
 export const DEMO_REPORT_PASSWORD = 'demo'
 
 /**
- * Starts the demo server. Seeds the database when it is empty (unless `seed: false`).
+ * Starts the demo server. Seeds the database when it is empty (unless `seed: false`; a function
+ * returning `{ responses, displays }` seeds those instead).
  * Needs dist/collector (see ensure-build.mjs).
  */
-export async function startDemo({
-  port = 8080,
-  host = '127.0.0.1',
-  dbPath,
-  seed = true,
-  log,
-  reportPassword = DEMO_REPORT_PASSWORD,
-} = {}) {
+export async function startDemo({ port = 8080, host = '127.0.0.1', dbPath, seed = true, log, reportPassword = DEMO_REPORT_PASSWORD } = {}) {
   const { createCollector } = await import('../dist/collector/index.js')
   const collector = createCollector({
     dbPath,
@@ -31,8 +25,10 @@ export async function startDemo({
     log,
   })
   let seeded = 0
-  if (seed && (await collector.store.count()) === 0)
-    seeded = (await collector.store.insert(seedAnswers({ origin: `http://localhost:${port || 8080}` }))).stored
+  if (seed && (await collector.store.count()) === 0) {
+    const { responses, displays } = typeof seed === 'function' ? seed() : seedBatch({ origin: `http://localhost:${port || 8080}` })
+    seeded = (await collector.store.insertBatch({ responses, displays })).stored
+  }
   const { url } = await collector.listen(port, host)
   return { url, seeded, reportPassword, store: collector.store, close: () => collector.close() }
 }

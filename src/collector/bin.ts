@@ -23,7 +23,7 @@ async function serve() {
   console.log(`touchpoint collector on ${url}
   POST ${url}/collect     answers (JSON or text/plain)
   GET  ${url}/report      journey map (?lang=vi, ?from=2026-11-01&to=2026-11-30)
-  GET  ${url}/api/report  the same as JSON · ${url}/report.csv · ${url}/healthz
+  GET  ${url}/api/report  the same as data (JSON) · ${url}/report.csv figures · ${url}/answers.csv answers · ${url}/healthz
   database ${database} · origins ${options.allowOrigins!.join(', ')} · answers kept ${options.retentionDays ? `${options.retentionDays} days` : 'for ever'}`)
   if (options.allowOrigins!.includes('*')) {
     console.log('  ALLOW_ORIGINS is not set: answers are accepted from any site (set it to your store origins).')

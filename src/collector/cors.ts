@@ -17,8 +17,8 @@ export function isAllowedOrigin(origin: string, allowOrigins: string[], host: st
 }
 
 /**
- * Sets the CORS headers for an allowed origin. `Idempotency-Key` is allowed because the
- * widget's fetch sends one per batch; beacons send `text/plain` and need no preflight.
+ * Sets the CORS headers for an allowed origin. The widget sends only `Content-Type`
+ * (`text/plain`, so its fetch and beacons need no preflight at all); other senders may send JSON.
  */
 export function setCorsHeaders(req: IncomingMessage, res: ServerResponse, preflight: boolean): void {
   res.setHeader('Vary', 'Origin')
@@ -29,7 +29,7 @@ export function setCorsHeaders(req: IncomingMessage, res: ServerResponse, prefli
   res.setHeader('Access-Control-Allow-Credentials', 'true')
   if (preflight) {
     res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS')
-    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key')
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type')
     res.setHeader('Access-Control-Max-Age', '86400')
   }
 }

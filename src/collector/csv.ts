@@ -21,9 +21,12 @@ export const csvHeader = () => '\uFEFF' + COLUMNS.join(',') + '\r\n'
 /** One CSV line per answer, each ending in CRLF. */
 export function csvLines(responses: SurveyResponse[]): string {
   let text = ''
-  for (const r of responses) text += COLUMNS.map((c) => cell(r[c])).join(',') + '\r\n'
+  for (const r of responses) text += csvRow(COLUMNS.map((c) => r[c]))
   return text
 }
+
+/** One CSV line of these values, quoted and defused as every cell here, ending in CRLF. */
+export const csvRow = (values: readonly unknown[]): string => values.map(cell).join(',') + '\r\n'
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return ''

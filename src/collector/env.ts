@@ -21,7 +21,8 @@ export interface CollectorSettings {
  * `ANSWER_LIMIT` (`600/min`), `TRUST_PROXY` (proxy count or addresses), `REPORT_PASSWORD` and
  * `REPORT_TOKEN` (without either the report is closed), `RETENTION_DAYS` (365, `off`),
  * `MAX_ANSWER_AGE_DAYS` (90), `HEADERS_TIMEOUT_MS` (10000), `BODY_TIMEOUT_MS` (10000),
- * `REQUEST_TIMEOUT_MS` (30000), `MAX_CONNECTIONS` (800). Throws a `SettingError` naming the
+ * `REQUEST_TIMEOUT_MS` (30000), `MAX_CONNECTIONS` (800), `ALERT_WEBHOOK_URL`, `ALERT_WEBHOOK_SECRET`,
+ * `ALERT_FORMAT` (json, slack), `ALERT_DIGEST_MINUTES` (0: every batch). Throws a `SettingError` naming the
  * variable for a value it cannot use, an empty password included.
  *
  * @example
@@ -61,7 +62,23 @@ export function settingsFromEnv(env: Record<string, string | undefined>): Collec
       bodyTimeoutMs: integer(env, 'BODY_TIMEOUT_MS', 10_000, 100, 600_000),
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
       maxConnections: integer(env, 'MAX_CONNECTIONS', 800, 1, 1_000_000),
+      alerts: alertsFromEnv(env),
     },
+  }
+}
+
+function alertsFromEnv(env: Record<string, string | undefined>): CollectorOptions['alerts'] {
+  const url = env.ALERT_WEBHOOK_URL?.trim()
+  if (!url) return null
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new SettingError(`ALERT_WEBHOOK_URL must be an http(s) URL, not "${url}"`)
+  const format = (env.ALERT_FORMAT ?? 'json').trim().toLowerCase()
+  if (format !== 'json' && format !== 'slack') throw new SettingError(`ALERT_FORMAT must be json or slack, not "${env.ALERT_FORMAT}"`)
+  if (env.ALERT_WEBHOOK_SECRET !== undefined && !env.ALERT_WEBHOOK_SECRET.trim()) throw new SettingError('ALERT_WEBHOOK_SECRET is set but empty')
+  return {
+    url,
+    format,
+    ...(env.ALERT_WEBHOOK_SECRET ? { secret: env.ALERT_WEBHOOK_SECRET } : {}),
+    digestMinutes: integer(env, 'ALERT_DIGEST_MINUTES', 0, 0, 1440),
   }
 }
 

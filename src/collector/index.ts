@@ -5,7 +5,7 @@ export { openStore, SchemaTooNewError, isSchemaTooNewError, StoreClosedError, LA
 export type { ResponseStore, StoredResponse, TimeRange, InsertResult, ScoreCount, CommentQuery, PageCursor, StoreOptions } from './storage/index.js'
 export { checkBatch } from './validate.js'
 export type { BatchCheck, CheckOptions } from './validate.js'
-export { buildReport, reportFromStore, figures, SATISFACTION_RULE, MIN_N } from './report.js'
+export { buildReport, reportFromStore, figures, MIN_N } from './report.js'
 export type { Report, Figures, StageFigures, TouchpointFigures, Weakest, Comment, ReportOptions } from './report.js'
 export { renderReportHtml, pickLanguage, escapeHtml } from './report-html.js'
 export { toCsv, csvHeader, csvLines } from './csv.js'

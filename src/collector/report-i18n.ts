@@ -2,130 +2,193 @@ import type { Emotion, Stage, SurveyKind, Touchpoint } from '../shared/types.js'
 
 export type ReportLanguage = 'en' | 'vi'
 
-export interface ReportWords {
-  title: string
-  subtitle: string
-  answers: string
-  allTime: string
-  from: string
-  to: string
-  apply: string
-  csv: string
-  csat: string
-  satisfied: string
-  nps: string
-  promoters: string
-  detractors: string
-  emotion: string
-  ces: string
-  index: string
-  noAnswers: string
-  notEnough: string
-  fixFirst: string
-  fixFirstWhy: (index: string, negative: string) => string
-  noWeakest: string
-  curve: string
-  comments: string
-  noComments: string
-  when: string
-  where: string
-  score: string
-  comment: string
-  rule: string
-  stages: Record<Stage, string>
-  touchpoints: Record<Touchpoint, string>
-  emotions: Record<Emotion, string>
-  kinds: Record<SurveyKind, string>
+// Every word of the HTML report, per language. The figures never depend on these (report.ts
+// returns data); a sentence that holds numbers is a function of already formatted numbers.
+const en = {
+  locale: 'en-US',
+  title: 'Customer journey map',
+  subtitle: 'Satisfaction, NPS and emotion at every stage and touchpoint',
+  answers: (n: string, count: number) => `${n} ${count === 1 ? 'answer' : 'answers'}`,
+  commentCount: (n: string, count: number) => `${n} ${count === 1 ? 'comment' : 'comments'}`,
+  allTime: 'all time',
+  from: 'From',
+  to: 'To',
+  apply: 'Apply',
+  csv: 'Figures (CSV)',
+  answersCsv: 'Answers (CSV)',
+  csat: 'CSAT',
+  satisfied: 'satisfied',
+  nps: 'NPS',
+  promoters: 'promoters',
+  detractors: 'detractors',
+  passives: 'passives',
+  emotion: 'Emotion',
+  ces: 'Effort (CES)',
+  index: 'Satisfaction index',
+  range95: (low: string, high: string) => `95% range ${low}–${high}`,
+  noAnswers: 'No answers yet',
+  fixFirst: 'Fix first',
+  clear: (tp: string, index: string, range: string, rest: string) =>
+    `${tp} scores ${index} out of 100 (${range}), below the rest of the journey at ${rest}: a gap larger than chance explains.`,
+  unclearTitle: 'Cannot tell yet',
+  unclear: (tp: string, index: string, rest: string, n: string) =>
+    `${tp} scores lowest (${index} against ${rest} for the rest of the journey), but on ${n} the gap could still be chance.`,
+  moreAnswers: (more: string) => `About ${more} more answers, at today's mix, would settle it.`,
+  noGap: 'The touchpoints score alike: there is no gap to confirm.',
+  tooFew: (minN: number) => `Not enough answers yet to compare touchpoints: at least two touchpoints need ${minN} answers each.`,
+  fewNotice: (n: string) => `These figures rest on ${n}: read them as early hints, and the ranges show how far they may move.`,
+  curve: 'Satisfaction and emotion along the journey',
+  curveNote: 'Mean score 1–5 at each stage; bars show the 95% range.',
+  noCurve: 'The curve appears once a stage has CSAT or emotion answers.',
+  rates: 'Response rate',
+  shown: 'shown',
+  dismissed: 'dismissed',
+  answered: 'answered',
+  rateLine: (rate: string, range: string, answered: string, shown: string) => `${rate} answered (${range}) · ${answered} of ${shown} shown`,
+  noDisplays: 'No survey displays recorded yet (widgets before 0.2 send none).',
+  caution: { 'few-answers': 'few answers', 'low-response-rate': 'few of those asked answered: a self-selected group' },
+  lowRateNotice: 'Where under 10% of the shoppers asked answer, the figures speak for a small, self-selected group.',
+  trend: 'Trend',
+  perDay: 'per day',
+  perWeek: 'per week',
+  since: { day: 'since the day before', week: 'since the week before' },
+  moreThanNoise: 'more than noise',
+  withinNoise: 'within noise',
+  noChange: 'not enough answers to compare',
+  segments: 'Groups of shoppers',
+  segmentKeys: { device: 'Device', language: 'Language', visitor: 'Visitor' },
+  segmentValues: { phone: 'Phone', tablet: 'Tablet', desktop: 'Desktop', new: 'New', returning: 'Returning', unknown: 'Not sent', vi: 'Vietnamese', en: 'English' } as Record<string, string>,
+  npsJourney: 'Promoters and detractors along the journey',
+  npsJourneyNote: 'Share of the NPS answers at each stage. Answers are not linked to a shopper, so this is where each group answered.',
+  group: { promoter: 'Promoters', passive: 'Passives', detractor: 'Detractors' },
+  comments: 'Recent comments',
+  themes: 'What comments are about',
+  themesNote: (n: string) => `Themes from the newest ${n} (the search and filters below look at the same comments).`,
+  themeLine: (count: string, low: string) => `${count} · ${low} with a low score`,
+  noThemes: 'No theme yet: a theme needs two comments that say the same thing.',
+  filter: 'Show',
+  anyTouchpoint: 'every touchpoint',
+  anyGroup: 'every score',
+  groups: { low: 'low scores', neutral: 'middle scores', high: 'high scores' },
+  anyTheme: 'every theme',
+  search: 'Search',
+  noMatch: 'No comment matches.',
+  noComments: 'No comments yet.',
+  when: 'When',
+  where: 'Touchpoint',
+  score: 'Score',
+  comment: 'Comment',
+  rule: 'How to read this report',
+  method: (minN: number, smallN: number) =>
+    `Every figure comes with its 95% range: where the true value probably lies given how many answered. ` +
+    `CSAT satisfied = answers of 4 or 5 (Wilson range). NPS = % promoters (9–10) − % detractors (0–6), its range from the three shares. ` +
+    `The satisfaction index puts every CSAT, NPS and emotion answer on one 0–100 scale (CSAT and emotion (score − 1) / 4, NPS score / 10) and takes the mean; it needs ${minN} answers. ` +
+    `A touchpoint is named "fix first" only when its index is below all other answers pooled by more than chance explains (a z-test, corrected for picking the lowest of several). ` +
+    `Figures on fewer than ${smallN} answers are marked; a change is "more than noise" when a z-test says so at 95%.`,
+  errorTitle: 'This report could not be shown',
+  back: 'Back to the report',
+  stages: { awareness: 'Awareness', consideration: 'Consideration', decision: 'Decision', purchase: 'Purchase', retention: 'Retention' } as Record<Stage, string>,
+  touchpoints: {
+    home: 'Home', listing: 'Category', search: 'Search', product: 'Product page', cart: 'Cart', checkout: 'Checkout',
+    confirmation: 'Order confirmation', account: 'Account & orders', support: 'Support', content: 'Blog & content', other: 'Other pages',
+  } as Record<Touchpoint, string>,
+  emotions: { frustrated: 'Frustrated', disappointed: 'Disappointed', neutral: 'Neutral', pleased: 'Pleased', delighted: 'Delighted' } as Record<Emotion, string>,
+  kinds: { csat: 'CSAT', nps: 'NPS', emotion: 'Emotion', ces: 'CES' } as Record<SurveyKind, string>,
 }
 
-export const WORDS: Record<ReportLanguage, ReportWords> = {
-  en: {
-    title: 'Customer journey map',
-    subtitle: 'Satisfaction, NPS and emotion at every stage and touchpoint of the store',
-    answers: 'answers',
-    allTime: 'all time',
-    from: 'From',
-    to: 'To',
-    apply: 'Apply',
-    csv: 'Export CSV',
-    csat: 'CSAT',
-    satisfied: 'satisfied',
-    nps: 'NPS',
-    promoters: 'promoters',
-    detractors: 'detractors',
-    emotion: 'Emotion',
-    ces: 'Effort (CES)',
-    index: 'Satisfaction index',
-    noAnswers: 'No answers yet',
-    notEnough: 'not enough answers',
-    fixFirst: 'Fix first',
-    fixFirstWhy: (index, negative) => `Lowest satisfaction index on the journey (${index}/100); ${negative} of emotions were frustrated or disappointed.`,
-    noWeakest: 'No touchpoint has enough answers yet to name the weakest one.',
-    curve: 'Satisfaction across the journey',
-    comments: 'Recent comments',
-    noComments: 'No comments yet.',
-    when: 'When',
-    where: 'Touchpoint',
-    score: 'Score',
-    comment: 'Comment',
-    rule: 'How the weakest touchpoint is chosen',
-    stages: { awareness: 'Awareness', consideration: 'Consideration', decision: 'Decision', purchase: 'Purchase', retention: 'Retention' },
-    touchpoints: {
-      home: 'Home', listing: 'Category', search: 'Search', product: 'Product page', cart: 'Cart', checkout: 'Checkout',
-      confirmation: 'Order confirmation', account: 'Account & orders', support: 'Support', content: 'Blog & content', other: 'Other pages',
-    },
-    emotions: { frustrated: 'Frustrated', disappointed: 'Disappointed', neutral: 'Neutral', pleased: 'Pleased', delighted: 'Delighted' },
-    kinds: { csat: 'CSAT', nps: 'NPS', emotion: 'Emotion', ces: 'CES' },
+export type ReportWords = typeof en
+
+const vi: ReportWords = {
+  locale: 'vi-VN',
+  // Vietnamese words are syllables: a no-break space inside a compound (khách\u00a0hàng) keeps a
+  // line from breaking in the middle of a word.
+  title: 'Bản\u00a0đồ hành\u00a0trình khách\u00a0hàng',
+  subtitle: 'Mức hài\u00a0lòng, NPS và cảm\u00a0xúc ở từng giai\u00a0đoạn và điểm\u00a0chạm',
+  answers: (n) => `${n} câu trả lời`,
+  commentCount: (n) => `${n} nhận xét`,
+  allTime: 'toàn bộ thời gian',
+  from: 'Từ',
+  to: 'Đến',
+  apply: 'Lọc',
+  csv: 'Số liệu (CSV)',
+  answersCsv: 'Câu trả lời (CSV)',
+  csat: 'CSAT',
+  satisfied: 'hài lòng',
+  nps: 'NPS',
+  promoters: 'ủng hộ',
+  detractors: 'phản đối',
+  passives: 'trung lập',
+  emotion: 'Cảm xúc',
+  ces: 'Mức nỗ lực (CES)',
+  index: 'Chỉ số hài lòng',
+  range95: (low, high) => `khoảng tin cậy 95%: ${low}–${high}`,
+  noAnswers: 'Chưa có câu trả lời',
+  fixFirst: 'Cần cải\u00a0thiện trước',
+  clear: (tp, index, range, rest) =>
+    `${tp} đạt ${index}/100 (${range}), thấp hơn phần còn lại của hành trình (${rest}): khoảng cách lớn hơn mức có thể do ngẫu nhiên.`,
+  unclearTitle: 'Chưa thể kết luận',
+  unclear: (tp, index, rest, n) => `${tp} có điểm thấp nhất (${index} so với ${rest} của phần còn lại), nhưng với ${n} khoảng cách này vẫn có thể do ngẫu nhiên.`,
+  moreAnswers: (more) => `Cần thêm khoảng ${more} câu trả lời (theo tỉ lệ hiện nay) để kết luận.`,
+  noGap: 'Các điểm chạm có điểm như nhau: không có khoảng cách nào để xác nhận.',
+  tooFew: (minN) => `Chưa đủ câu trả lời để so sánh các điểm chạm: cần ít nhất hai điểm chạm, mỗi nơi ${minN} câu trả lời.`,
+  fewNotice: (n) => `Các số liệu này dựa trên ${n}: hãy xem như gợi ý ban đầu; khoảng tin cậy cho biết chúng có thể thay đổi bao nhiêu.`,
+  curve: 'Hài lòng và cảm xúc qua hành trình',
+  curveNote: 'Điểm trung bình 1–5 ở mỗi giai đoạn; vạch cho biết khoảng tin cậy 95%.',
+  noCurve: 'Đường cong sẽ hiện khi một giai đoạn có câu trả lời CSAT hoặc cảm xúc.',
+  rates: 'Tỉ lệ trả lời',
+  shown: 'đã hiện',
+  dismissed: 'bị đóng',
+  answered: 'đã trả lời',
+  rateLine: (rate, range, answered, shown) => `${rate} trả lời (${range}) · ${answered} trên ${shown} lượt hiện`,
+  noDisplays: 'Chưa ghi nhận lượt hiện khảo sát nào (widget trước 0.2 không gửi).',
+  caution: { 'few-answers': 'ít câu trả lời', 'low-response-rate': 'ít người được hỏi trả lời: nhóm tự chọn' },
+  lowRateNotice: 'Ở nơi dưới 10% khách được hỏi trả lời, số liệu chỉ đại diện cho một nhóm nhỏ, tự chọn.',
+  trend: 'Xu hướng',
+  perDay: 'theo ngày',
+  perWeek: 'theo tuần',
+  since: { day: 'so với hôm trước', week: 'so với tuần trước' },
+  moreThanNoise: 'thay đổi thật',
+  withinNoise: 'trong mức dao động',
+  noChange: 'chưa đủ câu trả lời để so sánh',
+  segments: 'Nhóm khách hàng',
+  segmentKeys: { device: 'Thiết bị', language: 'Ngôn ngữ', visitor: 'Khách' },
+  segmentValues: { phone: 'Điện thoại', tablet: 'Máy tính bảng', desktop: 'Máy tính', new: 'Mới', returning: 'Quay lại', unknown: 'Không gửi', vi: 'Tiếng Việt', en: 'Tiếng Anh' },
+  npsJourney: 'Người ủng hộ và người phản đối qua hành trình',
+  npsJourneyNote: 'Tỉ lệ trong các câu trả lời NPS ở mỗi giai đoạn. Câu trả lời không gắn với từng khách, nên đây là nơi mỗi nhóm đã trả lời.',
+  group: { promoter: 'Ủng hộ', passive: 'Trung lập', detractor: 'Phản đối' },
+  comments: 'Nhận xét gần đây',
+  themes: 'Khách hàng nói về điều gì',
+  themesNote: (n) => `Chủ đề từ ${n} mới nhất (tìm kiếm và bộ lọc bên dưới xét cùng các nhận xét này).`,
+  themeLine: (count, low) => `${count} · ${low} điểm thấp`,
+  noThemes: 'Chưa có chủ đề: một chủ đề cần hai nhận xét nói cùng một điều.',
+  filter: 'Xem',
+  anyTouchpoint: 'mọi điểm chạm',
+  anyGroup: 'mọi mức điểm',
+  groups: { low: 'điểm thấp', neutral: 'điểm trung bình', high: 'điểm cao' },
+  anyTheme: 'mọi chủ đề',
+  search: 'Tìm',
+  noMatch: 'Không có nhận xét phù hợp.',
+  noComments: 'Chưa có nhận xét.',
+  when: 'Thời gian',
+  where: 'Điểm chạm',
+  score: 'Điểm',
+  comment: 'Nhận xét',
+  rule: 'Cách đọc báo cáo',
+  method: (minN, smallN) =>
+    `Mỗi số liệu kèm khoảng tin cậy 95%: nơi giá trị thật có lẽ nằm, tùy số người trả lời. ` +
+    `CSAT hài lòng = điểm 4 hoặc 5 (khoảng Wilson). NPS = % ủng hộ (9–10) − % phản đối (0–6), khoảng tin cậy tính từ ba tỉ lệ. ` +
+    `Chỉ số hài lòng đưa mọi câu trả lời CSAT, NPS và cảm xúc về thang 0–100 (CSAT và cảm xúc (điểm − 1) / 4, NPS điểm / 10) rồi lấy trung bình; cần ${minN} câu trả lời. ` +
+    `Một điểm chạm chỉ được ghi "cần cải thiện trước" khi chỉ số của nó thấp hơn tất cả câu trả lời còn lại gộp chung, vượt mức ngẫu nhiên (kiểm định z, đã hiệu chỉnh vì chọn nơi thấp nhất trong nhiều nơi). ` +
+    `Số liệu dựa trên dưới ${smallN} câu trả lời được đánh dấu; thay đổi là "thay đổi thật" khi kiểm định z ở mức 95% cho thấy vậy.`,
+  errorTitle: 'Không thể hiển thị báo cáo',
+  back: 'Quay lại báo cáo',
+  stages: { awareness: 'Nhận\u00a0biết', consideration: 'Cân\u00a0nhắc', decision: 'Quyết\u00a0định', purchase: 'Mua\u00a0hàng', retention: 'Gắn\u00a0bó' },
+  touchpoints: {
+    home: 'Trang\u00a0chủ', listing: 'Danh\u00a0mục', search: 'Tìm\u00a0kiếm', product: 'Trang sản\u00a0phẩm', cart: 'Giỏ\u00a0hàng', checkout: 'Thanh\u00a0toán',
+    confirmation: 'Xác\u00a0nhận đơn\u00a0hàng', account: 'Tài\u00a0khoản & đơn\u00a0hàng', support: 'Hỗ\u00a0trợ', content: 'Blog & nội\u00a0dung', other: 'Trang\u00a0khác',
   },
-  vi: {
-    title: 'Bản đồ hành trình khách hàng',
-    subtitle: 'Mức hài lòng, NPS và cảm xúc ở từng giai đoạn và điểm chạm của cửa hàng',
-    answers: 'câu trả lời',
-    allTime: 'toàn bộ thời gian',
-    from: 'Từ',
-    to: 'Đến',
-    apply: 'Lọc',
-    csv: 'Xuất CSV',
-    csat: 'CSAT',
-    satisfied: 'hài lòng',
-    nps: 'NPS',
-    promoters: 'ủng hộ',
-    detractors: 'phản đối',
-    emotion: 'Cảm xúc',
-    ces: 'Mức nỗ lực (CES)',
-    index: 'Chỉ số hài lòng',
-    noAnswers: 'Chưa có câu trả lời',
-    notEnough: 'chưa đủ câu trả lời',
-    fixFirst: 'Cần cải thiện trước',
-    fixFirstWhy: (index, negative) => `Chỉ số hài lòng thấp nhất trên hành trình (${index}/100); ${negative} cảm xúc là bực bội hoặc thất vọng.`,
-    noWeakest: 'Chưa điểm chạm nào đủ câu trả lời để xác định điểm yếu nhất.',
-    curve: 'Mức hài lòng qua hành trình',
-    comments: 'Nhận xét gần đây',
-    noComments: 'Chưa có nhận xét.',
-    when: 'Thời gian',
-    where: 'Điểm chạm',
-    score: 'Điểm',
-    comment: 'Nhận xét',
-    rule: 'Cách chọn điểm chạm yếu nhất',
-    stages: { awareness: 'Nhận biết', consideration: 'Cân nhắc', decision: 'Quyết định', purchase: 'Mua hàng', retention: 'Gắn bó' },
-    touchpoints: {
-      home: 'Trang chủ', listing: 'Danh mục', search: 'Tìm kiếm', product: 'Trang sản phẩm', cart: 'Giỏ hàng', checkout: 'Thanh toán',
-      confirmation: 'Xác nhận đơn hàng', account: 'Tài khoản & đơn hàng', support: 'Hỗ trợ', content: 'Blog & nội dung', other: 'Trang khác',
-    },
-    emotions: { frustrated: 'Bực bội', disappointed: 'Thất vọng', neutral: 'Bình thường', pleased: 'Hài lòng', delighted: 'Rất vui' },
-    kinds: { csat: 'CSAT', nps: 'NPS', emotion: 'Cảm xúc', ces: 'CES' },
-  },
+  emotions: { frustrated: 'Bực bội', disappointed: 'Thất vọng', neutral: 'Bình thường', pleased: 'Hài lòng', delighted: 'Rất vui' },
+  kinds: { csat: 'CSAT', nps: 'NPS', emotion: 'Cảm xúc', ces: 'CES' },
 }
 
-export const RULE_TEXT: Record<ReportLanguage, (minN: number) => string> = {
-  en: (n) =>
-    `Each measure with at least ${n} answers at a touchpoint is scaled to 0–100 (CSAT (avg − 1) / 4, NPS (score + 100) / 2, ` +
-    'emotion (avg − 1) / 4) and the satisfaction index is their mean. The weakest touchpoint has the lowest index ' +
-    '(ties: more answers first, then earlier in the journey). ' +
-    'CSAT satisfied = answers of 4 or 5. NPS = % promoters (9–10) − % detractors (0–6).',
-  vi: (n) =>
-    `Mỗi thước đo có ít nhất ${n} câu trả lời tại một điểm chạm được quy về thang 0–100 (CSAT (TB − 1) / 4, NPS (điểm + 100) / 2, ` +
-    'cảm xúc (TB − 1) / 4); chỉ số hài lòng là trung bình của chúng. Điểm chạm yếu nhất có chỉ số thấp nhất ' +
-    '(bằng nhau: ưu tiên nơi nhiều câu trả lời hơn, rồi nơi sớm hơn trên hành trình). ' +
-    'CSAT hài lòng = điểm 4 hoặc 5. NPS = % người ủng hộ (9–10) − % người phản đối (0–6).',
-}
+export const WORDS: Record<ReportLanguage, ReportWords> = { en, vi }

@@ -5,11 +5,13 @@ import { sendError, sendJson, sendText } from './http.js'
 import type { RateLimiter } from './rate-limit.js'
 import { reportFromStore } from './report.js'
 import { readCredentials, reportIsConfigured, type ReportAccess } from './report-auth.js'
-import { pickLanguage, renderReportHtml } from './report-html.js'
+import { CommentFilterError, parseCommentFilter, type CommentFilter } from './report-comments.js'
+import { reportCsv } from './report-csv.js'
+import { pickLanguage, renderErrorHtml, renderReportHtml } from './report-html.js'
 import { REPORT_HEADERS, REPORT_PAGE_CSP } from './security-headers.js'
 import type { PageCursor, ResponseStore, TimeRange } from './storage/index.js'
 
-export const REPORT_PATHS = ['/report', '/api/report', '/report.csv']
+export const REPORT_PATHS = ['/report', '/api/report', '/report.csv', '/answers.csv']
 
 // Small enough that a page is a few hundred kilobytes at most, large enough to be few queries.
 const CSV_PAGE = 2000
@@ -23,7 +25,7 @@ export interface ReportRouteContext {
 }
 
 /**
- * `GET /report`, `/api/report` and `/report.csv`: closed (403) unless a password or token is
+ * `GET /report`, `/api/report`, `/report.csv` (the figures) and `/answers.csv` (every answer): closed (403) unless a password or token is
  * configured, 401 without the right credentials, 429 once a client has failed too often.
  * The figures come from the database; the CSV is streamed page by page, so neither holds
  * every answer in memory.
@@ -45,21 +47,31 @@ export async function handleReport(req: IncomingMessage, res: ServerResponse, ur
     return sendError(res, 401, { error: 'the report needs a password or token' }, { ...REPORT_HEADERS, 'WWW-Authenticate': challenge })
   }
 
+  const lang = pickLanguage(url.searchParams.get('lang'), req.headers['accept-language'])
+  const html = (status: number, text: string) =>
+    sendText(res, status, 'text/html; charset=utf-8', text, { ...REPORT_HEADERS, 'Content-Security-Policy': REPORT_PAGE_CSP })
   let range: TimeRange
+  let commentFilter: CommentFilter
   try {
     range = parseDateRange(url.searchParams)
+    commentFilter = parseCommentFilter(url.searchParams)
   } catch (err) {
-    if (err instanceof DateRangeError) return sendError(res, 400, { error: err.message }, REPORT_HEADERS)
-    throw err
+    if (!(err instanceof DateRangeError) && !(err instanceof CommentFilterError)) throw err
+    // A person following a link gets a page to read; a program gets the reason as JSON.
+    if (url.pathname === '/report') return html(400, renderErrorHtml(err.message, lang))
+    return sendError(res, 400, { error: err.message }, REPORT_HEADERS)
   }
-  if (url.pathname === '/report.csv') return streamCsv(res, store, range)
-  const report = await reportFromStore(store, range)
+  if (url.pathname === '/answers.csv') return streamCsv(res, store, range)
+  // /api/report is the data; the HTML page and /report.csv are views of it.
+  const report = await reportFromStore(store, range, { commentFilter })
   if (url.pathname === '/api/report') return sendJson(res, 200, report, REPORT_HEADERS)
-  const lang = pickLanguage(url.searchParams.get('lang'), req.headers['accept-language'])
-  return sendText(res, 200, 'text/html; charset=utf-8', renderReportHtml(report, { lang, query: url.searchParams }), {
-    ...REPORT_HEADERS,
-    'Content-Security-Policy': REPORT_PAGE_CSP,
-  })
+  if (url.pathname === '/report.csv') {
+    return sendText(res, 200, 'text/csv; charset=utf-8', reportCsv(report), {
+      ...REPORT_HEADERS,
+      'Content-Disposition': `attachment; filename="touchpoint-report${range.from ? '-' + range.from.slice(0, 10) : ''}.csv"`,
+    })
+  }
+  return html(200, renderReportHtml(report, { lang, query: url.searchParams }))
 }
 
 async function streamCsv(res: ServerResponse, store: ResponseStore, range: TimeRange): Promise<void> {

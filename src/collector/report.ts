@@ -1,39 +1,35 @@
-import { DEFAULT_STAGE_MAP, EMOTIONS, STAGES, TOUCHPOINTS } from '../shared/vocabulary.js'
-import { RULE_TEXT } from './report-i18n.js'
-import type { Comment, ResponseStore, ScoreCount, TimeRange } from './storage/index.js'
-import type { Emotion, Stage, SurveyKind, SurveyResponse, Touchpoint } from '../shared/types.js'
+import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../shared/vocabulary.js'
+import { figuresOf, MIN_N, type Figures, type Tally } from './report-figures.js'
+import { ratesOf, type Rates } from './report-rates.js'
+import { npsJourneys, segmentsOf, type NpsJourney, type Segment } from './report-segments.js'
+import { trendOf, type Trend } from './report-trend.js'
+import { filterComments, type CommentFilter } from './report-comments.js'
+import { THEME_COMMENTS, themesOf, type Theme } from './themes/themes.js'
+import { memorySource, storeSource, type ReportSource } from './report-source.js'
+import { judgeWeakest, type Verdict } from './report-weakest.js'
+import { SMALL_N } from './stats/intervals.js'
+import type { Comment, ResponseStore, TallyRow, TimeRange } from './storage/index.js'
+import type { Stage, SurveyKind, SurveyResponse, Touchpoint } from '../shared/types.js'
 
 export type { Comment } from './storage/index.js'
+export type { Figures, CsatFigures, NpsFigures, EmotionFigures, CesFigures } from './report-figures.js'
+export { MIN_N } from './report-figures.js'
+export { EMOTION_LABELS as EMOTIONS } from './report-vocabulary.js'
 
-/** Fewest answers a measure needs at a touchpoint before it counts towards the weakest touchpoint. */
-export const MIN_N = 5
-
-/** CSAT (1–5): mean, and the share answering 4 or 5. */
-export interface CsatFigures { avg: number | null; n: number; satisfied: number; satisfied_pct: number | null }
-/** NPS (0–10): % promoters (9–10) − % detractors (0–6), from −100 to 100. */
-export interface NpsFigures { score: number | null; promoters: number; passives: number; detractors: number; n: number }
-/** Emotion faces: how many answers chose each, plus the mean score (1–5). */
-export type EmotionFigures = Record<Emotion, number> & { n: number; avg: number | null }
-/** Customer effort (1–7): reported, but left out of the satisfaction index (its direction varies by wording). */
-export interface CesFigures { avg: number | null; n: number }
-
-export interface Figures {
-  responses: number
-  csat: CsatFigures
-  nps: NpsFigures
-  emotion: EmotionFigures
-  ces: CesFigures
-  /** Satisfaction index 0–100 (see `SATISFACTION_RULE`); null while no measure has `MIN_N` answers. */
-  index: number | null
-}
 export interface StageFigures extends Figures { stage: Stage }
 export interface TouchpointFigures extends Figures { touchpoint: Touchpoint; stage: Stage }
+export interface SurveyFigures extends Figures { survey: string; touchpoint: Touchpoint; stage: Stage }
+/** The touchpoint to fix first: only when the verdict is `clear`. */
 export interface Weakest {
   touchpoint: Touchpoint; stage: Stage; index: number; responses: number
   /** Its most telling comments: lowest scores first, then newest (at most 3). */
   comments: Comment[]
 }
 
+/**
+ * The journey report as data: every figure with its n and 95% interval, response rates, the
+ * verdict on the weakest touchpoint. No words: the HTML and CSV views put it into words.
+ */
 export interface Report {
   total: number
   range: { from: string | null; to: string | null }
@@ -42,184 +38,143 @@ export interface Report {
   stages: StageFigures[]
   /** Touchpoints that have answers, in journey order. */
   touchpoints: TouchpointFigures[]
+  /** Each survey at each touchpoint, in journey order. */
+  surveys: SurveyFigures[]
+  /** Named only when the verdict is `clear`. */
   weakest: Weakest | null
-  /** Newest first. */
+  verdict: Verdict
+  rates: Rates
+  /** Each measure per day (ranges up to 14 days) or week, with its change from the period before. */
+  trend: Trend
+  /** Figures per device, language and new or returning visitor, each along the five stages. */
+  segments: Segment[]
+  /** Where promoters, passives and detractors gave their NPS answers, stage by stage. */
+  nps_journeys: NpsJourney[]
+  /** Comment themes per touchpoint, from the newest `themes_from` comments. */
+  themes: Theme[]
+  /** How many comments the themes and the comment filter looked at (at most `THEME_COMMENTS`, the newest). */
+  themes_from: number
+  /** The comment filter applied to `comments`. */
+  comment_filter: CommentFilter
+  /** Newest first, filtered by `comment_filter`. */
   comments: Comment[]
-  rule: string
+  /** Fewest answers for an index (`MIN_N`); figures on fewer than `small_n` answers are flagged `few`. */
+  min_n: number
+  small_n: number
 }
-
-/** The rule behind `index` and `weakest`, in words (also printed under the HTML report). */
-export const SATISFACTION_RULE = RULE_TEXT.en(MIN_N)
 
 export interface ReportOptions {
   from?: string | null
   to?: string | null
   /** How many recent comments to include. Default 20. */
   comments?: number
+  /** Which comments to list: by touchpoint, score group, theme and words. */
+  commentFilter?: CommentFilter
 }
 
-/** Answers of one kind with one score; a group's figures follow from a list of these. */
-type Tally = Pick<ScoreCount, 'kind' | 'score' | 'n'>
-
-/** Where the weakest touchpoint's comments come from once the figures have named it. */
-type TellingComments = (touchpoint: Touchpoint) => Comment[] | Promise<Comment[]>
-
 /**
- * Turns stored answers into the journey report: CSAT, NPS, emotion mix and a satisfaction
- * index per stage and per touchpoint, and the weakest touchpoint to fix first. Pure: the
- * caller chooses the answers. The collector itself uses `reportFromStore`, which gets the
- * same report from counts the database computes.
+ * The journey report of answers held in memory (the collector uses `reportFromStore`).
  *
  * @example
- * const report = buildReport(answers, { from: '2026-11-01T00:00:00.000Z' })
- * report.weakest // → { touchpoint: 'checkout', stage: 'decision', index: 31.9, responses: 84 }
+ * const report = await buildReport(answers)
+ * report.verdict.status // → 'clear'
  */
-export function buildReport(responses: SurveyResponse[], options: ReportOptions = {}): Report {
-  const counts = new Map<string, ScoreCount>()
-  for (const r of responses) {
-    const key = `${r.touchpoint} ${r.stage} ${r.kind} ${r.score}`
-    const count = counts.get(key)
-    if (count) count.n++
-    else counts.set(key, { stage: r.stage, touchpoint: r.touchpoint, kind: r.kind, score: r.score, n: 1 })
-  }
-  const commented = responses.filter((r) => r.comment && r.comment.trim())
-  const byNewest = [...commented].sort(newestFirst)
-  const telling = (t: Touchpoint) =>
-    commented.filter((r) => r.touchpoint === t).sort((a, b) => scaled(a) - scaled(b) || newestFirst(a, b)).slice(0, 3).map(toComment)
-  return assemble([...counts.values()], byNewest.slice(0, options.comments ?? 20).map(toComment), telling, options) as Report
+export function buildReport(responses: readonly SurveyResponse[], options: ReportOptions = {}): Promise<Report> {
+  return buildReportFrom(memorySource(responses), options)
 }
 
 /**
- * The journey report of the answers in `range`, with every figure computed by the database
- * (counts per stage, touchpoint, kind and score) and only the comments it quotes read.
+ * The journey report of the answers in `range`: every figure from counts the database computes
+ * (GROUP BY ... score), and only the comments it quotes read.
  *
  * @example
  * const report = await reportFromStore(store, { from: '2026-11-01T00:00:00.000Z' })
  */
-export async function reportFromStore(store: ResponseStore, range: TimeRange = {}, options: Pick<ReportOptions, 'comments'> = {}): Promise<Report> {
-  const [counts, recent] = await Promise.all([
-    store.scoreCounts(range),
-    store.comments(range, { order: 'newest', limit: options.comments ?? 20 }),
-  ])
-  const telling = (touchpoint: Touchpoint) => store.comments(range, { order: 'lowest', limit: 3, touchpoint })
-  return assemble(counts, recent, telling, { ...range, ...options })
+export function reportFromStore(store: ResponseStore, range: TimeRange = {}, options: Pick<ReportOptions, 'comments' | 'commentFilter'> = {}): Promise<Report> {
+  return buildReportFrom(storeSource(store, range), { ...range, ...options })
 }
 
-// Both ways to a report meet here; `telling` is awaited only when it returns a promise, so the
-// in-memory report stays synchronous.
-function assemble(counts: ScoreCount[], recent: Comment[], telling: TellingComments, options: ReportOptions): Report | Promise<Report> {
-  const byStage = new Map<Stage, ScoreCount[]>()
-  const byTouchpoint = new Map<Touchpoint, ScoreCount[]>()
-  for (const count of counts) {
-    push(byStage, count.stage, count)
-    push(byTouchpoint, count.touchpoint, count)
-  }
-  const touchpoints = TOUCHPOINTS.filter((t) => byTouchpoint.has(t)).map((t) => {
-    const list = byTouchpoint.get(t)!
-    return { touchpoint: t, stage: commonStage(list, t), ...tallyFigures(list) }
+/** The report from any source of counts. */
+export async function buildReportFrom(source: ReportSource, options: ReportOptions = {}): Promise<Report> {
+  const [rows, displays, answered, daily, segmentRows, recent] = await Promise.all([
+    source.tally(['touchpoint', 'stage', 'survey', 'kind', 'score']),
+    source.displays(),
+    source.tally(['touchpoint', 'stage', 'survey'], { displayed: true }),
+    source.tally(['touchpoint', 'stage', 'kind', 'score', 'day']),
+    source.tally(['stage', 'kind', 'score', 'device', 'visitor', 'language']),
+    source.comments({ order: 'newest', limit: THEME_COMMENTS }),
+  ])
+  const filter = options.commentFilter ?? {}
+  const counts = rows.map((row) => ({ ...row, kind: row.kind as SurveyKind, score: Number(row.score) }))
+  const byTouchpoint = groupBy(counts, (c) => c.touchpoint as Touchpoint)
+  const touchpoints = TOUCHPOINTS.filter((t) => byTouchpoint.has(t)).map((touchpoint) => {
+    const list = byTouchpoint.get(touchpoint)!
+    return { touchpoint, stage: commonStage(list, touchpoint), tallies: list }
   })
+  const surveyGroups = [...groupBy(counts, (c) => `${c.touchpoint}\u0000${c.survey}`).values()]
+    .map((list) => ({ touchpoint: list[0].touchpoint as Touchpoint, survey: String(list[0].survey), list }))
+    .sort((a, b) => TOUCHPOINTS.indexOf(a.touchpoint) - TOUCHPOINTS.indexOf(b.touchpoint) || (a.survey < b.survey ? -1 : 1))
+  const verdict = judgeWeakest(touchpoints)
   const report: Report = {
     total: sum(counts),
     range: { from: options.from ?? null, to: options.to ?? null },
-    overall: tallyFigures(counts),
-    stages: STAGES.map((stage) => ({ stage, ...tallyFigures(byStage.get(stage) ?? []) })),
-    touchpoints,
-    weakest: weakestOf(touchpoints),
-    comments: recent.filter((c) => c.comment),
-    rule: SATISFACTION_RULE,
+    overall: figuresOf(counts),
+    stages: STAGES.map((stage) => ({ stage, ...figuresOf(counts.filter((c) => c.stage === stage)) })),
+    touchpoints: touchpoints.map(({ touchpoint, stage, tallies }) => ({ touchpoint, stage, ...figuresOf(tallies) })),
+    surveys: surveyGroups.map(({ touchpoint, survey, list }) => ({ survey, touchpoint, stage: commonStage(list, touchpoint), ...figuresOf(list) })),
+    weakest: null,
+    verdict,
+    rates: ratesOf(displays, answered, STAGES),
+    trend: trendOf(daily, options),
+    segments: segmentsOf(segmentRows),
+    nps_journeys: npsJourneys(counts),
+    themes: themesOf(recent),
+    themes_from: recent.length,
+    comment_filter: filter,
+    comments: filterComments(recent, filter).slice(0, options.comments ?? 20),
+    min_n: MIN_N,
+    small_n: SMALL_N,
   }
-  if (!report.weakest) return report
-  const quoted = telling(report.weakest.touchpoint)
-  const fill = (comments: Comment[]) => {
-    report.weakest!.comments = comments.filter((c) => c.comment)
-    return report
+  if (verdict.status === 'clear' && verdict.lowest) {
+    const { touchpoint, stage, index } = verdict.lowest
+    const quoted = await source.comments({ order: 'lowest', limit: 3, touchpoint })
+    const responses = report.touchpoints.find((t) => t.touchpoint === touchpoint)!.responses
+    report.weakest = { touchpoint, stage, index, responses, comments: quoted.filter((c) => c.comment) }
   }
-  return quoted instanceof Promise ? quoted.then(fill) : fill(quoted)
+  return report
 }
 
 /**
  * The figures of any group of answers.
  *
  * @example
- * figures(answers).nps // → { score: -40, promoters: 1, passives: 1, detractors: 3, n: 5 }
+ * figures(answers).nps // → { score: -40, se: 34.87, ci: [-100, 28.3], promoters: 1, passives: 1, detractors: 3, n: 5 }
  */
-export function figures(list: SurveyResponse[]): Figures {
-  return tallyFigures(list.map(({ kind, score }) => ({ kind, score, n: 1 })))
+export function figures(list: readonly SurveyResponse[]): Figures {
+  return figuresOf(list.map(({ kind, score }) => ({ kind, score, n: 1 })))
 }
 
-/** The same figures from counts: every mean is an exact sum of scores over a count. */
-function tallyFigures(tallies: Tally[]): Figures {
-  const of = (kind: SurveyKind) => tallies.filter((t) => t.kind === kind)
-  const csatTallies = of('csat')
-  const npsTallies = of('nps')
-  const emotionTallies = of('emotion')
-  const cesTallies = of('ces')
-
-  const csatN = sum(csatTallies)
-  const satisfied = sum(csatTallies.filter((t) => t.score >= 4))
-  const csat = { avg: mean(csatTallies), n: csatN, satisfied, satisfied_pct: pct(satisfied, csatN) }
-
-  const promoters = sum(npsTallies.filter((t) => t.score >= 9))
-  const detractors = sum(npsTallies.filter((t) => t.score <= 6))
-  const n = sum(npsTallies)
-  const nps = {
-    score: n ? Math.round(((promoters - detractors) / n) * 100) : null,
-    promoters, passives: n - promoters - detractors, detractors, n,
-  }
-
-  const emotion = {} as EmotionFigures
-  EMOTIONS.forEach((label, i) => (emotion[label] = sum(emotionTallies.filter((t) => t.score === i + 1))))
-  emotion.n = sum(emotionTallies)
-  emotion.avg = mean(emotionTallies)
-
-  const ces = { avg: mean(cesTallies), n: sum(cesTallies) }
-  return { responses: sum(tallies), csat, nps, emotion, ces, index: indexOf(csatTallies, npsTallies, emotionTallies) }
-}
-
-// From the exact sums, not the rounded figures, so rounding never decides which touchpoint is weakest.
-function indexOf(csat: Tally[], nps: Tally[], emotion: Tally[]): number | null {
-  const parts: number[] = []
-  const exactMean = (tallies: Tally[]) => scoreSum(tallies) / sum(tallies)
-  if (sum(csat) >= MIN_N) parts.push(((exactMean(csat) - 1) / 4) * 100)
-  if (sum(nps) >= MIN_N) {
-    const npsScore = ((sum(nps.filter((t) => t.score >= 9)) - sum(nps.filter((t) => t.score <= 6))) / sum(nps)) * 100
-    parts.push((npsScore + 100) / 2)
-  }
-  if (sum(emotion) >= MIN_N) parts.push(((exactMean(emotion) - 1) / 4) * 100)
-  return parts.length ? round(parts.reduce((a, b) => a + b, 0) / parts.length, 1) : null
-}
-
-function weakestOf(rows: TouchpointFigures[]): Weakest | null {
-  const ranked = rows
-    .filter((r) => r.index !== null)
-    .sort((a, b) => a.index! - b.index! || b.responses - a.responses || TOUCHPOINTS.indexOf(a.touchpoint) - TOUCHPOINTS.indexOf(b.touchpoint))
-  const w = ranked[0]
-  return w ? { touchpoint: w.touchpoint, stage: w.stage, index: w.index!, responses: w.responses, comments: [] } : null
-}
+type Count = Tally & TallyRow
 
 // A store may map a touchpoint to another stage; show it where most of its answers were given
-// (on a tie, the default stage, else the stage answered first: counts come in time order).
-function commonStage(list: ScoreCount[], t: Touchpoint): Stage {
+// (on a tie, the default stage).
+function commonStage(list: readonly Count[], touchpoint: Touchpoint): Stage {
   const counts = new Map<Stage, number>()
-  for (const count of list) counts.set(count.stage, (counts.get(count.stage) ?? 0) + count.n)
-  let best: Stage = DEFAULT_STAGE_MAP[t]
-  for (const [stage, c] of counts) if (c > (counts.get(best) ?? 0)) best = stage
+  for (const count of list) counts.set(count.stage as Stage, (counts.get(count.stage as Stage) ?? 0) + count.n)
+  let best: Stage = DEFAULT_STAGE_MAP[touchpoint]
+  for (const [stage, n] of counts) if (n > (counts.get(best) ?? 0)) best = stage
   return best
 }
 
-// Scores of different kinds compare on one 0–1 scale: NPS 0–10, CES 1–7, the rest 1–5.
-const scaled = (r: SurveyResponse) => (r.kind === 'nps' ? r.score / 10 : r.kind === 'ces' ? (r.score - 1) / 6 : (r.score - 1) / 4)
-const newestFirst = (a: SurveyResponse, b: SurveyResponse) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)
-const toComment = ({ id, at, stage, touchpoint, kind, score, emotion, comment, locale }: SurveyResponse): Comment =>
-  ({ id, at, stage, touchpoint, kind, score, emotion, comment: comment!.trim(), locale })
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
+function groupBy<K, V>(list: readonly V[], key: (value: V) => K): Map<K, V[]> {
+  const map = new Map<K, V[]>()
+  for (const value of list) {
+    const k = key(value)
+    const found = map.get(k)
+    if (found) found.push(value)
+    else map.set(k, [value])
+  }
+  return map
 }
-const sum = (tallies: Tally[]) => tallies.reduce((total, t) => total + t.n, 0)
-const scoreSum = (tallies: Tally[]) => tallies.reduce((total, t) => total + t.score * t.n, 0)
-const mean = (tallies: Tally[]) => (sum(tallies) ? round(scoreSum(tallies) / sum(tallies), 2) : null)
-const pct = (part: number, whole: number) => (whole ? round((part / whole) * 100, 1) : null)
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits
+
+const sum = (list: readonly { n: number }[]) => list.reduce((total, t) => total + t.n, 0)

@@ -2,13 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time.js'
 import { clientAddressResolver, type TrustProxy } from './client-address.js'
-import { handleCollect } from './collect.js'
-import { isAllowedOrigin, setCorsHeaders } from './cors.js'
+import { collectRoute } from './collect-route.js'
 import { sendError, sendJson } from './http.js'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js'
 import { checkReportAccess } from './report-auth.js'
 import { handleReport, REPORT_PATHS } from './report-routes.js'
+import { createAlerter, type AlertOptions } from './alerts/alerter.js'
 import { keepDays } from './retention.js'
+import { createRouter, READ_METHODS } from './router.js'
 import { serveStatic } from './static-files.js'
 import { applyLimits, serverOptions, type ServerLimits } from './server-limits.js'
 import { openStore, type ResponseStore } from './storage/index.js'
@@ -43,6 +44,8 @@ export interface CollectorOptions extends ServerLimits {
   staticDir?: string
   /** Handles every other request (the demo store); default 404. */
   fallback?: (req: IncomingMessage, res: ServerResponse, url: URL) => void
+  /** Low-score alerts to a webhook (alerts/alerter.ts); off without a `url`. */
+  alerts?: Omit<AlertOptions, 'log' | 'now'> | null
   /** Where warnings go. Default `console.warn`. */
   log?: (message: string) => void
   /** The clock, for tests. Default `Date.now`. */
@@ -85,51 +88,45 @@ export function createCollector(options: CollectorOptions): Collector {
   // Started once the schema is current (in listen), through the store, so both engines purge alike.
   let stopRetention = () => {}
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://collector.invalid')
-    const path = url.pathname
-
-    if (path === '/collect') {
-      const origin = req.headers.origin
-      if (origin && !isAllowedOrigin(origin, allowOrigins, req.headers.host)) {
-        return sendError(res, 403, { error: `origin ${origin} is not in the allow-list` }, { Connection: 'close' })
-      }
-      if (req.method === 'OPTIONS') {
-        setCorsHeaders(req, res, true)
-        res.writeHead(204).end()
-        return
-      }
-      setCorsHeaders(req, res, false)
-      if (req.method !== 'POST') return sendError(res, 405, { error: 'use POST' }, { Allow: 'POST, OPTIONS' })
-      const client = clientOf(req)
-      const taken = limiter?.take(client) ?? { ok: true }
-      if (!taken.ok) {
-        return sendError(res, 429, { error: 'too many requests' }, { 'Retry-After': String(taken.retryAfterSeconds), Connection: 'close' })
-      }
-      return handleCollect(req, res, {
-        insertBatch: store.insertBatch,
-        maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
-        bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
-        answerLimiter,
-        client,
-        window: options.answerWindow ?? DEFAULT_ANSWER_WINDOW,
-        now,
-        log,
-      })
-    }
-
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      if (path === '/healthz') return health(res, store)
-      if (REPORT_PATHS.includes(path)) return handleReport(req, res, url, { store, access, loginThrottle, client: clientOf(req) })
-    }
-
-    if (options.staticDir && serveStatic(req, res, options.staticDir, path)) return
-    if (options.fallback) return options.fallback(req, res, url)
-    sendError(res, 404, { error: 'not found' })
+  const alerter = options.alerts?.url ? createAlerter({ ...options.alerts, log }) : null
+  // The alerter only queues (in memory): the answers are committed, and the 2xx goes out at once.
+  const insertBatch: ResponseStore['insertBatch'] = async (batch, receivedAt) => {
+    const result = await store.insertBatch(batch, receivedAt)
+    alerter?.notify(batch.responses)
+    return result
   }
+  const reportContext = (req: IncomingMessage) => ({ store, access, loginThrottle, client: clientOf(req) })
+  const route = createRouter(
+    [
+      {
+        path: '/collect',
+        handle: collectRoute({
+          allowOrigins,
+          limiter,
+          clientOf,
+          insertBatch,
+          maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+          bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
+          answerLimiter,
+          window: options.answerWindow ?? DEFAULT_ANSWER_WINDOW,
+          now,
+          log,
+        }),
+      },
+      { path: '/healthz', methods: READ_METHODS, handle: (_req, res) => health(res, store) },
+      ...REPORT_PATHS.map((path) => ({ path, methods: READ_METHODS, handle: (req: IncomingMessage, res: ServerResponse, url: URL) => handleReport(req, res, url, reportContext(req)) })),
+    ],
+    (req, res, url) => {
+      if (options.staticDir && serveStatic(req, res, options.staticDir, url.pathname)) return
+      if (options.fallback) return options.fallback(req, res, url)
+      sendError(res, 404, { error: 'not found' })
+    },
+  )
 
   const server = createServer(serverOptions(options), (req, res) => {
-    route(req, res).catch((err: Error) => {
+    Promise.resolve()
+      .then(() => route(req, res, new URL(req.url ?? '/', 'http://collector.invalid')))
+      .catch((err: Error) => {
       log(`${req.method} ${req.url} failed: ${err.stack ?? err.message}`)
       if (!res.headersSent) sendError(res, 500, { error: 'internal error' })
       else res.destroy()
@@ -159,7 +156,7 @@ export function createCollector(options: CollectorOptions): Collector {
     close: () =>
       new Promise((resolve) => {
         stopRetention()
-        server.close(() => resolve(store.close()))
+        server.close(() => resolve(Promise.all([alerter?.close(), store.close()]).then(() => {})))
         server.closeAllConnections()
       }),
   }

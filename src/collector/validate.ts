@@ -7,6 +7,7 @@ import { EMOTIONS } from '../shared/vocabulary.js'
 import { answerTimeProblem, DEFAULT_ANSWER_WINDOW, type AnswerWindow } from './answer-time.js'
 import { cleanAnswer, cleanDisplay } from './clean-answer.js'
 import { loadPeer } from './peer-dependencies.js'
+import { packageFile } from './package-file.js'
 
 /** What the collector makes of a parsed request body. */
 export interface BatchCheck {
@@ -26,9 +27,9 @@ export interface BatchCheck {
   warnings: string[]
 }
 
-// The wire format's own schema file, read where the package ships it (schema/ sits two levels
-// above both src/collector/ and dist/collector/), so the collector can never drift from it.
-const SCHEMA_URL = new URL('../../schema/response.schema.json', import.meta.url)
+// The wire format's own schema file, read from the package root (found by its package.json,
+// package-file.ts), so the collector can never drift from it wherever its code is bundled.
+const SCHEMA_PATH = 'schema/response.schema.json'
 // Optional additions that a bad value does not make the whole item wrong: dropped with a warning.
 const DROPPABLE = ['display', 'device', 'visitor']
 const LISTS = ['responses', 'displays'] as const
@@ -40,7 +41,7 @@ const fieldsOf: Record<List, string[]> = { responses: [], displays: [] }
 
 function validator() {
   if (!compiled) {
-    const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8'))
+    const schema = JSON.parse(readFileSync(packageFile(SCHEMA_PATH, import.meta.url), 'utf8'))
     fieldsOf.responses = Object.keys(schema.$defs.response.properties)
     fieldsOf.displays = Object.keys(schema.$defs.display.properties)
     // Optional peer dependencies, loaded on first use: importing the collector never fails on them.

@@ -56,7 +56,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       const { post, report } = await start()
       const a = answer()
       expect(await (await post(batch([a]))).json()).toMatchObject({ stored: 1, duplicates: 0 })
-      const again = await post(batch([a, { ...a }]), { 'Idempotency-Key': 'batch-1' })
+      const again = await post(batch([a, { ...a }]))
       expect(again.status).toBe(200)
       expect(await again.json()).toEqual({ ok: true, stored: 0, duplicates: 2, displays: { stored: 0, duplicates: 0 } })
       expect((await report()).total).toBe(1)
@@ -195,16 +195,16 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
   describe('CORS', () => {
     const shop = 'https://shop.example'
 
-    it('answers a preflight from an allowed origin, allowing Idempotency-Key', async () => {
+    it('answers a preflight from an allowed origin, allowing only the Content-Type header the widget sends', async () => {
       const { url } = await start({ allowOrigins: [shop] })
       const res = await fetch(`${url}/collect`, {
         method: 'OPTIONS',
-        headers: { Origin: shop, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+        headers: { Origin: shop, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
       })
       expect(res.status).toBe(204)
       expect(res.headers.get('access-control-allow-origin')).toBe(shop)
       expect(res.headers.get('access-control-allow-methods')).toContain('POST')
-      expect(res.headers.get('access-control-allow-headers')).toMatch(/Idempotency-Key/i)
+      expect(res.headers.get('access-control-allow-headers')).toBe('Content-Type')
     })
 
     it('lets the page read the answer of a POST from an allowed origin', async () => {
@@ -288,7 +288,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       expect(res.headers.get('content-type')).toMatch(/text\/html/)
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
       const html = await res.text()
-      expect(html).toContain('Bản đồ hành trình khách hàng')
+      expect(html).toContain('Bản\u00a0đồ hành\u00a0trình khách\u00a0hàng')
       expect(html).not.toContain('<img src=x')
       expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
     })
@@ -296,7 +296,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
     it('asks for the report password when one is set, on every report route', async () => {
       const { url } = await start({ reportPassword: 'hunter2' })
       const basic = (pw: string) => ({ Authorization: 'Basic ' + Buffer.from(`manager:${pw}`).toString('base64') })
-      for (const path of ['/report', '/api/report', '/report.csv']) {
+      for (const path of ['/report', '/api/report', '/report.csv', '/answers.csv']) {
         const anonymous = await fetch(url + path)
         expect(anonymous.status).toBe(401)
         expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic/)
@@ -309,7 +309,7 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
     it('exports the answers as CSV', async () => {
       const { post, url } = await start()
       await post(batch([answer({ comment: 'Giao hàng nhanh, đóng gói đẹp' })]))
-      const res = await fetch(`${url}/report.csv?from=2026-11-01`, { headers: asReader })
+      const res = await fetch(`${url}/answers.csv?from=2026-11-01`, { headers: asReader })
       expect(res.headers.get('content-type')).toMatch(/text\/csv/)
       expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="touchpoint-answers-2026-11-01.csv"/)
       const text = await res.text()
@@ -321,11 +321,56 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       const { collector, url } = await start()
       const many = Array.from({ length: 4500 }, (_, i) => answer({ at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString() }))
       await collector.store.insert(many)
-      const res = await fetch(`${url}/report.csv`, { headers: asReader })
+      const res = await fetch(`${url}/answers.csv`, { headers: asReader })
       expect(res.headers.get('content-length')).toBeNull()
       const lines = (await res.text()).split('\r\n').slice(1, -1)
       expect(lines.map((line) => line.split(',')[0])).toEqual(many.map((a) => a.id))
     }, 60_000)
+
+    it('returns the journey report as data: rates from displays, verdict, trend, segments and themes', async () => {
+      const { collector, report } = await start()
+      const shown = (i: number) => ({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, event: 'shown' as const, survey: 'csat', kind: 'csat' as const,
+        stage: 'decision' as const, touchpoint: 'checkout' as const, url: 'https://shop.example/checkout/', locale: 'vi', at: '2026-11-20T10:00:00.000Z',
+      })
+      const displays = Array.from({ length: 40 }, (_, i) => shown(i))
+      const low = Array.from({ length: 6 }, (_, i) =>
+        answer({ touchpoint: 'checkout', score: 1, comment: i % 2 ? 'phi ship dat qua' : 'Phí ship hiện ở bước cuối', locale: 'vi', display: displays[i].id, device: 'phone' } as object),
+      )
+      await collector.store.insertBatch({ responses: [...low, ...answers('product', 'csat', [5, 5, 4, 5, 5, 4])], displays })
+      const data = await report()
+      expect(data.rates.touchpoints.find((r: { touchpoint: string }) => r.touchpoint === 'checkout')).toMatchObject({
+        shown: 40, answered: 6, rate: 0.15, cautions: ['few-answers'],
+      })
+      expect(data.verdict).toMatchObject({ status: 'clear', lowest: { touchpoint: 'checkout' } })
+      expect(data.trend.unit).toBe('day')
+      expect(data.segments.find((s: { key: string; value: string }) => s.key === 'device' && s.value === 'phone').overall.responses).toBe(6)
+      expect(data.themes.find((t: { key: string }) => t.key === 'shipping fee')).toMatchObject({ touchpoint: 'checkout', count: 6, low_share: 1 })
+      expect(JSON.stringify(data)).not.toMatch(/Fix first|Satisfaction/)
+      const filtered = await report('?theme=shipping%20fee&q=dat')
+      expect(filtered.comments.map((c: { comment: string }) => c.comment)).toEqual(['phi ship dat qua', 'phi ship dat qua', 'phi ship dat qua'])
+    })
+
+    it('serves the figures as CSV, a view of /api/report', async () => {
+      const { post, url } = await start()
+      await post(batch(answers('checkout', 'csat', [1, 2, 5])))
+      const bytes = Buffer.from(await (await fetch(`${url}/report.csv`, { headers: asReader })).arrayBuffer())
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+      const text = bytes.toString('utf8')
+      expect(text.split('\r\n')[0]).toBe('\uFEFFscope,stage,touchpoint,survey,measure,n,value,low,high')
+      expect(text).toContain('\r\ntouchpoint,decision,checkout,,csat_mean,3,2.67,')
+    })
+
+    it('explains a bad date on /report in a page, and in JSON on /api/report', async () => {
+      const { url } = await start()
+      const page = await fetch(`${url}/report?from=yesterday&lang=en`, { headers: asReader })
+      expect(page.status).toBe(400)
+      expect(page.headers.get('content-type')).toMatch(/text\/html/)
+      expect(await page.text()).toContain('<h1>This report could not be shown</h1><p>from must be a date (2026-11-30) or an ISO 8601 date-time</p>')
+      const api = await fetch(`${url}/api/report?group=angry`, { headers: asReader })
+      expect(api.status).toBe(400)
+      expect(await api.json()).toEqual({ error: 'group must be low, neutral or high, not "angry"' })
+    })
 
     it('serves files from the static folder and hands other paths to the fallback', async () => {
       const tmp = tempDir()

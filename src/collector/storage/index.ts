@@ -28,4 +28,5 @@ export { LATEST_VERSION, SchemaTooNewError, isSchemaTooNewError } from './migrat
 export { StoreClosedError } from './store.js'
 export type {
   ResponseStore, StoredResponse, TimeRange, InsertResult, BatchInsertResult, ScoreCount, DisplayCount, Comment, CommentQuery, PageCursor,
+  TallyKey, TallyRow, TallyFilter,
 } from './store.js'

@@ -76,6 +76,22 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX displays_tally ON displays (touchpoint, stage, survey, kind, event, at);
       CREATE INDEX displays_at ON displays (at, id);`,
   },
+  {
+    version: 4,
+    description: 'indexes for the journey report: per survey, answered displays, segments',
+    // Each report query finds everything it reads in one of these, so the table (with its raw
+    // JSON) is never visited: per survey and score; answers that name a display (a partial
+    // index, `display` in it so SQLite sees it covers the query); device, visitor and locale.
+    // The trend (per day) is served by responses_tally, which already ends in `at`.
+    sqlite: `
+      CREATE INDEX responses_survey_tally ON responses (touchpoint, stage, survey, kind, score, at);
+      CREATE INDEX responses_answered ON responses (touchpoint, stage, survey, at, display) WHERE display IS NOT NULL;
+      CREATE INDEX responses_segments ON responses (stage, kind, score, device, visitor, locale, at);`,
+    postgres: `
+      CREATE INDEX responses_survey_tally ON responses (touchpoint, stage, survey, kind, score, at);
+      CREATE INDEX responses_answered ON responses (touchpoint, stage, survey, at, display) WHERE display IS NOT NULL;
+      CREATE INDEX responses_segments ON responses (stage, kind, score, device, visitor, locale, at);`,
+  },
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -6,9 +6,9 @@ import { DISPLAY_COLUMNS, toDisplayCount, toDisplayRow, type DisplayRow } from '
 import type { WriteRequest } from './group-commit.js'
 import {
   commentsQuery, COUNT_DISPLAYS_SQL, COUNT_SQL, displayCountsQuery, getQuery, pageQuery, purgeBeforeQuery,
-  purgeDisplaysBeforeQuery, purgeIdsQuery, scoreCountsQuery, type Query,
+  purgeDisplaysBeforeQuery, purgeIdsQuery, scoreCountsQuery, tallyQuery, type Query,
 } from './queries.js'
-import { COLUMNS, countStored, toComment, toRow, toScoreCount, toStored, type Row } from './rows.js'
+import { COLUMNS, countStored, toComment, toRow, toScoreCount, toStored, toTallyRow, type Row } from './rows.js'
 import { StoreClosedError, type BatchInsertResult, type ResponseStore } from './store.js'
 
 // Any number that is the same for every collector: they queue on it while one migrates.
@@ -167,6 +167,7 @@ export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } =
     page: async (range, cursor, limit) => (await read(pageQuery('postgres', range, cursor, limit))).map(toStored),
     scoreCounts: async (range) => (await read(scoreCountsQuery('postgres', range))).map(toScoreCount),
     comments: async (range, query) => (await read(commentsQuery('postgres', range, query))).map(toComment),
+    tally: async (range, by, filter) => (await read(tallyQuery('postgres', range, by, filter))).map(toTallyRow),
     displayCounts: async (range) => (await read(displayCountsQuery('postgres', range))).map(toDisplayCount),
     count: async () => Number((await read({ sql: COUNT_SQL, params: [] }))[0].n),
     countDisplays: async () => Number((await read({ sql: COUNT_DISPLAYS_SQL, params: [] }))[0].n),

@@ -1,4 +1,4 @@
-import type { CommentQuery, PageCursor, TimeRange } from './store.js'
+import type { CommentQuery, PageCursor, TallyFilter, TallyKey, TimeRange } from './store.js'
 
 /** One query for either engine: its text and its parameters in order. */
 export interface Query {
@@ -113,3 +113,42 @@ export const purgeIdsQuery = (engine: Engine, ids: string[]): Query =>
   engine === 'sqlite'
     ? { sql: `DELETE FROM responses WHERE id IN (${ids.map(() => '?').join(', ')})`, params: ids }
     : { sql: 'DELETE FROM responses WHERE id = ANY($1::text[])', params: [ids] }
+
+/** What a report tally may group by: columns, or the day (`YYYY-MM-DD`, UTC) and the language (`vi` of `vi-VN`). */
+const TALLY_EXPRESSIONS: Record<TallyKey, string> = {
+  touchpoint: 'touchpoint',
+  stage: 'stage',
+  survey: 'survey',
+  kind: 'kind',
+  score: 'score',
+  // Stored times are one UTC shape (rows.ts), so the first ten characters are the UTC day.
+  day: 'substr(at, 1, 10)',
+  language: 'lower(substr(locale, 1, 2))',
+  device: 'device',
+  visitor: 'visitor',
+}
+
+/**
+ * Answer counts grouped by the given keys (from a fixed list, never from the request): the
+ * report's figures, trends and segments all follow from such counts, so no answer is read
+ * into JavaScript. `displayed` keeps only answers that name the display they answer.
+ */
+export function tallyQuery(engine: Engine, range: TimeRange, by: readonly TallyKey[], filter: TallyFilter = {}): Query {
+  const { params, param } = builder(engine)
+  const conditions = rangeConditions(range, param)
+  if (filter.displayed) conditions.push('display IS NOT NULL')
+  const keys = by.map((key) => `${TALLY_EXPRESSIONS[key]} AS ${key}`)
+  const groups = by.map((_, i) => String(i + 1))
+  const sql = `SELECT ${[...keys, 'COUNT(*) AS n'].join(', ')} FROM ${engine === 'sqlite' ? `responses INDEXED BY ${tallyIndex(by, filter)}` : 'responses'} ${where(conditions)}
+    ${groups.length ? `GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''}`
+  return { sql, params }
+}
+
+// SQLite without statistics takes the time index for a date range and then visits the table
+// once per answer; each tally names the covering index (schema steps 2 and 4) that serves it.
+function tallyIndex(by: readonly TallyKey[], filter: TallyFilter): string {
+  if (filter.displayed) return 'responses_answered'
+  if (by.includes('device') || by.includes('visitor') || by.includes('language')) return 'responses_segments'
+  if (by.includes('survey')) return 'responses_survey_tally'
+  return 'responses_tally'
+}

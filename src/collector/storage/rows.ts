@@ -1,5 +1,5 @@
 import type { SurveyResponse } from '../../shared/types.js'
-import type { Comment, ScoreCount, StoredResponse } from './store.js'
+import type { Comment, ScoreCount, StoredResponse, TallyRow } from './store.js'
 
 /** The columns of `responses`, in the order every engine writes them. */
 export const COLUMNS = [
@@ -73,4 +73,11 @@ export function countStored<R>(requests: R[][], isNew: (row: R, index: number) =
 export function toScoreCount(row: Record<string, unknown>): ScoreCount {
   const { stage, touchpoint, kind } = row as unknown as ScoreCount
   return { stage, touchpoint, kind, score: Number(row.score), n: Number(row.n) }
+}
+
+/** A tally row with numbers as numbers (PostgreSQL hands COUNT back as a string). */
+export function toTallyRow(row: Record<string, unknown>): TallyRow {
+  const tally = { ...row, n: Number(row.n) } as TallyRow
+  if (row.score !== undefined) tally.score = Number(row.score)
+  return tally
 }

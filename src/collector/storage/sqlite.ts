@@ -5,9 +5,9 @@ import { DISPLAY_COLUMNS, toDisplayCount, toDisplayRow } from './display-rows.js
 import type { WriteRequest } from './group-commit.js'
 import {
   commentsQuery, COUNT_DISPLAYS_SQL, COUNT_SQL, displayCountsQuery, getQuery, pageQuery, purgeBeforeQuery,
-  purgeDisplaysBeforeQuery, purgeIdsQuery, scoreCountsQuery, type Query,
+  purgeDisplaysBeforeQuery, purgeIdsQuery, scoreCountsQuery, tallyQuery, type Query,
 } from './queries.js'
-import { COLUMNS, toComment, toRow, toScoreCount, toStored } from './rows.js'
+import { COLUMNS, toComment, toRow, toScoreCount, toStored, toTallyRow } from './rows.js'
 import { startSqliteThread, type SqliteThread } from './sqlite-thread.js'
 import { StoreClosedError, type BatchInsertResult, type ResponseStore } from './store.js'
 
@@ -105,6 +105,7 @@ export function openSqliteStore(dbPath: string): ResponseStore {
     page: async (range, cursor, limit) => (await read<Record<string, unknown>[]>('all', pageQuery('sqlite', range, cursor, limit))).map(toStored),
     scoreCounts: async (range) => (await read<Record<string, unknown>[]>('all', scoreCountsQuery('sqlite', range))).map(toScoreCount),
     comments: async (range, query) => (await read<Record<string, unknown>[]>('all', commentsQuery('sqlite', range, query))).map(toComment),
+    tally: async (range, by, filter) => (await read<Record<string, unknown>[]>('all', tallyQuery('sqlite', range, by, filter))).map(toTallyRow),
     displayCounts: async (range) => (await read<Record<string, unknown>[]>('all', displayCountsQuery('sqlite', range))).map(toDisplayCount),
     count: async () => (await read<{ n: number }>('get', { sql: COUNT_SQL, params: [] })).n,
     countDisplays: async () => (await read<{ n: number }>('get', { sql: COUNT_DISPLAYS_SQL, params: [] })).n,

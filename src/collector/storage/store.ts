@@ -42,6 +42,17 @@ export interface ScoreCount {
   n: number
 }
 
+/** What report counts may be grouped by (storage/queries.ts says how each is computed). */
+export type TallyKey = 'touchpoint' | 'stage' | 'survey' | 'kind' | 'score' | 'day' | 'language' | 'device' | 'visitor'
+
+/** One group of answers: its keys and how many answers it holds. */
+export type TallyRow = { n: number } & { [key in TallyKey]?: string | number | null }
+
+export interface TallyFilter {
+  /** Only answers that name the display (`display` id) they answer: the response-rate numerator. */
+  displayed?: boolean
+}
+
 /** A comment as the report quotes it (trimmed). */
 export interface Comment {
   id: string; at: string; stage: Stage; touchpoint: Touchpoint; kind: SurveyKind
@@ -94,6 +105,8 @@ export interface ResponseStore {
   page(range: TimeRange, cursor: PageCursor | null, limit: number): Promise<StoredResponse[]>
   /** The answer counts per stage, touchpoint, kind and score, in the order each group first appeared in time. */
   scoreCounts(range: TimeRange): Promise<ScoreCount[]>
+  /** Answers inside the range counted per group of `by` (all of them when `by` is empty). */
+  tally(range: TimeRange, by: readonly TallyKey[], filter?: TallyFilter): Promise<TallyRow[]>
   /** Non-blank comments inside the range. */
   comments(range: TimeRange, query: CommentQuery): Promise<Comment[]>
   /** The display counts per stage, touchpoint, survey, kind and event (`at` inside the range), in the order each group first appeared in time. */
