@@ -1,7 +1,7 @@
 // The demo: store pages, the widget from dist/ and the collector with its report, on one port.
 import { join } from 'node:path'
 import { ROOT } from './ensure-build.mjs'
-import { seedAnswers } from './seed-data.mjs'
+import { seedData } from './seed-data.mjs'
 import { handleStore } from './store/index.mjs'
 
 /** The demo's report password when REPORT_PASSWORD is not set: the collector keeps its report closed without one. */
@@ -24,7 +24,10 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', dbPath, seed 
     log,
   })
   let seeded = 0
-  if (seed && (await collector.store.count()) === 0) seeded = (await collector.store.insert(seedAnswers({ origin: `http://localhost:${port || 8080}` }))).stored
+  if (seed && (await collector.store.count()) === 0) {
+    const { answers, displays } = seedData({ origin: `http://localhost:${port || 8080}` })
+    seeded = (await collector.store.insertBatch({ responses: answers, displays })).stored
+  }
   const { url } = await collector.listen(port, host)
   return { url, seeded, reportPassword, store: collector.store, close: () => collector.close() }
 }

@@ -1,7 +1,9 @@
 // Plausible synthetic answers for the demo, generated from a fixed seed so every run tells
 // the same story: shoppers like the products and love the thank-you page, but checkout
 // hurts (a shipping fee that appears only at the last step, failing card payments, a long
-// form), so checkout is clearly the touchpoint to fix first.
+// form), so checkout is clearly the touchpoint to fix first. Seed data obeys the product's own
+// rules: urls without query strings, only the locales the widget sends (en, vi), and a
+// display for every survey shown or dismissed, so that the report has response rates.
 import { paths } from './store/routes.mjs'
 
 const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
@@ -37,6 +39,16 @@ const PROFILES = {
   support: { n: 30, mood: GOOD, page: (p) => p.contact, bad: [C('Waited two days for an answer', 'Chờ hai ngày mới được trả lời')], good: [C('Quick answer on Zalo', 'Trả lời nhanh qua Zalo'), C('Exchange was easy', 'Đổi size dễ dàng')] },
 }
 
+// Of the surveys shown at a touchpoint, the share answered; of the rest, the share closed
+// (dismissed) rather than left on screen. Checkout shoppers answer least and close most.
+const RATES = {
+  home: [0.22, 0.55], content: [0.3, 0.4], listing: [0.26, 0.5], search: [0.3, 0.5], product: [0.34, 0.45],
+  cart: [0.28, 0.6], checkout: [0.18, 0.7], confirmation: [0.52, 0.3], account: [0.4, 0.4], support: [0.45, 0.35],
+}
+// Who answers from where: most shoppers on phones; account and support pages are mostly returning customers.
+const DEVICES = [['phone', 0.62], ['tablet', 0.08], ['desktop', 0.3]]
+const RETURNING = { account: 0.85, support: 0.7, confirmation: 0.4 }
+
 /** mulberry32: a tiny seeded PRNG, so the demo data is the same on every machine. */
 function random(seed) {
   let a = seed >>> 0
@@ -63,13 +75,29 @@ const uuid = (rnd) => {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
+const pick = (rnd, shares) => {
+  let r = rnd()
+  for (const [value, share] of shares) if ((r -= share) < 0) return value
+  return shares[shares.length - 1][0]
+}
+
+/** A page's address as the widget sends it: no query string, no fragment. */
+const pageUrl = (origin, path) => origin + path.replace(/[?#].*$/, '')
+
 /**
- * About 590 answers over the 28 days before `now`. Ids come from the seed too, so seeding an
- * already seeded database adds nothing (the collector ignores ids it holds).
+ * About 590 answers over the 28 days before `now`, and the displays behind them: a `shown` display for every answer (which names
+ * it), more `shown` displays for the surveys nobody answered, some of them `dismissed` a few
+ * seconds later. Device and visitor on every one. Displays come from a second seeded PRNG, so
+ * the answers are the same as before displays existed. Ids come from the seed too, so seeding
+ * an already seeded database adds nothing (the collector ignores ids it holds).
  */
-export function seedAnswers({ seed = 20261123, now = Date.now(), origin = 'http://localhost:8080' } = {}) {
+export function seedData({ seed = 20261123, now = Date.now(), origin = 'http://localhost:8080' } = {}) {
   const rnd = random(seed)
-  const out = []
+  const extra = random(seed + 1)
+  const answers = []
+  const displays = []
+  const traits = (touchpoint) => ({ device: pick(extra, DEVICES), visitor: extra() < (RETURNING[touchpoint] ?? 0.3) ? 'returning' : 'new' })
+  const display = (event, survey, at) => ({ id: uuid(extra), event, ...survey, at })
   for (const [touchpoint, prof] of Object.entries(PROFILES)) {
     for (let i = 0; i < prof.n; i++) {
       const vi = rnd() < 0.6
@@ -82,14 +110,31 @@ export function seedAnswers({ seed = 20261123, now = Date.now(), origin = 'http:
       const high = kind === 'nps' ? score >= 9 : kind === 'ces' ? score >= 6 : score >= 4
       const pool = low ? prof.bad : high ? prof.good : null
       const comment = pool && rnd() < 0.45 ? pool[Math.floor(rnd() * pool.length)][lang] : null
-      const at = new Date(now - Math.floor(rnd() * 28 * 86_400_000) - 60_000)
-      out.push({
-        id: uuid(rnd), survey: kind === 'ces' ? 'checkout-effort' : kind, kind, score, comment,
-        emotion: kind === 'emotion' ? EMOTIONS[score - 1] : null,
-        stage: STAGE[touchpoint], touchpoint, url: origin + prof.page(paths(lang), vi), locale: vi ? 'vi-VN' : 'en-US',
-        at: at.toISOString(),
-      })
+      const at = new Date(now - Math.floor(rnd() * 28 * 86_400_000) - 60_000).toISOString()
+      const survey = {
+        survey: kind === 'ces' ? 'checkout-effort' : kind, kind, stage: STAGE[touchpoint], touchpoint,
+        url: pageUrl(origin, prof.page(paths(lang), vi)), locale: lang, ...traits(touchpoint),
+      }
+      // An answer's `at` is when its survey was shown: the display shares it.
+      const shown = display('shown', survey, at)
+      displays.push(shown)
+      answers.push({ id: uuid(rnd), ...survey, score, comment, emotion: kind === 'emotion' ? EMOTIONS[score - 1] : null, at, display: shown.id })
+    }
+    const [answered, closed] = RATES[touchpoint]
+    const unanswered = Math.round(prof.n / answered) - prof.n
+    for (let i = 0; i < unanswered; i++) {
+      const lang = extra() < 0.6 ? 'vi' : 'en'
+      const roll = extra()
+      const kind = prof.ces && roll < 0.12 ? 'ces' : roll < 0.5 ? 'csat' : roll < 0.78 ? 'emotion' : 'nps'
+      const survey = {
+        survey: kind === 'ces' ? 'checkout-effort' : kind, kind, stage: STAGE[touchpoint], touchpoint,
+        url: pageUrl(origin, prof.page(paths(lang), lang === 'vi')), locale: lang, ...traits(touchpoint),
+      }
+      const shownAt = now - Math.floor(extra() * 28 * 86_400_000) - 60_000
+      displays.push(display('shown', survey, new Date(shownAt).toISOString()))
+      if (extra() < closed) displays.push(display('dismissed', survey, new Date(shownAt + 2000 + Math.floor(extra() * 20_000)).toISOString()))
     }
   }
-  return out.sort((a, b) => (a.at < b.at ? -1 : 1))
+  const byTime = (a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)
+  return { answers: answers.sort(byTime), displays: displays.sort(byTime) }
 }
