@@ -15,7 +15,11 @@ const external = [
 
 export default {
   // The SQLite thread is loaded by file name (new URL('./sqlite-worker.js', import.meta.url)).
-  input: { index: 'src/collector/index.ts', bin: 'src/collector/bin.ts', 'sqlite-worker': 'src/collector/storage/sqlite-worker.js' },
+  input: {
+    index: 'src/collector/index.ts',
+    bin: 'src/collector/bin.ts',
+    'sqlite-worker': 'src/collector/storage/sqlite-worker.js',
+  },
   external,
   output: {
     dir: 'dist/collector',

@@ -34,7 +34,10 @@ const minify = () =>
 // nanostores guards dev-only checks with process.env.NODE_ENV, which browsers do not have.
 const production = {
   name: 'production',
-  transform: (code) => (code.includes('process.env.NODE_ENV') ? { code: code.replaceAll('process.env.NODE_ENV', '"production"'), map: null } : null),
+  transform: (code) =>
+    code.includes('process.env.NODE_ENV')
+      ? { code: code.replaceAll('process.env.NODE_ENV', '"production"'), map: null }
+      : null,
 }
 
 const cdn = (input, file) => ({
@@ -42,8 +45,10 @@ const cdn = (input, file) => ({
   output: { file, format: 'iife', sourcemap: true },
   // es2019(): ky, nanostores and preact ship newer syntax and APIs than the README's browsers know.
   plugins: [resolve({ browser: true }), production, es2019(), ts(), minify()],
+  // An import cycle makes module order fragile: fail the build (ESLint's import-x/no-cycle says where).
   onwarn(warning, warn) {
-    if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning)
+    if (warning.code === 'CIRCULAR_DEPENDENCY') throw new Error(warning.message)
+    warn(warning)
   },
 })
 
@@ -62,8 +67,14 @@ export default [
     // The JSON writer is shared by the entry (outbox) and the transport chunk: in a chunk of its own,
     // or rollup turns index.js into a facade to export it to the transport.
     // base36 hashes: no `-` or `_` in a hash, so no `transport--6SrkK8a.js`.
-    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: chunkName, hashCharacters: 'base36',
-      manualChunks: (id) => (/[\\/]shared[\\/]to-json\.ts$/.test(id) ? 'to-json' : undefined) },
+    output: {
+      dir: 'dist/esm',
+      format: 'es',
+      sourcemap: true,
+      chunkFileNames: chunkName,
+      hashCharacters: 'base36',
+      manualChunks: (id) => (/[\\/]shared[\\/]to-json\.ts$/.test(id) ? 'to-json' : undefined),
+    },
     plugins: [
       ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src' }),
       // Types for the public API only: what index.d.ts reaches, no internal or empty modules.

@@ -8,11 +8,17 @@ export const median = (values) => {
 }
 
 const format = (value, unit) =>
-  unit == 'B' ? Math.round(value).toLocaleString('en-US') :
-  unit == 'MB' ? value.toFixed(2) :
-  unit == 'CLS' ? value.toFixed(3) :
-  unit == '' ? String(Math.round(value * 10) / 10) :
-  value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')
+  unit == 'B'
+    ? Math.round(value).toLocaleString('en-US')
+    : unit == 'MB'
+      ? value.toFixed(2)
+      : unit == 'CLS'
+        ? value.toFixed(3)
+        : unit == ''
+          ? String(Math.round(value * 10) / 10)
+          : value < 10
+            ? value.toFixed(1)
+            : Math.round(value).toLocaleString('en-US')
 
 function cell(values, unit) {
   if (!values.length) return ''

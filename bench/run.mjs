@@ -13,12 +13,24 @@ import { rows } from './rows.mjs'
 import { table } from './report.mjs'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const runsArg = process.argv.indexOf('--runs')
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7
 const LIMIT_MIN = 60
 
-const newest = (path) => (statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((n) => newest(join(path, n)))) : statSync(path).mtimeMs)
+const newest = (path) =>
+  statSync(path).isDirectory()
+    ? Math.max(0, ...readdirSync(path).map((n) => newest(join(path, n))))
+    : statSync(path).mtimeMs
 
 // The widget's build, made when missing or older than src/ (the collector is not needed here).
 function ensureBuilt() {
@@ -50,7 +62,8 @@ async function main() {
         run.traced[variant] = await visit(browser, server, variant, { steps })
         run.cpu[variant] = await visit(browser, server, variant, { steps: steps.slice(0, 2), throttle: 1 })
       }
-      for (const variant of rotate(['touchpoint', 'posthog'], i)) run.slow[variant] = await visit(browser, server, variant, { steps: ['load', 'show'], slow: true })
+      for (const variant of rotate(['touchpoint', 'posthog'], i))
+        run.slow[variant] = await visit(browser, server, variant, { steps: ['load', 'show'], slow: true })
       runs.push(run)
       console.log(`bench: run ${i + 1}/${RUNS} done (${Math.round((Date.now() - started) / 1000)} s)`)
     }
@@ -67,7 +80,10 @@ async function main() {
   console.log(`\n${markdown}`)
   writeFileSync(join(ROOT, 'bench/last-run.json'), JSON.stringify(runs))
   if (RUNS >= 7) {
-    const results = readFileSync(join(ROOT, 'bench/RESULTS.md'), 'utf8').replace(/<!-- results -->[\s\S]*<!-- \/results -->/, `<!-- results -->\n${markdown}<!-- /results -->`)
+    const results = readFileSync(join(ROOT, 'bench/RESULTS.md'), 'utf8').replace(
+      /<!-- results -->[\s\S]*<!-- \/results -->/,
+      `<!-- results -->\n${markdown}<!-- /results -->`,
+    )
     writeFileSync(join(ROOT, 'bench/RESULTS.md'), results)
     console.log('bench: wrote bench/RESULTS.md')
   }

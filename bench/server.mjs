@@ -19,7 +19,8 @@ const compressed = new Map()
 // Quality 11, as a CDN stores its static files; cached so the server adds no time of its own.
 function brotli(body) {
   const key = typeof body == 'string' ? body : body.toString('latin1')
-  if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
+  if (!compressed.has(key))
+    compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
   return compressed.get(key)
 }
 
@@ -49,7 +50,9 @@ export async function startServer() {
   const page = storePage(PAGE_PATH)
   const pageFor = (variant) => page.replace(/<script src="\/touchpoint\.js"[^>]*><\/script>/, variantTag(variant))
   // What the tag itself adds to the page's HTML, compressed: counted with the widget's bytes.
-  const tagBytes = Object.fromEntries(VARIANTS.map((v) => [v, brotli(pageFor(v)).length - brotli(pageFor('none')).length]))
+  const tagBytes = Object.fromEntries(
+    VARIANTS.map((v) => [v, brotli(pageFor(v)).length - brotli(pageFor('none')).length]),
+  )
   // Meters running now: every widget request and response body adds to each of them.
   const meters = new Set()
   const count = (field, n) => meters.forEach((m) => (m[field] += n))
@@ -82,9 +85,11 @@ export async function startServer() {
     const url = new URL(req.url || '/', 'http://bench')
     const path = url.pathname
     try {
-      if (path == PAGE_PATH) return send(req, res, 'text/html; charset=utf-8', pageFor(url.searchParams.get('v')), 200, false)
+      if (path == PAGE_PATH)
+        return send(req, res, 'text/html; charset=utf-8', pageFor(url.searchParams.get('v')), 200, false)
       if (path == '/blank') return send(req, res, 'text/html', '<!doctype html><title>blank</title>', 200, false)
-      if (path == '/wp-content/themes/storefront/style.css' || path.startsWith('/wp-content/uploads/')) return handleStore(req, res, url)
+      if (path == '/wp-content/themes/storefront/style.css' || path.startsWith('/wp-content/uploads/'))
+        return handleStore(req, res, url)
       if (/^\/touchpoint(-ui|-transport)?\.js$/.test(path)) return js(req, res, join(DIST, path))
       if (path == '/collect') {
         const body = await readBody(req)
@@ -95,11 +100,22 @@ export async function startServer() {
       const asset = /^\/static\/(?:[\d.]+\/)?([\w-]+\.js)$/.exec(path)
       if (asset) return js(req, res, join(POSTHOG_DIST, asset[1]))
       if (path == `/array/${POSTHOG_TOKEN}/config.js`)
-        return send(req, res, 'text/javascript', `(window._POSTHOG_REMOTE_CONFIG=window._POSTHOG_REMOTE_CONFIG||{})[${JSON.stringify(POSTHOG_TOKEN)}]={config:${JSON.stringify(posthogConfig)},siteApps:[]}`)
-      if (path == `/array/${POSTHOG_TOKEN}/config`) return send(req, res, 'application/json', JSON.stringify(posthogConfig))
+        return send(
+          req,
+          res,
+          'text/javascript',
+          `(window._POSTHOG_REMOTE_CONFIG=window._POSTHOG_REMOTE_CONFIG||{})[${JSON.stringify(POSTHOG_TOKEN)}]={config:${JSON.stringify(posthogConfig)},siteApps:[]}`,
+        )
+      if (path == `/array/${POSTHOG_TOKEN}/config`)
+        return send(req, res, 'application/json', JSON.stringify(posthogConfig))
       if (path == '/flags/') {
         await readBody(req)
-        return send(req, res, 'application/json', JSON.stringify({ flags: {}, errorsWhileComputingFlags: false, quotaLimited: [], requestId: 'bench' }))
+        return send(
+          req,
+          res,
+          'application/json',
+          JSON.stringify({ flags: {}, errorsWhileComputingFlags: false, quotaLimited: [], requestId: 'bench' }),
+        )
       }
       if (path == '/api/surveys/') return send(req, res, 'application/json', JSON.stringify({ surveys: [SURVEY] }))
       if (path == '/i/v0/e/' || path == '/e/' || path == '/batch/') {

@@ -3,12 +3,47 @@
 // and long tasks. A trace, unlike Performance.getMetrics' ScriptDuration, sees the work done in
 // promise callbacks (RunMicrotasks) and timers.
 
-const CATEGORIES = ['-*', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'toplevel', 'blink.user_timing', 'loading']
+const CATEGORIES = [
+  '-*',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'v8',
+  'toplevel',
+  'blink.user_timing',
+  'loading',
+]
 
 // What DevTools counts as Scripting; nested ones are counted once, inside their parent.
-const SCRIPT = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'RunMicrotasks', 'EventDispatch', 'FireAnimationFrame', 'FireIdleCallback', 'XHRReadyStateChange', 'XHRLoad', 'v8.produceCache', 'v8.deserializeCache', 'ParseHTML.script', 'V8.Execute', 'CompileScript'])
+const SCRIPT = new Set([
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'FunctionCall',
+  'TimerFire',
+  'RunMicrotasks',
+  'EventDispatch',
+  'FireAnimationFrame',
+  'FireIdleCallback',
+  'XHRReadyStateChange',
+  'XHRLoad',
+  'v8.produceCache',
+  'v8.deserializeCache',
+  'ParseHTML.script',
+  'V8.Execute',
+  'CompileScript',
+])
 // Style, layout and parsing forced from inside a script: DevTools puts it under Rendering, not Scripting.
-const RENDER = new Set(['UpdateLayoutTree', 'Layout', 'RecalculateStyles', 'ParseAuthorStyleSheet', 'HitTest', 'PrePaint', 'Paint'])
+const RENDER = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'RecalculateStyles',
+  'ParseAuthorStyleSheet',
+  'HitTest',
+  'PrePaint',
+  'Paint',
+])
 export const LONG_TASK_MS = 50
 
 /** Starts a trace on `cdp`; `stop()` resolves with its events. */
@@ -113,7 +148,8 @@ export function analyse(events, isWidget = () => true, window = null) {
     result.busy += ms
     if (task.dur / 1000 > LONG_TASK_MS) {
       const urls = {}
-      for (const t of tops) if (t.ts >= task.ts && t.ts < taskEnd) for (const [u, d] of Object.entries(t.urls)) urls[u] = (urls[u] || 0) + d
+      for (const t of tops)
+        if (t.ts >= task.ts && t.ts < taskEnd) for (const [u, d] of Object.entries(t.urls)) urls[u] = (urls[u] || 0) + d
       const widget = !!window || Object.keys(urls).some(isWidget)
       result.longTasks.push({ ms: task.dur / 1000, url: topUrl(urls), widget })
     }

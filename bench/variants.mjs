@@ -28,7 +28,15 @@ export const SURVEY = {
   name: 'NPS',
   type: 'popover',
   questions: [
-    { type: 'rating', id: 'q-score', question: 'How likely are you to recommend us to a friend?', scale: 10, display: 'number', lowerBoundLabel: 'Not at all likely', upperBoundLabel: 'Extremely likely' },
+    {
+      type: 'rating',
+      id: 'q-score',
+      question: 'How likely are you to recommend us to a friend?',
+      scale: 10,
+      display: 'number',
+      lowerBoundLabel: 'Not at all likely',
+      upperBoundLabel: 'Extremely likely',
+    },
     { type: 'open', id: 'q-comment', question: 'What did you like most?', optional: true },
   ],
   conditions: null,
@@ -73,7 +81,6 @@ for(var i=0;i<methods.length;i++)stub(instance,methods[i]);ph._i.push([token,con
 posthog.init(${JSON.stringify(POSTHOG_TOKEN)}, ${JSON.stringify({ api_host: ORIGIN, ...options })})
 </script>`
 
-
 const TAGS = {
   none: '',
   touchpoint: '<script src="/touchpoint.js" data-endpoint="/collect" async></script>',
@@ -103,7 +110,8 @@ export const WIDGETS = {
   },
   posthog: {
     ready: () => !!(window.posthog && window.posthog.__loaded),
-    show: () => window.posthog.displaySurvey('bench-nps', { displayType: 'popover', ignoreConditions: true, ignoreDelay: true }),
+    show: () =>
+      window.posthog.displaySurvey('bench-nps', { displayType: 'popover', ignoreConditions: true, ignoreDelay: true }),
     card: () => {
       const host = document.querySelector('.PostHogSurvey-bench-nps')
       return host && host.shadowRoot && host.shadowRoot.querySelector('.survey-form')

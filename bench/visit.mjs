@@ -8,7 +8,12 @@ import { PAGE_PATH, WIDGETS } from './variants.mjs'
 
 export const CPU_THROTTLE = 4
 // Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbps down, 750 kbps up.
-export const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 }
+export const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6e6 / 8) * 0.9,
+  uploadThroughput: (750e3 / 8) * 0.9,
+}
 const QUIET_MS = 1000
 const STEP_TIMEOUT = 60_000
 
@@ -31,14 +36,18 @@ const SHOW_AND_WAIT = (show, card) =>
       show()
       const look = () => {
         const el = card()
-        if (el && el.getBoundingClientRect().height > 0) requestAnimationFrame(() => resolve(performance.mark('bench:painted').startTime - start))
+        if (el && el.getBoundingClientRect().height > 0)
+          requestAnimationFrame(() => resolve(performance.mark('bench:painted').startTime - start))
         else requestAnimationFrame(look)
       }
       requestAnimationFrame(look)
     }, 0)
   })
 
-const IDLE = () => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve, { timeout: 5000 }), { timeout: 5000 }))
+const IDLE = () =>
+  new Promise((resolve) =>
+    requestIdleCallback(() => requestIdleCallback(resolve, { timeout: 5000 }), { timeout: 5000 }),
+  )
 
 const isWidget = (url) => /\/touchpoint[\w-]*\.js|\/static\/|\/array\//.test(url)
 
@@ -94,7 +103,12 @@ async function phase(cdp, server, traced, fn, marks) {
  * posthog-defaults). `steps`: 'load' always; 'show' and 'answer' for the widgets. `throttle`:
  * the CPU slow-down (4: traced; 1: CPU time). `slow`: on the slow 4G profile.
  */
-export async function visit(browser, server, variant, { throttle = CPU_THROTTLE, slow = false, steps = ['load'] } = {}) {
+export async function visit(
+  browser,
+  server,
+  variant,
+  { throttle = CPU_THROTTLE, slow = false, steps = ['load'] } = {},
+) {
   const traced = throttle > 1
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   try {
@@ -126,7 +140,13 @@ export async function visit(browser, server, variant, { throttle = CPU_THROTTLE,
     if (!widget || !steps.includes('show')) return result
 
     const marks = ['bench:show', 'bench:painted']
-    result.show = await phase(cdp, server, traced, () => page.evaluate(`(${SHOW_AND_WAIT})(${widget.show}, ${widget.card})`), marks)
+    result.show = await phase(
+      cdp,
+      server,
+      traced,
+      () => page.evaluate(`(${SHOW_AND_WAIT})(${widget.show}, ${widget.card})`),
+      marks,
+    )
     result.show.paintedMs = result.show.value
     if (!steps.includes('answer')) return result
 

@@ -11,7 +11,14 @@ export const DEMO_REPORT_PASSWORD = 'demo'
  * Starts the demo server. Seeds the database when it is empty (unless `seed: false`).
  * Needs dist/collector (see ensure-build.mjs).
  */
-export async function startDemo({ port = 8080, host = '127.0.0.1', dbPath, seed = true, log, reportPassword = DEMO_REPORT_PASSWORD } = {}) {
+export async function startDemo({
+  port = 8080,
+  host = '127.0.0.1',
+  dbPath,
+  seed = true,
+  log,
+  reportPassword = DEMO_REPORT_PASSWORD,
+} = {}) {
   const { createCollector } = await import('../dist/collector/index.js')
   const collector = createCollector({
     dbPath,

@@ -17,7 +17,10 @@ const stale = (output, ...inputs) => !existsSync(output) || statSync(output).mti
 
 function run(script) {
   console.log(`demo: npm run ${script}`)
-  return spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', script], { cwd: ROOT, stdio: 'inherit' }).status === 0
+  return (
+    spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', script], { cwd: ROOT, stdio: 'inherit' })
+      .status === 0
+  )
 }
 
 /**
@@ -31,7 +34,15 @@ export function ensureBuilt({ widget = true } = {}) {
       console.warn('demo: could not build dist/touchpoint.js; the store will load without the survey widget.')
     }
   }
-  if (stale(at('dist/collector/index.js'), at('src/collector'), at('src/shared/types.ts'), at('src/shared/stage-map.ts'), at('schema'))) {
+  if (
+    stale(
+      at('dist/collector/index.js'),
+      at('src/collector'),
+      at('src/shared/types.ts'),
+      at('src/shared/stage-map.ts'),
+      at('schema'),
+    )
+  ) {
     if (!run('build:collector')) throw new Error('could not build the collector (npm run build:collector)')
   }
 }

@@ -15,7 +15,16 @@ const dir = mkdtempSync(join(tmpdir(), 'touchpoint-shot-'))
 const demo = await startDemo({ port: 0, dbPath: join(dir, 'demo.db') })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 })
 const out = join(ROOT, 'docs', 'img')
 mkdirSync(out, { recursive: true })
@@ -26,7 +35,12 @@ const shot = async (page, name, options = {}) => {
 
 /** Opens one survey by the public API on a product page and waits until its card is drawn. */
 async function survey(width, height, kind, lang = 'en') {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, isMobile: width < 600, hasTouch: width < 600 })
+  const page = await browser.newPage({
+    viewport: { width, height },
+    deviceScaleFactor: 1,
+    isMobile: width < 600,
+    hasTouch: width < 600,
+  })
   await page.goto(`${demo.url}${lang == 'vi' ? '/vi/san-pham/ao-so-mi-linen' : '/product/linen-shirt'}/`)
   await page.waitForFunction(() => typeof window.touchpoint == 'function' && !!window.touchpoint.version)
   await page.evaluate((k) => window.touchpoint('show', k), kind)
@@ -36,13 +50,20 @@ async function survey(width, height, kind, lang = 'en') {
 }
 
 try {
-  const report = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, httpCredentials: { username: 'demo', password: demo.reportPassword } })
+  const report = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+    httpCredentials: { username: 'demo', password: demo.reportPassword },
+  })
   await report.goto(`${demo.url}/report${process.argv[2] === 'vi' ? '?lang=vi' : ''}`)
   await shot(report, 'report.png', { fullPage: true })
   await report.close()
 
   for (const kind of ['csat', 'nps', 'emotion']) {
-    for (const [form, width, height] of [['desktop', 1280, 800], ['phone', 375, 740]]) {
+    for (const [form, width, height] of [
+      ['desktop', 1280, 800],
+      ['phone', 375, 740],
+    ]) {
       const page = await survey(width, height, kind)
       await shot(page, `survey-${kind}-${form}.png`)
       await page.close()

@@ -13,10 +13,16 @@ const { answers, displays } = seedData({ origin: `http://localhost:${process.env
 // seed data that a real collector would refuse or change has no place in the demo.
 const problems = []
 for (let start = 0; start < Math.max(answers.length, displays.length); start += 500) {
-  const batch = { v: 1, sent_at: new Date().toISOString(), responses: answers.slice(start, start + 500), displays: displays.slice(start, start + 500) }
+  const batch = {
+    v: 1,
+    sent_at: new Date().toISOString(),
+    responses: answers.slice(start, start + 500),
+    displays: displays.slice(start, start + 500),
+  }
   const check = checkBatch(batch)
   problems.push(...check.reasons, ...check.warnings)
-  if (check.valid.some((answer, i) => answer.url !== batch.responses[i].url)) problems.push('an answer url carries a query string')
+  if (check.valid.some((answer, i) => answer.url !== batch.responses[i].url))
+    problems.push('an answer url carries a query string')
 }
 if (problems.length) throw new Error(`seed data does not match the wire format: ${problems.join('; ')}`)
 const store = openStore(dbPath)

@@ -10,11 +10,20 @@ const port = Number(process.env.PORT ?? 8080)
 const dbPath = resolve(process.env.DB_PATH ?? join(ROOT, 'demo', 'demo.db'))
 let demo
 try {
-  demo = await startDemo({ port, host: process.env.HOST || '127.0.0.1', dbPath, reportPassword: process.env.REPORT_PASSWORD || undefined })
+  demo = await startDemo({
+    port,
+    host: process.env.HOST || '127.0.0.1',
+    dbPath,
+    reportPassword: process.env.REPORT_PASSWORD || undefined,
+  })
 } catch (err) {
-  console.error(`demo: ${err.code === 'EADDRINUSE' ? `port ${port} is in use; try PORT=8081 npm run demo` : err.message}`)
+  console.error(
+    `demo: ${err.code === 'EADDRINUSE' ? `port ${port} is in use; try PORT=8081 npm run demo` : err.message}`,
+  )
   if (/better-sqlite3|better_sqlite3|ajv/.test(err.message)) {
-    console.error('demo: the collector needs its optional dependencies; run npm install again and check that better-sqlite3 compiled (it needs python3, make and a C++ compiler).')
+    console.error(
+      'demo: the collector needs its optional dependencies; run npm install again and check that better-sqlite3 compiled (it needs python3, make and a C++ compiler).',
+    )
   }
   process.exit(1)
 }

@@ -1,15 +1,27 @@
 // Helpers for scripts/bench-collector.mjs: a collector in a child process, synthetic answers,
 // bulk seeding, and reading ids back from either engine.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
 const require = createRequire(import.meta.url)
 export const BIN = fileURLToPath(new URL('../dist/collector/bin.js', import.meta.url))
 
-const TOUCHPOINTS = { home: 'awareness', content: 'awareness', listing: 'consideration', search: 'consideration', product: 'consideration', cart: 'decision', checkout: 'decision', confirmation: 'purchase', account: 'retention', support: 'retention' }
+const TOUCHPOINTS = {
+  home: 'awareness',
+  content: 'awareness',
+  listing: 'consideration',
+  search: 'consideration',
+  product: 'consideration',
+  cart: 'decision',
+  checkout: 'decision',
+  confirmation: 'purchase',
+  account: 'retention',
+  support: 'retention',
+}
 const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 const KINDS = ['csat', 'nps', 'emotion', 'ces']
 const SCORE_RANGE = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
@@ -22,15 +34,25 @@ export function syntheticAnswer(now = Date.now()) {
   const [low, high] = SCORE_RANGE[kind]
   const score = low + Math.floor(Math.random() * (high - low + 1))
   return {
-    id: randomUUID(), survey: kind, kind, score,
+    id: randomUUID(),
+    survey: kind,
+    kind,
+    score,
     comment: Math.random() < 0.1 ? `Comment ${Math.floor(Math.random() * 1e6)} about the ${touchpoint} page` : null,
     emotion: kind === 'emotion' ? EMOTIONS[score - 1] : null,
-    stage: TOUCHPOINTS[touchpoint], touchpoint, url: `https://shop.example/${touchpoint}/item-${Math.floor(Math.random() * 5000)}/`,
-    locale: pick(['vi-VN', 'en-US']), at: new Date(now - Math.floor(Math.random() * 89 * 86_400_000)).toISOString(),
+    stage: TOUCHPOINTS[touchpoint],
+    touchpoint,
+    url: `https://shop.example/${touchpoint}/item-${Math.floor(Math.random() * 5000)}/`,
+    locale: pick(['vi-VN', 'en-US']),
+    at: new Date(now - Math.floor(Math.random() * 89 * 86_400_000)).toISOString(),
   }
 }
 
-export const batchOf = (count) => ({ v: 1, sent_at: new Date().toISOString(), responses: Array.from({ length: count }, () => syntheticAnswer()) })
+export const batchOf = (count) => ({
+  v: 1,
+  sent_at: new Date().toISOString(),
+  responses: Array.from({ length: count }, () => syntheticAnswer()),
+})
 
 /** The report token the benchmark's collectors accept (the report is closed without one). */
 export const BENCH_REPORT_TOKEN = 'bench-report-token'
@@ -41,7 +63,16 @@ export const BENCH_REPORT_TOKEN = 'bench-report-token'
  */
 export function startCollector(env) {
   const child = spawn(process.execPath, [BIN], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', RATE_LIMIT: 'off', ANSWER_LIMIT: 'off', REPORT_TOKEN: BENCH_REPORT_TOKEN, ALLOW_ORIGINS: '*', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      RATE_LIMIT: 'off',
+      ANSWER_LIMIT: 'off',
+      REPORT_TOKEN: BENCH_REPORT_TOKEN,
+      ALLOW_ORIGINS: '*',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -71,7 +102,21 @@ function stopChild(child) {
 
 /** Writes `total` synthetic answers straight into the database, in large transactions. */
 export async function seed(engine, location, total, log) {
-  const columns = ['id', 'survey', 'kind', 'score', 'comment', 'emotion', 'stage', 'touchpoint', 'url', 'locale', 'at', 'received_at', 'raw']
+  const columns = [
+    'id',
+    'survey',
+    'kind',
+    'score',
+    'comment',
+    'emotion',
+    'stage',
+    'touchpoint',
+    'url',
+    'locale',
+    'at',
+    'received_at',
+    'raw',
+  ]
   const rowOf = (answer) => ({ ...answer, received_at: answer.at, raw: JSON.stringify(answer) })
   const chunk = 10_000
   if (engine === 'sqlite') {
@@ -79,6 +124,9 @@ export async function seed(engine, location, total, log) {
     const db = new Database(location)
     // Random uuids land all over the key's B-tree: a large page cache keeps seeding from crawling.
     db.pragma('cache_size = -1048576')
+    // Seeding only (the collector is stopped): no fsync per chunk, and checkpoints that do not
+    // sync either. Under load, fsynced commits and checkpoints made a million rows take over 25 minutes.
+    db.pragma('synchronous = OFF')
     const insert = db.prepare(`INSERT OR IGNORE INTO responses (${columns}) VALUES (${columns.map((c) => '@' + c)})`)
     const many = db.transaction((rows) => rows.forEach((row) => insert.run(row)))
     for (let done = 0; done < total; done += chunk) {
@@ -91,11 +139,17 @@ export async function seed(engine, location, total, log) {
   const pg = require('pg')
   const client = new pg.Client(location)
   await client.connect()
+  // This session only: the seed need not wait for each chunk's WAL flush. The collector's own
+  // connections keep the server's `synchronous_commit = on`.
+  await client.query('SET synchronous_commit = off')
   const types = columns.map((c) => (c === 'score' ? 'int[]' : 'text[]'))
   const sql = `INSERT INTO responses (${columns}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}`)}) ON CONFLICT DO NOTHING`
   for (let done = 0; done < total; done += chunk) {
     const rows = Array.from({ length: Math.min(chunk, total - done) }, () => rowOf(syntheticAnswer()))
-    await client.query(sql, columns.map((c) => rows.map((row) => row[c])))
+    await client.query(
+      sql,
+      columns.map((c) => rows.map((row) => row[c])),
+    )
     if (done % 200_000 === 0) log(`  seeded ${done}`)
   }
   await client.query('VACUUM ANALYZE responses')
@@ -117,7 +171,9 @@ export async function countIds(engine, location, ids) {
   const client = new pg.Client(location)
   await client.connect()
   for (let i = 0; i < ids.length; i += 10_000) {
-    found += (await client.query('SELECT COUNT(*)::int AS n FROM responses WHERE id = ANY($1)', [ids.slice(i, i + 10_000)])).rows[0].n
+    found += (
+      await client.query('SELECT COUNT(*)::int AS n FROM responses WHERE id = ANY($1)', [ids.slice(i, i + 10_000)])
+    ).rows[0].n
   }
   await client.end()
   return found
@@ -139,4 +195,60 @@ export function cpuSeconds(pid) {
   } catch {
     return NaN
   }
+}
+
+/** The machine and its load, for the benchmark's header: figures mean little without them. */
+export function describeMachine() {
+  const cpu = cpus()
+  const disk = run('findmnt', ['-no', 'SOURCE,FSTYPE', '-T', tmpdir()])
+  const device = disk.split(/\s+/)[0].replace('/dev/', '')
+  const rotational = run('cat', [`/sys/block/${device}/queue/rotational`])
+  return {
+    cpu: `${cpu.length} × ${cpu[0].model}`,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB RAM`,
+    disk: `${tmpdir()} on ${disk || 'unknown'}${rotational === '1' ? ' (the kernel reports it rotational)' : rotational === '0' ? ' (non-rotational)' : ''}`,
+    node: process.version,
+    sqlite: sqliteVersion(),
+    os: run('uname', ['-sr']),
+  }
+}
+
+/** `uptime`'s load averages (1, 5, 15 minutes): how busy the machine was, on a line. */
+export const loadAverage = () =>
+  loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' / ')
+
+function sqliteVersion() {
+  const Database = require('better-sqlite3')
+  const db = new Database(':memory:')
+  const version = db.prepare('SELECT sqlite_version()').pluck().get()
+  db.close()
+  return `SQLite ${version} (better-sqlite3 ${require('better-sqlite3/package.json').version})`
+}
+
+function run(command, args) {
+  try {
+    return execFileSync(command, args, { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim()
+  } catch {
+    return ''
+  }
+}
+
+/** The server's version and the settings the collector's promise rests on, as the server reports them. */
+export async function postgresSettings(url) {
+  const pg = require('pg')
+  const client = new pg.Client(url)
+  await client.connect()
+  const show = async (name) => (await client.query(`SHOW ${name}`)).rows[0][name]
+  const settings = {
+    version: await show('server_version'),
+    fsync: await show('fsync'),
+    synchronous_commit: await show('synchronous_commit'),
+    full_page_writes: await show('full_page_writes'),
+  }
+  await client.end()
+  return settings
 }

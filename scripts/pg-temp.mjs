@@ -17,7 +17,9 @@ export function findPostgresBin() {
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : []
   versions.sort((a, b) => Number(b) - Number(a))
   if (!versions.length) {
-    throw new Error(`PostgreSQL server binaries not found in ${root}/<version>/bin: install them with \`${INSTALL_HINT}\``)
+    throw new Error(
+      `PostgreSQL server binaries not found in ${root}/<version>/bin: install them with \`${INSTALL_HINT}\``,
+    )
   }
   return join(root, versions[0], 'bin')
 }

@@ -14,18 +14,28 @@ const { factory } = ts
 function rewriteHasOwn(node) {
   const callee = node.expression
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text != 'hasOwn') return null
-  if (!ts.isIdentifier(callee.expression) || callee.expression.text != 'Object' || node.arguments.length != 2) return null
+  if (!ts.isIdentifier(callee.expression) || callee.expression.text != 'Object' || node.arguments.length != 2)
+    return null
   const hasOwnProperty = factory.createPropertyAccessExpression(
     factory.createPropertyAccessExpression(factory.createIdentifier('Object'), 'prototype'),
     'hasOwnProperty',
   )
-  return factory.createCallExpression(factory.createPropertyAccessExpression(hasOwnProperty, 'call'), undefined, node.arguments)
+  return factory.createCallExpression(
+    factory.createPropertyAccessExpression(hasOwnProperty, 'call'),
+    undefined,
+    node.arguments,
+  )
 }
 
 /** A literal index: `3` or `-1`; null for anything computed. */
 function literalIndex(node) {
   if (ts.isNumericLiteral(node)) return Number(node.text)
-  if (ts.isPrefixUnaryExpression(node) && node.operator == ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text)
+  if (
+    ts.isPrefixUnaryExpression(node) &&
+    node.operator == ts.SyntaxKind.MinusToken &&
+    ts.isNumericLiteral(node.operand)
+  )
+    return -Number(node.operand.text)
   return null
 }
 
@@ -42,7 +52,11 @@ function rewriteAt(node) {
   if (!ts.isIdentifier(list) || index == null || !Number.isInteger(index)) return null
   const position =
     index < 0
-      ? factory.createBinaryExpression(factory.createPropertyAccessExpression(list, 'length'), ts.SyntaxKind.MinusToken, factory.createNumericLiteral(-index))
+      ? factory.createBinaryExpression(
+          factory.createPropertyAccessExpression(list, 'length'),
+          ts.SyntaxKind.MinusToken,
+          factory.createNumericLiteral(-index),
+        )
       : factory.createNumericLiteral(index)
   return factory.createElementAccessExpression(list, position)
 }
@@ -56,7 +70,8 @@ function rewriteAt(node) {
 function privateAsProperty(node, names) {
   if (!ts.isPrivateIdentifier(node)) return null
   const name = '_' + node.text.slice(1)
-  if (names.has(name)) throw new Error(`es2019: cannot rename ${node.text}: ${name} is already used in ${node.getSourceFile().fileName}`)
+  if (names.has(name))
+    throw new Error(`es2019: cannot rename ${node.text}: ${name} is already used in ${node.getSourceFile().fileName}`)
   return factory.createIdentifier(name)
 }
 
@@ -72,8 +87,17 @@ const rewriteApis = (context) => (file) => {
 }
 
 const isNullish = (node, keyword) =>
-  keyword == 'null' ? node.kind == ts.SyntaxKind.NullKeyword : ts.isVoidExpression(node) && ts.isNumericLiteral(node.expression)
-const sameName = (value, name) => ts.isIdentifier(name) && (ts.isIdentifier(value) ? value : ts.isParenthesizedExpression(value) && ts.isBinaryExpression(value.expression) ? value.expression.left : null)?.text == name.text
+  keyword == 'null'
+    ? node.kind == ts.SyntaxKind.NullKeyword
+    : ts.isVoidExpression(node) && ts.isNumericLiteral(node.expression)
+const sameName = (value, name) =>
+  ts.isIdentifier(name) &&
+  (ts.isIdentifier(value)
+    ? value
+    : ts.isParenthesizedExpression(value) && ts.isBinaryExpression(value.expression)
+      ? value.expression.left
+      : null
+  )?.text == name.text
 
 /**
  * TypeScript spells the `??` and `?.` it downlevels as `(a = x) !== null && a !== void 0`; loose
@@ -84,12 +108,21 @@ const looseNullChecks = (context) => (file) => {
     node = ts.visitEachChild(node, visit, context)
     if (!ts.isBinaryExpression(node)) return node
     const both = node.operatorToken.kind
-    const strict = both == ts.SyntaxKind.AmpersandAmpersandToken ? ts.SyntaxKind.ExclamationEqualsEqualsToken : both == ts.SyntaxKind.BarBarToken ? ts.SyntaxKind.EqualsEqualsEqualsToken : 0
+    const strict =
+      both == ts.SyntaxKind.AmpersandAmpersandToken
+        ? ts.SyntaxKind.ExclamationEqualsEqualsToken
+        : both == ts.SyntaxKind.BarBarToken
+          ? ts.SyntaxKind.EqualsEqualsEqualsToken
+          : 0
     const [first, second] = [node.left, node.right]
     if (!strict || !ts.isBinaryExpression(first) || !ts.isBinaryExpression(second)) return node
     if (first.operatorToken.kind != strict || second.operatorToken.kind != strict) return node
-    if (!isNullish(first.right, 'null') || !isNullish(second.right, 'undefined') || !sameName(first.left, second.left)) return node
-    const loose = strict == ts.SyntaxKind.ExclamationEqualsEqualsToken ? ts.SyntaxKind.ExclamationEqualsToken : ts.SyntaxKind.EqualsEqualsToken
+    if (!isNullish(first.right, 'null') || !isNullish(second.right, 'undefined') || !sameName(first.left, second.left))
+      return node
+    const loose =
+      strict == ts.SyntaxKind.ExclamationEqualsEqualsToken
+        ? ts.SyntaxKind.ExclamationEqualsToken
+        : ts.SyntaxKind.EqualsEqualsToken
     return factory.createBinaryExpression(first.left, loose, factory.createNull())
   }
   return ts.visitNode(file, visit)
@@ -125,7 +158,8 @@ export function es2019() {
   return {
     name: 'es2019-dependencies',
     transform(code, id) {
-      if (!/[\\/]node_modules[\\/]/.test(id) || /[\\/]node_modules[\\/]tslib[\\/]/.test(id) || !/\.m?js$/.test(id)) return null
+      if (!/[\\/]node_modules[\\/]/.test(id) || /[\\/]node_modules[\\/]tslib[\\/]/.test(id) || !/\.m?js$/.test(id))
+        return null
       return toES2019(code, id)
     },
   }

@@ -43,12 +43,16 @@ rows.sort((a, b) => b.min - a.min)
 const folder = (n) => n.split('/').slice(0, 2).join('/')
 console.log(`${file}: ${code.length} B minified, ${total} B brotli (q11)\n`)
 console.log('module'.padEnd(44), 'min'.padStart(6), 'alone'.padStart(6), 'marginal'.padStart(9))
-for (const r of rows) console.log(r.name.padEnd(44), String(r.min).padStart(6), String(r.alone).padStart(6), String(r.marginal).padStart(9))
+for (const r of rows)
+  console.log(r.name.padEnd(44), String(r.min).padStart(6), String(r.alone).padStart(6), String(r.marginal).padStart(9))
 const byFolder = new Map()
 for (const r of rows) {
   const f = byFolder.get(folder(r.name)) || { min: 0, alone: 0, marginal: 0 }
-  f.min += r.min; f.alone += r.alone; f.marginal += r.marginal
+  f.min += r.min
+  f.alone += r.alone
+  f.marginal += r.marginal
   byFolder.set(folder(r.name), f)
 }
 console.log('\nby folder (sums of the module rows)')
-for (const [name, f] of [...byFolder].sort((a, b) => b[1].min - a[1].min)) console.log(name.padEnd(44), String(f.min).padStart(6), String(f.alone).padStart(6), String(f.marginal).padStart(9))
+for (const [name, f] of [...byFolder].sort((a, b) => b[1].min - a[1].min))
+  console.log(name.padEnd(44), String(f.min).padStart(6), String(f.alone).padStart(6), String(f.marginal).padStart(9))

@@ -4,5 +4,16 @@ export { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from './shared/stage-map.js'
 export type { Options } from './shared/options.js'
 export type { DetectOptions } from './loader/detection/detect-stage.js'
 export type {
-  Batch, Detection, Emotion, EventMap, EventName, Stage, SurveyEvent, SurveyKind, SurveyResponse, Touchpoint, TouchpointApi, TouchpointError,
+  Batch,
+  Detection,
+  Emotion,
+  EventMap,
+  EventName,
+  Stage,
+  SurveyEvent,
+  SurveyKind,
+  SurveyResponse,
+  Touchpoint,
+  TouchpointApi,
+  TouchpointError,
 } from './shared/types.js'

@@ -16,7 +16,8 @@ const root = join(__dirname, '..')
 const budgets: Record<string, Budget> = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).sizeBudgets
 // Each file compressed on its own, as a CDN serves them.
 const brotli = (file: string) =>
-  brotliCompressSync(readFileSync(join(root, 'dist', file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+  brotliCompressSync(readFileSync(join(root, 'dist', file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+    .length
 
 describe('size budgets (brotli, quality 11; `npm test` builds first)', () => {
   for (const [name, { files, target, ceiling }] of Object.entries(budgets)) {

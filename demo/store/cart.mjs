@@ -22,7 +22,8 @@ function parse(text) {
   const lines = []
   for (const item of text.split(',')) {
     const [id, quantity] = item.split(':').map(Number)
-    if (productById(id) && Number.isInteger(quantity) && quantity > 0) lines.push({ product: id, quantity: Math.min(quantity, MAX_QUANTITY) })
+    if (productById(id) && Number.isInteger(quantity) && quantity > 0)
+      lines.push({ product: id, quantity: Math.min(quantity, MAX_QUANTITY) })
   }
   return lines
 }
@@ -48,7 +49,10 @@ export function addToCart(lines, productId, quantity = 1) {
   if (!productById(productId)) return lines
   const amount = Number.isInteger(quantity) && quantity > 0 ? quantity : 1
   const found = lines.find((line) => line.product === productId)
-  if (found) return lines.map((line) => (line === found ? { ...line, quantity: Math.min(line.quantity + amount, MAX_QUANTITY) } : line))
+  if (found)
+    return lines.map((line) =>
+      line === found ? { ...line, quantity: Math.min(line.quantity + amount, MAX_QUANTITY) } : line,
+    )
   return [...lines, { product: productId, quantity: Math.min(amount, MAX_QUANTITY) }]
 }
 
@@ -58,7 +62,10 @@ export function updateCart(lines, form) {
     .map((line) => {
       const value = form.get(`cart[${line.product}][qty]`)
       const quantity = value === null ? line.quantity : Number(value)
-      return { ...line, quantity: Number.isInteger(quantity) ? Math.min(Math.max(quantity, 0), MAX_QUANTITY) : line.quantity }
+      return {
+        ...line,
+        quantity: Number.isInteger(quantity) ? Math.min(Math.max(quantity, 0), MAX_QUANTITY) : line.quantity,
+      }
     })
     .filter((line) => line.quantity > 0)
 }

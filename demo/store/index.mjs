@@ -20,7 +20,8 @@ function productImage(slug) {
 }
 
 // The site icon, as WordPress serves a "Site Icon" set in the Customizer.
-const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#3b3229"/><path d="M9 22c3-9 11-13 14-12-1 4-5 11-14 12z" fill="#cfd9c8"/></svg>'
+const ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#3b3229"/><path d="M9 22c3-9 11-13 14-12-1 4-5 11-14 12z" fill="#cfd9c8"/></svg>'
 const MAX_FORM_BYTES = 16_384
 
 const send = (res, status, type, body, headers = {}) => {
@@ -33,8 +34,10 @@ const send = (res, status, type, body, headers = {}) => {
  * Forms behave like WooCommerce's: add to cart → cart, place order → order received.
  */
 export function handleStore(req, res, url) {
-  if (url.pathname === '/wp-content/themes/storefront/style.css') return send(res, 200, 'text/css; charset=utf-8', STYLE)
-  if (url.pathname === '/wp-content/uploads/2026/11/cropped-site-icon.svg' || url.pathname === '/favicon.ico') return send(res, 200, 'image/svg+xml', ICON)
+  if (url.pathname === '/wp-content/themes/storefront/style.css')
+    return send(res, 200, 'text/css; charset=utf-8', STYLE)
+  if (url.pathname === '/wp-content/uploads/2026/11/cropped-site-icon.svg' || url.pathname === '/favicon.ico')
+    return send(res, 200, 'image/svg+xml', ICON)
   const img = /^\/wp-content\/uploads\/2026\/11\/([a-z0-9-]+)\.svg$/.exec(url.pathname)
   if (img) {
     const svg = productImage(img[1])
@@ -56,13 +59,19 @@ export function handleStore(req, res, url) {
   if (route) route.placed = readOrder(req)
   if (!route) {
     const lang = url.pathname.startsWith('/vi/') ? 'vi' : 'en'
-    const page = { title: '404', bodyClass: 'error404', gtm: { pagePostType: 'bbp_forum', pagePostType2: '404' }, main: '<h1>404</h1><p>Oops! That page can’t be found.</p>' }
+    const page = {
+      title: '404',
+      bodyClass: 'error404',
+      gtm: { pagePostType: 'bbp_forum', pagePostType2: '404' },
+      main: '<h1>404</h1><p>Oops! That page can’t be found.</p>',
+    }
     return send(res, 404, 'text/html; charset=utf-8', layout({ lang, page: 'home', cart: readCart(req) }, page))
   }
   send(res, 200, 'text/html; charset=UTF-8', layout(route, PAGES[route.page](route)))
 }
 
-const redirect = (res, location, cookies = []) => send(res, 303, 'text/plain', '', { Location: location, 'Set-Cookie': cookies })
+const redirect = (res, location, cookies = []) =>
+  send(res, 303, 'text/plain', '', { Location: location, 'Set-Cookie': cookies })
 
 /**
  * The fields of a store form, urlencoded or multipart (WooCommerce's add-to-cart form is
@@ -93,7 +102,11 @@ function submit(res, route, form) {
   const p = paths(route.lang)
   if (route.page === 'product') {
     const quantity = Number(form.get('quantity') ?? 1)
-    return redirect(res, p.cart, cartCookie(addToCart(route.cart, Number(form.get('add-to-cart')) || route.item.id, quantity)))
+    return redirect(
+      res,
+      p.cart,
+      cartCookie(addToCart(route.cart, Number(form.get('add-to-cart')) || route.item.id, quantity)),
+    )
   }
   if (route.page === 'cart') return redirect(res, p.cart, cartCookie(updateCart(route.cart, form)))
   if (route.page === 'checkout') {

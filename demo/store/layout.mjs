@@ -4,12 +4,14 @@ import { money, productById, SHOP } from './catalog.mjs'
 import { alternate, paths } from './routes.mjs'
 import { WORDS } from './words.mjs'
 
-export const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c])
+export const esc = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c])
 
 // GTM4WP ("GTM for WordPress") writes this before the container snippet on every page.
 function dataLayerScript(page) {
   const lines = [`var dataLayer_content = ${JSON.stringify(page.gtm)};`, 'dataLayer.push( dataLayer_content );']
-  for (const event of page.events ?? []) lines.push('dataLayer.push({ ecommerce: null });', `dataLayer.push(${JSON.stringify(event)});`)
+  for (const event of page.events ?? [])
+    lines.push('dataLayer.push({ ecommerce: null });', `dataLayer.push(${JSON.stringify(event)});`)
   return `<script data-cfasync="false" data-pagespeed-no-defer>
 var dataLayer = dataLayer || [];
 ${lines.join('\n')}
@@ -23,7 +25,13 @@ export function layout(route, page) {
   const p = paths(route.lang)
   const count = route.cart.reduce((n, line) => n + line.quantity, 0)
   const cartTotal = route.cart.reduce((sum, line) => sum + productById(line.product).price * line.quantity, 0)
-  const menu = [[w.home, p.home], [w.shop, p.shop], [w.blog, p.blog], [w.contact, p.contact], [w.account, p.account]]
+  const menu = [
+    [w.home, p.home],
+    [w.shop, p.shop],
+    [w.blog, p.blog],
+    [w.contact, p.contact],
+    [w.account, p.account],
+  ]
   const crumbs = page.crumbs
     ? `<nav class="woocommerce-breadcrumb" aria-label="Breadcrumb"><a href="${p.home}">${w.home}</a>${page.crumbs
         .map(([label, href]) => `&nbsp;/&nbsp;${href ? `<a href="${href}">${esc(label)}</a>` : esc(label)}`)

@@ -14,16 +14,21 @@ const gtm = (postType2) => ({ visitorLoginState: 'logged-in', pagePostType: 'pag
 export function cart({ lang, cart }) {
   const w = WORDS[lang]
   if (!cart.length) return emptyCart(lang)
-  const rows = withProducts(cart).map(({ p, quantity }) => `<tr class="woocommerce-cart-form__cart-item cart_item">
+  const rows = withProducts(cart).map(
+    ({ p, quantity }) => `<tr class="woocommerce-cart-form__cart-item cart_item">
 <td class="product-remove"><a href="${paths(lang).cart}?remove_item=${p.id}" class="remove" aria-label="Remove ${esc(p.name[lang])}">×</a></td>
 <td class="product-thumbnail">${image(p, lang)}</td>
 <td class="product-name" data-title="${w.product}"><a href="${paths(lang).product(p.slug[lang])}">${esc(p.name[lang])}</a></td>
 <td class="product-price" data-title="${w.price}">${money(p.price, lang)}</td>
 <td class="product-quantity" data-title="${w.quantity}"><div class="quantity"><input type="number" class="input-text qty text" name="cart[${p.id}][qty]" value="${quantity}" min="0" aria-label="${w.quantity}"></div></td>
-<td class="product-subtotal" data-title="${w.subtotal}">${money(p.price * quantity, lang)}</td></tr>`)
+<td class="product-subtotal" data-title="${w.subtotal}">${money(p.price * quantity, lang)}</td></tr>`,
+  )
   return {
-    title: w.cart, bodyClass: 'page-template-default page page-id-7 woocommerce-cart woocommerce-page', gtm: gtm('single-page'),
-    events: [{ event: 'view_cart', ecommerce: { currency: 'VND', value: subtotal(cart), items: items(cart, lang) } }], crumbs: [[w.cart]],
+    title: w.cart,
+    bodyClass: 'page-template-default page page-id-7 woocommerce-cart woocommerce-page',
+    gtm: gtm('single-page'),
+    events: [{ event: 'view_cart', ecommerce: { currency: 'VND', value: subtotal(cart), items: items(cart, lang) } }],
+    crumbs: [[w.cart]],
     main: `<article class="page type-page"><header class="entry-header"><h1 class="entry-title">${w.cart}</h1></header><div class="entry-content"><div class="woocommerce">
 <form class="woocommerce-cart-form" action="${paths(lang).cart}" method="post">
 <table class="shop_table shop_table_responsive cart woocommerce-cart-form__contents" cellspacing="0"><thead><tr><th class="product-remove"></th><th class="product-thumbnail"></th><th class="product-name">${w.product}</th><th class="product-price">${w.price}</th><th class="product-quantity">${w.quantity}</th><th class="product-subtotal">${w.subtotal}</th></tr></thead>
@@ -41,7 +46,10 @@ export function cart({ lang, cart }) {
 function emptyCart(lang) {
   const w = WORDS[lang]
   return {
-    title: w.cart, bodyClass: 'page-template-default page page-id-7 woocommerce-cart woocommerce-page', gtm: gtm('single-page'), crumbs: [[w.cart]],
+    title: w.cart,
+    bodyClass: 'page-template-default page page-id-7 woocommerce-cart woocommerce-page',
+    gtm: gtm('single-page'),
+    crumbs: [[w.cart]],
     main: `<article class="page type-page"><header class="entry-header"><h1 class="entry-title">${w.cart}</h1></header><div class="entry-content"><div class="woocommerce">
 <div class="wc-empty-cart-message"><div class="cart-empty woocommerce-info" role="status">${w.cartEmpty}</div></div>
 <p class="return-to-shop"><a class="button wc-backward" href="${paths(lang).shop}">${w.returnToShop}</a></p></div></div></article>`,
@@ -53,8 +61,12 @@ export function checkout({ lang, cart }) {
   const field = (id, label, type = 'text', value = '') =>
     `<p class="form-row form-row-wide validate-required" id="billing_${id}_field"><label for="billing_${id}">${label}&nbsp;<abbr class="required" title="required">*</abbr></label><span class="woocommerce-input-wrapper"><input type="${type}" class="input-text" name="billing_${id}" id="billing_${id}" value="${value}"></span></p>`
   return {
-    title: lang === 'vi' ? 'Thanh toán' : 'Checkout', bodyClass: 'page-template-default page page-id-8 woocommerce-checkout woocommerce-page',
-    gtm: gtm('single-page'), events: [{ event: 'begin_checkout', ecommerce: { currency: 'VND', value: subtotal(cart), items: items(cart, lang) } }],
+    title: lang === 'vi' ? 'Thanh toán' : 'Checkout',
+    bodyClass: 'page-template-default page page-id-8 woocommerce-checkout woocommerce-page',
+    gtm: gtm('single-page'),
+    events: [
+      { event: 'begin_checkout', ecommerce: { currency: 'VND', value: subtotal(cart), items: items(cart, lang) } },
+    ],
     crumbs: [[lang === 'vi' ? 'Thanh toán' : 'Checkout']],
     main: `<article class="page type-page"><header class="entry-header"><h1 class="entry-title">${lang === 'vi' ? 'Thanh toán' : 'Checkout'}</h1></header><div class="entry-content"><div class="woocommerce">
 <form name="checkout" method="post" class="checkout woocommerce-checkout" action="${paths(lang).checkout}" enctype="multipart/form-data">
@@ -63,7 +75,12 @@ ${field('first_name', w.firstName, 'text', 'Lan')}${field('last_name', w.lastNam
 </div></div></div></div>
 <h3 id="order_review_heading">${w.yourOrder}</h3>
 <div id="order_review" class="woocommerce-checkout-review-order"><table class="shop_table woocommerce-checkout-review-order-table"><thead><tr><th class="product-name">${w.product}</th><th class="product-total">${w.subtotal}</th></tr></thead><tbody>
-${withProducts(cart).map(({ p, quantity }) => `<tr class="cart_item"><td class="product-name">${esc(p.name[lang])}&nbsp;<strong class="product-quantity">×&nbsp;${quantity}</strong></td><td class="product-total">${money(p.price * quantity, lang)}</td></tr>`).join('')}
+${withProducts(cart)
+  .map(
+    ({ p, quantity }) =>
+      `<tr class="cart_item"><td class="product-name">${esc(p.name[lang])}&nbsp;<strong class="product-quantity">×&nbsp;${quantity}</strong></td><td class="product-total">${money(p.price * quantity, lang)}</td></tr>`,
+  )
+  .join('')}
 </tbody><tfoot><tr class="cart-subtotal"><th>${w.subtotal}</th><td>${money(subtotal(cart), lang)}</td></tr><tr class="woocommerce-shipping-totals shipping"><th>${w.shipping}</th><td>${money(SHIPPING, lang)}</td></tr><tr class="order-total"><th>${w.total}</th><td><strong>${money(subtotal(cart) + SHIPPING, lang)}</strong></td></tr></tfoot></table>
 <div id="payment" class="woocommerce-checkout-payment"><ul class="wc_payment_methods payment_methods methods">
 <li class="wc_payment_method payment_method_cod"><input id="payment_method_cod" type="radio" class="input-radio" name="payment_method" value="cod" checked> <label for="payment_method_cod">${w.cod}</label><div class="payment_box payment_method_cod"><p>${w.codNote}</p></div></li>
@@ -82,7 +99,20 @@ export function received(route) {
     title: lang === 'vi' ? 'Thanh toán' : 'Checkout',
     bodyClass: 'page-template-default page page-id-8 woocommerce-checkout woocommerce-page woocommerce-order-received',
     gtm: gtm('single-page'),
-    events: [{ event: 'purchase', ecommerce: { transaction_id: String(order), affiliation: 'Mây Linen', currency: 'VND', value: subtotal(placed) + SHIPPING, tax: 0, shipping: SHIPPING, items: items(placed, lang) } }],
+    events: [
+      {
+        event: 'purchase',
+        ecommerce: {
+          transaction_id: String(order),
+          affiliation: 'Mây Linen',
+          currency: 'VND',
+          value: subtotal(placed) + SHIPPING,
+          tax: 0,
+          shipping: SHIPPING,
+          items: items(placed, lang),
+        },
+      },
+    ],
     crumbs: [[w.orderDetails]],
     main: `<article class="page type-page"><header class="entry-header"><h1 class="entry-title">${lang === 'vi' ? 'Đã nhận đơn hàng' : 'Order received'}</h1></header><div class="entry-content"><div class="woocommerce"><div class="woocommerce-order">
 <p class="woocommerce-notice woocommerce-notice--success woocommerce-thankyou-order-received">${w.received}</p>
@@ -98,22 +128,40 @@ export function received(route) {
 const accountNav = (lang, current) => {
   const w = WORDS[lang]
   const p = paths(lang)
-  const items = [['dashboard', w.dashboard, p.account], ['orders', w.orders, p.orders], ['edit-address', w.addresses, p.account], ['edit-account', w.accountDetails, p.account], ['customer-logout', w.logout, p.account]]
+  const items = [
+    ['dashboard', w.dashboard, p.account],
+    ['orders', w.orders, p.orders],
+    ['edit-address', w.addresses, p.account],
+    ['edit-account', w.accountDetails, p.account],
+    ['customer-logout', w.logout, p.account],
+  ]
   return `<nav class="woocommerce-MyAccount-navigation" aria-label="Account pages"><ul>${items.map(([id, label, href]) => `<li class="woocommerce-MyAccount-navigation-link woocommerce-MyAccount-navigation-link--${id}${id === current ? ' is-active' : ''}"><a href="${href}">${label}</a></li>`).join('')}</ul></nav>`
 }
 
 const accountPage = (lang, current, content) => ({
-  title: WORDS[lang].account, bodyClass: 'page-template-default page page-id-9 logged-in woocommerce-account woocommerce-page' + (current === 'orders' ? ' woocommerce-orders' : ''),
-  gtm: gtm('single-page'), crumbs: [[WORDS[lang].account]],
+  title: WORDS[lang].account,
+  bodyClass:
+    'page-template-default page page-id-9 logged-in woocommerce-account woocommerce-page' +
+    (current === 'orders' ? ' woocommerce-orders' : ''),
+  gtm: gtm('single-page'),
+  crumbs: [[WORDS[lang].account]],
   main: `<article class="page type-page"><header class="entry-header"><h1 class="entry-title">${WORDS[lang].account}</h1></header><div class="entry-content"><div class="woocommerce">${accountNav(lang, current)}<div class="woocommerce-MyAccount-content">${content}</div></div></div></article>`,
 })
 
-export const account = ({ lang }) => accountPage(lang, 'dashboard', `<p>${WORDS[lang].hello}</p><p>${WORDS[lang].dashboardText}</p>`)
+export const account = ({ lang }) =>
+  accountPage(lang, 'dashboard', `<p>${WORDS[lang].hello}</p><p>${WORDS[lang].dashboardText}</p>`)
 
 export function orders({ lang, placed }) {
   const w = WORDS[lang]
-  const rows = [[ORDER[lang], '2026-11-23', w.processing, subtotal(placed) + SHIPPING], [1187, '2026-10-02', w.completed, 720000]]
-  return accountPage(lang, 'orders', `<table class="woocommerce-orders-table woocommerce-MyAccount-orders shop_table shop_table_responsive my_account_orders account-orders-table">
+  const rows = [
+    [ORDER[lang], '2026-11-23', w.processing, subtotal(placed) + SHIPPING],
+    [1187, '2026-10-02', w.completed, 720000],
+  ]
+  return accountPage(
+    lang,
+    'orders',
+    `<table class="woocommerce-orders-table woocommerce-MyAccount-orders shop_table shop_table_responsive my_account_orders account-orders-table">
 <thead><tr><th class="woocommerce-orders-table__header woocommerce-orders-table__header-order-number">${w.order}</th><th class="woocommerce-orders-table__header woocommerce-orders-table__header-order-date">${w.date.replace(':', '')}</th><th class="woocommerce-orders-table__header woocommerce-orders-table__header-order-status">${w.status}</th><th class="woocommerce-orders-table__header woocommerce-orders-table__header-order-total">${w.total}</th><th class="woocommerce-orders-table__header woocommerce-orders-table__header-order-actions">${w.actions}</th></tr></thead>
-<tbody>${rows.map(([id, date, status, total]) => `<tr class="woocommerce-orders-table__row order"><td class="woocommerce-orders-table__cell woocommerce-orders-table__cell-order-number"><a href="#">#${id}</a></td><td class="woocommerce-orders-table__cell"><time datetime="${date}">${date}</time></td><td class="woocommerce-orders-table__cell">${status}</td><td class="woocommerce-orders-table__cell">${money(total, lang)}</td><td class="woocommerce-orders-table__cell"><a href="#" class="woocommerce-button button view">${w.view}</a></td></tr>`).join('')}</tbody></table>`)
+<tbody>${rows.map(([id, date, status, total]) => `<tr class="woocommerce-orders-table__row order"><td class="woocommerce-orders-table__cell woocommerce-orders-table__cell-order-number"><a href="#">#${id}</a></td><td class="woocommerce-orders-table__cell"><time datetime="${date}">${date}</time></td><td class="woocommerce-orders-table__cell">${status}</td><td class="woocommerce-orders-table__cell">${money(total, lang)}</td><td class="woocommerce-orders-table__cell"><a href="#" class="woocommerce-button button view">${w.view}</a></td></tr>`).join('')}</tbody></table>`,
+  )
 }

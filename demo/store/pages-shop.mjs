@@ -22,18 +22,30 @@ function loop(products, lang, columns = 3) {
 
 const listEvent = (id, name, products, lang) => ({
   event: 'view_item_list',
-  ecommerce: { currency: 'VND', item_list_id: id, item_list_name: name, items: products.map((p, i) => ga4Item(p, lang, 1, i)) },
+  ecommerce: {
+    currency: 'VND',
+    item_list_id: id,
+    item_list_name: name,
+    items: products.map((p, i) => ga4Item(p, lang, 1, i)),
+  },
 })
 
-const gtm = (postType, postType2, extra = {}) => ({ visitorLoginState: 'logged-out', pagePostType: postType, pagePostType2: postType2, ...extra })
+const gtm = (postType, postType2, extra = {}) => ({
+  visitorLoginState: 'logged-out',
+  pagePostType: postType,
+  pagePostType2: postType2,
+  ...extra,
+})
 
 export function home(route) {
   const { lang } = route
   const w = WORDS[lang]
   const featured = PRODUCTS.slice(0, 3)
   return {
-    title: w.home, bodyClass: 'home page-template page-template-template-homepage page-template-template-homepage-php page page-id-2',
-    gtm: gtm('page', 'single-page'), events: [listEvent('homepage_featured', w.featured, featured, lang)],
+    title: w.home,
+    bodyClass: 'home page-template page-template-template-homepage page-template-template-homepage-php page page-id-2',
+    gtm: gtm('page', 'single-page'),
+    events: [listEvent('homepage_featured', w.featured, featured, lang)],
     main: `<section class="storefront-hero"><h1>${w.hero}</h1><p>${w.heroText}</p><a class="button alt" href="${paths(lang).shop}">${w.heroCta}</a></section>
 <section class="storefront-product-section storefront-recent-products"><h2 class="section-title">${w.featured}</h2><div class="woocommerce columns-3">${loop(featured, lang)}</div></section>
 <section class="storefront-product-categories"><ul class="products columns-3">${CATEGORIES.map((c) => `<li class="product-category product"><a href="${paths(lang).category(c.slug[lang])}"><h2 class="woocommerce-loop-category__title">${c.name[lang]}</h2></a></li>`).join('')}</ul></section>`,
@@ -43,7 +55,11 @@ export function home(route) {
 function archive(route, { title, bodyClass, products, listId, gtmData, extraEvents = [] }) {
   const w = WORDS[route.lang]
   return {
-    title, bodyClass, gtm: gtmData, events: [...extraEvents, listEvent(listId, title, products, route.lang)], crumbs: [[title]],
+    title,
+    bodyClass,
+    gtm: gtmData,
+    events: [...extraEvents, listEvent(listId, title, products, route.lang)],
+    crumbs: [[title]],
     main: `<header class="woocommerce-products-header"><h1 class="woocommerce-products-header__title page-title">${esc(title)}</h1></header>
 <div class="storefront-sorting"><p class="woocommerce-result-count">${w.showing(products.length)}</p></div>
 ${loop(products, route.lang)}`,
@@ -52,22 +68,32 @@ ${loop(products, route.lang)}`,
 
 export const shop = (route) =>
   archive(route, {
-    title: WORDS[route.lang].shop, listId: 'shop', products: PRODUCTS, gtmData: gtm('product', 'archive-product'),
+    title: WORDS[route.lang].shop,
+    listId: 'shop',
+    products: PRODUCTS,
+    gtmData: gtm('product', 'archive-product'),
     bodyClass: 'archive post-type-archive post-type-archive-product woocommerce-shop woocommerce woocommerce-page',
   })
 
 export const category = (route) =>
   archive(route, {
-    title: route.item.name[route.lang], listId: `product_cat_${route.item.slug.en}`,
-    products: PRODUCTS.filter((p) => p.category === route.item.id), gtmData: gtm('product', 'category-product', { pageCategory: [route.item.slug.en] }),
+    title: route.item.name[route.lang],
+    listId: `product_cat_${route.item.slug.en}`,
+    products: PRODUCTS.filter((p) => p.category === route.item.id),
+    gtmData: gtm('product', 'category-product', { pageCategory: [route.item.slug.en] }),
     bodyClass: `archive tax-product_cat term-${route.item.slug[route.lang]} term-${route.item.id} woocommerce woocommerce-page`,
   })
 
 export function search(route) {
   const q = (route.query ?? '').trim().toLowerCase()
-  const products = PRODUCTS.filter((p) => !q || `${p.name.en} ${p.name.vi} ${p.short[route.lang]}`.toLowerCase().includes(q))
+  const products = PRODUCTS.filter(
+    (p) => !q || `${p.name.en} ${p.name.vi} ${p.short[route.lang]}`.toLowerCase().includes(q),
+  )
   return archive(route, {
-    title: WORDS[route.lang].resultsFor(route.query ?? ''), listId: 'search_results', products, gtmData: gtm('product', 'search-results'),
+    title: WORDS[route.lang].resultsFor(route.query ?? ''),
+    listId: 'search_results',
+    products,
+    gtmData: gtm('product', 'search-results'),
     bodyClass: 'archive search search-results post-type-archive post-type-archive-product woocommerce woocommerce-page',
     extraEvents: [{ event: 'search', search_term: route.query ?? '' }],
   })

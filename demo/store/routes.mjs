@@ -3,15 +3,33 @@ import { CATEGORIES, POSTS, PRODUCTS } from './catalog.mjs'
 
 const PATHS = {
   en: {
-    home: '/', shop: '/shop/', category: (s) => `/product-category/${s}/`, product: (s) => `/product/${s}/`,
-    cart: '/cart/', checkout: '/checkout/', received: (id, key) => `/checkout/order-received/${id}/?key=${key}`,
-    account: '/my-account/', orders: '/my-account/orders/', contact: '/contact/', blog: '/blog/', post: (s) => `/blog/${s}/`,
+    home: '/',
+    shop: '/shop/',
+    category: (s) => `/product-category/${s}/`,
+    product: (s) => `/product/${s}/`,
+    cart: '/cart/',
+    checkout: '/checkout/',
+    received: (id, key) => `/checkout/order-received/${id}/?key=${key}`,
+    account: '/my-account/',
+    orders: '/my-account/orders/',
+    contact: '/contact/',
+    blog: '/blog/',
+    post: (s) => `/blog/${s}/`,
     search: (q) => `/?s=${encodeURIComponent(q)}&post_type=product`,
   },
   vi: {
-    home: '/vi/', shop: '/vi/cua-hang/', category: (s) => `/vi/danh-muc-san-pham/${s}/`, product: (s) => `/vi/san-pham/${s}/`,
-    cart: '/vi/gio-hang/', checkout: '/vi/thanh-toan/', received: (id, key) => `/vi/thanh-toan/order-received/${id}/?key=${key}`,
-    account: '/vi/tai-khoan/', orders: '/vi/tai-khoan/orders/', contact: '/vi/lien-he/', blog: '/vi/blog/', post: (s) => `/vi/blog/${s}/`,
+    home: '/vi/',
+    shop: '/vi/cua-hang/',
+    category: (s) => `/vi/danh-muc-san-pham/${s}/`,
+    product: (s) => `/vi/san-pham/${s}/`,
+    cart: '/vi/gio-hang/',
+    checkout: '/vi/thanh-toan/',
+    received: (id, key) => `/vi/thanh-toan/order-received/${id}/?key=${key}`,
+    account: '/vi/tai-khoan/',
+    orders: '/vi/tai-khoan/orders/',
+    contact: '/vi/lien-he/',
+    blog: '/vi/blog/',
+    post: (s) => `/vi/blog/${s}/`,
     search: (q) => `/vi/?s=${encodeURIComponent(q)}&post_type=product`,
   },
 }
@@ -28,15 +46,41 @@ export function resolve(url) {
   const lang = vi ? 'vi' : 'en'
   const path = (vi ? url.pathname.slice(3) : url.pathname).replace(/\/?$/, '/') || '/'
   const words = vi
-    ? { shop: 'cua-hang', category: 'danh-muc-san-pham', product: 'san-pham', cart: 'gio-hang', checkout: 'thanh-toan', account: 'tai-khoan', contact: 'lien-he' }
-    : { shop: 'shop', category: 'product-category', product: 'product', cart: 'cart', checkout: 'checkout', account: 'my-account', contact: 'contact' }
+    ? {
+        shop: 'cua-hang',
+        category: 'danh-muc-san-pham',
+        product: 'san-pham',
+        cart: 'gio-hang',
+        checkout: 'thanh-toan',
+        account: 'tai-khoan',
+        contact: 'lien-he',
+      }
+    : {
+        shop: 'shop',
+        category: 'product-category',
+        product: 'product',
+        cart: 'cart',
+        checkout: 'checkout',
+        account: 'my-account',
+        contact: 'contact',
+      }
   const parts = path.split('/').filter(Boolean)
   const bySlug = (list, slug) => list.find((x) => x.slug[lang] === slug)
 
-  if (parts.length === 0) return url.searchParams.has('s') ? { lang, page: 'search', query: url.searchParams.get('s') } : { lang, page: 'home' }
+  if (parts.length === 0)
+    return url.searchParams.has('s')
+      ? { lang, page: 'search', query: url.searchParams.get('s') }
+      : { lang, page: 'home' }
   const [first, second, third] = parts
   if (parts.length === 1) {
-    const simple = { [words.shop]: 'shop', [words.cart]: 'cart', [words.checkout]: 'checkout', [words.account]: 'account', [words.contact]: 'contact', blog: 'blog' }
+    const simple = {
+      [words.shop]: 'shop',
+      [words.cart]: 'cart',
+      [words.checkout]: 'checkout',
+      [words.account]: 'account',
+      [words.contact]: 'contact',
+      blog: 'blog',
+    }
     return simple[first] ? { lang, page: simple[first] } : null
   }
   if (first === words.category && parts.length === 2) return found(lang, 'category', bySlug(CATEGORIES, second))
@@ -56,9 +100,15 @@ export function alternate(route) {
   const other = route.lang === 'en' ? 'vi' : 'en'
   const p = PATHS[other]
   switch (route.page) {
-    case 'category': case 'product': case 'post': return p[route.page](route.item.slug[other])
-    case 'received': return p.checkout
-    case 'search': return p.search(route.query ?? '')
-    default: return typeof p[route.page] === 'string' ? p[route.page] : p.home
+    case 'category':
+    case 'product':
+    case 'post':
+      return p[route.page](route.item.slug[other])
+    case 'received':
+      return p.checkout
+    case 'search':
+      return p.search(route.query ?? '')
+    default:
+      return typeof p[route.page] === 'string' ? p[route.page] : p.home
   }
 }

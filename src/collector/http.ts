@@ -78,8 +78,12 @@ export function readBody(req: IncomingMessage, limit: number, timeoutMs: number)
     }
     req.on('data', onData)
     req.on('end', () => finish(tooLarge ? new BodyTooLargeError(limit) : null))
-    // 'close' or 'error' before 'end': the client hung up, or the connection was cut.
-    req.on('close', () => finish(new ClientGoneError(size)))
-    req.on('error', () => finish(new ClientGoneError(size)))
+    // 'close' or 'error' before 'end': the client hung up, or the connection was cut. Every
+    // request closes, so the error (and its stack trace) is only made when it is one.
+    const gone = () => {
+      if (!settled) finish(new ClientGoneError(size))
+    }
+    req.on('close', gone)
+    req.on('error', gone)
   })
 }

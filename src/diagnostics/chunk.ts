@@ -2,5 +2,5 @@
 // `data-debug` is on; the loader finds the chunk on this global after the script runs.
 import { diagnostics } from './index.js'
 
-const w = window as any // eslint-disable-line @typescript-eslint/no-explicit-any
+const w = window as unknown as { __touchpoint_chunks?: Record<string, unknown> }
 ;(w.__touchpoint_chunks = w.__touchpoint_chunks || {}).diagnostics = diagnostics

@@ -18,11 +18,13 @@ export function formatDebug(note: Debug): string {
     case 'page': {
       const { touchpoint, stage, signal } = note.detection
       const where = `page is ${touchpoint} (stage ${stage}, decided by ${signal == 'none' ? 'no signal' : signal})`
-      const why =
-        !note.endpoint ? 'no survey is due: data-endpoint is missing' :
-        note.consent ? `no survey is due: ${reasonWords(note.consent)}` :
-        !note.surveys.length ? `no survey is due: the survey plan has none for ${touchpoint} or ${stage}` :
-        duePart(note.surveys)
+      const why = !note.endpoint
+        ? 'no survey is due: data-endpoint is missing'
+        : note.consent
+          ? `no survey is due: ${reasonWords(note.consent)}`
+          : !note.surveys.length
+            ? `no survey is due: the survey plan has none for ${touchpoint} or ${stage}`
+            : duePart(note.surveys)
       return `${where}; ${why}`
     }
     case 'decision':

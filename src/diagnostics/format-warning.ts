@@ -1,6 +1,6 @@
 import type { ApiCall, Note } from '../shared/contract.js'
 import { EVENTS } from '../shared/events.js'
-import { KINDS } from '../loader/targeting/plan.js'
+import { KINDS } from '../shared/vocabulary.js'
 import { closestName } from './closest-name.js'
 import { OPTION_WORDS, optionName, suggestName } from './option-words.js'
 import { quote } from './quote.js'
@@ -18,16 +18,24 @@ const CALLS: Record<ApiCall, (value: unknown) => string> = {
     didYouMean(typeof event == 'string' && EVENTS.indexOf(event as never) < 0 ? closestName(event, EVENTS) : undefined),
   consent: (value) => `consent(${quote(value)}) needs true or false; nothing changed`,
   setStage: (stage) => `setStage(${quote(stage)}): not ${OPTION_WORDS.stage[0]}; ${OPTION_WORDS.stage[1]}`,
-  command: (name) => `unknown command ${quote(name)}; nothing done` + didYouMean(typeof name == 'string' ? closestName(name, COMMANDS) : undefined),
+  command: (name) =>
+    `unknown command ${quote(name)}; nothing done` +
+    didYouMean(typeof name == 'string' ? closestName(name, COMMANDS) : undefined),
 }
 
-type Warning = Extract<Note, { code: 'bad-value' | 'unknown-option' | 'bad-json' | 'no-endpoint' | 'bad-survey' | 'bad-call' | 'no-storage' }>
+type Warning = Extract<
+  Note,
+  { code: 'bad-value' | 'unknown-option' | 'bad-json' | 'no-endpoint' | 'bad-survey' | 'bad-call' | 'no-storage' }
+>
 
 /** The readable text of a configuration or API warning (without the `touchpoint: ` prefix). */
 export function formatWarning(note: Warning): string {
   switch (note.code) {
     case 'bad-value': {
-      const [expected, instead] = OPTION_WORDS[note.option as keyof typeof OPTION_WORDS] || ['valid', 'using the default']
+      const [expected, instead] = OPTION_WORDS[note.option as keyof typeof OPTION_WORDS] || [
+        'valid',
+        'using the default',
+      ]
       return `${optionName(note.option, note.source)}=${quote(note.value)} is not ${expected}; ${instead}`
     }
     case 'unknown-option': {
@@ -35,7 +43,14 @@ export function formatWarning(note: Warning): string {
       const known = closest && (note.source == 'tag' ? closest : optionName(closest, note.source))
       const what = `unknown ${note.source == 'tag' ? 'attribute' : 'option'} ${optionName(note.option, note.source)} ignored`
       // Far from every name of ours on the tag: most likely another tool's attribute (data-cfasync).
-      return what + (known ? `; did you mean ${known}?` : note.source == 'tag' ? ' (fine if another tool on the page reads it)' : '')
+      return (
+        what +
+        (known
+          ? `; did you mean ${known}?`
+          : note.source == 'tag'
+            ? ' (fine if another tool on the page reads it)'
+            : '')
+      )
     }
     case 'bad-json':
       return `data-config is not a JSON object (${quote(note.value)}); ignored, using the other attributes`

@@ -9,9 +9,15 @@ import { closestName } from './closest-name.js'
  */
 export const OPTION_WORDS: Record<keyof Config, [expected: string, instead: string]> = {
   endpoint: ['an http(s) URL', 'no survey shows until one is set'],
-  stage: ['a touchpoint or stage name (product, cart, confirmation, decision …)', 'detecting the stage from the page instead'],
+  stage: [
+    'a touchpoint or stage name (product, cart, confirmation, decision …)',
+    'detecting the stage from the page instead',
+  ],
   stageMap: ['"touchpoint:stage" pairs separated by commas', 'using the default touchpoint-to-stage mapping'],
-  locale: ['a language with built-in wording (en, vi, or a tag such as vi-VN)', "using the page's language (<html lang>, then the browser's; English otherwise)"],
+  locale: [
+    'a language with built-in wording (en, vi, or a tag such as vi-VN)',
+    "using the page's language (<html lang>, then the browser's; English otherwise)",
+  ],
   surveys: ['a survey plan', 'using the built-in survey plan'],
   position: ['"bottom-right" or "bottom-left"', `using the default position, ${DEFAULTS.position}`],
   mount: ['a CSS selector', 'using a floating card'],

@@ -6,7 +6,7 @@
 const REASONS: Record<string, (value: string) => string> = {
   eligible: () => 'eligible',
   'page-view': () => 'one survey per page view, and one has already shown',
-  sample: () => 'this visitor is not in the sample (data-sample or the survey\'s sample=)',
+  sample: () => "this visitor is not in the sample (data-sample or the survey's sample=)",
   answered: (days) => `answered a survey ${days} days ago (data-cooldown-days)`,
   dismissed: (days) => `dismissed a survey ${days} days ago (data-dismiss-days)`,
   shown: (days) => `this survey was shown ${days} days ago (its recontact period)`,

@@ -1,6 +1,6 @@
 import type { SurveyProblem } from '../shared/contract.js'
 import { STAGES, TOUCHPOINTS } from '../shared/stage-map.js'
-import { KINDS } from '../loader/targeting/plan.js'
+import { KINDS } from '../shared/vocabulary.js'
 import { closestName } from './closest-name.js'
 
 const didYouMean = (name: string | undefined) => (name ? `; did you mean ${name}?` : '')

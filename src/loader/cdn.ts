@@ -25,7 +25,9 @@ try {
       // named as written
     }
     if (other && other != registry.endpoint)
-      console.warn(`touchpoint: two tags, data-endpoint ${registry.endpoint} and ${other}: the second is ignored; remove one`)
+      console.warn(
+        `touchpoint: two tags, data-endpoint ${registry.endpoint} and ${other}: the second is ignored; remove one`,
+      )
   } else {
     const warnings: Note[] = []
     const config = parseOptions({ ...(tag && tag.dataset) }, true, (note) => warnings.push(note))
@@ -39,7 +41,9 @@ try {
     if (ours) w.touchpoint = api
     else {
       w.touchpointSurvey = api
-      console.warn(`touchpoint: window.touchpoint is already defined by another script; left it alone. Use window.touchpointSurvey`)
+      console.warn(
+        `touchpoint: window.touchpoint is already defined by another script; left it alone. Use window.touchpointSurvey`,
+      )
     }
     for (const args of (ours && stub && stub.q) || []) {
       try {

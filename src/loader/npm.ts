@@ -26,6 +26,8 @@ export function init(options: Options): TouchpointApi | undefined {
     return instance
   }
   const warnings: Note[] = []
-  const config = parseOptions((options || {}) as unknown as Record<string, unknown>, false, (note) => warnings.push(note))
+  const config = parseOptions((options || {}) as unknown as Record<string, unknown>, false, (note) =>
+    warnings.push(note),
+  )
   return (instance = createTouchpoint(config, window, importChunk, warnings))
 }

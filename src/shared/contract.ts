@@ -97,7 +97,8 @@ export interface TransportChunk {
 export type OptionSource = 'tag' | 'config' | 'init'
 
 /** What is wrong with a part of the survey plan: its syntax, a name, or a number out of range. */
-export type SurveyProblem = 'syntax' | 'where' | 'kind' | 'option' | 'selector' | 'trigger' | 'sample' | 'recontact' | 'scroll'
+export type SurveyProblem =
+  'syntax' | 'where' | 'kind' | 'option' | 'selector' | 'trigger' | 'sample' | 'recontact' | 'scroll'
 
 /** A public method the store's code called wrongly. */
 export type ApiCall = 'show' | 'on' | 'consent' | 'setStage' | 'command'

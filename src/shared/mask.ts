@@ -14,7 +14,9 @@ export function maskPii(text: string): string {
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]')
     .replace(/(^|[^#\w])(\+?\(?\d[\d\s().-]{6,}\d)/g, (all, before: string, number: string) => {
       const digits = number.replace(/\D/g, '').length
-      return digits >= 9 && digits <= 15 && (/^(\+|0|\(\d{2,4}\))/.test(number) || /^\d{3}[\s.-]\d{3}[\s.-]\d{4}$/.test(number))
+      return digits >= 9 &&
+        digits <= 15 &&
+        (/^(\+|0|\(\d{2,4}\))/.test(number) || /^\d{3}[\s.-]\d{3}[\s.-]\d{4}$/.test(number))
         ? before + '[phone]'
         : all
     })

@@ -1,7 +1,17 @@
 import type { Stage, Touchpoint } from './types.js'
 
 export const TOUCHPOINTS: Touchpoint[] = [
-  'home', 'listing', 'search', 'product', 'cart', 'checkout', 'confirmation', 'account', 'support', 'content', 'other',
+  'home',
+  'listing',
+  'search',
+  'product',
+  'cart',
+  'checkout',
+  'confirmation',
+  'account',
+  'support',
+  'content',
+  'other',
 ]
 
 export const STAGES: Stage[] = ['awareness', 'consideration', 'decision', 'purchase', 'retention']

@@ -1,5 +1,5 @@
 // A quote, a backslash and the control characters: what JSON strings must escape.
-const ESCAPED = /["\\\u0000-\u001f]/g // eslint-disable-line no-control-regex
+const ESCAPED = /["\\\u0000-\u001f]/g
 const escape = (char: string) => '\\u' + char.charCodeAt(0).toString(16).padStart(4, '0')
 
 /**
@@ -12,13 +12,19 @@ const escape = (char: string) => '\\u' + char.charCodeAt(0).toString(16).padStar
  * @example
  * toJson({ v: 1, responses: [] }) // '{"v":1,"responses":[]}' even with Array.prototype.toJSON
  */
-export const toJson = (value: any): string => // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any JSON value, read through whatever the page did to its prototypes
+export const toJson = (value: any): string =>
   typeof value == 'string'
     ? '"' + value.replace(ESCAPED, escape) + '"'
     : Array.isArray(value)
       ? '[' + value.map(toJson).join() + ']'
       : value && typeof value == 'object'
-        ? '{' + Object.keys(value).filter((key) => value[key] !== undefined).map((key) => toJson(key) + ':' + toJson(value[key])).join() + '}'
+        ? '{' +
+          Object.keys(value)
+            .filter((key) => value[key] !== undefined)
+            .map((key) => toJson(key) + ':' + toJson(value[key]))
+            .join() +
+          '}'
         : typeof value == 'boolean' || (typeof value == 'number' && isFinite(value))
           ? '' + value
           : 'null'

@@ -1,7 +1,16 @@
 /** The kind of page the shopper is on. */
 export type Touchpoint =
-  | 'home' | 'listing' | 'search' | 'product' | 'cart' | 'checkout'
-  | 'confirmation' | 'account' | 'support' | 'content' | 'other'
+  | 'home'
+  | 'listing'
+  | 'search'
+  | 'product'
+  | 'cart'
+  | 'checkout'
+  | 'confirmation'
+  | 'account'
+  | 'support'
+  | 'content'
+  | 'other'
 
 /** Where a touchpoint sits in the shopper's journey. */
 export type Stage = 'awareness' | 'consideration' | 'decision' | 'purchase' | 'retention'

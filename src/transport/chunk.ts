@@ -1,3 +1,3 @@
 import { transport } from './transport.js'
-const w = window as any // eslint-disable-line @typescript-eslint/no-explicit-any
+const w = window as unknown as { __touchpoint_chunks?: Record<string, unknown> }
 ;(w.__touchpoint_chunks = w.__touchpoint_chunks || {}).transport = transport

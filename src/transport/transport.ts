@@ -42,7 +42,12 @@ const offline = () => typeof navigator != 'undefined' && navigator.onLine === fa
  * @example
  * const { ok, status, retry } = await send('https://collect.example/r', batch)
  */
-export async function send(endpoint: string, batch: unknown, signal?: AbortSignal, onRequest?: () => void): Promise<SendResult> {
+export async function send(
+  endpoint: string,
+  batch: unknown,
+  signal?: AbortSignal,
+  onRequest?: () => void,
+): Promise<SendResult> {
   if (offline()) return { ok: false, retry: true }
   try {
     const res = await ky.post(endpoint, {
@@ -59,7 +64,9 @@ export async function send(endpoint: string, batch: unknown, signal?: AbortSigna
         retryOnTimeout: true,
         delay: (attempt) => backoff(attempt),
         shouldRetry: ({ error }) =>
-          offline() || (error instanceof HTTPError && retryAfterMs(error.response.headers.get('retry-after'))! > transportSettings.maxRetryAfterMs)
+          offline() ||
+          (error instanceof HTTPError &&
+            retryAfterMs(error.response.headers.get('retry-after'))! > transportSettings.maxRetryAfterMs)
             ? false
             : undefined,
       },

@@ -29,7 +29,8 @@ export function contrast(a: Rgb, b: Rgb): number {
  * Black or white, whichever reads better on `bg`; the better of the two is always ≥ 4.58:1.
  * @example textOn([15, 94, 110]) // '#fff'
  */
-export const textOn = (bg: Rgb): '#000' | '#fff' => (contrast(bg, [0, 0, 0]) >= contrast(bg, [255, 255, 255]) ? '#000' : '#fff')
+export const textOn = (bg: Rgb): '#000' | '#fff' =>
+  contrast(bg, [0, 0, 0]) >= contrast(bg, [255, 255, 255]) ? '#000' : '#fff'
 
 /** Resolves any CSS colour to sRGB through `el`'s computed style, then a canvas; null when neither can. */
 export function resolveColor(css: string, el: HTMLElement): Rgb | null {

@@ -8,14 +8,29 @@ const FEATURES: Record<number, { brows?: string; eyes: string; mouth: string; op
   2: { brows: 'M6.8 9l3-1.4M17.2 9l-3-1.4', eyes: 'M8.7 10.6v.8M15.3 10.6v.8', mouth: 'M8.5 16.4q3.5-1.8 7 0' },
   3: { eyes: 'M8.7 10v1M15.3 10v1', mouth: 'M8.5 15.5h7' },
   4: { eyes: 'M8.7 10v1M15.3 10v1', mouth: 'M8 14.5q4 3.4 8 0' },
-  5: { eyes: 'M7.4 10.8q1.3-1.6 2.6 0M14 10.8q1.3-1.6 2.6 0', mouth: 'M7.5 13.5h9q-.6 4.5-4.5 4.5t-4.5-4.5z', open: true },
+  5: {
+    eyes: 'M7.4 10.8q1.3-1.6 2.6 0M14 10.8q1.3-1.6 2.6 0',
+    mouth: 'M7.5 13.5h9q-.6 4.5-4.5 4.5t-4.5-4.5z',
+    open: true,
+  },
 }
 
 /** One face; `mood` is the score 1–5. Decorative: the radio carries the name. */
 export function Face({ mood }: { mood: number }) {
   const { brows, eyes, mouth, open } = FEATURES[mood]
   return (
-    <svg class={`mood-${mood}`} viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">
+    <svg
+      class={`mood-${mood}`}
+      viewBox="0 0 24 24"
+      width="28"
+      height="28"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.6"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    >
       <circle cx="12" cy="12" r="10" fill="currentColor" fill-opacity=".12" />
       {brows && <path d={brows} />}
       <path d={eyes} stroke-width="2" />

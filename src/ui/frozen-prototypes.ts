@@ -16,7 +16,12 @@ export function tolerateFrozenPrototypes(): void {
   installed = true
   const previous = options.vnode
   options.vnode = (vnode) => {
-    Object.defineProperty(vnode, 'constructor', { value: undefined, enumerable: false, writable: true, configurable: true })
+    Object.defineProperty(vnode, 'constructor', {
+      value: undefined,
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    })
     if (previous) previous(vnode)
   }
 }

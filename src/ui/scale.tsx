@@ -38,13 +38,24 @@ export function Scale({ kind, question, t, value, onPick }: Props) {
           onFocus={faces ? () => setHinted(n) : undefined}
           onBlur={faces ? () => setHinted(null) : undefined}
         />
-        <span>{faces ? [<Face mood={n} key="f" />, <span class="vh" key="l">{t.faces[n - 1]}</span>] : n}</span>
+        <span>
+          {faces
+            ? [
+                <Face mood={n} key="f" />,
+                <span class="vh" key="l">
+                  {t.faces[n - 1]}
+                </span>,
+              ]
+            : n}
+        </span>
       </label>,
     )
   return (
     <fieldset>
       <legend id="q">{question}</legend>
-      <div class="g" style={{ gridTemplateColumns: `repeat(${hi - lo + 1},minmax(0,1fr))` }}>{options}</div>
+      <div class="g" style={{ gridTemplateColumns: `repeat(${hi - lo + 1},minmax(0,1fr))` }}>
+        {options}
+      </div>
       {faces && named != null ? (
         <div class="e name" aria-hidden="true">
           <span>{t.faces[named - 1]}</span>

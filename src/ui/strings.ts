@@ -31,11 +31,17 @@ const en: Strings = {
     confirmation: { csat: 'How satisfied are you with your purchase?', ces: 'How easy was it to place your order?' },
     checkout: { ces: 'How easy was it to pay for your order?', csat: 'How satisfied are you with checking out?' },
     cart: { ces: 'How easy was it to get your cart ready?' },
-    product: { emotion: 'How do you feel about this product page?', csat: 'How satisfied are you with this product page?' },
+    product: {
+      emotion: 'How do you feel about this product page?',
+      csat: 'How satisfied are you with this product page?',
+    },
     listing: { emotion: 'How do you feel about browsing our products?' },
     search: { csat: 'How satisfied are you with these search results?' },
     account: { nps: 'How likely are you to recommend our store to a friend?' },
-    support: { csat: 'How satisfied are you with the help you found?', ces: 'How easy was it to get the help you needed?' },
+    support: {
+      csat: 'How satisfied are you with the help you found?',
+      ces: 'How easy was it to get the help you needed?',
+    },
   },
   ends: {
     csat: ['Very dissatisfied', 'Very satisfied'],
@@ -58,14 +64,26 @@ const vi: Strings = {
     ces: 'Bạn thấy việc hoàn tất điều mình cần dễ dàng đến mức nào?',
   },
   questionAt: {
-    confirmation: { csat: 'Bạn hài lòng với lần mua hàng này đến mức nào?', ces: 'Bạn thấy việc đặt hàng dễ dàng đến mức nào?' },
-    checkout: { ces: 'Bạn thấy việc thanh toán đơn hàng dễ dàng đến mức nào?', csat: 'Bạn hài lòng với bước thanh toán đến mức nào?' },
+    confirmation: {
+      csat: 'Bạn hài lòng với lần mua hàng này đến mức nào?',
+      ces: 'Bạn thấy việc đặt hàng dễ dàng đến mức nào?',
+    },
+    checkout: {
+      ces: 'Bạn thấy việc thanh toán đơn hàng dễ dàng đến mức nào?',
+      csat: 'Bạn hài lòng với bước thanh toán đến mức nào?',
+    },
     cart: { ces: 'Bạn thấy việc chuẩn bị giỏ hàng dễ dàng đến mức nào?' },
-    product: { emotion: 'Bạn cảm thấy thế nào về trang sản phẩm này?', csat: 'Bạn hài lòng với trang sản phẩm này đến mức nào?' },
+    product: {
+      emotion: 'Bạn cảm thấy thế nào về trang sản phẩm này?',
+      csat: 'Bạn hài lòng với trang sản phẩm này đến mức nào?',
+    },
     listing: { emotion: 'Bạn cảm thấy thế nào khi xem các sản phẩm của chúng tôi?' },
     search: { csat: 'Bạn hài lòng với kết quả tìm kiếm này đến mức nào?' },
     account: { nps: 'Bạn sẵn lòng giới thiệu cửa hàng chúng tôi với bạn bè ở mức nào?' },
-    support: { csat: 'Bạn hài lòng với sự hỗ trợ nhận được đến mức nào?', ces: 'Bạn thấy việc nhận được hỗ trợ dễ dàng đến mức nào?' },
+    support: {
+      csat: 'Bạn hài lòng với sự hỗ trợ nhận được đến mức nào?',
+      ces: 'Bạn thấy việc nhận được hỗ trợ dễ dàng đến mức nào?',
+    },
   },
   ends: {
     csat: ['Rất không hài lòng', 'Rất hài lòng'],
@@ -92,7 +110,7 @@ export const questionFor = (t: Strings, kind: SurveyKind, touchpoint?: Touchpoin
 export const stringsFor = (locale: string): Strings => (locale == 'vi' ? vi : en)
 
 /**
- * Score range per kind, inclusive. The same table as targeting/plan.ts RANGE (a test keeps them
+ * Score range per kind, inclusive. The same table as shared/vocabulary.ts RANGE (a test keeps them
  * equal): importing that module here would make the npm entry a facade over a shared chunk.
  */
 export const RANGE: Record<SurveyKind, [number, number]> = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }

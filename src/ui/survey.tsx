@@ -37,7 +37,10 @@ export function Survey({ request, host, state, rtl, theme, close }: Props) {
   }
   // Closing keeps a chosen score (the comment is optional); without one it is a dismissal.
   const finish = () => {
-    if (phase != 'thanks') score == null ? host.dismiss() : host.answer(score, null)
+    if (phase == 'thanks') {
+      // answered already: closing only closes
+    } else if (score == null) host.dismiss()
+    else host.answer(score, null)
     close()
   }
 
@@ -53,25 +56,55 @@ export function Survey({ request, host, state, rtl, theme, close }: Props) {
       tabIndex={-1}
       onKeyDown={(e) => e.key == 'Escape' && !e.isComposing && (e.stopPropagation(), finish())}
     >
-      <div role="status">{phase == 'thanks' && <p class="ty" id="q">{t.thanks}</p>}</div>
+      <div role="status">
+        {phase == 'thanks' && (
+          <p class="ty" id="q">
+            {t.thanks}
+          </p>
+        )}
+      </div>
       {phase != 'thanks' && (
         <form onSubmit={send}>
-          <Scale kind={kind} question={questionFor(t, kind, request.touchpoint, request.question)} t={t} value={score} onPick={pick} />
+          <Scale
+            kind={kind}
+            question={questionFor(t, kind, request.touchpoint, request.question)}
+            t={t}
+            value={score}
+            onPick={pick}
+          />
           {score != null && (
             <div class="n">
               <label for="c">
                 {t.followUp[scoreGroup(kind, score)]} <small>{t.optional}</small>
               </label>
               <div class="r">
-                <input class="t" id="c" type="text" maxLength={500} autoComplete="off" value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
-                <button class="s" type="submit">{t.send}</button>
+                <input
+                  class="t"
+                  id="c"
+                  type="text"
+                  maxLength={500}
+                  autoComplete="off"
+                  value={comment}
+                  onInput={(e) => setComment(e.currentTarget.value)}
+                />
+                <button class="s" type="submit">
+                  {t.send}
+                </button>
               </div>
             </div>
           )}
         </form>
       )}
       <button class="x" type="button" aria-label={t.close} onClick={finish}>
-        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+        <svg
+          viewBox="0 0 24 24"
+          width="18"
+          height="18"
+          aria-hidden="true"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linecap="round"
+        >
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>
       </button>

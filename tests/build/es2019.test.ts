@@ -11,7 +11,12 @@ import { toES2019 } from '../../scripts/rollup-plugin-es2019.mjs'
 
 const dist = join(__dirname, '../../dist')
 const CDN_FILES = ['touchpoint.js', 'touchpoint-ui.js', 'touchpoint-transport.js']
-const esmFiles = () => (existsSync(join(dist, 'esm')) ? readdirSync(join(dist, 'esm')).filter((name) => name.endsWith('.js')).map((name) => 'esm/' + name) : [])
+const esmFiles = () =>
+  existsSync(join(dist, 'esm'))
+    ? readdirSync(join(dist, 'esm'))
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => 'esm/' + name)
+    : []
 
 /** Methods newer than the matrix on any object, with the first versions that have them. */
 const NEWER_METHODS: Record<string, string> = {
@@ -45,7 +50,8 @@ const GUARDED: Record<string, string> = {
   'AbortSignal.any': 'ky calls it only after `typeof globalThis.AbortSignal.any === "function"`',
 }
 
-const own = (table: Record<string, string>, key: string) => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined)
+const own = (table: Record<string, string>, key: string) =>
+  Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
 
 /**
  * Parses a shipped file as ES2019. The npm build's files hold one ES2020 form the matrix has:
@@ -77,7 +83,13 @@ function names(tree: Node) {
   const called = new Set<string>()
   const identifiers = new Set<string>()
   const text = (node: Node | null | undefined): string =>
-    !node ? '?' : node.type == 'Identifier' ? (node as unknown as { name: string }).name : node.type == 'MemberExpression' ? memberName(node) : '?'
+    !node
+      ? '?'
+      : node.type == 'Identifier'
+        ? (node as unknown as { name: string }).name
+        : node.type == 'MemberExpression'
+          ? memberName(node)
+          : '?'
   const memberName = (node: Node) => {
     const { object, property, computed } = node as unknown as { object: Node; property: Node; computed: boolean }
     return `${text(object)}.${computed ? '?' : text(property)}`
@@ -90,7 +102,8 @@ function names(tree: Node) {
     const callee = (current as unknown as { callee?: Node }).callee
     if (current.type == 'CallExpression' && callee && callee.type == 'MemberExpression') called.add(memberName(callee))
     if (current.type == 'Identifier') identifiers.add((current as unknown as { name: string }).name)
-    for (const key in current) if (key != 'type' && key != 'start' && key != 'end') walk((current as unknown as Record<string, unknown>)[key])
+    for (const key in current)
+      if (key != 'type' && key != 'start' && key != 'end') walk((current as unknown as Record<string, unknown>)[key])
   }
   walk(tree)
   return { members, called, identifiers }
@@ -137,7 +150,9 @@ describe('browsers the README names (Chrome 80+, Firefox 78+, Safari 13.1+)', ()
     expect(() => parse('class A { #b = 1 }', { ecmaVersion: 2019 })).toThrow()
     expect(() => parseShipped('export const a = b?.c', 'esm/index.js')).toThrow()
     expect(() => parseShipped('export const a = () => import("./ui.js")', 'esm/index.js')).not.toThrow()
-    expect(newerApis('Object.hasOwn(a, "b"); list.at(-1); structuredClone(x); Promise.any([]); a.toString()')).toHaveLength(4)
+    expect(
+      newerApis('Object.hasOwn(a, "b"); list.at(-1); structuredClone(x); Promise.any([]); a.toString()'),
+    ).toHaveLength(4)
     expect(newerApis('response.at = new Date().toISOString(); send(response.at)')).toEqual([])
     expect(newerApis('typeof AbortSignal.any == "function" && AbortSignal.any([a])')).toEqual([])
   })
@@ -147,24 +162,33 @@ describe('toES2019 (the build step that brings dependencies to ES2019)', () => {
   const down = (code: string) => toES2019(code, 'dependency.js').code
 
   it('downlevels logical assignment, nullish coalescing, optional chaining and class fields so ES2019 parses them', () => {
-    const code = down('let a; a ||= {}; a.b ??= 1; const c = a?.b ?? 2; class K { d = 1; static e = 2; #f = 3; static #g() { return 4 } h() { return this.#f + K.#g() } }')
+    const code = down(
+      'let a; a ||= {}; a.b ??= 1; const c = a?.b ?? 2; class K { d = 1; static e = 2; #f = 3; static #g() { return 4 } h() { return this.#f + K.#g() } }',
+    )
     expect(() => parse(code, { ecmaVersion: 2019, sourceType: 'module' })).not.toThrow()
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+
     expect(new Function(code + '; return [a, c, new K().h()]')()).toEqual([{ b: 1 }, 1, 7])
   })
 
   it('rewrites Object.hasOwn and a literal .at() to what Safari 13.1 has, with the same results', () => {
-    const code = down('const o = Object.create({ inherited: 1 }); o.own = 1; const list = [1, 2, 3]; out = [Object.hasOwn(o, "own"), Object.hasOwn(o, "inherited"), list.at(-1), list.at(0)]')
+    const code = down(
+      'const o = Object.create({ inherited: 1 }); o.own = 1; const list = [1, 2, 3]; out = [Object.hasOwn(o, "own"), Object.hasOwn(o, "inherited"), list.at(-1), list.at(0)]',
+    )
     expect(code).not.toMatch(/hasOwn\(|\.at\(/)
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+
     expect(new Function('let out; ' + code + '; return out')()).toEqual([true, false, 3, 1])
   })
 
   it('spells the null checks of ?? and ?. loosely, with the same results for null, undefined, 0 and ""', () => {
     const code = down('out = [null, undefined, 0, ""].map((x) => [x ?? "d", x?.length])')
     expect(code).toMatch(/!= null/)
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    expect(new Function('let out; ' + code + '; return out')()).toEqual([['d', undefined], ['d', undefined], [0, undefined], ['', 0]])
+
+    expect(new Function('let out; ' + code + '; return out')()).toEqual([
+      ['d', undefined],
+      ['d', undefined],
+      [0, undefined],
+      ['', 0],
+    ])
   })
 
   it('stops the build when a private #name would clash with an existing _name property', () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { inject } from 'vitest'
 import type { StoreOptions } from '../../src/collector/storage'
-import { tempDir } from './fixtures'
+import { tempDir } from './temp-dir'
 
 /** Both engines: every storage and HTTP test runs against each. */
 export const ENGINES = ['sqlite', 'postgres'] as const

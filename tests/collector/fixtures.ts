@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { connect, type Socket } from 'node:net'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { DEFAULT_STAGE_MAP } from '../../src/shared/stage-map'
 import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server'
 import type { Batch, SurveyDisplay, SurveyResponse, Touchpoint } from '../../src/shared/types'
@@ -55,11 +54,7 @@ export const answers = (touchpoint: Touchpoint, kind: SurveyResponse['kind'], sc
 
 export const batch = (responses: unknown[]): Batch => ({ v: 1, sent_at: '2026-11-20T10:00:05.000Z', responses }) as Batch
 
-/** A fresh folder for a database file, removed by the returned function. */
-export function tempDir(): { dir: string; dbPath: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'touchpoint-test-'))
-  return { dir, dbPath: join(dir, 'answers.db'), remove: () => rmSync(dir, { recursive: true, force: true }) }
-}
+export { tempDir } from './temp-dir'
 
 /** The collector's clock in HTTP tests: after every fixture answer, so none falls outside the answer window. */
 export const FIXTURE_NOW = Date.parse('2026-12-01T12:00:00.000Z')

@@ -7,8 +7,11 @@ const detection = { touchpoint: 'other', stage: 'awareness', signal: 'none' } as
 
 describe('formatNote: the diagnostics chunk words the loader codes', () => {
   it('words API misuse, with did-you-mean where a name is close', () => {
-    const call = (call: Extract<Note, { code: 'bad-call' }>['call'], value: unknown) => formatNote({ code: 'bad-call', call, value })
-    expect(call('show', 'stars')).toBe('touchpoint: show("stars"): the kind must be one of csat, nps, emotion, ces; nothing shown')
+    const call = (call: Extract<Note, { code: 'bad-call' }>['call'], value: unknown) =>
+      formatNote({ code: 'bad-call', call, value })
+    expect(call('show', 'stars')).toBe(
+      'touchpoint: show("stars"): the kind must be one of csat, nps, emotion, ces; nothing shown',
+    )
     expect(call('on', 'answr')).toBe(
       'touchpoint: on("answr", …) needs one of show, answer, dismiss, sent, error, stage and a function; not listening; did you mean answer?',
     )
@@ -21,7 +24,9 @@ describe('formatNote: the diagnostics chunk words the loader codes', () => {
 
   it('words a bad survey plan part and suggests the touchpoint or kind meant', () => {
     const warnings: string[] = []
-    parseSurveys('produt:emotion@exit; cart:smiley@exit; cart:csat@exit/sample=150; just words', (note) => warnings.push(formatNote(note)))
+    parseSurveys('produt:emotion@exit; cart:smiley@exit; cart:csat@exit/sample=150; just words', (note) =>
+      warnings.push(formatNote(note)),
+    )
     expect(warnings).toEqual([
       'touchpoint: data-surveys part "produt:emotion@exit": unknown touchpoint "produt"; did you mean product?; skipped',
       'touchpoint: data-surveys part "cart:smiley@exit": unknown survey kind "smiley"; skipped',
@@ -33,25 +38,35 @@ describe('formatNote: the diagnostics chunk words the loader codes', () => {
   it('says on every page what was detected and why no survey is due', () => {
     const page = (extra: Partial<Extract<Note, { code: 'page' }>>) =>
       formatNote({ code: 'page', detection, endpoint: true, consent: null, surveys: [], ...extra })
-    expect(page({})).toBe('touchpoint: page is other (stage awareness, decided by no signal); no survey is due: the survey plan has none for other or awareness')
+    expect(page({})).toBe(
+      'touchpoint: page is other (stage awareness, decided by no signal); no survey is due: the survey plan has none for other or awareness',
+    )
     expect(page({ endpoint: false })).toMatch(/; no survey is due: data-endpoint is missing$/)
     expect(page({ consent: 'denied:tcf' })).toMatch(/; no survey is due: consent denied by tcf$/)
     expect(page({ surveys: [{ id: 'csat', trigger: 'delay=3000', eligible: false, reason: 'answered:2' }] })).toMatch(
       /; no survey is due: csat: answered a survey 2 days ago \(data-cooldown-days\)$/,
     )
-    expect(page({ surveys: [{ id: 'csat', trigger: 'exit', eligible: true, reason: 'eligible' }] })).toMatch(/; survey csat is due on exit$/)
+    expect(page({ surveys: [{ id: 'csat', trigger: 'exit', eligible: true, reason: 'eligible' }] })).toMatch(
+      /; survey csat is due on exit$/,
+    )
   })
 
   it('words decisions and failures for data-debug', () => {
-    expect(formatNote({ code: 'decision', survey: 'csat', trigger: 'delay=3000', eligible: false, reason: 'shown:0' })).toBe(
-      'touchpoint: survey csat on delay=3000: not shown, this survey was shown 0 days ago (its recontact period)',
+    expect(
+      formatNote({ code: 'decision', survey: 'csat', trigger: 'delay=3000', eligible: false, reason: 'shown:0' }),
+    ).toBe('touchpoint: survey csat on delay=3000: not shown, this survey was shown 0 days ago (its recontact period)')
+    expect(formatNote({ code: 'not-showing', survey: 'nps', reason: 'no-endpoint' })).toBe(
+      'touchpoint: not showing nps: data-endpoint is missing',
     )
-    expect(formatNote({ code: 'not-showing', survey: 'nps', reason: 'no-endpoint' })).toBe('touchpoint: not showing nps: data-endpoint is missing')
-    expect(formatNote({ code: 'failed', what: 'ui', error: Error('offline') })).toBe('touchpoint: the survey UI failed to load: Error: offline')
+    expect(formatNote({ code: 'failed', what: 'ui', error: Error('offline') })).toBe(
+      'touchpoint: the survey UI failed to load: Error: offline',
+    )
   })
 
   it('prints a code it does not know (a newer loader) compactly, and never throws on odd values', () => {
-    expect(formatNote({ code: 'from-the-future', value: 1 } as unknown as Note)).toBe('touchpoint: "from-the-future" {"code":"from-the-future","value":1}')
+    expect(formatNote({ code: 'from-the-future', value: 1 } as unknown as Note)).toBe(
+      'touchpoint: "from-the-future" {"code":"from-the-future","value":1}',
+    )
     const cyclic: Record<string, unknown> = {}
     cyclic.self = cyclic
     expect(formatNote({ code: 'bad-value', option: 'questions', source: 'init', value: cyclic })).toBe(

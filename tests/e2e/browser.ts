@@ -9,10 +9,20 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 /** Debian's Chromium, headless. Fails loudly when it is missing: browser tests never skip. */
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
@@ -27,7 +37,10 @@ export interface TestServer {
  * Serves dist/ at /, pages from `pages` (path → HTML, or script for a path ending in .js), and a /collect endpoint that records
  * what it gets. `answer` can override the collector's status per request.
  */
-export async function serve(pages: Record<string, string>, answer: (req: IncomingMessage) => number = () => 200): Promise<TestServer> {
+export async function serve(
+  pages: Record<string, string>,
+  answer: (req: IncomingMessage) => number = () => 200,
+): Promise<TestServer> {
   const received: unknown[] = []
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url || '/', 'http://x').pathname
@@ -41,9 +54,13 @@ export async function serve(pages: Record<string, string>, answer: (req: Incomin
       })
       return
     }
-    if (pages[path] != null) return void res.writeHead(200, { 'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' }).end(pages[path])
+    if (pages[path] != null)
+      return void res
+        .writeHead(200, { 'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' })
+        .end(pages[path])
     const file = join(ROOT, 'dist', path)
-    if (path.endsWith('.js') && existsSync(file)) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file))
+    if (path.endsWith('.js') && existsSync(file))
+      return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file))
     res.writeHead(404).end()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

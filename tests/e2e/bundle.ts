@@ -11,18 +11,24 @@ const typescript: Plugin = {
     if (source.startsWith('/') || (importer && source.startsWith('.'))) {
       // Source imports name their .js output (for Node ESM types): map it back to the .ts file.
       const base = new URL(source, 'file://' + (importer || '/')).pathname.replace(/\.js$/, '')
-      for (const candidate of [base + '.ts', base + '.tsx', base + '/index.ts', base]) if (existsSync(candidate)) return candidate
+      for (const candidate of [base + '.ts', base + '.tsx', base + '/index.ts', base])
+        if (existsSync(candidate)) return candidate
     }
   },
   transform(code, id) {
     if (id.endsWith('.ts'))
-      return ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.ESNext, isolatedModules: true } }).outputText
+      return ts.transpileModule(code, {
+        compilerOptions: { target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.ESNext, isolatedModules: true },
+      }).outputText
   },
 }
 
 /** Bundles `entry` into one IIFE, as the CDN loader would ship it; minified on request. */
 export async function bundle(entry: string, minify = false): Promise<string> {
-  const build = await rollup({ input: entry, plugins: [typescript, ...(minify ? [terser({ compress: { passes: 2 }, mangle: true })] : [])] })
+  const build = await rollup({
+    input: entry,
+    plugins: [typescript, ...(minify ? [terser({ compress: { passes: 2 }, mangle: true })] : [])],
+  })
   const { output } = await build.generate({ format: 'iife', name: 'touchpointDetection' })
   await build.close()
   return output[0].code

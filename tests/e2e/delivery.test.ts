@@ -12,7 +12,11 @@ import { tempDir } from '../collector/fixtures'
 import { expectWireBatch } from '../shared/wire-schema'
 import { ROOT, launchChromium } from './browser'
 
-interface Post { ids: string[]; status: number; beacon: boolean }
+interface Post {
+  ids: string[]
+  status: number
+  beacon: boolean
+}
 
 let browser: Browser
 let server: Server
@@ -52,9 +56,20 @@ beforeAll(async () => {
       req.on('end', async () => {
         const batch = expectWireBatch(body)
         // sendBeacon requests are no-cors; the widget's fetches are cors (and read the answer).
-        const post: Post = { ids: batch.responses.map((r) => r.id), status: 503, beacon: req.headers['sec-fetch-mode'] == 'no-cors' }
+        const post: Post = {
+          ids: batch.responses.map((r) => r.id),
+          status: 503,
+          beacon: req.headers['sec-fetch-mode'] == 'no-cors',
+        }
         if (fail > 0) fail--
-        else post.status = (await fetch(collectorUrl + '/collect', { method: 'POST', headers: { 'content-type': req.headers['content-type'] || '' }, body })).status
+        else
+          post.status = (
+            await fetch(collectorUrl + '/collect', {
+              method: 'POST',
+              headers: { 'content-type': req.headers['content-type'] || '' },
+              body,
+            })
+          ).status
         await new Promise((r) => setTimeout(r, slowMs))
         posts.push(post)
         res.writeHead(post.status).end()
@@ -62,8 +77,13 @@ beforeAll(async () => {
       return
     }
     const file = join(ROOT, 'dist', url.pathname)
-    if (url.pathname.endsWith('.js')) return void (existsSync(file) ? res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file)) : res.writeHead(404).end())
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(Number(url.searchParams.get('flush') || 100)))
+    if (url.pathname.endsWith('.js'))
+      return void (existsSync(file)
+        ? res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file))
+        : res.writeHead(404).end())
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(page(Number(url.searchParams.get('flush') || 100)))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -86,7 +106,9 @@ afterEach(async () => {
 async function open(path = '/shop?flush=100'): Promise<Page> {
   context ||= await browser.newContext()
   const tab = await context.newPage()
-  tab.on('pageerror', (e) => { throw e })
+  tab.on('pageerror', (e) => {
+    throw e
+  })
   await tab.goto(base + path)
   await tab.waitForFunction(() => (window as any).touchpoint?.version)
   return tab
@@ -113,7 +135,7 @@ const stored = async (id: string) => {
   return answer ? [answer] : []
 }
 const until = async (what: () => boolean, ms = 15000) => {
-  for (const end = Date.now() + ms; !what(); ) {
+  for (const end = Date.now() + ms; !what();) {
     if (Date.now() > end) throw new Error('timed out; posts: ' + JSON.stringify(posts))
     await new Promise((r) => setTimeout(r, 25))
   }
@@ -128,7 +150,12 @@ async function expectDeliveredOnce(ids: string[]) {
     expect(mine.slice(acked + 1), `${id} was sent again after its 2xx: ${JSON.stringify(posts)}`).toEqual([])
   }
 }
-const outbox = (tab: Page) => tab.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tp:o:') && !k.endsWith(':lease')).map((k) => localStorage.getItem(k)))
+const outbox = (tab: Page) =>
+  tab.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('tp:o:') && !k.endsWith(':lease'))
+      .map((k) => localStorage.getItem(k)),
+  )
 
 describe('delivery in Chromium', () => {
   it('gets an answer through a collector that answers 503 several times', async () => {
@@ -182,7 +209,8 @@ describe('delivery in Chromium', () => {
     it(`lets only one of two tabs of the store send the shared outbox at a time (${locks})`, async () => {
       slowMs = 300
       context = await browser.newContext()
-      if (locks == 'storage lease') await context.addInitScript(() => delete (Navigator.prototype as { locks?: unknown }).locks)
+      if (locks == 'storage lease')
+        await context.addInitScript(() => delete (Navigator.prototype as { locks?: unknown }).locks)
       const [one, two] = [await open('/shop?flush=60000'), await open('/shop?flush=60000')]
       expect(await one.evaluate(() => 'locks' in navigator)).toBe(locks == 'Web Locks')
       const ids = [await answer(one, 4), await answer(two, 5)]

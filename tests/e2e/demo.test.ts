@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Demo } from '../../demo/app.mjs'
 import { ensureBuilt, ROOT } from '../../demo/ensure-build.mjs'
 
-if (!existsSync(join(ROOT, 'dist', 'touchpoint.js'))) throw new Error('dist/touchpoint.js is missing: run `npm run build` (npm test does)')
+if (!existsSync(join(ROOT, 'dist', 'touchpoint.js')))
+  throw new Error('dist/touchpoint.js is missing: run `npm run build` (npm test does)')
 
 let demo: Demo
 let browser: Browser
@@ -21,7 +22,16 @@ beforeAll(async () => {
   demo = await startDemo({ port: 0, dbPath: join(dir, 'demo.db'), log: () => {} })
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }, 120_000)
 
@@ -33,7 +43,8 @@ afterAll(async () => {
 
 // The demo configures its own report password (the collector keeps the report closed without one).
 const asReader = () => ({ Authorization: 'Basic ' + Buffer.from(`demo:${demo.reportPassword}`).toString('base64') })
-const total = async (): Promise<number> => (await (await fetch(`${demo.url}/api/report`, { headers: asReader() })).json()).total
+const total = async (): Promise<number> =>
+  (await (await fetch(`${demo.url}/api/report`, { headers: asReader() })).json()).total
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
   const end = Date.now() + ms
@@ -46,7 +57,13 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_0
 
 async function open(path: string, options: { locale?: string; width?: number } = {}): Promise<Page> {
   const phone = (options.width ?? 1440) < 600
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1440, height: phone ? 740 : 900 }, locale: options.locale, isMobile: phone, hasTouch: phone, httpCredentials: { username: 'demo', password: demo.reportPassword } })
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1440, height: phone ? 740 : 900 },
+    locale: options.locale,
+    isMobile: phone,
+    hasTouch: phone,
+    httpCredentials: { username: 'demo', password: demo.reportPassword },
+  })
   const page = await context.newPage()
   await page.goto(demo.url + path)
   return page
@@ -59,7 +76,10 @@ describe('demo store', () => {
     ['/product/linen-shirt/', ['single-product', 'woocommerce']],
     ['/cart/', ['woocommerce-cart']],
     ['/checkout/', ['woocommerce-checkout']],
-    ['/checkout/order-received/1234/?key=wc_order_Qx7pL2mA9fKc', ['woocommerce-checkout', 'woocommerce-order-received']],
+    [
+      '/checkout/order-received/1234/?key=wc_order_Qx7pL2mA9fKc',
+      ['woocommerce-checkout', 'woocommerce-order-received'],
+    ],
     ['/my-account/orders/', ['woocommerce-account']],
     ['/vi/danh-muc-san-pham/thoi-trang/', ['tax-product_cat']],
     ['/vi/san-pham/ao-so-mi-linen/', ['single-product']],
@@ -83,7 +103,11 @@ describe('demo store', () => {
 
   it('pushes GA4 ecommerce events into the dataLayer the way GTM sites do', async () => {
     const page = await open('/checkout/order-received/1234/?key=wc_order_Qx7pL2mA9fKc')
-    const purchase = await page.evaluate(() => (window as unknown as { dataLayer: { event?: string; ecommerce?: { transaction_id: string; value: number } }[] }).dataLayer.find((e) => e.event === 'purchase'))
+    const purchase = await page.evaluate(() =>
+      (
+        window as unknown as { dataLayer: { event?: string; ecommerce?: { transaction_id: string; value: number } }[] }
+      ).dataLayer.find((e) => e.event === 'purchase'),
+    )
     expect(purchase?.ecommerce).toMatchObject({ transaction_id: '1234', value: 830000 })
     await page.context().close()
   })
@@ -123,7 +147,11 @@ describe('demo store as a shopper uses it', () => {
     await page.waitForURL(/\/cart\/$/)
     expect(await page.locator('tr.cart_item', { hasText: 'Rattan tote bag' }).count()).toBe(0)
     expect(await miniCart(page)).toBe('2 items')
-    const viewCart = await page.evaluate(() => (window as unknown as { dataLayer: { event?: string; ecommerce?: { items: unknown[] } }[] }).dataLayer.find((e) => e.event === 'view_cart'))
+    const viewCart = await page.evaluate(() =>
+      (window as unknown as { dataLayer: { event?: string; ecommerce?: { items: unknown[] } }[] }).dataLayer.find(
+        (e) => e.event === 'view_cart',
+      ),
+    )
     expect(viewCart?.ecommerce?.items).toHaveLength(2)
     await page.context().close()
   })
@@ -135,7 +163,11 @@ describe('demo store as a shopper uses it', () => {
     await page.getByRole('link', { name: 'Proceed to checkout' }).click()
     await page.getByRole('button', { name: 'Place order' }).click()
     await page.waitForURL(/order-received/)
-    const purchase = await page.evaluate(() => (window as unknown as { dataLayer: { event?: string; ecommerce?: { value: number; items: unknown[] } }[] }).dataLayer.find((e) => e.event === 'purchase'))
+    const purchase = await page.evaluate(() =>
+      (
+        window as unknown as { dataLayer: { event?: string; ecommerce?: { value: number; items: unknown[] } }[] }
+      ).dataLayer.find((e) => e.event === 'purchase'),
+    )
     expect(purchase?.ecommerce?.items).toHaveLength(3)
     expect(await miniCart(page)).toBe('0 items')
     await page.goto(demo.url + '/cart/')
@@ -145,7 +177,10 @@ describe('demo store as a shopper uses it', () => {
     await page.context().close()
   })
 
-  for (const [lang, path, proceed] of [['en', '/cart/', 'Proceed to checkout'], ['vi', '/vi/gio-hang/', 'Tiến hành thanh toán']] as const) {
+  for (const [lang, path, proceed] of [
+    ['en', '/cart/', 'Proceed to checkout'],
+    ['vi', '/vi/gio-hang/', 'Tiến hành thanh toán'],
+  ] as const) {
     it(`fits the ${lang} cart into a 375 px phone and its checkout button can be tapped`, async () => {
       const page = await open(path, { width: 375 })
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
@@ -174,8 +209,23 @@ describe('demo store as a shopper uses it', () => {
 
 describe('collector in the browser', () => {
   const beaconBatch = (id: string) => ({
-    v: 1, sent_at: new Date().toISOString(),
-    responses: [{ id, survey: 'csat', kind: 'csat', score: 2, comment: 'beacon from the page', emotion: null, stage: 'decision', touchpoint: 'checkout', url: '/checkout/', locale: 'en', at: new Date().toISOString() }],
+    v: 1,
+    sent_at: new Date().toISOString(),
+    responses: [
+      {
+        id,
+        survey: 'csat',
+        kind: 'csat',
+        score: 2,
+        comment: 'beacon from the page',
+        emotion: null,
+        stage: 'decision',
+        touchpoint: 'checkout',
+        url: '/checkout/',
+        locale: 'en',
+        at: new Date().toISOString(),
+      },
+    ],
   })
 
   it('stores an answer the page sends as a text/plain beacon, once even when sent twice', async () => {
@@ -199,16 +249,28 @@ describe('collector in the browser', () => {
     const page = await context.newPage()
     await page.goto(demo.url.replace('127.0.0.1', 'localhost') + '/checkout/')
     expect(await page.evaluate(() => document.body.classList.contains('woocommerce-checkout'))).toBe(true)
-    const result = await page.evaluate(async ({ url, batch }) => {
-      const body = JSON.stringify(batch)
-      const cors = await fetch(url + '/collect', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then(
-        (res) => `status ${res.status}`,
-        (err: Error) => err.name,
-      )
-      // A beacon-style request needs no preflight: the collector itself must say no.
-      await fetch(url + '/collect', { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body })
-      return cors
-    }, { url: demo.url, batch: beaconBatch('0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e') })
+    const result = await page.evaluate(
+      async ({ url, batch }) => {
+        const body = JSON.stringify(batch)
+        const cors = await fetch(url + '/collect', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body,
+        }).then(
+          (res) => `status ${res.status}`,
+          (err: Error) => err.name,
+        )
+        // A beacon-style request needs no preflight: the collector itself must say no.
+        await fetch(url + '/collect', {
+          method: 'POST',
+          mode: 'no-cors',
+          headers: { 'Content-Type': 'text/plain' },
+          body,
+        })
+        return cors
+      },
+      { url: demo.url, batch: beaconBatch('0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e') },
+    )
     expect(result).toBe('TypeError')
     await new Promise((r) => setTimeout(r, 300))
     expect(await total()).toBe(before)
@@ -216,12 +278,20 @@ describe('collector in the browser', () => {
   })
 
   it('an answer on the demo store appears in /api/report', async () => {
-    const read = async () => (await (await fetch(`${demo.url}/api/report`, { headers: asReader() })).json()) as { total: number; touchpoints: { touchpoint: string; csat: { n: number } }[] }
+    const read = async () =>
+      (await (await fetch(`${demo.url}/api/report`, { headers: asReader() })).json()) as {
+        total: number
+        touchpoints: { touchpoint: string; csat: { n: number } }[]
+      }
     const before = await read()
     const productCsat = (r: typeof before) => r.touchpoints.find((t) => t.touchpoint === 'product')?.csat.n ?? 0
     const page = await open('/product/linen-shirt/')
-    await page.waitForFunction(() => typeof (window as unknown as { touchpoint?: { show?: unknown } }).touchpoint?.show === 'function')
-    await page.evaluate(() => (window as unknown as { touchpoint: { show(kind: string): void } }).touchpoint.show('csat'))
+    await page.waitForFunction(
+      () => typeof (window as unknown as { touchpoint?: { show?: unknown } }).touchpoint?.show === 'function',
+    )
+    await page.evaluate(() =>
+      (window as unknown as { touchpoint: { show(kind: string): void } }).touchpoint.show('csat'),
+    )
     await page.getByRole('radio', { name: '4', exact: true }).click()
     await page.getByRole('button', { name: 'Send' }).click()
     await page.evaluate(() => (window as unknown as { touchpoint: { flush(): Promise<void> } }).touchpoint.flush())

@@ -26,7 +26,14 @@ beforeAll(async () => {
     else if (path == '/collect') res.writeHead(204).end()
     else if (req.headers.accept?.includes('text/html') && nextPage)
       // Absolute URLs: OpenCart and Miva pages carry a <base href> of their own store.
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(nextPage.replace(/<\/body>/i, `<script src="${base}/touchpoint.js" data-endpoint="${base}/collect"></script></body>`))
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          nextPage.replace(
+            /<\/body>/i,
+            `<script src="${base}/touchpoint.js" data-endpoint="${base}/collect"></script></body>`,
+          ),
+        )
     else res.writeHead(404).end()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -34,7 +41,16 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof address == 'object' && address ? address.port : 0}`
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   context = await browser.newContext()
   // Pages reference their platforms' CDNs; nothing may leave the machine.
@@ -50,11 +66,14 @@ async function load(html: string, url: string, reuse?: Page): Promise<Page> {
   nextPage = html
   const page = reuse || (await context.newPage())
   await page.goto(base + url, { waitUntil: 'load' })
-  await page.waitForFunction(() => typeof (window as unknown as { touchpoint?: { detect?: unknown } }).touchpoint?.detect == 'function')
+  await page.waitForFunction(
+    () => typeof (window as unknown as { touchpoint?: { detect?: unknown } }).touchpoint?.detect == 'function',
+  )
   return page
 }
 
-const detect = (page: Page) => page.evaluate(() => (window as unknown as { touchpoint: { detect(): unknown } }).touchpoint.detect())
+const detect = (page: Page) =>
+  page.evaluate(() => (window as unknown as { touchpoint: { detect(): unknown } }).touchpoint.detect())
 
 describe('detection in Chromium, through the CDN script', () => {
   // Each page is loaded twice: at its own URL (every page right) and at a neutral path, where
@@ -62,31 +81,42 @@ describe('detection in Chromium, through the CDN script', () => {
   it.each([
     ['at its URL', false],
     [`from its markup alone at ${NEUTRAL_PATH}`, true],
-  ])('reads every corpus page right %s', async (_, neutral) => {
-    const wrong: string[] = []
-    let right = 0
-    let page: Page | undefined
-    for (const entry of CORPUS) {
-      const url = neutral ? NEUTRAL_PATH : entry.url
-      page = await load(pageHtml(entry.file), url, page)
-      const found = (await detect(page)) as { touchpoint: string; signal: string }
-      if (found.touchpoint == entry.touchpoint) right++
-      else if (!neutral || entry.markup !== false) wrong.push(`${entry.file} at ${url}: ${found.touchpoint} (${found.signal}), expected ${entry.touchpoint}`)
-    }
-    await page?.close()
-    console.log(`Chromium: ${right} of ${CORPUS.length} corpus pages right at ${neutral ? NEUTRAL_PATH : 'their URLs'} (${((100 * right) / CORPUS.length).toFixed(1)} %)`)
-    expect(CORPUS.length).toBeGreaterThanOrEqual(150)
-    expect(wrong).toEqual([])
-  }, 600_000)
+  ])(
+    'reads every corpus page right %s',
+    async (_, neutral) => {
+      const wrong: string[] = []
+      let right = 0
+      let page: Page | undefined
+      for (const entry of CORPUS) {
+        const url = neutral ? NEUTRAL_PATH : entry.url
+        page = await load(pageHtml(entry.file), url, page)
+        const found = (await detect(page)) as { touchpoint: string; signal: string }
+        if (found.touchpoint == entry.touchpoint) right++
+        else if (!neutral || entry.markup !== false)
+          wrong.push(`${entry.file} at ${url}: ${found.touchpoint} (${found.signal}), expected ${entry.touchpoint}`)
+      }
+      await page?.close()
+      console.log(
+        `Chromium: ${right} of ${CORPUS.length} corpus pages right at ${neutral ? NEUTRAL_PATH : 'their URLs'} (${((100 * right) / CORPUS.length).toFixed(1)} %)`,
+      )
+      expect(CORPUS.length).toBeGreaterThanOrEqual(150)
+      expect(wrong).toEqual([])
+    },
+    600_000,
+  )
 
   it('follows a single-page store through pushState, popstate, replaceState and hashchange', async () => {
     const page = await load(readFileSync(join(root, 'tests/fixtures/spa/store.html'), 'utf8'), '/')
     await page.evaluate(() => {
-      const w = window as unknown as { touchpoint: { on(e: string, fn: (d: unknown) => void): void }; stages: unknown[] }
+      const w = window as unknown as {
+        touchpoint: { on(e: string, fn: (d: unknown) => void): void }
+        stages: unknown[]
+      }
       w.stages = []
       w.touchpoint.on('stage', (d) => w.stages.push(d))
     })
-    const stages = () => page.evaluate(() => (window as unknown as { stages: { touchpoint: string }[] }).stages.map((d) => d.touchpoint))
+    const stages = () =>
+      page.evaluate(() => (window as unknown as { stages: { touchpoint: string }[] }).stages.map((d) => d.touchpoint))
     expect(await detect(page)).toMatchObject({ touchpoint: 'home' })
 
     await page.click('text=Desk lamp')
@@ -107,7 +137,7 @@ describe('detection in Chromium, through the CDN script', () => {
     await page.close()
   })
 
-  it('leaves a platform page\'s load-time globals behind after client-side navigation', async () => {
+  it("leaves a platform page's load-time globals behind after client-side navigation", async () => {
     const page = await load(pageHtml('shopify/product.html'), '/products/linen-shirt')
     expect(await detect(page)).toMatchObject({ touchpoint: 'product', signal: 'shopify:pageType' })
     await page.evaluate(() => history.pushState({}, '', '/cart'))

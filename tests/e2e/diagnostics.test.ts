@@ -7,8 +7,8 @@ import { launchChromium, page, ROOT, serve, type TestServer } from './browser'
 // Configuration help with the built files in Chromium: the loader keeps codes, and
 // dist/touchpoint-diagnostics.js, next to it, words them, loaded only when there is something to say.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-const tag = (attrs: string, src = '/touchpoint.js') => `<script src="${src}" data-endpoint="/collect" ${attrs} async></script>`
+const tag = (attrs: string, src = '/touchpoint.js') =>
+  `<script src="${src}" data-endpoint="/collect" ${attrs} async></script>`
 // A strict CSP: only scripts carrying the nonce run, so the chunk loads only if data-nonce reaches it.
 const CSP = `<meta http-equiv="Content-Security-Policy" content="script-src 'nonce-n0nce'">`
 
@@ -61,8 +61,12 @@ async function line({ lines }: Visit, pattern: RegExp): Promise<string> {
 describe('configuration help in Chromium', () => {
   it('words a misspelt attribute and a bad colour as two readable warnings', async () => {
     const v = await visit('/misspelt')
-    expect(await line(v, /data-postion/)).toBe('warning: touchpoint: unknown attribute data-postion ignored; did you mean data-position?')
-    expect(await line(v, /data-accent/)).toBe('warning: touchpoint: data-accent="blu" is not a CSS colour; using the default accent')
+    expect(await line(v, /data-postion/)).toBe(
+      'warning: touchpoint: unknown attribute data-postion ignored; did you mean data-position?',
+    )
+    expect(await line(v, /data-accent/)).toBe(
+      'warning: touchpoint: data-accent="blu" is not a CSS colour; using the default accent',
+    )
     expect(v.lines.filter((l) => l.startsWith('warning:'))).toHaveLength(2)
     expect(v.chunks).toEqual(['touchpoint-diagnostics.js'])
     expect(v.errors).toEqual([])
@@ -81,7 +85,9 @@ describe('configuration help in Chromium', () => {
 
   it('loads the chunk under a strict CSP with data-nonce', async () => {
     const v = await visit('/strict', false)
-    expect(await line(v, /data-acent/)).toBe('warning: touchpoint: unknown attribute data-acent ignored; did you mean data-accent?')
+    expect(await line(v, /data-acent/)).toBe(
+      'warning: touchpoint: unknown attribute data-acent ignored; did you mean data-accent?',
+    )
     expect(v.lines.join('\n')).not.toMatch(/Content Security Policy/)
     await v.tab.close()
   })
@@ -101,7 +107,9 @@ describe('configuration help in Chromium', () => {
     )
     // An SPA navigation is a new page view, and says so too.
     await v.tab.evaluate(() => history.pushState(null, '', '/cart'))
-    expect(await line(v, /page is cart/)).toMatch(/page is cart \(stage decision, decided by url:path\); survey emotion is due on exit$/)
+    expect(await line(v, /page is cart/)).toMatch(
+      /page is cart \(stage decision, decided by url:path\); survey emotion is due on exit$/,
+    )
     await v.tab.close()
   })
 })

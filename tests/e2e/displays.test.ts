@@ -22,8 +22,13 @@ beforeAll(async () => {
   removeDb = tmp.remove
   collector = createCollector({ dbPath, log: () => {}, rateLimit: null })
   const { url } = await collector.listen(0, '127.0.0.1')
-  const tag = (flushMs: number) => `<script src="/touchpoint.js" data-endpoint="${url}/collect" data-flush-ms="${flushMs}"></script>`
-  shop = await serve({ '/checkout/thank-you/': page(tag(100)), '/product/linen-shirt/': page(tag(60000)), '/about/': page('') })
+  const tag = (flushMs: number) =>
+    `<script src="/touchpoint.js" data-endpoint="${url}/collect" data-flush-ms="${flushMs}"></script>`
+  shop = await serve({
+    '/checkout/thank-you/': page(tag(100)),
+    '/product/linen-shirt/': page(tag(60000)),
+    '/about/': page(''),
+  })
   browser = await launchChromium()
 })
 afterAll(async () => {
@@ -40,7 +45,9 @@ afterEach(async () => {
 async function open(path: string, viewport = { width: 390, height: 800 }): Promise<Page> {
   context ||= await browser.newContext({ viewport, screen: viewport })
   const tab = await context.newPage()
-  tab.on('pageerror', (e) => { throw e })
+  tab.on('pageerror', (e) => {
+    throw e
+  })
   await tab.goto(shop.url + path)
   await tab.waitForFunction(() => (window as any).touchpoint?.version)
   return tab
@@ -50,13 +57,17 @@ async function open(path: string, viewport = { width: 390, height: 800 }): Promi
 function displaysInDb(): Record<string, string | null>[] {
   const db = new Database(dbPath, { readonly: true })
   try {
-    return db.prepare('SELECT id, event, survey, kind, stage, touchpoint, url, locale, device, visitor FROM displays ORDER BY at, event DESC').all() as never
+    return db
+      .prepare(
+        'SELECT id, event, survey, kind, stage, touchpoint, url, locale, device, visitor FROM displays ORDER BY at, event DESC',
+      )
+      .all() as never
   } finally {
     db.close()
   }
 }
 const until = async (what: () => Promise<boolean> | boolean, ms = 15000) => {
-  for (const end = Date.now() + ms; !(await what()); ) {
+  for (const end = Date.now() + ms; !(await what());) {
     if (Date.now() > end) throw new Error('timed out; displays: ' + JSON.stringify(displaysInDb()))
     await new Promise((r) => setTimeout(r, 25))
   }
@@ -82,9 +93,20 @@ describe('displays in Chromium', () => {
     expect(shownNps).toEqual({ ...common, id: expect.any(String), event: 'shown', survey: 'nps', kind: 'nps' })
     expect(dismissedNps).toEqual({ ...common, id: expect.any(String), event: 'dismissed', survey: 'nps', kind: 'nps' })
     const [answer] = await collector.store.page({}, null, 10)
-    expect(answer).toMatchObject({ kind: 'csat', score: 4, display: shownCsat.id, device: 'phone', visitor: 'new', url })
+    expect(answer).toMatchObject({
+      kind: 'csat',
+      score: 4,
+      display: shownCsat.id,
+      device: 'phone',
+      visitor: 'new',
+      url,
+    })
     const counts = await collector.store.displayCounts({})
-    expect(counts.map(({ survey, event, n }) => [survey, event, n])).toEqual([['csat', 'shown', 1], ['nps', 'shown', 1], ['nps', 'dismissed', 1]])
+    expect(counts.map(({ survey, event, n }) => [survey, event, n])).toEqual([
+      ['csat', 'shown', 1],
+      ['nps', 'shown', 1],
+      ['nps', 'dismissed', 1],
+    ])
     // Nothing is left waiting in the widget's outboxes once the collector said 2xx.
     await until(() => tab.evaluate(() => !Object.keys(localStorage).some((k) => /^tp:[od]:/.test(k))))
   })
@@ -93,12 +115,21 @@ describe('displays in Chromium', () => {
     const tab = await open('/product/linen-shirt/', { width: 1440, height: 900 })
     // The widget marked this browser's first-seen day on this page view; pretend it was yesterday.
     await until(() => tab.evaluate((key) => localStorage.getItem(key) != null, FIRST_SEEN_KEY))
-    await tab.evaluate((key) => localStorage.setItem(key, String(Number(localStorage.getItem(key)) - 1)), FIRST_SEEN_KEY)
+    await tab.evaluate(
+      (key) => localStorage.setItem(key, String(Number(localStorage.getItem(key)) - 1)),
+      FIRST_SEEN_KEY,
+    )
     expect(await show(tab, 'emotion')).toBe(true)
     const before = displaysInDb().length
     // flush-ms is a minute and the next page has no widget: only the beacon on page hide can send it.
     await tab.goto(shop.url + '/about/')
     await until(() => displaysInDb().length == before + 1)
-    expect(displaysInDb().at(-1)).toMatchObject({ event: 'shown', kind: 'emotion', touchpoint: 'product', device: 'desktop', visitor: 'returning' })
+    expect(displaysInDb().at(-1)).toMatchObject({
+      event: 'shown',
+      kind: 'emotion',
+      touchpoint: 'product',
+      device: 'desktop',
+      visitor: 'returning',
+    })
   })
 })

@@ -9,13 +9,18 @@ import type { Batch, SurveyResponse } from '../../src/shared/types'
 // WordPress themes). On each page the shopper answers, the answer reaches the collector in a
 // schema-valid batch, and nothing of ours reaches window.onerror or unhandledrejection.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 // The store's own stub, as the README tells it to paste, listening before the loader runs.
 const STUB = `<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};
 touchpoint('on','error',function(e){tpErrors.push(e)});touchpoint('on','show',function(e){tpShown.push(e.survey)})</script>`
-const TAG = (attrs = 'data-surveys=""', async = 'async') => `<script src="/touchpoint.js" data-endpoint="/collect" data-flush-ms="50" ${attrs} ${async}></script>`
-interface Shop { head?: string; body?: string; tag?: string; bodyClass?: string; stub?: boolean }
+const TAG = (attrs = 'data-surveys=""', async = 'async') =>
+  `<script src="/touchpoint.js" data-endpoint="/collect" data-flush-ms="50" ${attrs} ${async}></script>`
+interface Shop {
+  head?: string
+  body?: string
+  tag?: string
+  bodyClass?: string
+  stub?: boolean
+}
 const shop = ({ head = '', body = '', tag = TAG(), bodyClass = '', stub = true }: Shop) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}${stub ? STUB : ''}</head>` +
   `<body class="${bodyClass}"><h1>Shop</h1>${body}${tag}</body></html>`
@@ -39,12 +44,24 @@ const PAGES: Record<string, string> = {
   '/frozen': shop({ head: FROZEN }),
   '/div-empty': shop({ head: '<style>div:empty{display:none}</style>' }),
   '/theme-div': shop({ head: '<style>body.theme div{display:none !important}</style>', bodyClass: 'theme' }),
-  '/attribute-rules': shop({ head: '<style>div:not([class]):not([id]){visibility:hidden !important;opacity:0 !important}body>div:last-of-type{display:none!important}</style>' }),
+  '/attribute-rules': shop({
+    head: '<style>div:not([class]):not([id]){visibility:hidden !important;opacity:0 !important}body>div:last-of-type{display:none!important}</style>',
+  }),
   // The store mounts the card inline in a sidebar its theme hides on this page: nothing of ours can show there.
-  '/hidden-slot': shop({ head: '<style>.sidebar{display:none}</style>', body: CARD_SLOT, tag: TAG('data-mount="#slot" data-surveys="other:csat@track=go"') }),
+  '/hidden-slot': shop({
+    head: '<style>.sidebar{display:none}</style>',
+    body: CARD_SLOT,
+    tag: TAG('data-mount="#slot" data-surveys="other:csat@track=go"'),
+  }),
   '/visible-slot': shop({ body: CARD_SLOT, tag: TAG('data-mount="#slot" data-surveys="other:csat@track=go"') }),
-  '/foreign-function': shop({ stub: false, head: `<script>window.touchpoint = function (what) { return 'their ' + what }</script>` }),
-  '/foreign-object': shop({ stub: false, head: `<script>window.touchpoint = { version: '2.4.1', track: function () { return 'theirs' } }</script>` }),
+  '/foreign-function': shop({
+    stub: false,
+    head: `<script>window.touchpoint = function (what) { return 'their ' + what }</script>`,
+  }),
+  '/foreign-object': shop({
+    stub: false,
+    head: `<script>window.touchpoint = { version: '2.4.1', track: function () { return 'theirs' } }</script>`,
+  }),
   // Pasted once by hand and once by a theme app, both without async: the first one runs.
   '/two-tags': shop({ tag: TAG(undefined, '') + TAG(undefined, '').replace('/collect', '/elsewhere') }),
 }
@@ -61,7 +78,11 @@ afterAll(async () => {
   await server?.close()
 })
 
-interface Visit { tab: Page; context: BrowserContext; warnings: string[] }
+interface Visit {
+  tab: Page
+  context: BrowserContext
+  warnings: string[]
+}
 
 /** A fresh visitor (own storage); every page of the visit reports what reached window.onerror and unhandledrejection. */
 async function visitor(): Promise<Visit> {
@@ -123,7 +144,9 @@ describe('the widget on hostile store pages, in Chromium', () => {
     // A score chosen, Send not pressed: the answer becomes final when the page is left.
     expect(await tab.evaluate(() => (window as any).touchpoint.show('nps'))).toBe(true)
     await tab.getByRole('radio', { name: '9', exact: true }).check()
-    const draft = await tab.evaluate(() => JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith('tp:o:'))![1]).pop().id as string)
+    const draft = await tab.evaluate(
+      () => JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith('tp:o:'))![1]).pop().id as string,
+    )
     await open(visit, '/polluted')
     expect(await arrived(draft)).toMatchObject({ kind: 'nps', score: 9, comment: null })
     const later = await answer(tab, 5, 'quick delivery')
@@ -141,29 +164,44 @@ describe('the widget on hostile store pages, in Chromium', () => {
     'a string': () => '"[{\\"id\\":1}]"',
     'an object': () => '{"id":"x","responses":[]}',
     'truncated JSON': (valid) => `[${valid},{"id":"00000000-0000-4000-8000-0000`,
-    'entries from another version': (valid) => `[{"id":"00000000-0000-4000-8000-000000000001","rating":4,"page":"/"},${valid},{"id":"00000000-0000-4000-8000-000000000002","kind":"csat","score":"4"}]`,
+    'entries from another version': (valid) =>
+      `[{"id":"00000000-0000-4000-8000-000000000001","rating":4,"page":"/"},${valid},{"id":"00000000-0000-4000-8000-000000000002","kind":"csat","score":"4"}]`,
   }
   for (const [what, content] of Object.entries(STORED))
     it(`keeps the valid answers of an outbox holding ${what}, drops the rest with one error event, and blocks no later answer`, async () => {
       const visit = await visitor()
       const { tab, context } = visit
       const valid = {
-        id: '11111111-1111-4111-8111-111111111111', survey: 'csat', kind: 'csat', score: 2, comment: 'left from before', emotion: null,
-        stage: 'awareness', touchpoint: 'other', url: server.url + '/', locale: 'en', at: '2026-11-20T10:00:00.000Z',
+        id: '11111111-1111-4111-8111-111111111111',
+        survey: 'csat',
+        kind: 'csat',
+        score: 2,
+        comment: 'left from before',
+        emotion: null,
+        stage: 'awareness',
+        touchpoint: 'other',
+        url: server.url + '/',
+        locale: 'en',
+        at: '2026-11-20T10:00:00.000Z',
       }
       await tab.goto(server.url + '/seed')
-      await tab.evaluate(([key, value]) => localStorage.setItem(key, value), ['tp:o:' + server.url + '/collect', content(JSON.stringify(valid))])
+      await tab.evaluate(
+        ([key, value]) => localStorage.setItem(key, value),
+        ['tp:o:' + server.url + '/collect', content(JSON.stringify(valid))],
+      )
       await open(visit, '/clean')
       const id = await answer(tab, 4, 'still counts')
       await tab.evaluate(() => (window as any).touchpoint.flush())
       expect(await arrived(id)).toMatchObject({ score: 4, comment: 'still counts' })
       if (content('X').includes('X')) expect(await arrived(valid.id)).toEqual(valid)
-      expect(await tpErrors(tab)).toEqual([{ code: 'outbox', message: expect.stringMatching(/unreadable data in tp:o:/) }])
+      expect(await tpErrors(tab)).toEqual([
+        { code: 'outbox', message: expect.stringMatching(/unreadable data in tp:o:/) },
+      ])
       expect(await pageErrors(tab)).toEqual([])
       await context.close()
     })
 
-  it("sends the wire format on a Prototype.js page whose Array.prototype.toJSON returns a string", async () => {
+  it('sends the wire format on a Prototype.js page whose Array.prototype.toJSON returns a string', async () => {
     const visit = await visitor()
     await open(visit, '/array-tojson')
     const id = await answer(visit.tab, 3, 'prototype page')
@@ -184,7 +222,9 @@ describe('the widget on hostile store pages, in Chromium', () => {
   it('answers, asks the follow-up and sends on a page that froze Object.prototype and the other built-in prototypes', async () => {
     const visit = await visitor()
     await open(visit, '/frozen')
-    expect(await visit.tab.evaluate(() => Object.isFrozen(Object.prototype) && Object.isFrozen(Array.prototype))).toBe(true)
+    expect(await visit.tab.evaluate(() => Object.isFrozen(Object.prototype) && Object.isFrozen(Array.prototype))).toBe(
+      true,
+    )
     const id = await answer(visit.tab, 5, 'frozen but fine')
     expect(await arrived(id)).toMatchObject({ score: 5, comment: 'frozen but fine' })
     expect(await pageErrors(visit.tab)).toEqual([])
@@ -192,7 +232,11 @@ describe('the widget on hostile store pages, in Chromium', () => {
     await visit.context.close()
   })
 
-  for (const [path, rule] of [['/div-empty', 'div:empty{display:none}'], ['/theme-div', 'body.theme div{display:none !important}'], ['/attribute-rules', 'rules on class-less divs']])
+  for (const [path, rule] of [
+    ['/div-empty', 'div:empty{display:none}'],
+    ['/theme-div', 'body.theme div{display:none !important}'],
+    ['/attribute-rules', 'rules on class-less divs'],
+  ])
     it(`shows a visible card, and counts it, under store CSS that hides our element (${rule})`, async () => {
       const visit = await visitor()
       await open(visit, path)
@@ -221,7 +265,10 @@ describe('the widget on hostile store pages, in Chromium', () => {
     await visit.context.close()
   })
 
-  for (const [path, kind] of [['/foreign-function', 'function'], ['/foreign-object', 'object']])
+  for (const [path, kind] of [
+    ['/foreign-function', 'function'],
+    ['/foreign-object', 'object'],
+  ])
     it(`leaves a foreign window.touchpoint (${kind}) alone, runs anyway, and says so once`, async () => {
       const visit = await visitor()
       const { tab, warnings } = visit
@@ -230,7 +277,11 @@ describe('the widget on hostile store pages, in Chromium', () => {
         await tab.waitForFunction(() => (window as any).touchpointSurvey?.version)
         return tab.evaluate(() => (window as any).touchpoint)
       })()
-      const theirs = await tab.evaluate(() => (typeof (window as any).touchpoint == 'function' ? (window as any).touchpoint('call') : (window as any).touchpoint.track()))
+      const theirs = await tab.evaluate(() =>
+        typeof (window as any).touchpoint == 'function'
+          ? (window as any).touchpoint('call')
+          : (window as any).touchpoint.track(),
+      )
       expect(theirs).toBe(kind == 'function' ? 'their call' : 'theirs')
       if (kind == 'object') expect(before).toEqual({ version: '2.4.1' })
       const clash = warnings.filter((w) => w.includes('window.touchpoint'))

@@ -21,7 +21,9 @@ beforeAll(async () => {
     '/async': page(ASYNC, 'head'),
     '/queued': page(ASYNC, 'body', STUB),
     '/twice': page(TAG + TAG.replace('/collect', '/other')),
-    '/bad': page('<script src="/touchpoint.js" data-endpoint="ftp://x" data-sample="lots" data-position="middle" data-batch-size="0" async></script>'),
+    '/bad': page(
+      '<script src="/touchpoint.js" data-endpoint="ftp://x" data-sample="lots" data-position="middle" data-batch-size="0" async></script>',
+    ),
     '/none': page('<script src="/touchpoint.js" async></script>'),
     // A CDN still serving last month's UI chunk next to today's loader.
     '/old/shop': page('<script src="/old/touchpoint.js" data-endpoint="/collect" async></script>'),
@@ -49,7 +51,13 @@ describe('the CDN loader in Chromium', () => {
       const tab = await open(path)
       const api = await tab.evaluate(() => {
         const t = (window as any).touchpoint
-        return { version: t.version, methods: ['detect', 'show', 'on', 'flush', 'setStage', 'consent', 'track'].filter((m) => typeof t[m] == 'function'), detect: t.detect() }
+        return {
+          version: t.version,
+          methods: ['detect', 'show', 'on', 'flush', 'setStage', 'consent', 'track'].filter(
+            (m) => typeof t[m] == 'function',
+          ),
+          detect: t.detect(),
+        }
       })
       expect(api.methods).toHaveLength(7)
       expect(api.detect).toEqual({ stage: 'awareness', touchpoint: 'other', signal: 'none' })
@@ -68,7 +76,9 @@ describe('the CDN loader in Chromium', () => {
 
   it('runs one instance when the tag is pasted twice', async () => {
     const tab = await open('/twice')
-    const scripts = await tab.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/touchpoint.js')).length)
+    const scripts = await tab.evaluate(
+      () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/touchpoint.js')).length,
+    )
     expect(scripts).toBe(1) // the same URL is fetched once, and run twice
     const same = await tab.evaluate(() => {
       const first = (window as any).touchpoint
@@ -102,7 +112,13 @@ describe('the CDN loader in Chromium', () => {
 
   it('loads the survey UI chunk only when a survey is shown', async () => {
     const tab = await open('/body')
-    const chunks = () => tab.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()).filter((n) => n!.startsWith('touchpoint-')))
+    const chunks = () =>
+      tab.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e.name.split('/').pop())
+          .filter((n) => n!.startsWith('touchpoint-')),
+      )
     expect(await chunks()).toEqual([])
     expect(await tab.evaluate(() => (window as any).touchpoint.show('csat'))).toBe(true)
     expect(await chunks()).toEqual(['touchpoint-ui.js'])
@@ -119,7 +135,12 @@ describe('the CDN loader in Chromium', () => {
       return { shown, errors, text: document.body.textContent }
     })
     expect(result.shown).toBe(false)
-    expect(result.errors).toEqual([expect.objectContaining({ code: 'chunk', message: expect.stringMatching(/touchpoint-ui\.js speaks api 1, loader \d+/) })])
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: 'chunk',
+        message: expect.stringMatching(/touchpoint-ui\.js speaks api 1, loader \d+/),
+      }),
+    ])
     expect(result.text).not.toContain('old UI')
     expect(warnings.slice(before).join('\n')).not.toMatch(/PAGE ERROR/)
     await tab.close()

@@ -9,7 +9,6 @@ import { launchChromium, ROOT } from './browser'
 // imports resolved by an import map to the package's own dependencies, the UI and transport split
 // off by import(). What a developer who runs `npm install touchpoint-survey` and calls init() gets.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const IMPORTS = {
   preact: '/node_modules/preact/dist/preact.module.js',
   'preact/hooks': '/node_modules/preact/hooks/dist/hooks.module.js',
@@ -29,7 +28,10 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 </script></body></html>`
 
 // A developer's typo: the warning is worded by the diagnostics chunk, which the npm build loads by import().
-const TYPO = PAGE.replace("window.tp = init({ endpoint: '/collect', locale: 'vi', flushMs: 60000 })", "window.tp = init({ endpoint: '/collect', postion: 'bottom-left' })")
+const TYPO = PAGE.replace(
+  "window.tp = init({ endpoint: '/collect', locale: 'vi', flushMs: 60000 })",
+  "window.tp = init({ endpoint: '/collect', postion: 'bottom-left' })",
+)
 
 let browser: Browser
 let server: Server
@@ -46,9 +48,11 @@ beforeAll(async () => {
       req.on('data', (c) => (body += c)).on('end', () => (received.push(JSON.parse(body)), res.writeHead(204).end()))
       return
     }
-    if (path == '/cart/' || path == '/typo/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(path == '/cart/' ? PAGE : TYPO)
+    if (path == '/cart/' || path == '/typo/')
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(path == '/cart/' ? PAGE : TYPO)
     const file = join(ROOT, path)
-    const served = (path.startsWith('/dist/esm/') || path.startsWith('/node_modules/')) && path.endsWith('.js') && existsSync(file)
+    const served =
+      (path.startsWith('/dist/esm/') || path.startsWith('/node_modules/')) && path.endsWith('.js') && existsSync(file)
     res.writeHead(served ? 200 : 404, { 'content-type': 'text/javascript' }).end(served ? readFileSync(file) : '')
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -68,10 +72,25 @@ describe('the npm build in Chromium', () => {
     tab.on('pageerror', (e) => errors.push(e.message))
     await tab.goto(`${base}/cart/`)
     await tab.waitForFunction(() => (window as any).tp?.version)
-    const chunks = () => tab.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!).filter((n) => /^(ui|transport)-/.test(n)))
+    const chunks = () =>
+      tab.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => e.name.split('/').pop()!)
+          .filter((n) => /^(ui|transport)-/.test(n)),
+      )
 
-    expect(await tab.evaluate(() => ({ global: 'touchpoint' in window, same: (window as any).again === (window as any).tp, stage: (window as any).stageBefore })))
-      .toEqual({ global: false, same: true, stage: expect.objectContaining({ touchpoint: 'cart', stage: 'decision', signal: 'woocommerce:body-class' }) })
+    expect(
+      await tab.evaluate(() => ({
+        global: 'touchpoint' in window,
+        same: (window as any).again === (window as any).tp,
+        stage: (window as any).stageBefore,
+      })),
+    ).toEqual({
+      global: false,
+      same: true,
+      stage: expect.objectContaining({ touchpoint: 'cart', stage: 'decision', signal: 'woocommerce:body-class' }),
+    })
     // The cart arms an exit-intent survey, so the UI may be prefetched at idle; nothing is sent yet.
     expect((await chunks()).filter((name) => name.startsWith('transport-'))).toEqual([])
 
@@ -82,12 +101,23 @@ describe('the npm build in Chromium', () => {
     await tab.getByRole('textbox').fill('giao hàng nhanh')
     await tab.getByRole('button', { name: 'Gửi' }).click()
     await tab.evaluate(() => (window as any).tp.flush())
-    await expect.poll(() => received.flatMap((b) => b.responses), { timeout: 15_000 }).toEqual([
-      expect.objectContaining({ kind: 'nps', score: 9, comment: 'giao hàng nhanh', touchpoint: 'cart', stage: 'decision', locale: 'vi' }),
-    ])
+    await expect
+      .poll(() => received.flatMap((b) => b.responses), { timeout: 15_000 })
+      .toEqual([
+        expect.objectContaining({
+          kind: 'nps',
+          score: 9,
+          comment: 'giao hàng nhanh',
+          touchpoint: 'cart',
+          stage: 'decision',
+          locale: 'vi',
+        }),
+      ])
     expect((await chunks()).map((n) => n.split('-')[0]).sort()).toEqual(['transport', 'ui'])
     // Clean options: the wording of warnings is never fetched.
-    expect(await tab.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/diagnostics-/.test(e.name)))).toBe(false)
+    expect(
+      await tab.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/diagnostics-/.test(e.name))),
+    ).toBe(false)
     expect(errors).toEqual([])
     await tab.close()
   })
@@ -97,8 +127,14 @@ describe('the npm build in Chromium', () => {
     const warnings: string[] = []
     tab.on('console', (m) => m.type() == 'warning' && warnings.push(m.text()))
     await tab.goto(`${base}/typo/`)
-    await expect.poll(() => warnings, { timeout: 15_000 }).toContain('touchpoint: unknown option postion ignored; did you mean position?')
-    expect(await tab.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/diagnostics-[\w-]+\.js$/.test(e.name)))).toBe(true)
+    await expect
+      .poll(() => warnings, { timeout: 15_000 })
+      .toContain('touchpoint: unknown option postion ignored; did you mean position?')
+    expect(
+      await tab.evaluate(() =>
+        performance.getEntriesByType('resource').some((e) => /\/diagnostics-[\w-]+\.js$/.test(e.name)),
+      ),
+    ).toBe(true)
     await tab.close()
   })
 })

@@ -8,9 +8,19 @@ import { launchChromium, page, serve, type TestServer } from './browser'
 
 // What Safari 13.1 / Chrome 80 do not have, and our files or their dependencies could call.
 const MISSING = [
-  'Object.hasOwn', 'Object.groupBy', 'Array.prototype.at', 'String.prototype.at', 'String.prototype.replaceAll',
-  'Array.prototype.findLast', 'Array.prototype.findLastIndex', 'AbortSignal.any', 'AbortSignal.timeout',
-  'Promise.any', 'Promise.withResolvers', 'Crypto.prototype.randomUUID', 'window.structuredClone',
+  'Object.hasOwn',
+  'Object.groupBy',
+  'Array.prototype.at',
+  'String.prototype.at',
+  'String.prototype.replaceAll',
+  'Array.prototype.findLast',
+  'Array.prototype.findLastIndex',
+  'AbortSignal.any',
+  'AbortSignal.timeout',
+  'Promise.any',
+  'Promise.withResolvers',
+  'Crypto.prototype.randomUUID',
+  'window.structuredClone',
 ]
 const OLD_BROWSER = `<script>${MISSING.map((path) => `delete ${path};`).join('')}window.missing=${JSON.stringify(MISSING)}.filter(function(p){return eval('typeof ' + p) != 'undefined'})</script>`
 
@@ -19,7 +29,11 @@ let server: TestServer
 
 beforeAll(async () => {
   server = await serve({
-    '/': page('<script src="/touchpoint.js" data-endpoint="/collect" data-surveys="" data-flush-ms="100"></script>', 'body', OLD_BROWSER),
+    '/': page(
+      '<script src="/touchpoint.js" data-endpoint="/collect" data-surveys="" data-flush-ms="100"></script>',
+      'body',
+      OLD_BROWSER,
+    ),
   })
   browser = await launchChromium()
 })
@@ -47,7 +61,9 @@ describe('a browser without the APIs newer than the README matrix', () => {
     await tab.getByRole('button', { name: 'Send' }).click()
     await tab.waitForFunction(() => (window as any).events.length > 0)
     expect(await tab.evaluate(() => (window as any).events)).toEqual([['sent', null]])
-    const responses = server.received.flatMap((batch) => (batch as { responses: { score: number; comment: string }[] }).responses)
+    const responses = server.received.flatMap(
+      (batch) => (batch as { responses: { score: number; comment: string }[] }).responses,
+    )
     expect(responses.map((r) => [r.score, r.comment])).toEqual([[4, 'fine on an old phone']])
     expect(errors).toEqual([])
     await tab.close()

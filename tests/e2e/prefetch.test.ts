@@ -6,7 +6,6 @@ import { launchChromium, serve, type TestServer } from './browser'
 // the page, so that the card paints without a round trip when its trigger fires; a page where no
 // survey can show never downloads it. The built dist/touchpoint.js in Chromium.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const store = (attrs: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>` +
   `<body><h1>Shop</h1><script src="/touchpoint.js" data-endpoint="/collect" ${attrs} async></script></body></html>`
@@ -50,7 +49,8 @@ const idleAfterLoad = (tab: Page) =>
     () =>
       new Promise<void>((resolve) => {
         const idle = () => requestIdleCallback(() => requestIdleCallback(() => resolve()))
-        document.readyState == 'complete' ? idle() : addEventListener('load', idle)
+        if (document.readyState == 'complete') idle()
+        else addEventListener('load', idle)
       }),
   )
 

@@ -6,7 +6,6 @@ import { launchChromium, serve, type TestServer } from './browser'
 // pages in Chromium, with nothing but the tag's data-* attributes. Each page has its own path so
 // its tag can carry its own attributes; detection reads the path like on a real store.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const TALL = '<div style="height:4000px">Products, reviews, more products</div><footer>End</footer>'
 const store = (attrs: string, { head = '', tall = false } = {}) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title>${head}</head>` +
@@ -19,7 +18,8 @@ window.__tcfapi=function(cmd,v,cb){if(cmd=='addEventListener'){cbs.push(cb);cb(s
 window.cmpChoose=function(yes){state={eventStatus:'useractioncomplete',gdprApplies:true,purpose:{consents:{1:yes}}};cbs.forEach(function(cb){cb(state,true)})}})()</script>`
 // Google Consent Mode v2 as gtag.js sets it up: denied until the banner's update.
 const GCM = `<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}gtag('consent','default',{analytics_storage:'denied',ad_storage:'denied'})</script>`
-const GPC = () => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true })
+const GPC = () =>
+  Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true })
 
 // Where the default plan's 3 s is not what a test is about, a 1 s delay keeps the file quick.
 const SOON = 'data-surveys="confirmation:csat@delay=1s"'
@@ -61,9 +61,14 @@ interface Visit {
 }
 
 /** Opens `path` in a fresh visitor's browser (own storage and cookies) and waits for the loader. */
-async function visit(path: string, { mobile = false, init }: { mobile?: boolean; init?: () => void } = {}): Promise<Visit> {
+async function visit(
+  path: string,
+  { mobile = false, init }: { mobile?: boolean; init?: () => void } = {},
+): Promise<Visit> {
   const context = await browser.newContext(
-    mobile ? { viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true } : { viewport: { width: 1024, height: 700 } },
+    mobile
+      ? { viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1024, height: 700 } },
   )
   const tab = await context.newPage()
   if (init) await tab.addInitScript(init)
@@ -87,7 +92,11 @@ async function staysQuiet(tab: Page, ms = 1800) {
 }
 /** Everything the page keeps about the visitor: web storage and cookies. */
 const kept = async ({ tab, context }: Visit) => ({
-  ...(await tab.evaluate(() => ({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }))),
+  ...(await tab.evaluate(() => ({
+    local: { ...localStorage },
+    session: { ...sessionStorage },
+    cookie: document.cookie,
+  }))),
   cookies: (await context.cookies()).length,
 })
 const NOTHING = { local: {}, session: {}, cookie: '', cookies: 0 }
@@ -120,7 +129,10 @@ describe('when a survey shows, in Chromium', () => {
     await v.tab.getByRole('radio', { name: '5', exact: true }).click()
     await v.tab.getByRole('button', { name: 'Send' }).click()
     await survey(v.tab).waitFor({ state: 'detached', timeout: 5000 })
-    expect(JSON.parse((await kept(v)).local['tp:s'])).toMatchObject({ a: expect.any(Number), r: { csat: expect.any(Number) } })
+    expect(JSON.parse((await kept(v)).local['tp:s'])).toMatchObject({
+      a: expect.any(Number),
+      r: { csat: expect.any(Number) },
+    })
 
     const reloaded = decision(v.tab, 'csat')
     await v.tab.reload()
@@ -185,10 +197,14 @@ describe('when a survey shows, in Chromium', () => {
 
   it('asks when the store pushes add_to_cart to the dataLayer (event=add_to_cart)', async () => {
     const v = await visit('/products/silk-scarf')
-    await v.tab.evaluate(() => ((window as any).dataLayer ||= []).push({ event: 'view_item', ecommerce: { items: [] } }))
+    await v.tab.evaluate(() =>
+      ((window as any).dataLayer ||= []).push({ event: 'view_item', ecommerce: { items: [] } }),
+    )
     await sleep(300)
     expect(await survey(v.tab).count()).toBe(0)
-    await v.tab.evaluate(() => (window as any).dataLayer.push({ event: 'add_to_cart', ecommerce: { items: [{ item_id: 'scarf' }] } }))
+    await v.tab.evaluate(() =>
+      (window as any).dataLayer.push({ event: 'add_to_cart', ecommerce: { items: [{ item_id: 'scarf' }] } }),
+    )
     await appears(v.tab, 2000)
     expect(await v.tab.getByRole('radio', { name: 'Frustrated' }).count()).toBe(1)
     await v.context.close()
@@ -211,7 +227,15 @@ describe('consent and privacy signals, in Chromium', () => {
     await v.tab.getByRole('radio', { name: '4', exact: true }).click()
     await v.tab.getByRole('button', { name: 'Send' }).click()
     await v.tab.evaluate(() => (window as any).touchpoint.flush()) // resolves once the batch is on the wire
-    await expect.poll(() => server.received.some((b: any) => b.responses.some((r: any) => r.score == 4 && r.touchpoint == 'confirmation')), { timeout: 10_000 }).toBe(true)
+    await expect
+      .poll(
+        () =>
+          server.received.some((b: any) =>
+            b.responses.some((r: any) => r.score == 4 && r.touchpoint == 'confirmation'),
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true)
     expect(v.requests).toContain('/collect')
     await v.context.close()
   })
@@ -244,7 +268,9 @@ describe('consent and privacy signals, in Chromium', () => {
     expect(await v.tab.evaluate(() => (navigator as any).globalPrivacyControl)).toBe(true)
     await staysQuiet(v.tab)
     // Stronger than the store's own consent call, and than show() from code.
-    expect(await v.tab.evaluate(() => ((window as any).touchpoint.consent(true), (window as any).touchpoint.show('csat')))).toBe(false)
+    expect(
+      await v.tab.evaluate(() => ((window as any).touchpoint.consent(true), (window as any).touchpoint.show('csat'))),
+    ).toBe(false)
     await staysQuiet(v.tab, 1200)
     expect(await kept(v)).toEqual(NOTHING)
     expect(v.requests).toEqual(loaderOnly(path))

@@ -52,7 +52,9 @@ describe('a transport chunk that fails to load', () => {
     expect(await scripts()).toBeLessThanOrEqual(1)
     const [first, second] = tries.slice(1, 3).map((at, i) => at - tries[i])
     expect(second).toBeGreaterThan(first + 500)
-    expect(await tab.evaluate(() => (window as any).events)).toEqual([['chunk', 'Error: touchpoint-transport.js did not load']])
+    expect(await tab.evaluate(() => (window as any).events)).toEqual([
+      ['chunk', 'Error: touchpoint-transport.js did not load'],
+    ])
     expect(server.received).toEqual([])
 
     pages['/cdn/touchpoint-transport.js'] = dist('touchpoint-transport.js')

@@ -81,7 +81,11 @@ describe('the emotion faces', () => {
       return [...dialog.querySelectorAll('svg[class^=mood]')].map((svg) => {
         const colour = getComputedStyle(svg).color
         const [light, dark] = [luminance(colour), background].sort((a, b) => b - a)
-        return { colour, contrast: (light + 0.05) / (dark + 0.05), drawing: [...svg.querySelectorAll('path')].map((p) => p.getAttribute('d')).join(' ') }
+        return {
+          colour,
+          contrast: (light + 0.05) / (dark + 0.05),
+          drawing: [...svg.querySelectorAll('path')].map((p) => p.getAttribute('d')).join(' '),
+        }
       })
     })
     expect(faces).toHaveLength(5)
@@ -137,7 +141,10 @@ describe('the bottom sheet on a page wider than the phone', () => {
       const { box, screen } = await card(tab).evaluate((dialog) => {
         const r = dialog.getBoundingClientRect()
         const v = visualViewport!
-        return { box: [r.left, r.top, r.right, r.bottom], screen: [v.offsetLeft, v.offsetTop, v.offsetLeft + v.width, v.offsetTop + v.height] }
+        return {
+          box: [r.left, r.top, r.right, r.bottom],
+          screen: [v.offsetLeft, v.offsetTop, v.offsetLeft + v.width, v.offsetTop + v.height],
+        }
       })
       expect(box[0]).toBeGreaterThanOrEqual(screen[0] - 1)
       expect(box[2]).toBeLessThanOrEqual(screen[2] + 1)

@@ -11,14 +11,19 @@ import { expectWireBatch } from '../shared/wire-schema'
 // must not take the shopper's focus, mix CSS with the store in either direction, move the page,
 // or forget right-to-left pages; and what it reports must follow the wire format.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-interface Shop { html?: string; head?: string; body?: string; attrs?: string }
+interface Shop {
+  html?: string
+  head?: string
+  body?: string
+  attrs?: string
+}
 const shop = ({ html = 'lang="en"', head = '', body = '', attrs = 'data-surveys=""' }: Shop = {}) =>
   `<!doctype html><html ${html}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title>${head}</head>` +
   `<body><h1>Shop</h1>${body}<script src="/touchpoint.js" data-endpoint="/collect" ${attrs} async></script></body></html>`
 
 // The search box has focus, with the caret inside the word, before the loader even runs.
-const TYPING = '<input id="search" aria-label="Search" value="linen"><script>search.focus();search.setSelectionRange(2,2)</script>'
+const TYPING =
+  '<input id="search" aria-label="Search" value="linen"><script>search.focus();search.setSelectionRange(2,2)</script>'
 // What a careless theme does to every element on the page.
 const HOSTILE = `<style>
 * { color: red !important; font: 40px/3 serif !important; letter-spacing: 4px !important; word-spacing: 9px !important;
@@ -48,11 +53,16 @@ const PAGES: Record<string, string> = {
   '/lookalikes': shop({ body: LOOKALIKES }),
   '/floating': shop({ body: content(), attrs: ON_TRACK }),
   // The documented way to embed inline without a shift: the slot keeps room for the card (README).
-  '/inline': shop({ body: content('<div id="slot" style="min-height:230px"></div>'), attrs: `${ON_TRACK} data-mount="#slot"` }),
+  '/inline': shop({
+    body: content('<div id="slot" style="min-height:230px"></div>'),
+    attrs: `${ON_TRACK} data-mount="#slot"`,
+  }),
   '/rtl': shop({ html: 'dir="rtl" lang="ar"' }),
   '/vi': shop({ attrs: 'data-surveys="" data-locale="vi"' }),
   // A store matching the card to its theme with the documented custom properties.
-  '/themed': shop({ head: '<style>:root{--touchpoint-font:Georgia,serif;--touchpoint-radius:0px;--touchpoint-z:40}</style>' }),
+  '/themed': shop({
+    head: '<style>:root{--touchpoint-font:Georgia,serif;--touchpoint-radius:0px;--touchpoint-z:40}</style>',
+  }),
 }
 
 let browser: Browser
@@ -67,7 +77,11 @@ afterAll(async () => {
   await server?.close()
 })
 
-interface Visit { tab: Page; context: BrowserContext; errors: string[] }
+interface Visit {
+  tab: Page
+  context: BrowserContext
+  errors: string[]
+}
 
 /** A fresh visitor on `path` at desktop size; resolves once the loader is up. */
 async function visit(path: string, init?: () => void): Promise<Visit> {
@@ -98,7 +112,11 @@ const focus = (tab: Page) =>
   tab.evaluate(() => {
     const el = document.activeElement as HTMLInputElement | null
     const inner = el?.shadowRoot?.activeElement as HTMLInputElement | null | undefined
-    return { id: el?.id || el?.tagName, inner: inner ? `${inner.type}:${inner.value}` : null, caret: el?.selectionStart ?? null }
+    return {
+      id: el?.id || el?.tagName,
+      inner: inner ? `${inner.type}:${inner.value}` : null,
+      caret: el?.selectionStart ?? null,
+    }
   })
 
 describe('the survey as a guest on the store page, in Chromium', () => {
@@ -125,24 +143,51 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     await context.close()
   })
 
-  it("looks the same under a store stylesheet that restyles every element with !important", async () => {
+  it('looks the same under a store stylesheet that restyles every element with !important', async () => {
     // What the shopper sees of the card: type, colour, spacing, the close button, the one-row scale.
     const look = async (path: string) => {
       const { tab, context } = await visit(path)
       await show(tab, 'csat')
       const styles = await dialog(tab).evaluate((card) => {
         const root = card.getRootNode() as ShadowRoot
-        const props = ['font-size', 'font-family', 'font-style', 'line-height', 'color', 'background-color', 'letter-spacing', 'word-spacing',
-          'text-transform', 'text-shadow', 'display', 'visibility', 'margin-top', 'padding-top', 'border-top-width', 'opacity', 'appearance']
-        const of = (el: Element | null) => Object.fromEntries(props.map((p) => [p, el && getComputedStyle(el).getPropertyValue(p)]))
+        const props = [
+          'font-size',
+          'font-family',
+          'font-style',
+          'line-height',
+          'color',
+          'background-color',
+          'letter-spacing',
+          'word-spacing',
+          'text-transform',
+          'text-shadow',
+          'display',
+          'visibility',
+          'margin-top',
+          'padding-top',
+          'border-top-width',
+          'opacity',
+          'appearance',
+        ]
+        const of = (el: Element | null) =>
+          Object.fromEntries(props.map((p) => [p, el && getComputedStyle(el).getPropertyValue(p)]))
         const rect = (el: Element) => {
           const r = el.getBoundingClientRect()
           return [r.x, r.y, r.width, r.height].map(Math.round)
         }
         return {
-          card: of(card), legend: of(root.querySelector('legend')), option: of(root.querySelector('.o>span')),
-          radio: of(root.querySelector('input[type=radio]')), ends: of(root.querySelector('.e span')), close: of(root.querySelector('button')),
-          boxes: [card, root.querySelector('legend')!, ...root.querySelectorAll('.o'), root.querySelector('button')!].map(rect),
+          card: of(card),
+          legend: of(root.querySelector('legend')),
+          option: of(root.querySelector('.o>span')),
+          radio: of(root.querySelector('input[type=radio]')),
+          ends: of(root.querySelector('.e span')),
+          close: of(root.querySelector('button')),
+          boxes: [
+            card,
+            root.querySelector('legend')!,
+            ...root.querySelectorAll('.o'),
+            root.querySelector('button')!,
+          ].map(rect),
         }
       })
       const close = await box(tab, 'button', 'Close')
@@ -162,7 +207,7 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     expect(hostile.options.map((o) => o.x)).toEqual([...hostile.options.map((o) => o.x)].sort((a, b) => a - b))
   })
 
-  it('takes the store\'s font, corner radius and stacking order from --touchpoint-* custom properties', async () => {
+  it("takes the store's font, corner radius and stacking order from --touchpoint-* custom properties", async () => {
     const card = (path: string) =>
       visit(path).then(async ({ tab, context }) => {
         await show(tab, 'csat')
@@ -184,12 +229,39 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     const { tab, context } = await visit('/lookalikes')
     const snapshot = () =>
       tab.evaluate(() => {
-        const props = ['display', 'position', 'inset', 'margin', 'padding', 'border', 'border-radius', 'box-shadow', 'font', 'color', 'background-color',
-          'width', 'height', 'max-width', 'clip', 'overflow', 'opacity', 'cursor', 'gap', 'text-align', 'z-index', 'animation-name', 'box-sizing']
+        const props = [
+          'display',
+          'position',
+          'inset',
+          'margin',
+          'padding',
+          'border',
+          'border-radius',
+          'box-shadow',
+          'font',
+          'color',
+          'background-color',
+          'width',
+          'height',
+          'max-width',
+          'clip',
+          'overflow',
+          'opacity',
+          'cursor',
+          'gap',
+          'text-align',
+          'z-index',
+          'animation-name',
+          'box-sizing',
+        ]
         return [...document.querySelectorAll('body [id]')].map((el) => {
           const s = getComputedStyle(el)
           const r = el.getBoundingClientRect()
-          return { id: el.id, rect: [r.x, r.y, r.width, r.height], ...Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)])) }
+          return {
+            id: el.id,
+            rect: [r.x, r.y, r.width, r.height],
+            ...Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)])),
+          }
         })
       })
     const before = await snapshot()
@@ -205,13 +277,17 @@ describe('the survey as a guest on the store page, in Chromium', () => {
   async function openAndWatchLayout(path: string, then?: (tab: Page) => Promise<void>) {
     const { tab, context } = await visit(path, () => {
       ;(window as any).shifts = []
-      new PerformanceObserver((list) => (window as any).shifts.push(...list.getEntries().map((e: any) => e.value))).observe({ type: 'layout-shift', buffered: true })
+      new PerformanceObserver((list) =>
+        (window as any).shifts.push(...list.getEntries().map((e: any) => e.value)),
+      ).observe({ type: 'layout-shift', buffered: true })
     })
     await tab.evaluate(() => window.scrollTo(0, 300))
     const where = () =>
       tab.evaluate(() => ({
         scroll: [window.scrollY, document.documentElement.scrollHeight, document.documentElement.scrollWidth],
-        boxes: ['intro', 'main', 'after', 'end'].map((id) => JSON.stringify(document.getElementById(id)!.getBoundingClientRect())),
+        boxes: ['intro', 'main', 'after', 'end'].map((id) =>
+          JSON.stringify(document.getElementById(id)!.getBoundingClientRect()),
+        ),
       }))
     const before = await where()
     const seen = await tab.evaluate(() => (window as any).shifts.length)
@@ -274,7 +350,10 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     expect(await tab.getByRole('radio').count()).toBe(7)
     const options = []
     for (let n = 1; n <= 7; n++) options.push(await box(tab, 'radio', String(n)))
-    const [difficult, easy] = [await tab.getByText('Very difficult').boundingBox(), await tab.getByText('Very easy').boundingBox()]
+    const [difficult, easy] = [
+      await tab.getByText('Very difficult').boundingBox(),
+      await tab.getByText('Very easy').boundingBox(),
+    ]
     expect(difficult!.x).toBeLessThan(options[1].x) // under the 1
     expect(easy!.x + easy!.width).toBeGreaterThan(options[5].x + options[5].width) // under the 7
     await context.close()
@@ -288,7 +367,8 @@ describe('the survey as a guest on the store page, in Chromium', () => {
       const { tab, context } = await visit(path)
       await show(tab, 'emotion')
       expect(await tab.getByRole('radio').count()).toBe(5)
-      for (const [i, name] of names.entries()) expect(await tab.getByRole('radio', { name, exact: true }).getAttribute('value')).toBe(String(i + 1))
+      for (const [i, name] of names.entries())
+        expect(await tab.getByRole('radio', { name, exact: true }).getAttribute('value')).toBe(String(i + 1))
       await context.close()
     }
   })
@@ -309,7 +389,12 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     await tab.getByRole('button', { name: 'Send' }).click()
     await tab.getByText('Thank you!').waitFor()
     const events: [string, any][] = await tab.evaluate(() => (window as any).events)
-    expect(events.map(([name, e]) => `${name} ${e.kind}`)).toEqual(['show csat', 'dismiss csat', 'show emotion', 'answer emotion'])
+    expect(events.map(([name, e]) => `${name} ${e.kind}`)).toEqual([
+      'show csat',
+      'dismiss csat',
+      'show emotion',
+      'answer emotion',
+    ])
 
     const ajv = new Ajv2020({ allErrors: true, strict: false })
     addFormats(ajv)
@@ -317,19 +402,29 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     const valid = ajv.getSchema('https://touchpoint-survey.dev/schema/batch.v1.json#/$defs/response')!
     const [[, shown], [, dismissed], [, shownEmotion], [, answer]] = events
     expect(valid(answer) ? [] : valid.errors).toEqual([])
-    expect(answer).toMatchObject({ id: shownEmotion.id, survey: 'emotion', score: 4, emotion: 'pleased', locale: 'en', url: server.url + '/clean' })
+    expect(answer).toMatchObject({
+      id: shownEmotion.id,
+      survey: 'emotion',
+      score: 4,
+      emotion: 'pleased',
+      locale: 'en',
+      url: server.url + '/clean',
+    })
     expect(answer.comment).not.toContain('an@example.com') // masked in the browser, before anything leaves it
     // show and dismiss carry the same fields, score still empty; a dismissal is its survey's show.
     const fields = Object.keys(answer).sort()
     for (const e of [shown, dismissed, shownEmotion]) {
       expect(Object.keys(e).sort()).toEqual(fields)
       expect(e).toMatchObject({ score: null, comment: null, emotion: null })
-      expect(valid({ ...e, score: 1, emotion: e.kind == 'emotion' ? 'frustrated' : null }) ? [] : valid.errors).toEqual([])
+      expect(valid({ ...e, score: 1, emotion: e.kind == 'emotion' ? 'frustrated' : null }) ? [] : valid.errors).toEqual(
+        [],
+      )
     }
     expect(dismissed).toEqual(shown)
 
     await tab.evaluate(() => (window as any).touchpoint.flush())
-    const sent = () => server.received.flatMap((body) => expectWireBatch(body).responses).filter((r) => r.id == answer.id)
+    const sent = () =>
+      server.received.flatMap((body) => expectWireBatch(body).responses).filter((r) => r.id == answer.id)
     await expect.poll(() => sent().some((r) => r.comment), { timeout: 10_000 }).toBe(true)
     expect(sent().at(-1)).toEqual(answer)
     await context.close()

@@ -27,17 +27,32 @@ beforeAll(async () => {
     if (url.pathname == '/collect') return void req.resume().on('end', () => res.writeHead(204).end())
     if (url.pathname.endsWith('.js')) {
       const file = join(ROOT, 'dist', url.pathname)
-      return void (existsSync(file) ? res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file)) : res.writeHead(404).end())
+      return void (existsSync(file)
+        ? res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file))
+        : res.writeHead(404).end())
     }
-    const csp = url.searchParams.has('csp') ? { 'content-security-policy': "default-src 'self'; style-src 'nonce-n0nce'; script-src 'self'" } : {}
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...csp }).end(page(url.searchParams.get('locale') || 'en', url.searchParams.get('attrs') || ''))
+    const csp = url.searchParams.has('csp')
+      ? { 'content-security-policy': "default-src 'self'; style-src 'nonce-n0nce'; script-src 'self'" }
+      : {}
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...csp })
+      .end(page(url.searchParams.get('locale') || 'en', url.searchParams.get('attrs') || ''))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   base = `http://127.0.0.1:${typeof address == 'object' && address ? address.port : 0}`
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 })
 afterAll(async () => {
@@ -45,21 +60,42 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve))
 })
 
-interface Options { csp?: boolean; locale?: string; scheme?: 'light' | 'dark'; width?: number; attrs?: string; kind?: string; still?: boolean }
+interface Options {
+  csp?: boolean
+  locale?: string
+  scheme?: 'light' | 'dark'
+  width?: number
+  attrs?: string
+  kind?: string
+  still?: boolean
+}
 
 /** Opens the shop page, records the widget's events in `window.events`, and shows a survey. */
-async function showSurvey({ locale = 'en', scheme = 'light', width = 1024, attrs = '', kind = 'nps', still = false, csp = false }: Options = {}): Promise<Page> {
+async function showSurvey({
+  locale = 'en',
+  scheme = 'light',
+  width = 1024,
+  attrs = '',
+  kind = 'nps',
+  still = false,
+  csp = false,
+}: Options = {}): Promise<Page> {
   const tab = await browser.newPage({ viewport: { width, height: 700 } })
   await tab.emulateMedia({ colorScheme: scheme, reducedMotion: still ? 'reduce' : 'no-preference' })
   const errors: string[] = []
   tab.on('pageerror', (e) => errors.push(e.message))
-  await tab.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => ((window as any).blocked ||= []).push(e.violatedDirective)))
+  await tab.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      ((window as any).blocked ||= []).push(e.violatedDirective),
+    ),
+  )
   await tab.goto(`${base}/?locale=${locale}&attrs=${encodeURIComponent(attrs)}${csp ? '&csp' : ''}`)
   await tab.waitForFunction(() => (window as any).touchpoint?.show)
   await tab.evaluate(async (kind) => {
     const w = window as any
     w.events = []
-    for (const name of ['show', 'answer', 'dismiss', 'error']) w.touchpoint.on(name, (e: any) => w.events.push([name, e.score ?? null, e.comment ?? null]))
+    for (const name of ['show', 'answer', 'dismiss', 'error'])
+      w.touchpoint.on(name, (e: any) => w.events.push([name, e.score ?? null, e.comment ?? null]))
     await w.touchpoint.show(kind)
   }, kind)
   await tab.getByRole('dialog').waitFor()
@@ -71,9 +107,14 @@ const events = (tab: Page) => tab.evaluate(() => (window as any).events.filter((
 
 async function axe(tab: Page) {
   await tab.addScriptTag({ content: AXE })
-  const { violations, passes } = await tab.evaluate((tags) => (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS)
+  const { violations, passes } = await tab.evaluate(
+    (tags) => (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    TAGS,
+  )
   // Guard against a scan that never entered the shadow root: shadow nodes have nested targets.
-  const inShadow = passes.find((p: any) => p.id == 'color-contrast')?.nodes.filter((n: any) => Array.isArray(n.target[0])).length
+  const inShadow = passes
+    .find((p: any) => p.id == 'color-contrast')
+    ?.nodes.filter((n: any) => Array.isArray(n.target[0])).length
   expect(inShadow).toBeGreaterThan(1)
   return violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`)
 }
@@ -95,8 +136,15 @@ describe('the survey in Chromium', () => {
     const tab = await showSurvey()
     const radios = tab.getByRole('radio')
     expect(await radios.count()).toBe(11)
-    for (let n = 0; n <= 10; n++) await expect(tab.getByRole('radio', { name: String(n), exact: true }).count()).resolves.toBe(1)
-    expect(await tab.getByRole('radio', { name: '0', exact: true }).evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement == el)).toBe(true)
+    for (let n = 0; n <= 10; n++)
+      await expect(tab.getByRole('radio', { name: String(n), exact: true }).count()).resolves.toBe(1)
+    expect(
+      await tab
+        .getByRole('radio', { name: '0', exact: true })
+        .evaluate(
+          (el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement == el,
+        ),
+    ).toBe(true)
     await tab.close()
   })
 
@@ -107,13 +155,19 @@ describe('the survey in Chromium', () => {
         // Keyboard focus, as a keyboard user gets it (the ring is :focus-visible only).
         await tab.keyboard.press('Tab')
         await tab.keyboard.press('Shift+Tab')
-        const { gap, visible } = await tab.getByRole('radio').first().evaluate((input) => {
-          const option = input.nextElementSibling!
-          const style = getComputedStyle(option)
-          const ring = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset)
-          const question = (input.getRootNode() as ShadowRoot).querySelector('legend')!.getBoundingClientRect()
-          return { gap: option.getBoundingClientRect().top - ring - question.bottom, visible: input.matches(":focus-visible") && style.outlineStyle != 'none' }
-        })
+        const { gap, visible } = await tab
+          .getByRole('radio')
+          .first()
+          .evaluate((input) => {
+            const option = input.nextElementSibling!
+            const style = getComputedStyle(option)
+            const ring = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset)
+            const question = (input.getRootNode() as ShadowRoot).querySelector('legend')!.getBoundingClientRect()
+            return {
+              gap: option.getBoundingClientRect().top - ring - question.bottom,
+              visible: input.matches(':focus-visible') && style.outlineStyle != 'none',
+            }
+          })
         expect(visible).toBe(true)
         expect(gap).toBeGreaterThanOrEqual(4)
         await tab.close()
@@ -136,7 +190,10 @@ describe('the survey in Chromium', () => {
     expect(await ring()).toMatch(/^none/)
     // Such a browser drops every rule whose selector names :focus-visible, as if it were not there.
     const dropped = await tab.locator('[data-touchpoint-survey]').evaluate((host) => {
-      const sheets = [...host.shadowRoot!.adoptedStyleSheets, ...[...host.shadowRoot!.querySelectorAll('style')].map((el) => el.sheet!)]
+      const sheets = [
+        ...host.shadowRoot!.adoptedStyleSheets,
+        ...[...host.shadowRoot!.querySelectorAll('style')].map((el) => el.sheet!),
+      ]
       let count = 0
       for (const sheet of sheets)
         for (let i = sheet.cssRules.length - 1; i >= 0; i--)

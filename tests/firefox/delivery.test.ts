@@ -7,7 +7,6 @@ import { expectWireBatch } from '../shared/wire-schema'
 import { launchFirefox, loaderUp, pageErrors } from './firefox'
 import { openShop, until, type Shop } from './shop'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 // Short retry waits through the transport chunk's test-visible settings: the page loads the chunk
 // before the loader (the loader takes a chunk that is already registered). The request timeout
 // stays long: on a busy machine a 2xx can take seconds, and a timed-out request is rightly sent
@@ -95,7 +94,16 @@ describe('delivery in Firefox ESR', () => {
     const id: string = await tab.evaluate(() => (window as any).answered)
     await tab.waitForFunction(() => (window as any).seen.length, { polling: 50 })
     expect(await seen(tab)).toEqual([['sent', [id]]])
-    expect((await shop.stored(id))[0]).toMatchObject({ kind: 'nps', score: 9, comment: 'fast delivery', emotion: null, stage: 'awareness', touchpoint: 'other', url: shop.url + '/soon', locale: 'en' })
+    expect((await shop.stored(id))[0]).toMatchObject({
+      kind: 'nps',
+      score: 9,
+      comment: 'fast delivery',
+      emotion: null,
+      stage: 'awareness',
+      touchpoint: 'other',
+      url: shop.url + '/soon',
+      locale: 'en',
+    })
     expect(await outbox(tab)).toEqual([])
     await expectDeliveredOnce(id)
     expect(errors).toEqual([])
@@ -106,7 +114,9 @@ describe('delivery in Firefox ESR', () => {
     const { tab } = await visit('/soon')
     await choose(tab, 'csat', 1)
     const id = await close(tab)
-    await tab.waitForFunction(() => (window as any).seen.some((event: unknown[]) => event[0] == 'error'), { polling: 50 })
+    await tab.waitForFunction(() => (window as any).seen.some((event: unknown[]) => event[0] == 'error'), {
+      polling: 50,
+    })
     expect(await seen(tab)).toContainEqual(['error', 503])
     await tab.reload()
     await loaderUp(tab)
@@ -114,7 +124,9 @@ describe('delivery in Firefox ESR', () => {
     const before = shop.posts.length
     await until(() => shop.posts.length > before, 15_000, story) // the reloaded page tries again by itself
     shop.fail = 0
-    await tab.waitForFunction(() => (window as any).seen.some((event: unknown[]) => event[0] == 'sent'), { polling: 50 })
+    await tab.waitForFunction(() => (window as any).seen.some((event: unknown[]) => event[0] == 'sent'), {
+      polling: 50,
+    })
     expect(await outbox(tab)).toEqual([])
     expect((await shop.stored(id))[0]).toMatchObject({ kind: 'csat', score: 1 })
     expect(shop.posts.filter((post) => post.status == 503).length).toBeGreaterThanOrEqual(3)

@@ -26,7 +26,8 @@ const OFFLINE_EXCEPT_LOCALHOST = {
  * const context = await browser.createBrowserContext() // one per test: fresh storage
  */
 export function launchFirefox(): Promise<Browser> {
-  if (!existsSync(FIREFOX)) throw new Error(`Firefox ESR not found at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH)`)
+  if (!existsSync(FIREFOX))
+    throw new Error(`Firefox ESR not found at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH)`)
   return puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -37,7 +38,7 @@ export function launchFirefox(): Promise<Browser> {
 }
 
 /** Waits until the page has `window.touchpoint` from the loader (not the stub). */
-export const loaderUp = (tab: Page) => tab.waitForFunction(() => (window as any).touchpoint?.version, { polling: 50 }) // eslint-disable-line @typescript-eslint/no-explicit-any
+export const loaderUp = (tab: Page) => tab.waitForFunction(() => (window as any).touchpoint?.version, { polling: 50 })
 
 /** Collects uncaught page errors: a test expects none reached the store's page. */
 export function pageErrors(tab: Page): string[] {

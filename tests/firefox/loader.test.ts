@@ -8,7 +8,6 @@ import { CORPUS, pageHtml } from '../fixtures/load-page'
 import { ROOT, launchFirefox, loaderUp, pageErrors } from './firefox'
 import { openShop, type Shop } from './shop'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const TAG = '<script src="/touchpoint.js" data-endpoint="/collect" async></script>'
 const STUB = `<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};
 touchpoint('setStage','cart');touchpoint('on','stage',function(d){window.stages=(window.stages||[]).concat(d.touchpoint)});</script>`
@@ -19,10 +18,24 @@ const queued = `<!doctype html><html lang="en"><head><meta charset="utf-8"><titl
 // words, data-stage, dataLayer events, JSON-LD, og:type) and per platform: Firefox's part is the DOM
 // and globals these read. Every page of the corpus runs in happy-dom and in Chromium (tests/e2e).
 const SAMPLE = [
-  'shopify/home.html', 'shopify/product-market-headless.html', 'shopify/contact.html', 'woocommerce/shop.html', 'woocommerce/blog-post.html',
-  'woocommerce-vi/home.html', 'magento/home.html', 'bigcommerce/home.html', 'bigcommerce/category-data-stage.html', 'haravan/product.html',
-  'sapo/home.html', 'hand-made/product.html', 'hand-made/category-itemlist.html', 'hand-made/basket.html', 'hand-made/checkout.html',
-  'hand-made/confirmation.html', 'hand-made/confirmation-ua.html', 'hand-made/og-product.html',
+  'shopify/home.html',
+  'shopify/product-market-headless.html',
+  'shopify/contact.html',
+  'woocommerce/shop.html',
+  'woocommerce/blog-post.html',
+  'woocommerce-vi/home.html',
+  'magento/home.html',
+  'bigcommerce/home.html',
+  'bigcommerce/category-data-stage.html',
+  'haravan/product.html',
+  'sapo/home.html',
+  'hand-made/product.html',
+  'hand-made/category-itemlist.html',
+  'hand-made/basket.html',
+  'hand-made/checkout.html',
+  'hand-made/confirmation.html',
+  'hand-made/confirmation-ua.html',
+  'hand-made/og-product.html',
 ]
 
 let browser: Browser
@@ -32,7 +45,9 @@ let context: BrowserContext | undefined
 let nextPage = ''
 
 beforeAll(async () => {
-  shop = await openShop((path) => (path == '/queued' ? queued : path == '/favicon.ico' || !nextPage ? undefined : withTag(nextPage)))
+  shop = await openShop((path) =>
+    path == '/queued' ? queued : path == '/favicon.ico' || !nextPage ? undefined : withTag(nextPage),
+  )
   browser = await launchFirefox()
 })
 afterAll(async () => {
@@ -60,9 +75,17 @@ describe('the CDN loader in Firefox ESR', () => {
     const { tab, errors } = await open('/queued')
     const api = await tab.evaluate(() => {
       const tp = (window as any).touchpoint
-      return { version: typeof tp.version, methods: ['detect', 'show', 'on', 'flush', 'setStage', 'consent', 'track'].filter((m) => typeof tp[m] == 'function') }
+      return {
+        version: typeof tp.version,
+        methods: ['detect', 'show', 'on', 'flush', 'setStage', 'consent', 'track'].filter(
+          (m) => typeof tp[m] == 'function',
+        ),
+      }
     })
-    expect(api).toEqual({ version: 'string', methods: ['detect', 'show', 'on', 'flush', 'setStage', 'consent', 'track'] })
+    expect(api).toEqual({
+      version: 'string',
+      methods: ['detect', 'show', 'on', 'flush', 'setStage', 'consent', 'track'],
+    })
     // setStage('cart') was queued before the loader ran; the queued `on('stage')` hears the next change.
     expect(await detect(tab)).toMatchObject({ stage: 'decision', touchpoint: 'cart' })
     await tab.evaluate(() => (window as any).touchpoint('setStage', 'confirmation'))
@@ -81,8 +104,11 @@ describe('the CDN loader in Firefox ESR', () => {
       tab ||= await (context ||= await browser.createBrowserContext()).newPage()
       // One round trip per page: a tag without `async` has run by the time `load` fires.
       await tab.goto(shop.url + entry.url)
-      const found = await tab.evaluate(() => (window as any).touchpoint?.detect() || { touchpoint: 'no loader', signal: '' })
-      if (found.touchpoint != entry.touchpoint) wrong.push(`${entry.file} at ${entry.url}: ${found.touchpoint} (${found.signal}), expected ${entry.touchpoint}`)
+      const found = await tab.evaluate(
+        () => (window as any).touchpoint?.detect() || { touchpoint: 'no loader', signal: '' },
+      )
+      if (found.touchpoint != entry.touchpoint)
+        wrong.push(`${entry.file} at ${entry.url}: ${found.touchpoint} (${found.signal}), expected ${entry.touchpoint}`)
     }
     expect(wrong).toEqual([])
   })

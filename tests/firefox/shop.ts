@@ -36,9 +36,12 @@ export interface Shop {
 }
 
 /** Starts the store and its collector on 127.0.0.1; throws when dist/ was not built. `pages` maps a path to its page. */
-export async function openShop(pages: Record<string, ShopPage> | ((path: string) => ShopPage | undefined)): Promise<Shop> {
+export async function openShop(
+  pages: Record<string, ShopPage> | ((path: string) => ShopPage | undefined),
+): Promise<Shop> {
   for (const file of ['touchpoint.js', 'touchpoint-ui.js', 'touchpoint-transport.js'])
-    if (!existsSync(join(ROOT, 'dist', file))) throw new Error(`dist/${file} is missing: run npm run build first (npm test does)`)
+    if (!existsSync(join(ROOT, 'dist', file)))
+      throw new Error(`dist/${file} is missing: run npm run build first (npm test does)`)
   const tmp = tempDir()
   const collector = createCollector({ dbPath: tmp.dbPath, log: () => {}, rateLimit: null })
   const collectorUrl = (await collector.listen(0)).url
@@ -67,7 +70,14 @@ export async function openShop(pages: Record<string, ShopPage> | ((path: string)
         // sendBeacon with a text/plain body is a no-cors request; the widget's fetch is cors.
         const post: Post = { body, status: 503, beacon: req.headers['sec-fetch-mode'] == 'no-cors', ms: 0 }
         if (shop.fail > 0) shop.fail--
-        else post.status = (await fetch(collectorUrl + '/collect', { method: 'POST', headers: { 'content-type': req.headers['content-type'] || '' }, body })).status
+        else
+          post.status = (
+            await fetch(collectorUrl + '/collect', {
+              method: 'POST',
+              headers: { 'content-type': req.headers['content-type'] || '' },
+              body,
+            })
+          ).status
         post.ms = Date.now() - start
         shop.posts.push(post)
         res.writeHead(post.status).end()
@@ -75,7 +85,8 @@ export async function openShop(pages: Record<string, ShopPage> | ((path: string)
       return
     }
     const file = join(ROOT, 'dist', path)
-    if (path.endsWith('.js') && existsSync(file)) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file))
+    if (path.endsWith('.js') && existsSync(file))
+      return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file))
     const page = typeof pages == 'function' ? pages(path) : pages[path]
     if (page != null) {
       const { html, headers } = typeof page == 'string' ? { html: page, headers: {} } : page
@@ -90,7 +101,7 @@ export async function openShop(pages: Record<string, ShopPage> | ((path: string)
 
 /** Polls `what` every 25 ms until it holds; no fixed sleeps. */
 export async function until(what: () => boolean | Promise<boolean>, ms = 15_000, why = () => ''): Promise<void> {
-  for (const end = Date.now() + ms; !(await what()); ) {
+  for (const end = Date.now() + ms; !(await what());) {
     if (Date.now() > end) throw new Error('timed out ' + why())
     await new Promise((resolve) => setTimeout(resolve, 25))
   }

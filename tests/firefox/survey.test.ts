@@ -7,7 +7,6 @@ import { expectWireBatch } from '../shared/wire-schema'
 import { launchFirefox, loaderUp, pageErrors } from './firefox'
 import { openShop, until, type Shop } from './shop'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const NONCE = 'f1r3f0x'
 // The README's strict CSP, tightened: scripts only by nonce, no inline styles at all, and only
 // same-origin requests. The unnonced inline script is a control: it must be blocked.
@@ -28,7 +27,10 @@ beforeAll(async () => {
     '/plain': shop(''),
     '/gold': shop('data-accent="#ffd700"'),
     '/strict': {
-      html: shop(`nonce="${NONCE}" data-nonce="${NONCE}" data-accent="#ffd700" data-flush-ms="100"`, RECORD + '<script>window.inlineRan=true</script>'),
+      html: shop(
+        `nonce="${NONCE}" data-nonce="${NONCE}" data-accent="#ffd700" data-flush-ms="100"`,
+        RECORD + '<script>window.inlineRan=true</script>',
+      ),
       headers: { 'content-security-policy': CSP },
     },
   })
@@ -53,7 +55,8 @@ async function visit(path: string): Promise<{ tab: Page; errors: string[] }> {
   await tab.evaluate(() => {
     const w = window as any
     w.events = []
-    for (const name of ['answer', 'dismiss', 'error']) w.touchpoint.on(name, (r: any) => w.events.push([name, r.score ?? null, r.comment ?? null]))
+    for (const name of ['answer', 'dismiss', 'error'])
+      w.touchpoint.on(name, (r: any) => w.events.push([name, r.score ?? null, r.comment ?? null]))
     w.touchpoint.on('answer', (r: any) => (w.answered = r.id))
   })
   return { tab, errors }
@@ -80,16 +83,36 @@ const look = (tab: Page) =>
     const spans = [...root.querySelectorAll('input[type=radio]')].map((radio) => radio.nextElementSibling!)
     const checked = root.querySelector('input:checked + span')
     return {
-      card: { position: card.position, background: card.backgroundColor, radius: card.borderTopLeftRadius, font: card.fontSize, shadow: card.boxShadow != 'none', padding: card.paddingTop },
+      card: {
+        position: card.position,
+        background: card.backgroundColor,
+        radius: card.borderTopLeftRadius,
+        font: card.fontSize,
+        shadow: card.boxShadow != 'none',
+        padding: card.paddingTop,
+      },
       options: spans.length,
       rows: new Set(spans.map((span) => Math.round(span.getBoundingClientRect().top))).size,
-      option: { radius: getComputedStyle(spans[0]).borderTopLeftRadius, border: getComputedStyle(spans[0]).borderTopWidth },
+      option: {
+        radius: getComputedStyle(spans[0]).borderTopLeftRadius,
+        border: getComputedStyle(spans[0]).borderTopWidth,
+      },
       faces: root.querySelectorAll('svg circle').length,
-      checked: checked && { background: getComputedStyle(checked).backgroundColor, color: getComputedStyle(checked).color },
+      checked: checked && {
+        background: getComputedStyle(checked).backgroundColor,
+        color: getComputedStyle(checked).color,
+      },
     }
   })
 
-const CARD = { position: 'fixed', background: 'rgb(255, 255, 255)', radius: '12px', font: '14px', shadow: true, padding: '16px' }
+const CARD = {
+  position: 'fixed',
+  background: 'rgb(255, 255, 255)',
+  radius: '12px',
+  font: '14px',
+  shadow: true,
+  padding: '16px',
+}
 const TEAL = { background: 'rgb(15, 94, 110)', color: 'rgb(255, 255, 255)' }
 const GOLD = { background: 'rgb(255, 215, 0)', color: 'rgb(0, 0, 0)' }
 
@@ -104,7 +127,14 @@ describe('the survey in Firefox ESR', () => {
       const { tab, errors } = await visit(path)
       expect(await tab.evaluate((k) => (window as any).touchpoint.show(k), kind)).toBe(true)
       await shown(tab)
-      expect(await look(tab)).toMatchObject({ card: CARD, options, rows: 1, option: { radius: '8px', border: '1px' }, faces, checked: null })
+      expect(await look(tab)).toMatchObject({
+        card: CARD,
+        options,
+        rows: 1,
+        option: { radius: '8px', border: '1px' },
+        faces,
+        checked: null,
+      })
       await option(tab, 4).click()
       expect((await look(tab)).checked).toEqual(accent)
       expect(await events(tab)).toEqual([]) // a chosen score is a draft until Send, Escape or leaving
@@ -158,8 +188,18 @@ describe('the survey in Firefox ESR', () => {
     await tab.locator('pierce/input[type=text]').fill('quick checkout')
     await tab.locator('pierce/button[type=submit]').click()
     const id: string = await tab.evaluate(() => (window as any).answered)
-    await until(async () => (await store.stored(id)).length > 0, 15_000, () => JSON.stringify(store.posts))
-    expect((await store.stored(id))[0]).toMatchObject({ kind: 'csat', score: 5, comment: 'quick checkout', touchpoint: 'other', locale: 'en' })
+    await until(
+      async () => (await store.stored(id)).length > 0,
+      15_000,
+      () => JSON.stringify(store.posts),
+    )
+    expect((await store.stored(id))[0]).toMatchObject({
+      kind: 'csat',
+      score: 5,
+      comment: 'quick checkout',
+      touchpoint: 'other',
+      locale: 'en',
+    })
     for (const post of store.posts) expectWireBatch(post.body)
     // Only the control script was blocked: nothing of the widget's (chunks, styles).
     const violations: string[] = await tab.evaluate(() => (window as any).violations)

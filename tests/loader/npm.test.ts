@@ -9,7 +9,9 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 /** The entry file and every file it imports statically: what `import { init }` loads up front. */
 function entryCode(file = join(root, pkg.exports['.'].import)): string {
   const code = readFileSync(file, 'utf8')
-  const imports = [...code.matchAll(/(?:^|;|\n)\s*(?:import|export)\b[^;'"]*?from\s*'(\.\/[^']+)'/g)].map((m) => join(file, '..', m[1]))
+  const imports = [...code.matchAll(/(?:^|;|\n)\s*(?:import|export)\b[^;'"]*?from\s*'(\.\/[^']+)'/g)].map((m) =>
+    join(file, '..', m[1]),
+  )
   return [code, ...imports.map((f) => entryCode(f))].join('\n')
 }
 
@@ -52,7 +54,9 @@ describe('the npm package', () => {
     const req = createRequire(join(root, 'package.json'))
     for (const file of ['touchpoint.js', 'touchpoint-ui.js', 'touchpoint-transport.js'])
       expect(req.resolve(`touchpoint-survey/${file}`)).toBe(join(root, 'dist', file))
-    expect(() => req('touchpoint-survey')).toThrow(/ES module package: use `import \{ init \} from 'touchpoint-survey'`/)
+    expect(() => req('touchpoint-survey')).toThrow(
+      /ES module package: use `import \{ init \} from 'touchpoint-survey'`/,
+    )
   })
 
   it('keeps the wording of warnings out of the entry file: the diagnostics chunk is loaded by import()', () => {

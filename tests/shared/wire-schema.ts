@@ -21,7 +21,15 @@ let n = 0
 /** A valid answer with a fresh uuid v4. */
 export const response = (overrides: Partial<SurveyResponse> = {}): SurveyResponse => ({
   id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-  survey: 'csat', kind: 'csat', score: 4, comment: null, emotion: null, stage: 'purchase', touchpoint: 'confirmation',
-  url: 'https://shop.example/thank-you/', locale: 'en', at: '2026-11-23T09:59:58.000Z',
+  survey: 'csat',
+  kind: 'csat',
+  score: 4,
+  comment: null,
+  emotion: null,
+  stage: 'purchase',
+  touchpoint: 'confirmation',
+  url: 'https://shop.example/thank-you/',
+  locale: 'en',
+  at: '2026-11-23T09:59:58.000Z',
   ...overrides,
 })

@@ -11,7 +11,10 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-const slow = <T,>(value: T, ms = 30) => () => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms))
+const slow =
+  <T>(value: T, ms = 30) =>
+  () =>
+    new Promise<T>((resolve) => setTimeout(() => resolve(value), ms))
 
 describe('storage lease (no Web Locks)', () => {
   it('lets one tab at a time send: a claim while another tab holds the lease gets null', async () => {

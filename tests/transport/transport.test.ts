@@ -9,7 +9,11 @@ import { tempDir } from '../collector/fixtures'
 import { expectWireBatch, response } from '../shared/wire-schema'
 
 type Answer = number | [number, Record<string, string>] | { delayMs: number; status: number }
-interface Seen { body: string; type: string | undefined; at: number }
+interface Seen {
+  body: string
+  type: string | undefined
+  at: number
+}
 
 const servers: { close(): unknown }[] = []
 const defaults = { ...transportSettings }
@@ -23,7 +27,8 @@ async function scripted(...script: Answer[]) {
     req.on('end', () => {
       seen.push({ body, type: req.headers['content-type'], at: Date.now() })
       const next = script.length > 1 ? script.shift()! : script[0]
-      const [status, headers, delayMs] = typeof next == 'number' ? [next, {}, 0] : Array.isArray(next) ? [...next, 0] : [next.status, {}, next.delayMs]
+      const [status, headers, delayMs] =
+        typeof next == 'number' ? [next, {}, 0] : Array.isArray(next) ? [...next, 0] : [next.status, {}, next.delayMs]
       setTimeout(() => res.writeHead(status, headers).end(), delayMs)
     })
   })
@@ -32,9 +37,15 @@ async function scripted(...script: Answer[]) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/collect`, seen }
 }
 
-const batch = (n = 1) => ({ v: 1 as const, sent_at: new Date().toISOString(), responses: Array.from({ length: n }, () => response()) })
+const batch = (n = 1) => ({
+  v: 1 as const,
+  sent_at: new Date().toISOString(),
+  responses: Array.from({ length: n }, () => response()),
+})
 
-beforeEach(() => Object.assign(transportSettings, { baseMs: 10, capMs: 40, timeoutMs: 500, retries: 4, maxRetryAfterMs: 2000 }))
+beforeEach(() =>
+  Object.assign(transportSettings, { baseMs: 10, capMs: 40, timeoutMs: 500, retries: 4, maxRetryAfterMs: 2000 }),
+)
 afterEach(() => {
   Object.assign(transportSettings, defaults)
   for (const s of servers.splice(0)) s.close()
@@ -54,7 +65,9 @@ describe('transport: send', () => {
   it('tells the loader as each request goes out, retries included', async () => {
     const server = await scripted(503, 503, 200)
     const requests: number[] = []
-    expect(await send(server.url, batch(), undefined, () => requests.push(server.seen.length))).toMatchObject({ ok: true })
+    expect(await send(server.url, batch(), undefined, () => requests.push(server.seen.length))).toMatchObject({
+      ok: true,
+    })
     expect(requests).toEqual([0, 1, 2]) // called before each request reached the server
   })
 
@@ -136,7 +149,10 @@ describe('transport: backoff', () => {
     Object.assign(transportSettings, { baseMs: 1000, capMs: 30000 })
     expect([1, 2, 3, 4, 5, 6].map((n) => backoff(n, () => 1))).toEqual([1000, 2000, 4000, 8000, 16000, 30000])
     expect([1, 2, 3].map((n) => backoff(n, () => 0))).toEqual([500, 1000, 2000])
-    for (let i = 0; i < 100; i++) expect(backoff(3)).toBeGreaterThanOrEqual(2000), expect(backoff(3)).toBeLessThanOrEqual(4000)
+    for (let i = 0; i < 100; i++) {
+      expect(backoff(3)).toBeGreaterThanOrEqual(2000)
+      expect(backoff(3)).toBeLessThanOrEqual(4000)
+    }
   })
 
   it('retries exactly network-ish statuses: 408, 429 and every 5xx', () => {

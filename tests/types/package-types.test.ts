@@ -17,11 +17,18 @@ let pkg = ''
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'touchpoint-types-'))
   // `npm test` has built dist/ already; --ignore-scripts keeps prepack from building again.
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!
+  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop()!
   pkg = join(dir, 'node_modules/touchpoint-survey')
   mkdirSync(pkg, { recursive: true })
   execFileSync('tar', ['-xzf', join(dir, tarball), '-C', pkg, '--strip-components=1'])
-  for (const dep of ['preact', 'nanostores', 'ky']) symlinkSync(join(ROOT, 'node_modules', dep), join(dir, 'node_modules', dep))
+  for (const dep of ['preact', 'nanostores', 'ky'])
+    symlinkSync(join(ROOT, 'node_modules', dep), join(dir, 'node_modules', dep))
 }, 120_000)
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
@@ -71,7 +78,11 @@ init({ endpoint: '/collect', postion: 'bottom-left' })
 `
 
 describe('the published types', () => {
-  for (const [resolution, module] of [['nodenext', 'nodenext'], ['node16', 'node16'], ['bundler', 'esnext']] as const) {
+  for (const [resolution, module] of [
+    ['nodenext', 'nodenext'],
+    ['node16', 'node16'],
+    ['bundler', 'esnext'],
+  ] as const) {
     it(`compile a strict consumer and every shipped @example under moduleResolution ${resolution}`, () => {
       const project = join(dir, resolution)
       mkdirSync(project, { recursive: true })
@@ -79,12 +90,29 @@ describe('the published types', () => {
       writeFileSync(join(project, 'consumer.ts'), CONSUMER)
       const examples = shippedExamples()
       expect(examples.length).toBeGreaterThan(0)
-      const prelude = "import { init, detectStage } from 'touchpoint-survey'\nimport type { TouchpointApi } from 'touchpoint-survey'\ndeclare const touchpoint: TouchpointApi\nexport {}\n"
-      writeFileSync(join(project, 'examples.ts'), prelude + examples.map((code, i) => `async function example${i}() {\n${code}\n}\nvoid example${i}\n`).join('\n'))
-      writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: 'es2020', lib: ['es2020', 'dom', 'dom.iterable'], skipLibCheck: false, types: [] },
-        files: ['consumer.ts', 'examples.ts'],
-      }))
+      const prelude =
+        "import { init, detectStage } from 'touchpoint-survey'\nimport type { TouchpointApi } from 'touchpoint-survey'\ndeclare const touchpoint: TouchpointApi\nexport {}\n"
+      writeFileSync(
+        join(project, 'examples.ts'),
+        prelude +
+          examples.map((code, i) => `async function example${i}() {\n${code}\n}\nvoid example${i}\n`).join('\n'),
+      )
+      writeFileSync(
+        join(project, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            module,
+            moduleResolution: resolution,
+            target: 'es2020',
+            lib: ['es2020', 'dom', 'dom.iterable'],
+            skipLibCheck: false,
+            types: [],
+          },
+          files: ['consumer.ts', 'examples.ts'],
+        }),
+      )
       // Symlinked so TypeScript walks up from the project to the shared node_modules.
       symlinkSync(join(dir, 'node_modules'), join(project, 'node_modules'))
       let output = ''

@@ -12,7 +12,13 @@ describe('contrast', () => {
 
   it('always reaches 4.5:1 with the colour it picks', () => {
     for (let v = 0; v < 256; v += 5)
-      for (const rgb of [[v, v, v], [v, 0, 0], [0, v, 0], [0, 0, v], [255, v, 0]] as [number, number, number][]) {
+      for (const rgb of [
+        [v, v, v],
+        [v, 0, 0],
+        [0, v, 0],
+        [0, 0, v],
+        [255, v, 0],
+      ] as [number, number, number][]) {
         const text = textOn(rgb) == '#000' ? [0, 0, 0] : [255, 255, 255]
         expect(contrast(rgb, text as [number, number, number])).toBeGreaterThanOrEqual(4.5)
       }

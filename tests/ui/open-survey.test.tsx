@@ -5,10 +5,18 @@ import { CHUNK_API } from '../../src/shared/contract'
 import { ui } from '../../src/ui'
 
 let handle: UiHandle | undefined
-let host: { choose: ReturnType<typeof vi.fn>; answer: ReturnType<typeof vi.fn>; dismiss: ReturnType<typeof vi.fn>; closed: ReturnType<typeof vi.fn> }
+let host: {
+  choose: ReturnType<typeof vi.fn>
+  answer: ReturnType<typeof vi.fn>
+  dismiss: ReturnType<typeof vi.fn>
+  closed: ReturnType<typeof vi.fn>
+}
 
 const show = (over: Partial<SurveyRequest> = {}) => {
-  handle = ui.open({ survey: 'nps', kind: 'nps', locale: 'en', position: 'bottom-right', mount: null, auto: false, ...over }, host as UiHost)
+  handle = ui.open(
+    { survey: 'nps', kind: 'nps', locale: 'en', position: 'bottom-right', mount: null, auto: false, ...over },
+    host as UiHost,
+  )
   return document.querySelector('[data-touchpoint-survey]')!.shadowRoot!
 }
 const radios = (root: ShadowRoot) => [...root.querySelectorAll<HTMLInputElement>('input[type=radio]')]
@@ -202,7 +210,18 @@ describe('styles', () => {
     }
     try {
       const { ui: fresh } = await import('../../src/ui')
-      handle = fresh.open({ survey: 'nps', kind: 'nps', locale: 'en', position: 'bottom-right', mount: null, auto: true, nonce: 'r4nd0m' }, host as UiHost)
+      handle = fresh.open(
+        {
+          survey: 'nps',
+          kind: 'nps',
+          locale: 'en',
+          position: 'bottom-right',
+          mount: null,
+          auto: true,
+          nonce: 'r4nd0m',
+        },
+        host as UiHost,
+      )
       const style = document.querySelector('[data-touchpoint-survey]')!.shadowRoot!.querySelector('style')!
       expect(style.nonce || style.getAttribute('nonce')).toBe('r4nd0m')
       expect(style.textContent).toContain(':host{all:initial')
@@ -229,7 +248,10 @@ describe('styles', () => {
 
 describe('vocabulary', () => {
   it('scores each kind on the same range as the loader checks stored answers against', async () => {
-    const [{ RANGE: ui }, { RANGE: loader }] = await Promise.all([import('../../src/ui/strings'), import('../../src/loader/targeting/plan')])
+    const [{ RANGE: ui }, { RANGE: loader }] = await Promise.all([
+      import('../../src/ui/strings'),
+      import('../../src/shared/vocabulary'),
+    ])
     expect(ui).toEqual(loader)
   })
 })

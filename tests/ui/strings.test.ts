@@ -22,6 +22,8 @@ describe('questionFor', () => {
 
   it('has a Vietnamese wording for every English touchpoint question', () => {
     for (const [touchpoint, questions] of Object.entries(en.questionAt))
-      expect(Object.keys(vi.questionAt[touchpoint as keyof typeof vi.questionAt] ?? {}).sort()).toEqual(Object.keys(questions).sort())
+      expect(Object.keys(vi.questionAt[touchpoint as keyof typeof vi.questionAt] ?? {}).sort()).toEqual(
+        Object.keys(questions).sort(),
+      )
   })
 })

@@ -106,6 +106,9 @@ async function writeDisplays(client: pg.PoolClient, requests: DisplayRow[][]) {
   return countStored(requests, (row) => newIds.delete(row.id as string))
 }
 
+// Two groups in flight: one is sent and inserted while the other waits for its WAL flush.
+const GROUPS_IN_FLIGHT = 2
+
 /**
  * The PostgreSQL engine: many stateless collectors share one database. Each collector groups
  * the requests that arrive while its previous group commits; the server answers only after
@@ -116,14 +119,19 @@ async function writeDisplays(client: pg.PoolClient, requests: DisplayRow[][]) {
  * await store.insert(batch.responses) // → { stored: 1, duplicates: 0 }, committed
  */
 export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } = {}): ResponseStore {
-  const pool = new (loadDriver('pg').Pool)({ connectionString: databaseUrl, max: maxConnections })
+  const { Pool } = loadDriver('pg')
+  const pool = new Pool({ connectionString: databaseUrl, max: maxConnections })
+  // Group commit has connections of its own, one per group in flight: reports that fill the
+  // read pool must never leave a group of answers waiting for a connection.
+  const writePool = new Pool({ connectionString: databaseUrl, max: GROUPS_IN_FLIGHT })
   // An idle connection that the server drops must not crash the process; the next query reconnects.
   pool.on('error', () => {})
+  writePool.on('error', () => {})
   let closed = false
   const opening = migratePostgres(pool)
   opening.catch(() => {}) // reported by ready() and by every call
 
-  const group = createGroupCommit((requests) => writeGroup(pool, requests), { concurrency: 2 })
+  const group = createGroupCommit((requests) => writeGroup(writePool, requests), { concurrency: GROUPS_IN_FLIGHT })
   const open = async () => {
     if (closed) throw new StoreClosedError()
     await opening
@@ -170,7 +178,7 @@ export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } =
       closed = true
       await opening.catch(() => {})
       await group.idle()
-      await pool.end()
+      await Promise.all([pool.end(), writePool.end()])
     },
   }
 }

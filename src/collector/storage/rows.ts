@@ -25,12 +25,14 @@ export interface Row {
  * every other field), so no replay can rewrite an answer.
  */
 export function toRow(response: SurveyResponse, receivedAt: string): Row {
+  const raw = JSON.stringify(response)
   return {
     id: response.id, survey: text(response.survey), kind: response.kind, score: response.score,
     comment: response.comment === null ? null : text(response.comment), emotion: response.emotion,
     stage: response.stage, touchpoint: response.touchpoint, url: text(response.url), locale: text(response.locale),
     at: normaliseTime(response.at), received_at: receivedAt,
-    raw: JSON.stringify(response), bare: JSON.stringify({ ...response, comment: null }),
+    // Without a comment (nine answers in ten) the answer is its own bare copy: one JSON.stringify, not two.
+    raw, bare: response.comment === null ? raw : JSON.stringify({ ...response, comment: null }),
     display: response.display ?? null, device: response.device ?? null, visitor: response.visitor ?? null,
   }
 }

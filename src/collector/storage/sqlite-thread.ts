@@ -13,7 +13,7 @@ const WORKER_URL = new URL('./sqlite-worker.js', import.meta.url)
  * Starts one connection thread. A crashed thread fails its calls and every later one, so a
  * request gets a 503 rather than waiting forever.
  */
-export function startSqliteThread(dbPath: string, role: 'writer' | 'reader'): SqliteThread {
+export function startSqliteThread(dbPath: string, role: 'writer' | 'reader' | 'checkpointer'): SqliteThread {
   const worker = new Worker(WORKER_URL, { workerData: { dbPath, role } })
   const pending = new Map<number, { resolve: (value: never) => void; reject: (err: Error) => void }>()
   let nextId = 0

@@ -46,8 +46,9 @@ export function migrateSqlite(dbPath: string): void {
 }
 
 /**
- * The SQLite engine: one file, a writer thread that commits groups of requests, and a reader
- * thread for the report, so the event loop only parses and answers.
+ * The SQLite engine: one file, a writer thread that commits groups of requests, a reader
+ * thread for the report, and a checkpointer thread that copies the WAL into the file beside
+ * the writer, so the event loop only parses and answers.
  *
  * @example
  * const store = openSqliteStore('./touchpoint.db')
@@ -56,11 +57,13 @@ export function migrateSqlite(dbPath: string): void {
 export function openSqliteStore(dbPath: string): ResponseStore {
   let writer: SqliteThread | undefined
   let reader: SqliteThread | undefined
+  let checkpointer: SqliteThread | undefined
   let closed = false
   const opening = (async () => {
     migrateSqlite(dbPath)
     writer = startSqliteThread(dbPath, 'writer')
     reader = startSqliteThread(dbPath, 'reader')
+    checkpointer = startSqliteThread(dbPath, 'checkpointer')
   })()
   opening.catch(() => {}) // reported by ready() and by every call
 
@@ -118,7 +121,7 @@ export function openSqliteStore(dbPath: string): ResponseStore {
       closed = true
       await opening.catch(() => {})
       await group.idle()
-      await Promise.all([writer?.close(), reader?.close()])
+      await Promise.all([writer?.close(), reader?.close(), checkpointer?.close()])
     },
   }
 }

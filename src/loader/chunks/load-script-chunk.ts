@@ -18,7 +18,11 @@ export function loadScriptChunk(base: string, nonce: string | null): LoadChunk {
         const chunk = registry[name]
         if (chunk && chunk.api == CHUNK_API) return resolve(chunk)
         delete pending[name] // a later call may succeed (e.g. back online)
-        reject(Error(`touchpoint-${name}.js ${chunk ? 'speaks api ' + chunk.api + ', loader ' + CHUNK_API : 'did not load'}`))
+        reject(
+          Error(
+            `touchpoint-${name}.js ${chunk ? 'speaks api ' + chunk.api + ', loader ' + CHUNK_API : 'did not load'}`,
+          ),
+        )
       }
       if (registry[name]) return done()
       script.src = base + 'touchpoint-' + name + '.js'

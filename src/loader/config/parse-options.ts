@@ -9,13 +9,22 @@ type Parse = (value: unknown) => unknown
 
 const text = (v: unknown) => (typeof v == 'string' ? v.trim() : undefined)
 const nonEmpty = (v: unknown) => text(v) || undefined
-const number = (min: number, max: number, whole?: boolean): Parse => (v) => {
-  const n = typeof v == 'string' && v.trim() ? +v : v
-  return typeof n == 'number' && n >= min && n <= max && (!whole || n % 1 == 0) ? n : undefined
-}
+const number =
+  (min: number, max: number, whole?: boolean): Parse =>
+  (v) => {
+    const n = typeof v == 'string' && v.trim() ? +v : v
+    return typeof n == 'number' && n >= min && n <= max && (!whole || n % 1 == 0) ? n : undefined
+  }
 const flag: Parse = (v) =>
-  v === true || v === '' || v === 'true' || v === '1' ? true : v === false || v === 'false' || v === '0' ? false : undefined
-const oneOf = (...allowed: string[]): Parse => (v) => (allowed.indexOf(v as string) >= 0 ? v : undefined)
+  v === true || v === '' || v === 'true' || v === '1'
+    ? true
+    : v === false || v === 'false' || v === '0'
+      ? false
+      : undefined
+const oneOf =
+  (...allowed: string[]): Parse =>
+  (v) =>
+    allowed.indexOf(v as string) >= 0 ? v : undefined
 const honour = (v: unknown) => (v === 'ignore' ? false : v === 'honor' || v === 'honour' ? true : flag(v))
 
 const endpoint: Parse = (v) => {
@@ -29,12 +38,18 @@ const endpoint: Parse = (v) => {
 
 const colour: Parse = (v) => {
   const s = nonEmpty(v) as string | undefined
-  return s && (typeof CSS != 'undefined' && CSS.supports ? CSS.supports('color', s) : /^#[\da-f]{3,8}$/i.test(s)) ? s : undefined
+  return s && (typeof CSS != 'undefined' && CSS.supports ? CSS.supports('color', s) : /^#[\da-f]{3,8}$/i.test(s))
+    ? s
+    : undefined
 }
 
 const stageMap: Parse = (v) => {
   const entries =
-    typeof v == 'string' ? v.split(',').map((pair) => pair.split(':').map((s) => s.trim())) : v && typeof v == 'object' ? Object.entries(v) : []
+    typeof v == 'string'
+      ? v.split(',').map((pair) => pair.split(':').map((s) => s.trim()))
+      : v && typeof v == 'object'
+        ? Object.entries(v)
+        : []
   const map: Record<string, string> = {}
   for (const [touchpoint, stage] of entries) {
     if (TOUCHPOINTS.indexOf(touchpoint as never) < 0 || STAGES.indexOf(stage as never) < 0) return undefined
@@ -124,8 +139,9 @@ export function parseOptions(input: Record<string, unknown>, fromTag: boolean, w
     const parse = PARSERS.hasOwnProperty(key) && PARSERS[key as keyof Config]
     const value = raw[key]
     const parsed = parse ? parse(value) : value
-    if (!parse) FOREIGN.test(key) || warn({ code: 'unknown-option', option: key, source: source[key] || 'init' })
-    else if (value === undefined) continue
+    if (!parse) {
+      if (!FOREIGN.test(key)) warn({ code: 'unknown-option', option: key, source: source[key] || 'init' })
+    } else if (value === undefined) continue
     else if (parsed === undefined) warn({ code: 'bad-value', option: key, source: source[key] || 'init', value })
     else config[key] = parsed
   }

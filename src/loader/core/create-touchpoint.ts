@@ -8,7 +8,7 @@ import { watchDataLayer } from '../detection/watch-data-layer.js'
 import { createDelivery } from '../delivery/delivery.js'
 import { createDisplays } from '../displays/displays.js'
 import { startTargeting } from '../targeting/targeting.js'
-import { EMOTIONS, KINDS } from '../targeting/plan.js'
+import { EMOTIONS, KINDS } from '../../shared/vocabulary.js'
 import { createConsent } from '../privacy/consent.js'
 import { createStorage } from '../lib/storage.js'
 import { uuid } from '../lib/uuid.js'
@@ -20,14 +20,18 @@ import type { Context } from './context.js'
 
 export const VERSION = '0.1.0'
 
-
 export type { TouchpointApi }
 
 /**
  * Builds a running widget from validated config. `loadChunk` says how this build finds its chunks;
  * `warnings` are what option parsing had to say, printed through the same diagnostics.
  */
-export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChunk, warnings: Note[] = []): TouchpointApi {
+export function createTouchpoint(
+  config: Config,
+  win: Window,
+  loadChunk: LoadChunk,
+  warnings: Note[] = [],
+): TouchpointApi {
   const { warn, log } = createReport(loadChunk, config.debug)
   warnings.forEach(warn)
   const emitter = createEmitter((error) => log({ code: 'failed', what: 'listener', error }))
@@ -72,15 +76,26 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
     }
     const { stage, touchpoint } = current
     const base: SurveyEvent = {
-      id: uuid(), survey, kind, score: null, comment: null, emotion: null, stage, touchpoint,
+      id: uuid(),
+      survey,
+      kind,
+      score: null,
+      comment: null,
+      emotion: null,
+      stage,
+      touchpoint,
       // Query strings and fragments may carry order keys or emails: keep the page's address only.
       url: win.location.origin + win.location.pathname,
-      at: new Date().toISOString(), locale: ctx.locale(), ...displays!.traits(),
+      at: new Date().toISOString(),
+      locale: ctx.locale(),
+      ...displays!.traits(),
     }
     // `at` stays the time the survey was shown: a draft and its final copy must be identical but
     // for the comment, or the collector keeps the draft and refuses the comment (stored answers are immutable).
     const respond = (score: number, comment: string | null): SurveyResponse => ({
-      ...base, score, comment: comment && comment.slice(0, 1000), // the UI masked it (CHUNK_API 2)
+      ...base,
+      score,
+      comment: comment && comment.slice(0, 1000), // the UI masked it (CHUNK_API 2)
       emotion: kind == 'emotion' ? EMOTIONS[score - 1] || null : null,
     })
     const end = (event: 'answer' | 'dismiss', payload: SurveyEvent) => {
@@ -92,9 +107,16 @@ export function createTouchpoint(config: Config, win: Window, loadChunk: LoadChu
       const ui = await loadChunk('ui')
       open = ui.open(
         {
-          survey, kind, locale: base.locale, touchpoint: base.touchpoint, question: config.questions[survey] || config.questions[kind],
-          position: config.position, mount: config.mount ? win.document.querySelector(config.mount) : null,
-          accent: config.accent || undefined, nonce: config.nonce || undefined, auto,
+          survey,
+          kind,
+          locale: base.locale,
+          touchpoint: base.touchpoint,
+          question: config.questions[survey] || config.questions[kind],
+          position: config.position,
+          mount: config.mount ? win.document.querySelector(config.mount) : null,
+          accent: config.accent || undefined,
+          nonce: config.nonce || undefined,
+          auto,
         },
         {
           choose: (score) => delivery!.record(respond(score, null), false),

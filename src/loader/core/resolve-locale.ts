@@ -12,5 +12,10 @@ export const builtInLocale = (tag: string | null | undefined): string | undefine
  * built-in language by its base (`vi-VN` → `vi`); English when nothing matches.
  */
 export function resolveLocale(win: Window, configured: string | null): string {
-  return builtInLocale(configured) || builtInLocale(win.document.documentElement.lang) || builtInLocale(win.navigator.language) || 'en'
+  return (
+    builtInLocale(configured) ||
+    builtInLocale(win.document.documentElement.lang) ||
+    builtInLocale(win.navigator.language) ||
+    'en'
+  )
 }

@@ -37,7 +37,8 @@ export function beacon(endpoint: string, responses: SurveyResponse[], displays: 
   for (const entry of [...responses, ...displays]) {
     const size = new Blob([toJson(entry)]).size + 1
     if (bytes && bytes + size > BEACON_BYTES - 100) send()
-    'event' in entry ? shown.push(entry) : batch.push(entry)
+    if ('event' in entry) shown.push(entry)
+    else batch.push(entry)
     bytes += size
   }
   if (bytes) send()

@@ -54,7 +54,12 @@ export function createDelivery(ctx: Context): Delivery {
   // extension, an old chunk); 0 once it loads. The first failure is reported, each doubles the wait.
   let chunkWait = 0
 
-  const later = (ms: number) => (timer ||= setTimeout(() => ((timer = 0), flush()), ms))
+  const later = (ms: number) => {
+    timer ||= setTimeout(() => {
+      timer = 0
+      flush()
+    }, ms)
+  }
 
   async function attempt(handed?: () => void) {
     clearTimeout(timer as never)
@@ -85,7 +90,7 @@ export function createDelivery(ctx: Context): Delivery {
           outbox.remove(ids)
           displays.remove(shown.map((d) => d.id))
         }
-        if (ok) return emit('sent', { ids }), -1
+        if (ok) return (emit('sent', { ids }), -1)
         const message = `${retry ? 'send failed, will retry' : 'refused, answers dropped'} (${status || 'network'})`
         log({ code: 'delivery', message })
         emit('error', { code: retry ? 'network' : 'rejected', message, status, ids })
@@ -102,16 +107,20 @@ export function createDelivery(ctx: Context): Delivery {
   const flush = (handed?: () => void): Promise<void> =>
     running ? running.then(() => flush(handed)) : (running = attempt(handed).finally(() => (running = null)))
 
-  watchFlushTriggers(ctx.win, () => flush(), (left) => {
-    // The page is going: what the shopper chose is their answer now.
-    // Own keys only: a page's enumerable Object.prototype additions are not drafts.
-    if (left) for (const id of Object.keys(drafts)) outbox.put(drafts[id])
-    const fresh = (entry: object) => {
-      const key = toJson(entry)
-      return !beaconed[key] && (beaconed[key] = 1)
-    }
-    beacon(endpoint, outbox.due().filter(fresh), displays.due().filter(fresh))
-  })
+  watchFlushTriggers(
+    ctx.win,
+    () => flush(),
+    (left) => {
+      // The page is going: what the shopper chose is their answer now.
+      // Own keys only: a page's enumerable Object.prototype additions are not drafts.
+      if (left) for (const id of Object.keys(drafts)) outbox.put(drafts[id])
+      const fresh = (entry: object) => {
+        const key = toJson(entry)
+        return !beaconed[key] && (beaconed[key] = 1)
+      }
+      beacon(endpoint, outbox.due().filter(fresh), displays.due().filter(fresh))
+    },
+  )
   // Leftovers of earlier page views, once the page has loaded and the browser is idle: the first
   // storage read of a page is a synchronous trip to the browser (~2 ms in Chromium) that the
   // store's own page need not wait for. They are safe in storage meanwhile.
@@ -119,10 +128,14 @@ export function createDelivery(ctx: Context): Delivery {
 
   return {
     record(response, final) {
-      final ? delete drafts[response.id] : (drafts[response.id] = response)
+      if (final) delete drafts[response.id]
+      else drafts[response.id] = response
       const ids = outbox.put(response, final ? 0 : Date.now() + DRAFT_MS)
-      if (ids.length) emit('error', { code: 'overflow', message: `more than ${OUTBOX_CAP} answers waiting; dropped the oldest`, ids })
-      if (final) outbox.due().length >= config.batchSize ? flush() : later(config.flushMs)
+      if (ids.length)
+        emit('error', { code: 'overflow', message: `more than ${OUTBOX_CAP} answers waiting; dropped the oldest`, ids })
+      if (!final) return
+      if (outbox.due().length >= config.batchSize) flush()
+      else later(config.flushMs)
     },
     display(display) {
       // Past the cap the oldest displays go quietly: they only count, an answer is never lost to them.

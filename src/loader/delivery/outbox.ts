@@ -18,7 +18,7 @@ export interface Outbox<T extends { id: string } = SurveyResponse> {
   remove(ids: string[]): void
 }
 
-const strip = <T>({ _d, ...response }: Entry<T>) => response as T // eslint-disable-line @typescript-eslint/no-unused-vars
+const strip = <T>({ _d, ...response }: Entry<T>) => response as T
 
 /**
  * The stored list, and whether some of it was unreadable. Storage cut short mid-write keeps
@@ -26,7 +26,11 @@ const strip = <T>({ _d, ...response }: Entry<T>) => response as T // eslint-disa
  */
 function parseStored(text: string): [unknown[], boolean] {
   let tail = ''
-  for (let cut = text.length + 1, tries = 0; cut > 0 && tries++ < OUTBOX_CAP; cut = text.lastIndexOf('}', cut - 2) + 1) {
+  for (
+    let cut = text.length + 1, tries = 0;
+    cut > 0 && tries++ < OUTBOX_CAP;
+    cut = text.lastIndexOf('}', cut - 2) + 1
+  ) {
     try {
       const list = JSON.parse(text.slice(0, cut) + tail)
       return Array.isArray(list) ? [list, !!tail] : [[], true]
@@ -72,12 +76,16 @@ export function createOutbox<T extends { id: string } = SurveyResponse>(
     return entries
   }
   return {
-    due: () => read().filter((e) => !(e._d! > Date.now())).map(strip<T>),
+    due: () =>
+      read()
+        .filter((e) => !(e._d! > Date.now()))
+        .map(strip<T>),
     put(response, draftUntil) {
       const list = read()
       const entry: Entry<T> = draftUntil ? { ...response, _d: draftUntil } : response
       const i = list.findIndex((e) => e.id == response.id)
-      i < 0 ? list.push(entry) : (list[i] = entry)
+      if (i < 0) list.push(entry)
+      else list[i] = entry
       const dropped = list.splice(0, list.length - OUTBOX_CAP)
       write(list)
       return dropped.map((e) => e.id)

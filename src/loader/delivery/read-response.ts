@@ -1,6 +1,6 @@
 import type { SurveyDisplay, SurveyResponse } from '../../shared/types.js'
 import { STAGES, TOUCHPOINTS } from '../../shared/stage-map.js'
-import { EMOTIONS, KINDS, RANGE } from '../targeting/plan.js'
+import { EMOTIONS, KINDS, RANGE } from '../../shared/vocabulary.js'
 import { DEVICES } from '../displays/device.js'
 import { DISPLAY_EVENTS } from '../displays/displays.js'
 import { VISITORS } from '../displays/visitor.js'
@@ -10,13 +10,20 @@ import { VISITORS } from '../displays/visitor.js'
 type Check = (value: any, entry: any) => unknown
 
 // Lengths as the schema counts them: in characters, a surrogate pair being one.
-const text = (min: number, max: number): Check => (value) => typeof value == 'string' && (value = [...value].length) >= min && value <= max
-const among = (list: unknown[]): Check => (value) => list.indexOf(value) >= 0
+const text =
+  (min: number, max: number): Check =>
+  (value) =>
+    typeof value == 'string' && (value = [...value].length) >= min && value <= max
+const among =
+  (list: unknown[]): Check =>
+  (value) =>
+    list.indexOf(value) >= 0
 // toISOString's range: a year from 0 to 9999 (a date-time has four digits of year).
 const YEAR_0 = -62167219200000
 const YEAR_10000 = 253402300800000
 
-const isUuid: Check = (value) => typeof value == 'string' && /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/.test(value)
+const isUuid: Check = (value) =>
+  typeof value == 'string' && /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/.test(value)
 
 type Optional = 'display' | 'device' | 'visitor'
 
@@ -28,7 +35,11 @@ const FIELDS: Record<Exclude<keyof SurveyResponse, Optional>, Check> = {
   id: isUuid,
   survey: text(1, 64),
   kind: among(KINDS),
-  score: (value, entry) => typeof value == 'number' && value % 1 == 0 && value >= RANGE[entry.kind as 'nps'][0] && value <= RANGE[entry.kind as 'nps'][1],
+  score: (value, entry) =>
+    typeof value == 'number' &&
+    value % 1 == 0 &&
+    value >= RANGE[entry.kind as 'nps'][0] &&
+    value <= RANGE[entry.kind as 'nps'][1],
   comment: (value) => value === null || text(0, 1000)(value, 0),
   emotion: (value, entry) => (entry.kind == 'emotion' ? EMOTIONS.indexOf(value) >= 0 : value === null),
   stage: among(STAGES),
@@ -42,7 +53,13 @@ const FIELDS: Record<Exclude<keyof SurveyResponse, Optional>, Check> = {
 }
 
 // A display is checked as an answer is: an answer's fields without the score, plus its event.
-const CHECKS: Record<string, Check> = { ...FIELDS, event: among(DISPLAY_EVENTS), display: isUuid, device: among(DEVICES), visitor: among(VISITORS) }
+const CHECKS: Record<string, Check> = {
+  ...FIELDS,
+  event: among(DISPLAY_EVENTS),
+  display: isUuid,
+  device: among(DEVICES),
+  visitor: among(VISITORS),
+}
 const RESPONSE_KEYS = Object.keys(FIELDS)
 const DISPLAY_KEYS = 'id event survey kind stage touchpoint url locale at'.split(' ')
 // Optional fields: kept when valid, left out when not (never a reason to drop the answer).

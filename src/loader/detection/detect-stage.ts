@@ -23,7 +23,9 @@ type Read = (w: Window) => Hit | false | null | undefined
 /** `data-stage` printed on `<html>` or `<body>` by a template (e.g. BigCommerce `{{page_type}}`). */
 const readDataStage: Read = (w) => {
   const doc = w.document
-  const explicit = resolveExplicit(doc.documentElement.getAttribute('data-stage') || doc.body.getAttribute('data-stage'))
+  const explicit = resolveExplicit(
+    doc.documentElement.getAttribute('data-stage') || doc.body.getAttribute('data-stage'),
+  )
   return explicit && [RANK.indexOf(explicit.touchpoint), 'data-stage']
 }
 
@@ -57,9 +59,15 @@ const readOwnAddress: Read = (w) => {
   const link = doc.querySelector('link[rel="canonical"]') || doc.querySelector('meta[property="og:url"]')
   const crumbs = doc.querySelector('.breadcrumb')
   const crumb = crumbs && crumbs.querySelector('li:last-child a[href]')
-  for (const href of [link && (link.getAttribute('href') || link.getAttribute('content')), crumb && crumb.getAttribute('href')]) {
+  for (const href of [
+    link && (link.getAttribute('href') || link.getAttribute('content')),
+    crumb && crumb.getAttribute('href'),
+  ]) {
     const at = href && new URL(href, w.location.href)
-    const found = at && at.pathname + at.search != w.location.pathname + w.location.search && decide([(w) => matchUrlShape(w, at), (w) => readQuery(w, at), (w) => matchUrlWords(w, at)], w)
+    const found =
+      at &&
+      at.pathname + at.search != w.location.pathname + w.location.search &&
+      decide([(w) => matchUrlShape(w, at), (w) => readQuery(w, at), (w) => matchUrlWords(w, at)], w)
     if (found) return [found[0], 'address:' + found[1]]
   }
 }

@@ -3,7 +3,11 @@
  * `watch…()` call (or a second copy of the loader) never wraps the same function twice.
  * Returns the subscriber set and whether this call installed the hook.
  */
-export function hookOnce<T extends object, F>(registry: WeakMap<T, Set<F>>, target: T, install: (subscribers: Set<F>) => void) {
+export function hookOnce<T extends object, F>(
+  registry: WeakMap<T, Set<F>>,
+  target: T,
+  install: (subscribers: Set<F>) => void,
+) {
   let subscribers = registry.get(target)
   if (!subscribers) {
     registry.set(target, (subscribers = new Set()))

@@ -37,6 +37,11 @@ export const SEARCH_QUERY = /[?&](q|s|query|keywords?|search(_query)?)=/
  * matchUrlShape(window) // → [5, 'url:path'] (product)
  */
 export function matchUrlShape(w: Window, at: Place = w.location): Hit | undefined {
-  const rank = rankIn(SHAPES, routeOf(at).replace(/_/g, '-').replace(/^\/[a-z]{2}(-[a-z]{2,4})?\//, '/'))
+  const rank = rankIn(
+    SHAPES,
+    routeOf(at)
+      .replace(/_/g, '-')
+      .replace(/^\/[a-z]{2}(-[a-z]{2,4})?\//, '/'),
+  )
   if (rank < NONE && !(rank == 10 && SEARCH_QUERY.test(at.search))) return [rank, 'url:path']
 }

@@ -14,7 +14,10 @@ const WORDS: Rules = [
   /\/(checkouts?|thanh-toan|dat-hang|payment|onepagecheckout|kasse|zur-kasse|commande|commander|paiement|finalizar-compra|tramitar-pedido|pago|cassa|pagamento|afrekenen|kassa|zamowienie|kasa|finalizar-encomenda)\//,
   /\/(cart|gio-hang|basket|bag|shopping-(cart|bag)|warenkorb|panier|carrito|cesta|carrello|winkelwagen|winkelmand|koszyk|carrinho|cesto)(-page)?\//,
   /\/(account|my-account|tai-khoan|customer|wishlist|login|register|orders?|don-hang|sign-?in|dang-nhap|dang-ky|mein-konto|kundenkonto|konto|anmelden|mon-compte|compte|connexion|historique-commandes|mi-cuenta|cuenta|mis-pedidos|il-mio-account|mio-account|accedi|mijn-account|inloggen|moje-konto|logowanie|minha-conta|conta)\//,
-  RegExp('/(search|tim-kiem|suche|recherche|buscar|busca|busqueda|cerca|ricerca|zoeken|szukaj|wyszukiwanie|pesquisa)/|' + SEARCH_QUERY.source),
+  RegExp(
+    '/(search|tim-kiem|suche|recherche|buscar|busca|busqueda|cerca|ricerca|zoeken|szukaj|wyszukiwanie|pesquisa)/|' +
+      SEARCH_QUERY.source,
+  ),
   /\/(products?|item|p|san-pham|produkt|produit|producto|prodotto|produto|artikel|product-page)\/[^/?]|[a-z]-p\d{3,}\/$/,
   /\/(category|categories|collections?|shop|store|danh-muc[^/]*|cua-hang|san-pham|products|c|kategorie|categorie|categoria|kategoria|boutique|tienda|negozio|winkel|sklep|loja|(produkt|product)-kategorie|categorie-produit|categoria-(producto|prodotto|produto)|kategoria-produktu|product-categorie)\/|[a-z]-c\d{2,}\/$/,
   /[/-](contact|contactus|help|support|faqs?|returns?|refunds?|exchanges?|warranty|tracking|lien-he|ho-tro|doi-tra|bao-hanh|kontakt|hilfe|retouren?|ruecksendung|widerruf|umtausch|garantie|sendungsverfolgung|contacter|contactez|aide|retours?|remboursements?|suivi|contacto|ayuda|devoluciones|reembolsos?|garantia|contatti|aiuto|resi|rimborsi|garanzia|klantenservice|retourneren|pomoc|zwrot\w*|reklamacj\w*|gwarancja|contato|ajuda|devolucoes|trocas?)[/-]/,
@@ -31,6 +34,11 @@ const WORDS: Rules = [
  */
 export function matchUrlWords(w: Window, at: Place = w.location): Hit | undefined {
   // Slashes and dashes in the query are neutralised so that only the path speaks, bar `?q=`.
-  const rank = rankIn(WORDS, routeOf(at).replace(/_/g, '-').replace(/\.(html?|php|aspx?)\//g, '/') + at.search.replace(/[/-]/g, '.'))
+  const rank = rankIn(
+    WORDS,
+    routeOf(at)
+      .replace(/_/g, '-')
+      .replace(/\.(html?|php|aspx?)\//g, '/') + at.search.replace(/[/-]/g, '.'),
+  )
   if (rank < NONE) return [rank, 'url']
 }

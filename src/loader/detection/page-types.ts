@@ -5,7 +5,20 @@
  * of page the lowest rank wins. Signals speak in ranks: the rule tables below are arrays
  * indexed by rank, which keeps them short in the loader.
  */
-export const RANK = ['confirmation', 'checkout', 'cart', 'account', 'search', 'product', 'listing', 'support', 'content', 'page', 'home', 'other']
+export const RANK = [
+  'confirmation',
+  'checkout',
+  'cart',
+  'account',
+  'search',
+  'product',
+  'listing',
+  'support',
+  'content',
+  'page',
+  'home',
+  'other',
+]
 
 export const PAGE = 9
 
@@ -71,7 +84,8 @@ export const pageName = (name: string) =>
  * RANK[pageTypeOf('orderconfirmation')] // → 'confirmation' (BigCommerce)
  * RANK[pageTypeOf('route=product/category')] // no: pass the value, 'product/category' → 'listing'
  */
-export const pageTypeOf = (name: unknown) => (typeof name == 'string' && name ? rankIn(PAGE_NAMES, pageName(name)) : NONE)
+export const pageTypeOf = (name: unknown) =>
+  typeof name == 'string' && name ? rankIn(PAGE_NAMES, pageName(name)) : NONE
 
 /**
  * The most specific rank among several page names a page prints (body id, classes …); a

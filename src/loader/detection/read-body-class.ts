@@ -37,7 +37,18 @@ const PLATFORMS: [string, Rules][] = [
       / (post-type-archive-product|woocommerce-shop|tax-(product|pa)_\S+) /,
     ],
   ],
-  ['edd', [/ edd-success /, / edd-checkout /, , / edd-purchase-history /, , / single-download /, / (post-type-archive-download|tax-download_\S+) /]],
+  [
+    'edd',
+    [
+      / edd-success /,
+      / edd-checkout /,
+      ,
+      / edd-purchase-history /,
+      ,
+      / single-download /,
+      / (post-type-archive-download|tax-download_\S+) /,
+    ],
+  ],
   ['wordpress', [, , , , , , , , , , / home /]],
   ['wordpress', [, , , , , , , , / (single-post|blog|archive (category|tag)) /, / page /]],
 ]

@@ -34,7 +34,8 @@ export function pageEventOf(entry: any): string | undefined {
   const event = typeof name == 'string' ? name.replace(/^dl_/, '') : ''
   if (rankIn(PAGE_EVENTS, event) < NONE) return event
   const ecommerce = entry && entry.ecommerce
-  if (ecommerce) for (const key of ['purchase', 'checkout', 'detail', 'impressions']) if (ecommerce[key]) return 'ecommerce.' + key
+  if (ecommerce)
+    for (const key of ['purchase', 'checkout', 'detail', 'impressions']) if (ecommerce[key]) return 'ecommerce.' + key
 }
 
 /**
@@ -54,7 +55,8 @@ export function readDataLayer(w: Window): Hit | undefined {
   for (const entry of (w as any).dataLayer || []) {
     const event = pageEventOf(entry)
     const rank = event ? rankIn(PAGE_EVENTS, event) : NONE
-    if (rank < (best ? best[0] : NONE) && (pushedAt.has(entry) ? pushedAt.get(entry) : loadedAt) == here) best = [rank, 'datalayer:' + event]
+    if (rank < (best ? best[0] : NONE) && (pushedAt.has(entry) ? pushedAt.get(entry) : loadedAt) == here)
+      best = [rank, 'datalayer:' + event]
   }
   return best
 }

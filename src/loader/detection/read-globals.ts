@@ -22,18 +22,22 @@ export function readGlobals(w: Window): Hit | undefined {
   // checkout sets its `step`; the thank-you page's `Shopify.checkout` carries the order.
   const shopify = g.Shopify
   const step = shopify && shopify.Checkout && shopify.Checkout.step
-  if (step || (shopify && shopify.checkout && shopify.checkout.order_id)) return [step && step != 'thank_you' ? 1 : 0, 'shopify:checkout']
+  if (step || (shopify && shopify.checkout && shopify.checkout.order_id))
+    return [step && step != 'thank_you' ? 1 : 0, 'shopify:checkout']
   const sapo = g.Bizweb
   if (sapo) {
     if ((rank = pageTypeOf(sapo.template)) < NONE) return [rank, 'sapo:template']
     // Sapo's checkout and thank-you pages leave `template` empty; their checkout object carries
     // an order id only once the order is placed.
     const checkouts = [sapo.checkout, sapo.Checkout].filter(Boolean)
-    const ordered = checkouts.some((checkout) => Object.keys(checkout).some((key) => /^order/i.test(key) && checkout[key]))
+    const ordered = checkouts.some((checkout) =>
+      Object.keys(checkout).some((key) => /^order/i.test(key) && checkout[key]),
+    )
     if (checkouts.length) return [ordered ? 0 : 1, 'sapo:checkout']
   }
   const prestashop = g.prestashop
-  if ((rank = pageTypeOf(prestashop && prestashop.page && prestashop.page.page_name)) < NONE) return [rank, 'prestashop:page_name']
+  if ((rank = pageTypeOf(prestashop && prestashop.page && prestashop.page.page_name)) < NONE)
+    return [rank, 'prestashop:page_name']
   if (g.BCData || g.stencilBootstrap) {
     // Stencil themes print page_type only into their closing `stencilBootstrap("…", …)` call.
     for (const script of w.document.querySelectorAll('script:not([src])')) {

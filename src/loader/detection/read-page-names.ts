@@ -20,10 +20,13 @@ const CLASS_NAMES: [RegExp, string][] = [
 // Shopware 6 renders category pages and CMS shop pages (contact, imprint) with the same
 // NavigationController::index: only a product listing element makes it a listing.
 const shopwareName = (doc: Document, controller: string, action: string) =>
-  controller == 'navigation' && action == 'index' && !doc.querySelector('.cms-element-product-listing') ? 'page' : controller && controller + '-' + action
+  controller == 'navigation' && action == 'index' && !doc.querySelector('.cms-element-product-listing')
+    ? 'page'
+    : controller && controller + '-' + action
 
 // Squarespace: a products collection lists (`view-list`) or shows one product (`view-item`).
-const squarespaceName = (type: string, item: boolean) => (type == 'products' ? (item ? 'product' : 'shop') : type.replace('index', 'page'))
+const squarespaceName = (type: string, item: boolean) =>
+  type == 'products' ? (item ? 'product' : 'shop') : type.replace('index', 'page')
 
 // OpenCart 3 and 4 wrap each page in a container named for its route, a child of <body> (4: of
 // <main>): `<div id="checkout-cart" class="container">`. Only those children are looked at.
@@ -54,13 +57,34 @@ export function readPageNames(w: Window): Hit | undefined {
   const body = w.document.body
   const classes = ' ' + body.className.replace(/\s+/g, '  ') + ' '
   const found: [string[], string][] = [
-    [((' ' + html.className + ' ').match(/ html-\S+?-page(?= )/g) || []).map((name) => name.slice(6, -5)), 'nopcommerce:html-class'],
+    [
+      ((' ' + html.className + ' ').match(/ html-\S+?-page(?= )/g) || []).map((name) => name.slice(6, -5)),
+      'nopcommerce:html-class',
+    ],
     [[one(/^([\w.]+)\(/, html.getAttribute('data-main-object') || '')], 'odoo:main-object'],
-    [[shopwareName(w.document, one(/ is--?ctl-(\S+)/, classes), one(/ is--?act-(\S+)/, classes))], 'shopware:body-class'],
-    [[/ com_/.test(classes) ? joomlaName(one(/ com_(\S+)/, classes), one(/ view-(\S+)/, classes), one(/ layout-(\S+)/, classes)) : ''], 'joomla:body-class'],
-    [[/ homepage /.test(classes) ? 'home' : squarespaceName(one(/ collection-type-(products|blog|page|index)/, classes), / view-item /.test(classes))], 'squarespace:body-class'],
+    [
+      [shopwareName(w.document, one(/ is--?ctl-(\S+)/, classes), one(/ is--?act-(\S+)/, classes))],
+      'shopware:body-class',
+    ],
+    [
+      [
+        / com_/.test(classes)
+          ? joomlaName(one(/ com_(\S+)/, classes), one(/ view-(\S+)/, classes), one(/ layout-(\S+)/, classes))
+          : '',
+      ],
+      'joomla:body-class',
+    ],
+    [
+      [
+        / homepage /.test(classes)
+          ? 'home'
+          : squarespaceName(one(/ collection-type-(products|blog|page|index)/, classes), / view-item /.test(classes)),
+      ],
+      'squarespace:body-class',
+    ],
   ]
-  for (const [pattern, signal] of CLASS_NAMES) found.push([(classes.match(pattern) || []).map((name) => name.slice(name.indexOf('-') + 1)), signal])
+  for (const [pattern, signal] of CLASS_NAMES)
+    found.push([(classes.match(pattern) || []).map((name) => name.slice(name.indexOf('-') + 1)), signal])
   found.push([[body.id], 'body-id'])
   found.push([[containerId(body)], 'opencart:container-id'])
   let weak: Hit | undefined

@@ -66,7 +66,8 @@ export function readStructuredData(w: Window): Hit | undefined {
       parsed.set(script, json)
     }
     for (const node of list(json))
-      for (const item of list(node && (node['@graph'] || node))) for (const type of list(item && item['@type'])) types.push([type, item])
+      for (const item of list(node && (node['@graph'] || node)))
+        for (const type of list(item && item['@type'])) types.push([type, item])
   }
   const best = rankTypes(types)
   if (best < NONE) return [best, 'json-ld']
@@ -79,7 +80,10 @@ export function readStructuredData(w: Window): Hit | undefined {
   let lists = 0
   // Each itemtype test costs a string compare per item of a listing: three, `*=` covering
   // ProductGroup; RDFa `typeof` tests are cheap where a page has none.
-  const selector = 'Product ItemList OfferCatalog'.replace(/\w+/g, '[itemtype*="/$&"],[typeof~="$&"],[typeof~="schema:$&"]')
+  const selector = 'Product ItemList OfferCatalog'.replace(
+    /\w+/g,
+    '[itemtype*="/$&"],[typeof~="$&"],[typeof~="schema:$&"]',
+  )
   for (const element of doc.querySelectorAll(selector.replace(/ /g, ',')))
     if (/Product/.test(element.getAttribute('itemtype') || element.getAttribute('typeof')!)) products++
     else lists++

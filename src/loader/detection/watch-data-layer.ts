@@ -37,7 +37,10 @@ export function watchDataLayer(win: Window, onEvent: OnEvent): () => void {
             if (page && item && typeof item == 'object')
               pushedAt.set(
                 item,
-                w.document.readyState != 'complete' || page == 'purchase' || page == 'ecommerce.purchase' || !readDataLayer(win)
+                w.document.readyState != 'complete' ||
+                  page == 'purchase' ||
+                  page == 'ecommerce.purchase' ||
+                  !readDataLayer(win)
                   ? pageKey(win)
                   : '',
               )
@@ -48,7 +51,8 @@ export function watchDataLayer(win: Window, onEvent: OnEvent): () => void {
         const result = push.apply(this, items)
         for (const item of items) {
           const name = eventName(item)
-          if (typeof name == 'string' && !/^gtm\./.test(name)) notify(subscribers, name, item && item[0] == 'event' ? item[2] : item)
+          if (typeof name == 'string' && !/^gtm\./.test(name))
+            notify(subscribers, name, item && item[0] == 'event' ? item[2] : item)
         }
         return result
       }

@@ -20,10 +20,12 @@ export function watchNavigation(win: Window, onChange: OnChange): () => void {
     const subscribers = hookOnce(hooked, win, (subscribers) => {
       let pending: unknown
       const changed = () => {
-        pending = pending || win.setTimeout(() => {
-          pending = 0
-          notify(subscribers)
-        })
+        pending =
+          pending ||
+          win.setTimeout(() => {
+            pending = 0
+            notify(subscribers)
+          })
       }
       const history = win.history as any
       for (const method of ['pushState', 'replaceState']) {

@@ -24,7 +24,13 @@ export function createStorage(win: Window, allowed: () => boolean, onFallback: (
       return key in memory ? memory[key] : value == null ? null : value
     },
     set(key, value) {
-      if (use((store) => (store.setItem(key, value), delete memory[key]))) return true
+      if (
+        use((store) => {
+          store.setItem(key, value)
+          return delete memory[key]
+        })
+      )
+        return true
       memory[key] = value
       return false
     },

@@ -7,6 +7,10 @@
  * whenIdle(window, () => flush())
  */
 export function whenIdle(win: Window, fn: () => void): void {
-  const idle = () => (win.requestIdleCallback ? win.requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 1))
-  win.document.readyState == 'complete' ? idle() : win.addEventListener('load', idle)
+  const idle = () => {
+    if (win.requestIdleCallback) win.requestIdleCallback(fn, { timeout: 3000 })
+    else setTimeout(fn, 1)
+  }
+  if (win.document.readyState == 'complete') idle()
+  else win.addEventListener('load', idle)
 }

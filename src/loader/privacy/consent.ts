@@ -42,12 +42,19 @@ export function createConsent(win: Window, config: Config): Consent {
       }
     })
   const answer = (tool: string, value: boolean | null) => {
-    if (tools[tool] !== value) (tools[tool] = value), changed()
+    if (tools[tool] !== value) {
+      tools[tool] = value
+      changed()
+    }
   }
   const said = (value: boolean) => Object.keys(tools).filter((t) => tools[t] === value)
   // `required` still listens to the consent tools: a CMP's yes is consent, but silence is not.
   const granted = () =>
-    !optedOut && (given ?? (!said(false).length && Object.values(tools).every((v) => v) && (config.consent != 'required' || !!said(true).length)))
+    !optedOut &&
+    (given ??
+      (!said(false).length &&
+        Object.values(tools).every((v) => v) &&
+        (config.consent != 'required' || !!said(true).length)))
 
   if (!optedOut) {
     const safely = (fn: () => void) => {
@@ -62,7 +69,10 @@ export function createConsent(win: Window, config: Config): Consent {
       tools.tcf = null
       w.__tcfapi('addEventListener', 2, (data: any, ok: boolean) => {
         if (ok && data && /^(tcloaded|useractioncomplete)$/.test(data.eventStatus))
-          answer('tcf', data.gdprApplies === false || !!(data.purpose && data.purpose.consents && data.purpose.consents[1]))
+          answer(
+            'tcf',
+            data.gdprApplies === false || !!(data.purpose && data.purpose.consents && data.purpose.consents[1]),
+          )
       })
     })
     safely(() => {
@@ -70,8 +80,13 @@ export function createConsent(win: Window, config: Config): Consent {
       // A default scoped to some regions (`region: ['EU']`) cannot be matched to this visitor
       // without geolocation; the CMP's own update for them is what counts.
       const read = (item: any) =>
-        item && item[0] == 'consent' && /^(default|update)$/.test(item[1]) && item[2] && item[2].analytics_storage &&
-        !item[2].region && answer('gcm', item[2].analytics_storage == 'granted')
+        item &&
+        item[0] == 'consent' &&
+        /^(default|update)$/.test(item[1]) &&
+        item[2] &&
+        item[2].analytics_storage &&
+        !item[2].region &&
+        answer('gcm', item[2].analytics_storage == 'granted')
       for (const item of dataLayer) read(item)
       const push = dataLayer.push
       if (typeof push != 'function') return
@@ -94,11 +109,15 @@ export function createConsent(win: Window, config: Config): Consent {
     granted,
     // Compact codes (`denied:tcf`): the diagnostics chunk words them.
     reason: () =>
-      optedOut ? 'opted-out' :
-      granted() ? 'granted' :
-      given === false ? 'withdrawn' :
-      said(false).length ? 'denied:' + said(false) :
-      'waiting',
+      optedOut
+        ? 'opted-out'
+        : granted()
+          ? 'granted'
+          : given === false
+            ? 'withdrawn'
+            : said(false).length
+              ? 'denied:' + said(false)
+              : 'waiting',
     set(value) {
       given = !!value
       changed()

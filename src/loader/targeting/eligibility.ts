@@ -34,12 +34,16 @@ export function isEligible(plan: SurveyPlan, state: TargetingState, now: number,
   const days = (t: number | undefined) => (t == null ? Infinity : (now - t) / DAY)
   const recontact = plan.recontactDays! >= 0 ? plan.recontactDays! : plan.kind == 'nps' ? 90 : 30
   // Compact codes, `answered:13` = answered a survey 13 days ago: the diagnostics chunk words them.
-  const reason =
-    state.p ? 'page-view' :
-    visitorBucket >= rules.sample || visitorBucket >= (plan.sample! >= 0 ? plan.sample! : 100) ? 'sample' :
-    days(state.a) < rules.cooldownDays ? 'answered:' + (days(state.a) | 0) :
-    days(state.d) < rules.dismissDays ? 'dismissed:' + (days(state.d) | 0) :
-    days(state.s[plan.id]) < recontact ? 'shown:' + (days(state.s[plan.id]) | 0) :
-    ''
+  const reason = state.p
+    ? 'page-view'
+    : visitorBucket >= rules.sample || visitorBucket >= (plan.sample! >= 0 ? plan.sample! : 100)
+      ? 'sample'
+      : days(state.a) < rules.cooldownDays
+        ? 'answered:' + (days(state.a) | 0)
+        : days(state.d) < rules.dismissDays
+          ? 'dismissed:' + (days(state.d) | 0)
+          : days(state.s[plan.id]) < recontact
+            ? 'shown:' + (days(state.s[plan.id]) | 0)
+            : ''
   return { eligible: !reason, reason: reason || 'eligible' }
 }

@@ -1,6 +1,7 @@
 import type { Note, SurveyProblem } from '../../shared/contract.js'
 import { STAGES, TOUCHPOINTS } from '../../shared/stage-map.js'
-import { DEFAULT_SURVEYS, KINDS, type SurveyPlan, type Trigger } from './plan.js'
+import { KINDS } from '../../shared/vocabulary.js'
+import { DEFAULT_SURVEYS, type SurveyPlan, type Trigger } from './plan.js'
 
 const MS: Record<string, number> = { ms: 1, s: 1e3, m: 6e4 }
 
@@ -55,7 +56,12 @@ function fromString(part: string): SurveyPlan {
   const where = m[1].split(',').map((w) => w.trim())
   for (const w of where) if (!TOUCHPOINTS.includes(w as never) && !STAGES.includes(w as never)) fail('where', w)
   if (!KINDS.includes(m[2] as never)) fail('kind', m[2])
-  const plan: SurveyPlan = { id: m[2], kind: m[2] as SurveyPlan['kind'], on: where as SurveyPlan['on'], trigger: readTrigger(m[3] || 'delay=3s') }
+  const plan: SurveyPlan = {
+    id: m[2],
+    kind: m[2] as SurveyPlan['kind'],
+    on: where as SurveyPlan['on'],
+    trigger: readTrigger(m[3] || 'delay=3s'),
+  }
   for (const opt of m[4].split('/').slice(1)) {
     const [key, v] = opt.split('=').map((s) => s.trim())
     if (key == 'sample' && v) plan.sample = number(v, /%$/, 100, key)

@@ -43,7 +43,8 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
       /* unreadable: start over */
     }
     // The bucket is drawn once and saved at once: sampling must not re-roll on every page.
-    if (!state || typeof state != 'object' || !(state.b >= 0)) save((state = { s: {}, r: {}, b: (Math.random() * 100) | 0 }))
+    if (!state || typeof state != 'object' || !(state.b >= 0))
+      save((state = { s: {}, r: {}, b: (Math.random() * 100) | 0 }))
     state.s ||= {}
     state.r ||= {}
     return state
@@ -58,7 +59,8 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
   }
 
   const fire = (plan: SurveyPlan, trigger: string) => {
-    if (!ctx.consent.granted()) return ctx.log({ code: 'decision', survey: plan.id, trigger, eligible: false, reason: ctx.consent.reason() })
+    if (!ctx.consent.granted())
+      return ctx.log({ code: 'decision', survey: plan.id, trigger, eligible: false, reason: ctx.consent.reason() })
     const { state, ...decision } = decide(plan)
     ctx.log({ code: 'decision', survey: plan.id, trigger, ...decision })
     if (!decision.eligible) return
@@ -69,7 +71,7 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
   }
 
   const arm = () => {
-    armed && armed.stop()
+    if (armed) armed.stop()
     armed = undefined
     const detection = ctx.detection()
     const here = plans.filter((p) => p.on.includes(detection.touchpoint) || p.on.includes(detection.stage))
@@ -77,7 +79,10 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
     // With debug, every page view says where it is and what (if anything) may ask here, and why not.
     if (ctx.config.debug)
       ctx.log({
-        code: 'page', detection, endpoint: !!ctx.config.endpoint, consent: granted ? null : ctx.consent.reason(),
+        code: 'page',
+        detection,
+        endpoint: !!ctx.config.endpoint,
+        consent: granted ? null : ctx.consent.reason(),
         surveys: here.map((plan) => {
           const { eligible, reason } = granted ? decide(plan) : { eligible: false, reason: ctx.consent.reason() }
           return { id: plan.id, trigger: describeTrigger(plan.trigger), eligible, reason }

@@ -17,13 +17,23 @@ export interface Armed {
  * @example
  * const armed = armTriggers(window, plans, (plan, why) => open(plan)); armed.stop() // on SPA navigation
  */
-export function armTriggers(win: Window, plans: SurveyPlan[], fire: (plan: SurveyPlan, trigger: string) => void): Armed {
+export function armTriggers(
+  win: Window,
+  plans: SurveyPlan[],
+  fire: (plan: SurveyPlan, trigger: string) => void,
+): Armed {
   const doc = win.document
   const stops: (() => void)[] = []
   let named: Record<string, (() => void)[]> = {}
-  const listen = (target: EventTarget, type: string, fn: (e: any) => void, options?: AddEventListenerOptions) => {
-    target.addEventListener(type, fn, options)
-    stops.push(() => target.removeEventListener(type, fn, options))
+  const listen = <E extends Event>(
+    target: EventTarget,
+    type: string,
+    fn: (e: E) => void,
+    options?: AddEventListenerOptions,
+  ) => {
+    const listener = fn as EventListener
+    target.addEventListener(type, listener, options)
+    stops.push(() => target.removeEventListener(type, listener, options))
   }
   const later = (fn: () => void, ms: number) => {
     const t = setTimeout(fn, ms)
@@ -31,7 +41,17 @@ export function armTriggers(win: Window, plans: SurveyPlan[], fire: (plan: Surve
   }
   const onScroll = (fn: () => void) => {
     let t: ReturnType<typeof setTimeout> | 0 = 0
-    listen(win, 'scroll', () => t || (t = setTimeout(() => ((t = 0), fn()), 100)), { passive: true })
+    listen(
+      win,
+      'scroll',
+      () => {
+        t ||= setTimeout(() => {
+          t = 0
+          fn()
+        }, 100)
+      },
+      { passive: true },
+    )
     stops.push(() => t && clearTimeout(t))
   }
   const scrolled = () => {
@@ -52,8 +72,13 @@ export function armTriggers(win: Window, plans: SurveyPlan[], fire: (plan: Surve
       let t: ReturnType<typeof setTimeout> | undefined
       const tick = () => {
         clearTimeout(t)
-        if (doc.hidden) left -= since ? Date.now() - since : 0, (since = 0)
-        else (since = Date.now()), (t = setTimeout(go, left))
+        if (doc.hidden) {
+          if (since) left -= Date.now() - since
+          since = 0
+        } else {
+          since = Date.now()
+          t = setTimeout(go, left)
+        }
       }
       tick()
       listen(doc, 'visibilitychange', tick)
@@ -73,15 +98,24 @@ export function armTriggers(win: Window, plans: SurveyPlan[], fire: (plan: Surve
         })
       }
     } else if (type == 'click')
-      listen(doc, 'click', (e: Event) => {
-        try {
-          if ((e.target as Element).closest(v)) go()
-        } catch {
-          /* the target was not an element, or the selector went bad */
-        }
-      }, { capture: true })
+      listen(
+        doc,
+        'click',
+        (e: Event) => {
+          try {
+            if ((e.target as Element).closest(v)) go()
+          } catch {
+            /* the target was not an element, or the selector went bad */
+          }
+        },
+        { capture: true },
+      )
     else (named[type + v] ||= []).push(go)
   }
   const run = (type: string) => (name: string) => (named[type + name] || []).forEach((fn) => fn())
-  return { stop: () => ((named = {}), stops.splice(0).forEach((fn) => fn())), track: run('track'), event: run('event') }
+  const stop = () => {
+    named = {}
+    stops.splice(0).forEach((fn) => fn())
+  }
+  return { stop, track: run('track'), event: run('event') }
 }

@@ -38,8 +38,17 @@ function start(flushMs: number, failures: number) {
     requestIdleCallback: (fn: () => void) => fn(),
   })
   const ctx = {
-    win, config: { ...DEFAULTS, endpoint: 'https://collect.example/r', flushMs, batchSize: 1 }, emit: emitter.emit, on: emitter.on, log() {}, warn() {},
-    storage: createStorage(window, () => true, () => {}),
+    win,
+    config: { ...DEFAULTS, endpoint: 'https://collect.example/r', flushMs, batchSize: 1 },
+    emit: emitter.emit,
+    on: emitter.on,
+    log() {},
+    warn() {},
+    storage: createStorage(
+      window,
+      () => true,
+      () => {},
+    ),
     async loadChunk() {
       loads.push(Date.now() - began)
       if (failures-- > 0) throw new Error('touchpoint-transport.js did not load')

@@ -11,8 +11,24 @@ import { DEFAULTS, type Config } from '../../../src/shared/options'
 const KEYS = Object.keys(DEFAULTS) as (keyof Config)[]
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
 /** dataset keys: the real ones, question-* ones, and whatever else (incl. prototype names). */
-const datasetKey = fc.oneof(fc.constantFrom(...KEYS, 'config', 'questionNps', 'questionThankYou', '__proto__', 'constructor', 'toString', 'hasOwnProperty'), fc.string())
-const anyValue = fc.oneof(fc.string(), fc.json(), fc.constantFrom('', 'true', '0', '-1', 'NaN', '1e400', ' 5 ', '<script>alert(1)</script>', 'null', '[]', '{}'))
+const datasetKey = fc.oneof(
+  fc.constantFrom(
+    ...KEYS,
+    'config',
+    'questionNps',
+    'questionThankYou',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+  ),
+  fc.string(),
+)
+const anyValue = fc.oneof(
+  fc.string(),
+  fc.json(),
+  fc.constantFrom('', 'true', '0', '-1', 'NaN', '1e400', ' 5 ', '<script>alert(1)</script>', 'null', '[]', '{}'),
+)
 const dataset = fc.dictionary(datasetKey, anyValue, { maxKeys: 12 })
 
 /** The type each option must have after parsing. */
@@ -35,7 +51,8 @@ const TYPES: Record<keyof Config, (v: unknown) => boolean> = {
   debug: (v) => typeof v == 'boolean',
   cooldownDays: (v) => typeof v == 'number' && v >= 0 && v <= 3650,
   dismissDays: (v) => typeof v == 'number' && v >= 0 && v <= 3650,
-  questions: (v) => !!v && typeof v == 'object' && Object.values(v).every((q) => typeof q == 'string' && q.length <= 300),
+  questions: (v) =>
+    !!v && typeof v == 'object' && Object.values(v).every((q) => typeof q == 'string' && q.length <= 300),
 }
 
 const parse = (input: Record<string, unknown>) => {
@@ -67,7 +84,18 @@ describe('parseOptions on data attributes (property tests)', () => {
   })
 
   it('warns once per bad value, naming the attribute and the value, and keeps the default', () => {
-    const bad = fc.record({ key: fc.constantFrom<keyof Config>('sample', 'batchSize', 'flushMs', 'position', 'consent', 'debug', 'cooldownDays'), value: fc.string() })
+    const bad = fc.record({
+      key: fc.constantFrom<keyof Config>(
+        'sample',
+        'batchSize',
+        'flushMs',
+        'position',
+        'consent',
+        'debug',
+        'cooldownDays',
+      ),
+      value: fc.string(),
+    })
     fc.assert(
       fc.property(bad, ({ key, value }) => {
         const { config, warnings } = parse({ endpoint: 'https://c.example/r', [key]: value })
@@ -82,8 +110,11 @@ describe('parseOptions on data attributes (property tests)', () => {
 
   it('takes good values as given', () => {
     const good = fc.record({
-      sample: fc.integer({ min: 0, max: 100 }), batchSize: fc.integer({ min: 1, max: 100 }), flushMs: fc.integer({ min: 0, max: 600000 }),
-      position: fc.constantFrom('bottom-right', 'bottom-left'), question: fc.string({ maxLength: 300 }),
+      sample: fc.integer({ min: 0, max: 100 }),
+      batchSize: fc.integer({ min: 1, max: 100 }),
+      flushMs: fc.integer({ min: 0, max: 600000 }),
+      position: fc.constantFrom('bottom-right', 'bottom-left'),
+      question: fc.string({ maxLength: 300 }),
     })
     fc.assert(
       fc.property(good, ({ question, ...numbers }) => {

@@ -17,16 +17,47 @@ const fromTag = (dataset: Record<string, string>) => parse(dataset, true)
 describe('parseOptions', () => {
   it('reads every data attribute into typed options', () => {
     const { config, warnings } = fromTag({
-      endpoint: 'https://collect.example/r', stage: 'cart', stageMap: 'cart:consideration, search:awareness', locale: 'vi-VN',
-      surveys: 'confirmation:csat', position: 'bottom-left', mount: '#fb', accent: '#0a7d5a', sample: '25', batchSize: '5',
-      flushMs: '2000', consent: 'required', gpc: 'ignore', dnt: 'honor', nonce: 'abc', debug: '', cooldownDays: '7', dismissDays: '1',
-      questionNps: 'Would you recommend us?', questionThankYouCsat: 'How was checkout?',
+      endpoint: 'https://collect.example/r',
+      stage: 'cart',
+      stageMap: 'cart:consideration, search:awareness',
+      locale: 'vi-VN',
+      surveys: 'confirmation:csat',
+      position: 'bottom-left',
+      mount: '#fb',
+      accent: '#0a7d5a',
+      sample: '25',
+      batchSize: '5',
+      flushMs: '2000',
+      consent: 'required',
+      gpc: 'ignore',
+      dnt: 'honor',
+      nonce: 'abc',
+      debug: '',
+      cooldownDays: '7',
+      dismissDays: '1',
+      questionNps: 'Would you recommend us?',
+      questionThankYouCsat: 'How was checkout?',
     })
     expect(warnings).toEqual([])
     expect(config).toEqual({
-      endpoint: 'https://collect.example/r', stage: 'cart', stageMap: { cart: 'consideration', search: 'awareness' }, locale: 'vi-VN',
-      surveys: 'confirmation:csat', position: 'bottom-left', mount: '#fb', accent: '#0a7d5a', sample: 25, batchSize: 5, flushMs: 2000,
-      consent: 'required', gpc: false, dnt: true, nonce: 'abc', debug: true, cooldownDays: 7, dismissDays: 1,
+      endpoint: 'https://collect.example/r',
+      stage: 'cart',
+      stageMap: { cart: 'consideration', search: 'awareness' },
+      locale: 'vi-VN',
+      surveys: 'confirmation:csat',
+      position: 'bottom-left',
+      mount: '#fb',
+      accent: '#0a7d5a',
+      sample: 25,
+      batchSize: 5,
+      flushMs: 2000,
+      consent: 'required',
+      gpc: false,
+      dnt: true,
+      nonce: 'abc',
+      debug: true,
+      cooldownDays: 7,
+      dismissDays: 1,
       questions: { nps: 'Would you recommend us?', 'thank-you-csat': 'How was checkout?' },
     })
   })
@@ -35,12 +66,29 @@ describe('parseOptions', () => {
     expect(fromTag({ endpoint: '/collect' }).config.endpoint).toBe(new URL('/collect', location.href).href)
     const { config, warnings } = fromTag({ endpoint: 'javascript:alert(1)' })
     expect(config.endpoint).toBeNull()
-    expect(warnings[0]).toBe('touchpoint: data-endpoint="javascript:alert(1)" is not an http(s) URL; no survey shows until one is set')
+    expect(warnings[0]).toBe(
+      'touchpoint: data-endpoint="javascript:alert(1)" is not an http(s) URL; no survey shows until one is set',
+    )
   })
 
   it('replaces each bad value by its default with one warning naming the attribute and the value used, in words', () => {
-    const { config, warnings } = fromTag({ endpoint: '/c', sample: '150', batchSize: '2.5', position: 'top', consent: 'maybe', stageMap: 'cart:nowhere', accent: ' ' })
-    expect(config).toMatchObject({ sample: 100, batchSize: 10, position: 'bottom-right', consent: 'auto', stageMap: {}, accent: null })
+    const { config, warnings } = fromTag({
+      endpoint: '/c',
+      sample: '150',
+      batchSize: '2.5',
+      position: 'top',
+      consent: 'maybe',
+      stageMap: 'cart:nowhere',
+      accent: ' ',
+    })
+    expect(config).toMatchObject({
+      sample: 100,
+      batchSize: 10,
+      position: 'bottom-right',
+      consent: 'auto',
+      stageMap: {},
+      accent: null,
+    })
     expect(warnings).toEqual([
       'touchpoint: data-sample="150" is not a percentage from 0 to 100; using the default, 100 (every visitor)',
       'touchpoint: data-batch-size="2.5" is not a whole number from 1 to 100; using the default, 10',
@@ -65,7 +113,13 @@ describe('parseOptions', () => {
   })
 
   it('names a misspelt attribute once, with the closest known one', () => {
-    const { config, notes, warnings } = fromTag({ endpoint: '/c', postion: 'bottom-left', acent: '#000', batchsize: '3', questinNps: 'Q?' })
+    const { config, notes, warnings } = fromTag({
+      endpoint: '/c',
+      postion: 'bottom-left',
+      acent: '#000',
+      batchsize: '3',
+      questinNps: 'Q?',
+    })
     expect(config.position).toBe('bottom-right')
     expect(notes.map((n) => n.code)).toEqual(['unknown-option', 'unknown-option', 'unknown-option', 'unknown-option'])
     expect(warnings).toEqual([
@@ -78,7 +132,16 @@ describe('parseOptions', () => {
 
   it("does not take another tool's attribute for a misspelling", () => {
     // Well-known page-speed and consent tools' attributes: no warning, so no diagnostics chunk either.
-    expect(fromTag({ endpoint: '/c', cfasync: 'false', cfSettings: 'x', noOptimize: '', cookieconsent: 'ignore', rocketSrc: '' }).notes).toEqual([])
+    expect(
+      fromTag({
+        endpoint: '/c',
+        cfasync: 'false',
+        cfSettings: 'x',
+        noOptimize: '',
+        cookieconsent: 'ignore',
+        rocketSrc: '',
+      }).notes,
+    ).toEqual([])
     expect(fromTag({ endpoint: '/c', pluginVersion: '2' }).warnings).toEqual([
       'touchpoint: unknown attribute data-plugin-version ignored (fine if another tool on the page reads it)',
     ])
@@ -96,7 +159,10 @@ describe('parseOptions', () => {
   })
 
   it('takes data-config JSON, with single attributes winning', () => {
-    const { config } = fromTag({ config: '{"endpoint":"https://a.example/r","batchSize":3,"questions":{"csat":"Q?"}}', batchSize: '4' })
+    const { config } = fromTag({
+      config: '{"endpoint":"https://a.example/r","batchSize":3,"questions":{"csat":"Q?"}}',
+      batchSize: '4',
+    })
     expect(config).toMatchObject({ endpoint: 'https://a.example/r', batchSize: 4, questions: { csat: 'Q?' } })
     expect(fromTag({ config: '{oops', endpoint: '/c' }).warnings).toEqual([
       'touchpoint: data-config is not a JSON object ("{oops"); ignored, using the other attributes',
@@ -118,7 +184,13 @@ describe('parseOptions', () => {
     const tag = fromTag({ endpoint: 'https://c.example/r', surveys: '' })
     expect(tag.config.surveys).toBe('')
     expect(tag.warnings).toEqual([])
-    expect(parse({ endpoint: 'https://c.example/r', surveys: '  ' }, false)).toMatchObject({ config: { surveys: '' }, warnings: [] })
-    expect(parse({ endpoint: 'https://c.example/r', surveys: [] }, false)).toMatchObject({ config: { surveys: [] }, warnings: [] })
+    expect(parse({ endpoint: 'https://c.example/r', surveys: '  ' }, false)).toMatchObject({
+      config: { surveys: '' },
+      warnings: [],
+    })
+    expect(parse({ endpoint: 'https://c.example/r', surveys: [] }, false)).toMatchObject({
+      config: { surveys: [] },
+      warnings: [],
+    })
   })
 })

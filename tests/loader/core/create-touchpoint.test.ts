@@ -21,7 +21,8 @@ const chunks: Chunks = {
   diagnostics,
 }
 const loadChunk: LoadChunk = async (name) => chunks[name]
-const start = (config: Partial<Config> = {}) => createTouchpoint({ ...DEFAULTS, endpoint: 'https://collect.example/r', ...config }, window, loadChunk)
+const start = (config: Partial<Config> = {}) =>
+  createTouchpoint({ ...DEFAULTS, endpoint: 'https://collect.example/r', ...config }, window, loadChunk)
 
 beforeEach(() => {
   sent = []
@@ -38,14 +39,26 @@ describe('createTouchpoint', () => {
     tp.on('show', (e) => events.push('show:' + e.score))
     tp.on('answer', (e) => events.push('answer:' + e.score))
     expect(await tp.show('csat')).toBe(true)
-    expect(request).toMatchObject({ survey: 'csat', kind: 'csat', locale: 'vi', question: 'Mua hàng có dễ không?', auto: false })
+    expect(request).toMatchObject({
+      survey: 'csat',
+      kind: 'csat',
+      locale: 'vi',
+      question: 'Mua hàng có dễ không?',
+      auto: false,
+    })
     host.choose(4)
     // The UI masks comments (CHUNK_API 2); the loader sends what it is handed.
     host.answer(4, 'write me at [email]')
     await tp.flush()
     const [response] = sent.flatMap((b) => b.responses)
     expect(response).toMatchObject({
-      survey: 'csat', kind: 'csat', score: 4, emotion: null, touchpoint: 'confirmation', stage: 'purchase', locale: 'vi',
+      survey: 'csat',
+      kind: 'csat',
+      score: 4,
+      emotion: null,
+      touchpoint: 'confirmation',
+      stage: 'purchase',
+      locale: 'vi',
       url: location.origin + '/checkout/order-received/12/',
     })
     expect(response.comment).toBe('write me at [email]')
@@ -104,7 +117,9 @@ describe('createTouchpoint', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const tp = start({ consent: 'required' })
     tp.consent('false' as never)
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('touchpoint: consent("false") needs true or false; nothing changed'))
+    await vi.waitFor(() =>
+      expect(warn).toHaveBeenCalledWith('touchpoint: consent("false") needs true or false; nothing changed'),
+    )
     expect(await tp.show('nps')).toBe(false)
   })
 
@@ -112,7 +127,11 @@ describe('createTouchpoint', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const tp = start()
     const off = tp.on('answr' as never, () => {})
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('touchpoint: on("answr", …) needs one of show, answer')))
+    await vi.waitFor(() =>
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringContaining('touchpoint: on("answr", …) needs one of show, answer'),
+      ),
+    )
     expect(() => off()).not.toThrow()
     tp.on('show', 'not a function' as never)
     await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(2))
@@ -139,7 +158,9 @@ describe('createTouchpoint', () => {
     tp.setStage('cart')
     expect(tp.detect()).toEqual({ stage: 'decision', touchpoint: 'cart', signal: 'explicit' })
     tp.setStage('nowhere' as never) // what a plain-JavaScript caller can still pass
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining('setStage("nowhere"): not a touchpoint or stage name')))
+    await vi.waitFor(() =>
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('setStage("nowhere"): not a touchpoint or stage name')),
+    )
     tp.setStage(null)
     expect(stages).toEqual(['cart', 'confirmation'])
   })

@@ -38,7 +38,12 @@ describe('createReport', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const note = { code: 'bad-value', option: 'accent', source: 'tag', value: 'blu' } as const
     createReport(() => Promise.reject(Error('offline')), false).warn(note)
-    const old = { api: CHUNK_API, format: () => { throw Error('old chunk') } }
+    const old = {
+      api: CHUNK_API,
+      format: () => {
+        throw Error('old chunk')
+      },
+    }
     createReport((async () => old) as never, false).warn(note)
     await settle()
     expect(warn.mock.calls).toEqual([

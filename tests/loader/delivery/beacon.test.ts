@@ -29,8 +29,19 @@ describe('beacon', () => {
   it('sends displays with the answers in the same wire batch', async () => {
     const { sendBeacon } = stubBeacon(true)
     const answers = [response()]
-    const shown = { id: '00000000-0000-4000-8000-00000000d15b', event: 'shown' as const, survey: 'csat', kind: 'csat' as const, stage: 'purchase' as const,
-      touchpoint: 'confirmation' as const, url: 'https://shop.example/thank-you/', locale: 'en', at: '2026-11-23T09:59:50.000Z', device: 'phone' as const, visitor: 'new' as const }
+    const shown = {
+      id: '00000000-0000-4000-8000-00000000d15b',
+      event: 'shown' as const,
+      survey: 'csat',
+      kind: 'csat' as const,
+      stage: 'purchase' as const,
+      touchpoint: 'confirmation' as const,
+      url: 'https://shop.example/thank-you/',
+      locale: 'en',
+      at: '2026-11-23T09:59:50.000Z',
+      device: 'phone' as const,
+      visitor: 'new' as const,
+    }
     beacon('https://collect.example/r', answers, [shown])
     expect(sendBeacon).toHaveBeenCalledTimes(1)
     const batch = expectWireBatch(await blobs[0].text())
@@ -57,7 +68,10 @@ describe('beacon', () => {
   it('falls back to fetch with keepalive when the browser will not queue the beacon', () => {
     const { fetch } = stubBeacon(false)
     beacon('https://collect.example/r', [response()])
-    expect(fetch).toHaveBeenCalledWith('https://collect.example/r', expect.objectContaining({ method: 'POST', keepalive: true }))
+    expect(fetch).toHaveBeenCalledWith(
+      'https://collect.example/r',
+      expect.objectContaining({ method: 'POST', keepalive: true }),
+    )
     const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1]
     expectWireBatch(init.body)
   })

@@ -17,12 +17,18 @@ let events: [string, unknown][]
 
 const transport: TransportChunk = {
   api: CHUNK_API,
-  send: async (_url, batch) => (sent.push(expectWireBatch(JSON.parse(JSON.stringify(batch)))), answers.shift() || { ok: true, status: 200, retry: false }),
+  send: async (_url, batch) => (
+    sent.push(expectWireBatch(JSON.parse(JSON.stringify(batch)))),
+    answers.shift() || { ok: true, status: 200, retry: false }
+  ),
   withLock: async (_name, fn) => (otherTabSending ? null : fn()),
 }
 
 /** A page of its own per start(), so that earlier pages' listeners stay out of the way. */
-type Page = EventTarget & { document: EventTarget & { visibilityState: string; readyState: string }; navigator: { onLine: boolean } }
+type Page = EventTarget & {
+  document: EventTarget & { visibilityState: string; readyState: string }
+  navigator: { onLine: boolean }
+}
 let win: Page
 let readyState = 'complete'
 // An idle browser: idle callbacks run at once, so the start-up pass over leftovers is synchronous here.
@@ -33,13 +39,27 @@ const newPage = (): Page =>
     requestIdleCallback: (fn: () => void) => fn(),
   })
 
-function start(config: Partial<Config> = {}, storage = createStorage(window, () => true, () => {}), chunk = transport) {
+function start(
+  config: Partial<Config> = {},
+  storage = createStorage(
+    window,
+    () => true,
+    () => {},
+  ),
+  chunk = transport,
+) {
   win = newPage()
   const emitter = createEmitter(() => {})
   for (const name of ['sent', 'error'] as const) emitter.on(name, (e: EventMap[typeof name]) => events.push([name, e]))
   const ctx = {
-    win, config: { ...DEFAULTS, endpoint: ENDPOINT, ...config }, emit: emitter.emit, on: emitter.on, log() {}, warn() {},
-    loadChunk: async () => chunk, storage,
+    win,
+    config: { ...DEFAULTS, endpoint: ENDPOINT, ...config },
+    emit: emitter.emit,
+    on: emitter.on,
+    log() {},
+    warn() {},
+    loadChunk: async () => chunk,
+    storage,
   } as unknown as Context
   return createDelivery(ctx)
 }
@@ -92,7 +112,7 @@ describe('delivery', () => {
     expect(ids()).toEqual([a.id])
   })
 
-  it('leaves storage alone until the store\'s page has loaded, then sends the leftovers', async () => {
+  it("leaves storage alone until the store's page has loaded, then sends the leftovers", async () => {
     const a = response()
     localStorage.setItem('tp:o:' + ENDPOINT, JSON.stringify([a]))
     readyState = 'interactive'
@@ -239,12 +259,16 @@ describe('delivery', () => {
     expect(ids()).toEqual([a.id])
   })
 
-  it('resolves flush() as soon as the batch is on the wire, not after a failing server\'s retries', async () => {
+  it("resolves flush() as soon as the batch is on the wire, not after a failing server's retries", async () => {
     let finish: (r: SendResult) => void = () => {}
     const slow: TransportChunk = {
       ...transport,
       // A server in trouble: the request goes out, the retries take a long while.
-      send: (_url, batch, _signal, onRequest) => (sent.push(batch), onRequest!(), new Promise<SendResult>((resolve) => (finish = resolve))),
+      send: (_url, batch, _signal, onRequest) => (
+        sent.push(batch),
+        onRequest!(),
+        new Promise<SendResult>((resolve) => (finish = resolve))
+      ),
     }
     const delivery = start({ flushMs: 60000 }, undefined, slow)
     const a = response()
@@ -272,9 +296,20 @@ describe('delivery', () => {
   })
 
   it('keeps answers in memory and still sends them when storage is blocked, warning once', async () => {
-    const blocked = { get localStorage(): Storage { throw new DOMException('denied', 'SecurityError') } } as unknown as Window
+    const blocked = {
+      get localStorage(): Storage {
+        throw new DOMException('denied', 'SecurityError')
+      },
+    } as unknown as Window
     const warnings: unknown[] = []
-    const delivery = start({ flushMs: 100 }, createStorage(blocked, () => true, (err) => warnings.push(err)))
+    const delivery = start(
+      { flushMs: 100 },
+      createStorage(
+        blocked,
+        () => true,
+        (err) => warnings.push(err),
+      ),
+    )
     const [a, b] = [response(), response()]
     delivery.record(a, true)
     delivery.record(b, true)

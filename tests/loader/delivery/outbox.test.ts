@@ -3,9 +3,17 @@ import { OUTBOX_CAP, createOutbox } from '../../../src/loader/delivery/outbox'
 import { createStorage } from '../../../src/loader/lib/storage'
 import { response } from '../../shared/wire-schema'
 
-const storage = () => createStorage(window, () => true, () => {})
+const storage = () =>
+  createStorage(
+    window,
+    () => true,
+    () => {},
+  )
 /** Everything stored under `key`, drafts included, without the draft mark. */
-const all = (key = 'k') => (JSON.parse(localStorage.getItem(key) || '[]') as ({ _d?: number } & Record<string, unknown>)[]).map(({ _d, ...r }) => r) // eslint-disable-line @typescript-eslint/no-unused-vars
+const all = (key = 'k') =>
+  (JSON.parse(localStorage.getItem(key) || '[]') as ({ _d?: number } & Record<string, unknown>)[]).map(
+    ({ _d, ...r }) => r,
+  )
 
 /** What the outbox reported dropping. */
 let warnings: string[] = []
@@ -35,7 +43,10 @@ describe('outbox', () => {
     outbox.put(a, Date.now() + 60000)
     outbox.put(b)
     outbox.put({ ...a, comment: 'fast delivery' })
-    expect(all().map((r) => [r.id, r.comment])).toEqual([[a.id, 'fast delivery'], [b.id, null]])
+    expect(all().map((r) => [r.id, r.comment])).toEqual([
+      [a.id, 'fast delivery'],
+      [b.id, null],
+    ])
   })
 
   it('holds a draft back from sending while its page may still complete it, and never puts the mark on the wire', () => {
@@ -71,9 +82,17 @@ describe('outbox', () => {
   })
 
   it('keeps answers in memory when storage is blocked, reporting it once', () => {
-    const blocked = { get localStorage(): Storage { throw new DOMException('denied', 'SecurityError') } } as unknown as Window
+    const blocked = {
+      get localStorage(): Storage {
+        throw new DOMException('denied', 'SecurityError')
+      },
+    } as unknown as Window
     const onFallback = vi.fn()
-    const outbox = createOutbox(createStorage(blocked, () => true, onFallback), 'k', warn)
+    const outbox = createOutbox(
+      createStorage(blocked, () => true, onFallback),
+      'k',
+      warn,
+    )
     const [a, b] = [response(), response()]
     outbox.put(a)
     outbox.put(b)
@@ -82,9 +101,21 @@ describe('outbox', () => {
   })
 
   it('keeps answers in memory when storage is full', () => {
-    const full = { localStorage: { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError') }, removeItem() {} } } as unknown as Window
+    const full = {
+      localStorage: {
+        getItem: () => null,
+        setItem: () => {
+          throw new DOMException('full', 'QuotaExceededError')
+        },
+        removeItem() {},
+      },
+    } as unknown as Window
     const onFallback = vi.fn()
-    const outbox = createOutbox(createStorage(full, () => true, onFallback), 'k', warn)
+    const outbox = createOutbox(
+      createStorage(full, () => true, onFallback),
+      'k',
+      warn,
+    )
     const a = response()
     outbox.put(a)
     expect(outbox.due()).toEqual([a])
@@ -108,9 +139,25 @@ describe('outbox', () => {
   })
 
   it('keeps answers whose fields are all valid, dropping the rest: null, strings, other shapes, bad scores', () => {
-    const good = [response(), response({ kind: 'emotion', score: 5, emotion: 'delighted' }), response({ kind: 'nps', score: 0 })]
-    const bad = [null, 'x', 4, [], { id: 1 }, response({ score: 6 }), response({ kind: 'nps', score: 4.5 }), response({ emotion: 'pleased' }),
-      response({ kind: 'emotion', score: 2, emotion: null }), response({ at: 'yesterday' }), { ...response(), comment: undefined }, response({ survey: '' })]
+    const good = [
+      response(),
+      response({ kind: 'emotion', score: 5, emotion: 'delighted' }),
+      response({ kind: 'nps', score: 0 }),
+    ]
+    const bad = [
+      null,
+      'x',
+      4,
+      [],
+      { id: 1 },
+      response({ score: 6 }),
+      response({ kind: 'nps', score: 4.5 }),
+      response({ emotion: 'pleased' }),
+      response({ kind: 'emotion', score: 2, emotion: null }),
+      response({ at: 'yesterday' }),
+      { ...response(), comment: undefined },
+      response({ survey: '' }),
+    ]
     localStorage.setItem('k', JSON.stringify([bad[0], good[0], ...bad.slice(1), good[1], good[2]]))
     expect(createOutbox(storage(), 'k', warn).due()).toEqual(good)
     expect(warnings).toHaveLength(1)

@@ -22,9 +22,27 @@ describe('the page corpus', () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(150)
     const platforms = new Set(CORPUS.map((page) => page.file.split('/')[0]))
     expect(platforms.size).toBeGreaterThanOrEqual(12)
-    for (const platform of ['shopify', 'woocommerce', 'magento', 'magento-1', 'bigcommerce', 'sapo', 'prestashop', 'opencart', 'shopware', 'joomla', 'miva', 'nopcommerce', 'odoo'])
+    for (const platform of [
+      'shopify',
+      'woocommerce',
+      'magento',
+      'magento-1',
+      'bigcommerce',
+      'sapo',
+      'prestashop',
+      'opencart',
+      'shopware',
+      'joomla',
+      'miva',
+      'nopcommerce',
+      'odoo',
+    ])
       expect(platforms).toContain(platform)
-    for (const lang of ['de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'vi']) expect(CORPUS.some((page) => page.file.includes(lang + '-') || page.url.startsWith(`/${lang}/`)), lang).toBe(true)
+    for (const lang of ['de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'vi'])
+      expect(
+        CORPUS.some((page) => page.file.includes(lang + '-') || page.url.startsWith(`/${lang}/`)),
+        lang,
+      ).toBe(true)
   })
 
   it.each(CORPUS)('reads $file at $url as $touchpoint', async (page) => {
@@ -38,11 +56,14 @@ describe('the page corpus', () => {
   it.each(CORPUS)(`reads $file at ${NEUTRAL_PATH} from its markup`, async (page) => {
     const detection = await read(page, NEUTRAL_PATH)
     if (detection.touchpoint == page.touchpoint) right.neutral++
-    else if (page.markup !== false) expect.fail(`${page.file}: ${detection.touchpoint} (${detection.signal}), expected ${page.touchpoint}`)
+    else if (page.markup !== false)
+      expect.fail(`${page.file}: ${detection.touchpoint} (${detection.signal}), expected ${page.touchpoint}`)
   })
 
   afterAll(() => {
     const percent = (count: number) => ((100 * count) / CORPUS.length).toFixed(1) + ' %'
-    console.log(`corpus: ${CORPUS.length} pages; right at their URLs ${right.url} (${percent(right.url)}), at ${NEUTRAL_PATH} ${right.neutral} (${percent(right.neutral)}); ${CORPUS.filter((page) => page.markup === false).length} pages carry no marker in their markup`)
+    console.log(
+      `corpus: ${CORPUS.length} pages; right at their URLs ${right.url} (${percent(right.url)}), at ${NEUTRAL_PATH} ${right.neutral} (${percent(right.neutral)}); ${CORPUS.filter((page) => page.markup === false).length} pages carry no marker in their markup`,
+    )
   })
 })

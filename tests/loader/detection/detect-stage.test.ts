@@ -9,16 +9,24 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((w) => w.happyDOM.close()))
 })
 const open = async (url: string, head = '', body = '', bodyClass = '') => {
-  const w = await openPage(`<!doctype html><html><head>${head}</head><body class="${bodyClass}">${body}</body></html>`, url)
+  const w = await openPage(
+    `<!doctype html><html><head>${head}</head><body class="${bodyClass}">${body}</body></html>`,
+    url,
+  )
   opened.push(w)
   return w as unknown as Window & typeof globalThis
 }
-const shopifyMeta = (pageType: string) => `<script>window.ShopifyAnalytics = { meta: { page: { pageType: '${pageType}' } } }</script>`
+const shopifyMeta = (pageType: string) =>
+  `<script>window.ShopifyAnalytics = { meta: { page: { pageType: '${pageType}' } } }</script>`
 
 describe('detectStage', () => {
   it('lets an explicit stage win over every signal', async () => {
     const w = await open('/cart', shopifyMeta('cart'), '', 'woocommerce-cart')
-    expect(detectStage(w, { stage: 'confirmation' })).toEqual({ stage: 'purchase', touchpoint: 'confirmation', signal: 'explicit' })
+    expect(detectStage(w, { stage: 'confirmation' })).toEqual({
+      stage: 'purchase',
+      touchpoint: 'confirmation',
+      signal: 'explicit',
+    })
     expect(detectStage(w, { stage: 'orderconfirmation' }).touchpoint).toBe('confirmation')
   })
 
@@ -44,11 +52,17 @@ describe('detectStage', () => {
 
   it('applies stageMap overrides to the detected touchpoint', async () => {
     const w = await open('/cart')
-    expect(detectStage(w, { stageMap: { cart: 'consideration' } })).toEqual({ stage: 'consideration', touchpoint: 'cart', signal: 'url:path' })
+    expect(detectStage(w, { stageMap: { cart: 'consideration' } })).toEqual({
+      stage: 'consideration',
+      touchpoint: 'cart',
+      signal: 'url:path',
+    })
   })
 
   it('prefers platform globals over body classes, body classes over URL shapes', async () => {
-    expect(detectStage(await open('/collections/all', shopifyMeta('product'), '', 'template-collection')).signal).toBe('shopify:pageType')
+    expect(detectStage(await open('/collections/all', shopifyMeta('product'), '', 'template-collection')).signal).toBe(
+      'shopify:pageType',
+    )
     expect(detectStage(await open('/collections/all', '', '', 'template-product')).touchpoint).toBe('product')
   })
 
@@ -62,14 +76,26 @@ describe('detectStage', () => {
   })
 
   it('reads a generic CMS page as content unless a weaker signal is more precise', async () => {
-    expect(detectStage(await open('/pages/our-story', shopifyMeta('page')))).toMatchObject({ touchpoint: 'content', signal: 'shopify:pageType' })
-    expect(detectStage(await open('/pages/faq', shopifyMeta('page')))).toMatchObject({ touchpoint: 'support', signal: 'url' })
+    expect(detectStage(await open('/pages/our-story', shopifyMeta('page')))).toMatchObject({
+      touchpoint: 'content',
+      signal: 'shopify:pageType',
+    })
+    expect(detectStage(await open('/pages/faq', shopifyMeta('page')))).toMatchObject({
+      touchpoint: 'support',
+      signal: 'url',
+    })
     const purchase = "<script>dataLayer = [{ event: 'purchase' }]</script>"
-    expect(detectStage(await open('/thanks-for-shopping/', purchase, '', 'page-template-default page page-id-9')).touchpoint).toBe('confirmation')
+    expect(
+      detectStage(await open('/thanks-for-shopping/', purchase, '', 'page-template-default page page-id-9')).touchpoint,
+    ).toBe('confirmation')
   })
 
   it('answers other with signal none when nothing is known', async () => {
-    expect(detectStage(await open('/lookbook-2025'))).toEqual({ stage: 'awareness', touchpoint: 'other', signal: 'none' })
+    expect(detectStage(await open('/lookbook-2025'))).toEqual({
+      stage: 'awareness',
+      touchpoint: 'other',
+      signal: 'none',
+    })
   })
 
   it('never throws on hostile globals and markup', async () => {

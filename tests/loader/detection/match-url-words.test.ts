@@ -5,11 +5,27 @@ import { named, openBlank } from '../../fixtures/blank-page'
 
 describe('URL words', () => {
   it.each([
-    ['/order/complete/thank-you-for-your-order', 'confirmation'], ['/dat-hang-thanh-cong', 'confirmation'], ['/cam-on', 'confirmation'],
-    ['/shop/basket', 'cart'], ['/gio-hang.html', 'cart'], ['/my-account', 'account'], ['/don-hang/12', 'account'],
-    ['/tim-kiem?tu-khoa=x', 'search'], ['/anything?q=linen', 'search'], ['/p/12', 'product'], ['/item/glass-teapot', 'product'],
-    ['/c/category/teapots', 'listing'], ['/products', 'listing'], ['/danh-muc/ao', 'listing'], ['/help/contact-us', 'support'], ['/chinh-sach-doi-tra', 'support'],
-    ['/faq', 'support'], ['/tin-tuc/bai-moi', 'content'], ['/news', 'content'], ['/#/cart', 'cart'], ['/#!/p/3', 'product'],
+    ['/order/complete/thank-you-for-your-order', 'confirmation'],
+    ['/dat-hang-thanh-cong', 'confirmation'],
+    ['/cam-on', 'confirmation'],
+    ['/shop/basket', 'cart'],
+    ['/gio-hang.html', 'cart'],
+    ['/my-account', 'account'],
+    ['/don-hang/12', 'account'],
+    ['/tim-kiem?tu-khoa=x', 'search'],
+    ['/anything?q=linen', 'search'],
+    ['/p/12', 'product'],
+    ['/item/glass-teapot', 'product'],
+    ['/c/category/teapots', 'listing'],
+    ['/products', 'listing'],
+    ['/danh-muc/ao', 'listing'],
+    ['/help/contact-us', 'support'],
+    ['/chinh-sach-doi-tra', 'support'],
+    ['/faq', 'support'],
+    ['/tin-tuc/bai-moi', 'content'],
+    ['/news', 'content'],
+    ['/#/cart', 'cart'],
+    ['/#!/p/3', 'product'],
   ])('reads %s as %s', async (url, touchpoint) => {
     expect(named(matchUrlWords(await openBlank(url)))?.[0]).toBe(touchpoint)
   })
@@ -21,4 +37,3 @@ describe('URL words', () => {
     },
   )
 })
-

@@ -28,8 +28,12 @@ describe('body classes', () => {
   })
 
   it('ignores the classes of a mini-cart or header inside the page', async () => {
-    const w = await openBlank('/x', '', 'custom-theme', '<div class="woocommerce widget_shopping_cart woocommerce-cart"></div><a class="checkout-cart-index">Cart</a>')
+    const w = await openBlank(
+      '/x',
+      '',
+      'custom-theme',
+      '<div class="woocommerce widget_shopping_cart woocommerce-cart"></div><a class="checkout-cart-index">Cart</a>',
+    )
     expect(named(readBodyClass(w))).toBeUndefined()
   })
 })
-

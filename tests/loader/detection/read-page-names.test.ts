@@ -3,16 +3,21 @@ import { describe, expect, it } from 'vitest'
 import { readPageNames } from '../../../src/loader/detection/read-page-names'
 import { named, openBlank } from '../../fixtures/blank-page'
 
-const withBodyId = (id: string, classes = '') => openBlank('/x', `<script>document.addEventListener('DOMContentLoaded', () => {})</script>`, classes, '').then((w) => {
-  w.document.body.id = id
-  return w
-})
+const withBodyId = (id: string, classes = '') =>
+  openBlank('/x', `<script>document.addEventListener('DOMContentLoaded', () => {})</script>`, classes, '').then((w) => {
+    w.document.body.id = id
+    return w
+  })
 
 describe('page names in the markup', () => {
   it.each([
     ['page-product lang-en layout-full-width product-id-1', 'product', 'page:body-class'], // PrestaShop 1.7
     ['page-order-confirmation', 'confirmation', 'page:body-class'],
-    ['page-template page-template-template-contact page-template-template-contact-php page page-id-9', 'support', 'wordpress:page-template'],
+    [
+      'page-template page-template-template-contact page-template-template-contact-php page page-id-9',
+      'support',
+      'wordpress:page-template',
+    ],
     ['is-ctl-checkout is-act-finishpage', 'confirmation', 'shopware:body-class'],
     ['is-ctl-product is-act-index', 'product', 'shopware:body-class'],
     ['is-ctl-navigation is-act-home', 'home', 'shopware:body-class'],
@@ -34,14 +39,25 @@ describe('page names in the markup', () => {
   it('reads a Shopware 6 navigation page without a product listing as a generic page', async () => {
     const w = await openBlank('/x', '', 'is-ctl-navigation is-act-index', '<div class="cms-element-text">Contact</div>')
     expect(named(readPageNames(w))?.[0]).toBe('page')
-    const listing = await openBlank('/x', '', 'is-ctl-navigation is-act-index', '<div class="cms-element-product-listing"></div>')
+    const listing = await openBlank(
+      '/x',
+      '',
+      'is-ctl-navigation is-act-index',
+      '<div class="cms-element-product-listing"></div>',
+    )
     expect(named(readPageNames(listing))).toEqual(['listing', 'shopware:body-class'])
   })
 
   it.each([
-    ['order-confirmation', 'confirmation'], ['category', 'listing'], ['my-account', 'account'], // PrestaShop
-    ['PROD', 'product'], ['BASK', 'cart'], ['INVC', 'confirmation'], ['SFNT', 'home'], // Miva
-    ['productinfoBody', 'product'], ['shoppingcartBody', 'cart'], // Zen Cart
+    ['order-confirmation', 'confirmation'],
+    ['category', 'listing'],
+    ['my-account', 'account'], // PrestaShop
+    ['PROD', 'product'],
+    ['BASK', 'cart'],
+    ['INVC', 'confirmation'],
+    ['SFNT', 'home'], // Miva
+    ['productinfoBody', 'product'],
+    ['shoppingcartBody', 'cart'], // Zen Cart
   ])('reads body id %s as %s', async (id, touchpoint) => {
     expect(named(readPageNames(await withBodyId(id)))).toEqual([touchpoint, 'body-id'])
   })
@@ -51,7 +67,8 @@ describe('page names in the markup', () => {
   })
 
   it('ignores body ids that name no page', async () => {
-    for (const id of ['html-body', 'top', 'cart-holder', 'linen-shirt', 'search-light-blue', 'wrapper']) expect(readPageNames(await withBodyId(id)), id).toBeUndefined()
+    for (const id of ['html-body', 'top', 'cart-holder', 'linen-shirt', 'search-light-blue', 'wrapper'])
+      expect(readPageNames(await withBodyId(id)), id).toBeUndefined()
   })
 
   it("reads nopCommerce's html-<name>-page and Odoo's data-main-object on <html>", async () => {

@@ -25,10 +25,12 @@ describe('page names in query parameters', () => {
     expect(named(readQuery(await openBlank(url)))).toEqual([touchpoint, 'url:query'])
   })
 
-  it.each(['/collections/all?page=2', '/?view=grid', '/index.php?fc=module&module=paypal&controller=validation', '/x?utm_source=cart'])(
-    'finds nothing in %s',
-    async (url) => {
-      expect(named(readQuery(await openBlank(url)))).toBeUndefined()
-    },
-  )
+  it.each([
+    '/collections/all?page=2',
+    '/?view=grid',
+    '/index.php?fc=module&module=paypal&controller=validation',
+    '/x?utm_source=cart',
+  ])('finds nothing in %s', async (url) => {
+    expect(named(readQuery(await openBlank(url)))).toBeUndefined()
+  })
 })

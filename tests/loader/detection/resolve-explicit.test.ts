@@ -4,7 +4,19 @@ import { resolveExplicit } from '../../../src/loader/detection/resolve-explicit'
 
 describe('resolveExplicit', () => {
   it('accepts every touchpoint name as is', () => {
-    for (const touchpoint of ['home', 'listing', 'search', 'product', 'cart', 'checkout', 'confirmation', 'account', 'support', 'content', 'other'])
+    for (const touchpoint of [
+      'home',
+      'listing',
+      'search',
+      'product',
+      'cart',
+      'checkout',
+      'confirmation',
+      'account',
+      'support',
+      'content',
+      'other',
+    ])
       expect(resolveExplicit(touchpoint)).toEqual({ touchpoint })
   })
 
@@ -25,6 +37,7 @@ describe('resolveExplicit', () => {
   })
 
   it('returns null for unknown values so the caller can warn and detection carries on', () => {
-    for (const value of ['basket?', '', '   ', null, undefined, 42, {}, 'constructor', '__proto__']) expect(resolveExplicit(value)).toBeNull()
+    for (const value of ['basket?', '', '   ', null, undefined, 42, {}, 'constructor', '__proto__'])
+      expect(resolveExplicit(value)).toBeNull()
   })
 })

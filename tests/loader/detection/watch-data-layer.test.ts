@@ -70,7 +70,7 @@ describe('watchDataLayer', () => {
     expect(b).toHaveBeenCalledTimes(1)
   })
 
-  it('never lets a throwing subscriber break the store\'s push', async () => {
+  it("never lets a throwing subscriber break the store's push", async () => {
     const w = await open('/x')
     const after = vi.fn()
     watchDataLayer(w, () => {
@@ -91,14 +91,20 @@ describe('watchDataLayer', () => {
 
 describe('dataLayer as a page signal', () => {
   it('treats add_to_cart on a product page as an action, not a cart page', async () => {
-    const w = await open('/p/tee', "<script>dataLayer = [{ event: 'view_item' }, { event: 'add_to_cart' }, { event: 'select_item' }]</script>")
+    const w = await open(
+      '/p/tee',
+      "<script>dataLayer = [{ event: 'view_item' }, { event: 'add_to_cart' }, { event: 'select_item' }]</script>",
+    )
     watchDataLayer(w, () => {})
     w.dataLayer.push({ event: 'add_to_cart' }, { event: 'remove_from_cart' })
     expect(detectStage(w)).toMatchObject({ touchpoint: 'product', signal: 'datalayer:view_item' })
   })
 
   it('lets the most specific page event win: a product page with a related-products list', async () => {
-    const w = await open('/p/tee', "<script>dataLayer = [{ event: 'view_item_list' }, { event: 'view_item' }, { event: 'view_item_list' }]</script>")
+    const w = await open(
+      '/p/tee',
+      "<script>dataLayer = [{ event: 'view_item_list' }, { event: 'view_item' }, { event: 'view_item_list' }]</script>",
+    )
     expect(detectStage(w).touchpoint).toBe('product')
   })
 
@@ -117,7 +123,7 @@ describe('dataLayer as a page signal', () => {
     expect(detectStage(w)).toMatchObject({ touchpoint: 'confirmation', signal: 'datalayer:purchase' })
   })
 
-  it('forgets the previous page\'s events after a single-page navigation', async () => {
+  it("forgets the previous page's events after a single-page navigation", async () => {
     const w = await open('/app/item/1', "<script>dataLayer = [{ event: 'view_item' }]</script>")
     watchDataLayer(w, () => {})
     expect(detectStage(w).touchpoint).toBe('product')
@@ -132,10 +138,21 @@ describe('dataLayer as a page signal', () => {
   })
 
   it('reads Elevar dl_ events and Universal Analytics ecommerce objects', async () => {
-    expect(detectStage(await open('/z', "<script>dataLayer = [{ event: 'dl_view_cart' }]</script>")).touchpoint).toBe('cart')
-    expect(detectStage(await open('/z', "<script>dataLayer = [{ event: 'gtm.dom', ecommerce: { detail: { products: [] } } }]</script>")).signal).toBe(
-      'datalayer:ecommerce.detail',
+    expect(detectStage(await open('/z', "<script>dataLayer = [{ event: 'dl_view_cart' }]</script>")).touchpoint).toBe(
+      'cart',
     )
-    expect(detectStage(await open('/z', "<script>dataLayer = [{ ecommerce: { checkout: { actionField: { step: 1 } } } }]</script>")).touchpoint).toBe('checkout')
+    expect(
+      detectStage(
+        await open(
+          '/z',
+          "<script>dataLayer = [{ event: 'gtm.dom', ecommerce: { detail: { products: [] } } }]</script>",
+        ),
+      ).signal,
+    ).toBe('datalayer:ecommerce.detail')
+    expect(
+      detectStage(
+        await open('/z', '<script>dataLayer = [{ ecommerce: { checkout: { actionField: { step: 1 } } } }]</script>'),
+      ).touchpoint,
+    ).toBe('checkout')
   })
 })

@@ -73,7 +73,7 @@ describe('watchNavigation', () => {
     expect(b).toHaveBeenCalledTimes(1)
   })
 
-  it('keeps the page\'s own errors its own and survives a throwing subscriber', async () => {
+  it("keeps the page's own errors its own and survives a throwing subscriber", async () => {
     const w = await open('/')
     const after = vi.fn()
     watchNavigation(w, () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { deviceOf } from '../../../src/loader/displays/device'
 
-const page = (innerWidth: number, screenWidth: number) => ({ innerWidth, screen: { width: screenWidth } }) as unknown as Window
+const page = (innerWidth: number, screenWidth: number) =>
+  ({ innerWidth, screen: { width: screenWidth } }) as unknown as Window
 
 describe('deviceOf', () => {
   it.each([

@@ -23,13 +23,17 @@ const chunks: Chunks = {
   ui: { api: CHUNK_API, open: (_request, h) => ((host = h), { close: () => h.closed(), visible }) },
   transport: {
     api: CHUNK_API,
-    send: async (_url, batch) => (sent.push(expectWireBatch(JSON.parse(JSON.stringify(batch)))), replies.shift() || { ok: true, status: 200, retry: false }),
+    send: async (_url, batch) => (
+      sent.push(expectWireBatch(JSON.parse(JSON.stringify(batch)))),
+      replies.shift() || { ok: true, status: 200, retry: false }
+    ),
     withLock: (_name, fn) => fn(),
   },
   diagnostics,
 }
 const loadChunk: LoadChunk = async (name) => chunks[name]
-const start = (config: Partial<Config> = {}) => createTouchpoint({ ...DEFAULTS, endpoint: ENDPOINT, ...config }, window, loadChunk)
+const start = (config: Partial<Config> = {}) =>
+  createTouchpoint({ ...DEFAULTS, endpoint: ENDPOINT, ...config }, window, loadChunk)
 const displays = () => sent.flatMap((batch) => batch.displays ?? [])
 const waiting = () => JSON.parse(localStorage.getItem('tp:d:' + ENDPOINT) || '[]') as SurveyDisplay[]
 
@@ -55,8 +59,17 @@ describe('displays', () => {
     await tp.flush()
     const [shown] = displays()
     expect(shown).toEqual({
-      id: expect.stringMatching(UUID), event: 'shown', survey: 'csat', kind: 'csat', stage: 'purchase', touchpoint: 'confirmation',
-      url: location.origin + '/checkout/order-received/12/', locale: 'en', at: expect.any(String), device: 'phone', visitor: 'new',
+      id: expect.stringMatching(UUID),
+      event: 'shown',
+      survey: 'csat',
+      kind: 'csat',
+      stage: 'purchase',
+      touchpoint: 'confirmation',
+      url: location.origin + '/checkout/order-received/12/',
+      locale: 'en',
+      at: expect.any(String),
+      device: 'phone',
+      visitor: 'new',
     })
     const [answer] = sent.flatMap((batch) => batch.responses)
     expect(answer).toMatchObject({ display: shown.id, device: 'phone', visitor: 'new', score: 5 })
@@ -71,7 +84,10 @@ describe('displays', () => {
     await tp.show('nps', 'nps-account')
     host.dismiss()
     await tp.flush()
-    expect(displays().map((d) => [d.event, d.survey, d.kind])).toEqual([['shown', 'nps-account', 'nps'], ['dismissed', 'nps-account', 'nps']])
+    expect(displays().map((d) => [d.event, d.survey, d.kind])).toEqual([
+      ['shown', 'nps-account', 'nps'],
+      ['dismissed', 'nps-account', 'nps'],
+    ])
     const [shown, dismissed] = displays()
     expect(dismissed.id).not.toBe(shown.id)
     expect(dismissed.id).toMatch(UUID)
@@ -125,33 +141,56 @@ describe('displays', () => {
 
   it('never lets displays push an answer out: each outbox has its own cap', async () => {
     const tp = start()
-    replies = Array.from({ length: 1000 }, () => ({ ok: false, status: 503, retry: true }))
+    replies = Array.from({ length: 10 }, () => ({ ok: false, status: 503, retry: true }))
     await tp.show('csat')
     host.answer(3, null)
-    for (let i = 0; i < OUTBOX_CAP + 20; i++) {
-      host.closed()
-      await tp.show('nps')
-      host.dismiss()
-    }
+    // A full display outbox (left by earlier page views), then two more displays.
+    const full = Array.from({ length: OUTBOX_CAP }, (_, i) => ({
+      ...waiting()[0],
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    }))
+    localStorage.setItem('tp:d:' + ENDPOINT, JSON.stringify(full))
+    host.closed()
+    await tp.show('nps')
+    host.dismiss()
     const answers = JSON.parse(localStorage.getItem('tp:o:' + ENDPOINT) || '[]')
     expect(answers).toHaveLength(1)
     expect(waiting()).toHaveLength(OUTBOX_CAP)
+    // The oldest displays went first.
+    expect(
+      waiting()
+        .slice(-2)
+        .map((d) => d.event),
+    ).toEqual(['shown', 'dismissed'])
   })
 })
 
 describe('reading displays and the optional answer fields back from storage', () => {
   const display = (overrides: Partial<SurveyDisplay> = {}): SurveyDisplay => ({
-    id: '00000000-0000-4000-8000-00000000d15b', event: 'shown', survey: 'csat', kind: 'csat', stage: 'purchase', touchpoint: 'confirmation',
-    url: 'https://shop.example/thank-you/', locale: 'en', at: '2026-11-23T09:59:58.000Z', device: 'tablet', visitor: 'returning', ...overrides,
+    id: '00000000-0000-4000-8000-00000000d15b',
+    event: 'shown',
+    survey: 'csat',
+    kind: 'csat',
+    stage: 'purchase',
+    touchpoint: 'confirmation',
+    url: 'https://shop.example/thank-you/',
+    locale: 'en',
+    at: '2026-11-23T09:59:58.000Z',
+    device: 'tablet',
+    visitor: 'returning',
+    ...overrides,
   })
 
   it('rebuilds a display from its own fields, leaving out what is not a display field', () => {
     expect(readDisplay({ ...display(), score: 5, comment: 'x', junk: 1 })).toEqual(display())
   })
 
-  it.each([[{ event: 'clicked' }], [{ id: 'x' }], [{ kind: 'stars' }], [{ at: 'yesterday' }], [{ survey: '' }]])('refuses a stored display with %j', (overrides) => {
-    expect(readDisplay({ ...display(), ...overrides })).toBeNull()
-  })
+  it.each([[{ event: 'clicked' }], [{ id: 'x' }], [{ kind: 'stars' }], [{ at: 'yesterday' }], [{ survey: '' }]])(
+    'refuses a stored display with %j',
+    (overrides) => {
+      expect(readDisplay({ ...display(), ...overrides })).toBeNull()
+    },
+  )
 
   it('keeps an answer whose optional field is bad, leaving only that field out', () => {
     const answer = response({ display: '00000000-0000-4000-8000-00000000d15b', device: 'phone', visitor: 'new' })

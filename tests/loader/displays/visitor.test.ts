@@ -2,7 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createStorage } from '../../../src/loader/lib/storage'
 import { FIRST_SEEN_KEY, visitorOf } from '../../../src/loader/displays/visitor'
 
-const storage = () => createStorage(window, () => true, () => {})
+const storage = () =>
+  createStorage(
+    window,
+    () => true,
+    () => {},
+  )
 // Local times: the day boundary is the shopper's own midnight.
 const at = (local: string) => new Date(local)
 
@@ -32,7 +37,11 @@ describe('visitorOf', () => {
   })
 
   it('counts every page view as new when storage is refused (no consent yet, or blocked)', () => {
-    const refused = createStorage(window, () => false, () => {})
+    const refused = createStorage(
+      window,
+      () => false,
+      () => {},
+    )
     expect(visitorOf(refused, at('2026-11-20T08:00:00'))).toBe('new')
     expect(localStorage.getItem(FIRST_SEEN_KEY)).toBeNull()
   })

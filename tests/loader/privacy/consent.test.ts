@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { createConsent } from '../../../src/loader/privacy/consent'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const w = window as any
 const config = (over: Partial<Config> = {}): Config => ({ ...DEFAULTS, ...over })
-const nav = (key: string, value: unknown) => Object.defineProperty(navigator, key, { configurable: true, get: () => value })
+const nav = (key: string, value: unknown) =>
+  Object.defineProperty(navigator, key, { configurable: true, get: () => value })
 function gtag(..._: unknown[]) {
   // eslint-disable-next-line prefer-rest-params
   w.dataLayer.push(arguments)

@@ -96,7 +96,11 @@ describe('startTargeting frequency rules', () => {
     const ctx = makeCtx({ debug: true })
     const targeting = startTargeting(ctx, vi.fn())
     expect(ctx.log).toHaveBeenLastCalledWith({
-      code: 'page', detection, endpoint: true, consent: null, surveys: [{ id: 'csat', trigger: 'delay=3000', eligible: true, reason: 'eligible' }],
+      code: 'page',
+      detection,
+      endpoint: true,
+      consent: null,
+      surveys: [{ id: 'csat', trigger: 'delay=3000', eligible: true, reason: 'eligible' }],
     })
     detection = { stage: 'awareness', touchpoint: 'other', signal: 'none' }
     targeting.restart() // an SPA navigation
@@ -114,14 +118,26 @@ describe('startTargeting frequency rules', () => {
     expect(open).not.toHaveBeenCalled()
     vi.advanceTimersByTime(1)
     expect(open).toHaveBeenCalledWith(expect.objectContaining({ id: 'csat', kind: 'csat' }), 'delay=3000')
-    expect(ctx.log).toHaveBeenCalledWith({ code: 'decision', survey: 'csat', eligible: true, reason: 'eligible', trigger: 'delay=3000' })
+    expect(ctx.log).toHaveBeenCalledWith({
+      code: 'decision',
+      survey: 'csat',
+      eligible: true,
+      reason: 'eligible',
+      trigger: 'delay=3000',
+    })
     vi.advanceTimersByTime(60_000)
     expect(open).toHaveBeenCalledTimes(1)
     t.outcome('csat', 'show')
     t.restart() // an SPA navigation back to the thank-you page
     vi.advanceTimersByTime(3000)
     expect(open).toHaveBeenCalledTimes(1)
-    expect(ctx.log).toHaveBeenLastCalledWith({ code: 'decision', survey: 'csat', eligible: false, reason: 'shown:0', trigger: 'delay=3000' })
+    expect(ctx.log).toHaveBeenLastCalledWith({
+      code: 'decision',
+      survey: 'csat',
+      eligible: false,
+      reason: 'shown:0',
+      trigger: 'delay=3000',
+    })
   })
 
   it('asks once on a product page even when dwell and exit intent both fire', () => {
@@ -149,7 +165,11 @@ describe('startTargeting frequency rules', () => {
     vi.advanceTimersByTime(3000)
     t.outcome('csat', 'show')
     t.outcome('csat', 'answer')
-    expect(JSON.parse(localStorage.getItem('tp:s')!)).toMatchObject({ a: Date.now(), s: { csat: Date.now() }, r: { csat: Date.now() } })
+    expect(JSON.parse(localStorage.getItem('tp:s')!)).toMatchObject({
+      a: Date.now(),
+      s: { csat: Date.now() },
+      r: { csat: Date.now() },
+    })
     vi.setSystemTime(Date.now() + 13 * DAY)
     const again = startTargeting(makeCtx(), open)
     vi.advanceTimersByTime(3000)
@@ -177,7 +197,10 @@ describe('startTargeting frequency rules', () => {
     vi.advanceTimersByTime(3000)
     expect(JSON.parse(localStorage.getItem('tp:s')!).b).toBe(73)
     random.mockReturnValue(0.01)
-    for (let i = 0; i < 3; i++) startTargeting(makeCtx({ sample: 50 }), open), vi.advanceTimersByTime(3000)
+    for (let i = 0; i < 3; i++) {
+      startTargeting(makeCtx({ sample: 50 }), open)
+      vi.advanceTimersByTime(3000)
+    }
     expect(open).not.toHaveBeenCalled()
     startTargeting(makeCtx({ sample: 80 }), open)
     vi.advanceTimersByTime(3000)

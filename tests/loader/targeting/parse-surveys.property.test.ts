@@ -2,7 +2,8 @@ import { formatNote } from '../../../src/diagnostics/format-note'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseSurveys } from '../../../src/loader/targeting/parse-surveys'
-import { KINDS, triggerOf, type SurveyPlan } from '../../../src/loader/targeting/plan'
+import { KINDS } from '../../../src/shared/vocabulary'
+import { triggerOf, type SurveyPlan } from '../../../src/loader/targeting/plan'
 import { STAGES, TOUCHPOINTS } from '../../../src/shared/stage-map'
 
 // Property tests of the data-surveys parser: any text (or any JSON array from data-config)
@@ -33,8 +34,41 @@ const parse = (value: string | unknown[]) => {
 }
 
 // Text made of the syntax's own pieces, so that near-misses are common.
-const piece = fc.constantFrom(...WHERE, ...KINDS, ':', '@', '/', '=', ',', ';', ' ', 'delay', 'dwell', 'scroll', 'exit', 'event', 'track', 'click',
-  'sample', 'recontact', 'id', '3s', '45', '50%', '90d', '.a', '#b', '[x', '<script>', 'ms', 'm', '1.5', '-1', '999999', 'add_to_cart')
+const piece = fc.constantFrom(
+  ...WHERE,
+  ...KINDS,
+  ':',
+  '@',
+  '/',
+  '=',
+  ',',
+  ';',
+  ' ',
+  'delay',
+  'dwell',
+  'scroll',
+  'exit',
+  'event',
+  'track',
+  'click',
+  'sample',
+  'recontact',
+  'id',
+  '3s',
+  '45',
+  '50%',
+  '90d',
+  '.a',
+  '#b',
+  '[x',
+  '<script>',
+  'ms',
+  'm',
+  '1.5',
+  '-1',
+  '999999',
+  'add_to_cart',
+)
 const syntaxLike = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''))
 
 /** A good part and the plan it means. */
@@ -56,7 +90,12 @@ const goodPart = fc
   })
   .map(({ where, kind, trigger, sample, id }) => {
     const text = `${where.join(',')}:${kind}@${trigger[0]}${sample != null ? '/sample=' + sample : ''}${id ? '/id=' + id : ''}`
-    const plan: SurveyPlan = { id: id || kind, kind, on: where as SurveyPlan['on'], trigger: trigger[1] as SurveyPlan['trigger'] }
+    const plan: SurveyPlan = {
+      id: id || kind,
+      kind,
+      on: where as SurveyPlan['on'],
+      trigger: trigger[1] as SurveyPlan['trigger'],
+    }
     if (sample != null) plan.sample = sample
     return { text, plan }
   })
@@ -87,10 +126,17 @@ describe('parseSurveys (property tests)', () => {
 
   it('reads good parts exactly, whatever bad parts follow them', () => {
     fc.assert(
-      fc.property(fc.array(goodPart, { minLength: 1, maxLength: 5 }), fc.array(syntaxLike.filter((t) => !t.includes(';')), { maxLength: 3 }), (good, bad) => {
-        const { plans } = parse([...good.map((g) => g.text), ...bad].join(';'))
-        expect(plans.slice(0, good.length)).toEqual(good.map((g) => g.plan))
-      }),
+      fc.property(
+        fc.array(goodPart, { minLength: 1, maxLength: 5 }),
+        fc.array(
+          syntaxLike.filter((t) => !t.includes(';')),
+          { maxLength: 3 },
+        ),
+        (good, bad) => {
+          const { plans } = parse([...good.map((g) => g.text), ...bad].join(';'))
+          expect(plans.slice(0, good.length)).toEqual(good.map((g) => g.plan))
+        },
+      ),
       { numRuns: 500 },
     )
   })

@@ -3,13 +3,13 @@ import { describe, expect, it, vi } from 'vitest'
 import { parseSurveys } from '../../../src/loader/targeting/parse-surveys'
 
 describe('parseSurveys', () => {
-const DEFAULT_PLAN = [
-  { id: 'csat', kind: 'csat', on: ['confirmation'], trigger: { delay: 3e3 } },
-  { id: 'nps', kind: 'nps', on: ['account'], trigger: { delay: 5e3 }, recontactDays: 90 },
-  { id: 'emotion', kind: 'emotion', on: ['product'], trigger: { dwell: 45e3 } },
-  { id: 'emotion', kind: 'emotion', on: ['product', 'cart'], trigger: { exit: true } },
-  { id: 'ces', kind: 'ces', on: ['checkout'], trigger: { exit: true } },
-]
+  const DEFAULT_PLAN = [
+    { id: 'csat', kind: 'csat', on: ['confirmation'], trigger: { delay: 3e3 } },
+    { id: 'nps', kind: 'nps', on: ['account'], trigger: { delay: 5e3 }, recontactDays: 90 },
+    { id: 'emotion', kind: 'emotion', on: ['product'], trigger: { dwell: 45e3 } },
+    { id: 'emotion', kind: 'emotion', on: ['product', 'cart'], trigger: { exit: true } },
+    { id: 'ces', kind: 'ces', on: ['checkout'], trigger: { exit: true } },
+  ]
 
   it('uses the default plan when nothing is configured', () => {
     const warn = vi.fn()
@@ -51,7 +51,13 @@ const DEFAULT_PLAN = [
     const warn = vi.fn()
     const plans = parseSurveys('produt:emotion@exit; confirmation:csat', warn)
     expect(warn).toHaveBeenCalledOnce()
-    expect(warn).toHaveBeenCalledWith({ code: 'bad-survey', part: 'produt:emotion@exit', source: 'tag', problem: 'where', detail: 'produt' })
+    expect(warn).toHaveBeenCalledWith({
+      code: 'bad-survey',
+      part: 'produt:emotion@exit',
+      source: 'tag',
+      problem: 'where',
+      detail: 'produt',
+    })
     expect(plans).toHaveLength(1)
   })
 
@@ -87,6 +93,12 @@ const DEFAULT_PLAN = [
       { id: 'pdp', kind: 'emotion', on: ['product'], trigger: { exit: true }, sample: 20 },
     ])
     expect(warn).toHaveBeenCalledTimes(2)
-    expect(warn.mock.calls[0][0]).toEqual({ code: 'bad-survey', part: '{"kind":"csat","on":["produt"]}', source: 'init', problem: 'where', detail: 'produt' })
+    expect(warn.mock.calls[0][0]).toEqual({
+      code: 'bad-survey',
+      part: '{"kind":"csat","on":["produt"]}',
+      source: 'init',
+      problem: 'where',
+      detail: 'produt',
+    })
   })
 })

@@ -111,7 +111,11 @@ describe('armTriggers', () => {
   it('disarms everything on stop()', () => {
     document.body.innerHTML = '<button>b</button>'
     const fire = vi.fn()
-    const armed = armTriggers(window, [plan({ delay: 10 }), plan({ dwell: 10 }), plan({ exit: true }), plan({ track: 't' }), plan({ click: 'button' })], fire)
+    const armed = armTriggers(
+      window,
+      [plan({ delay: 10 }), plan({ dwell: 10 }), plan({ exit: true }), plan({ track: 't' }), plan({ click: 'button' })],
+      fire,
+    )
     armed.stop()
     vi.advanceTimersByTime(1000)
     document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null }))
