@@ -32,8 +32,7 @@ export interface BatchCheck {
 const SCHEMA_PATH = 'schema/response.schema.json'
 // Optional additions that a bad value does not make the whole item wrong: dropped with a warning.
 const DROPPABLE = ['display', 'device', 'visitor']
-const LISTS = ['responses', 'displays'] as const
-type List = (typeof LISTS)[number]
+type List = 'responses' | 'displays'
 
 let compiled: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined
 // The fields the schema names for each list: the only ones stored.

@@ -6,6 +6,7 @@ import { resolveExplicit } from '../detection/resolve-explicit.js'
 import { watchNavigation } from '../detection/watch-navigation.js'
 import { watchDataLayer } from '../detection/watch-data-layer.js'
 import { createDelivery } from '../delivery/delivery.js'
+import { createDisplays } from '../displays/displays.js'
 import { startTargeting } from '../targeting/targeting.js'
 import { EMOTIONS, KINDS } from '../../shared/vocabulary.js'
 import { createConsent } from '../privacy/consent.js'
@@ -57,6 +58,7 @@ export function createTouchpoint(
   }
 
   const delivery = config.endpoint ? createDelivery(ctx) : null
+  const displays = delivery && createDisplays(win, ctx.storage, delivery.display)
   let open: UiHandle | null = null
   // The card that has its answer and only says thank you: an explicit show() may replace it.
   let finished: UiHandle | null = null
@@ -86,6 +88,7 @@ export function createTouchpoint(
       url: win.location.origin + win.location.pathname,
       at: new Date().toISOString(),
       locale: ctx.locale(),
+      ...displays!.traits(),
     }
     // `at` stays the time the survey was shown: a draft and its final copy must be identical but
     // for the comment, or the collector keeps the draft and refuses the comment (stored answers are immutable).
@@ -124,7 +127,10 @@ export function createTouchpoint(
             finished = open
             end('answer', response)
           },
-          dismiss: () => end('dismiss', base),
+          dismiss() {
+            displays!.record('dismissed', base)
+            end('dismiss', base)
+          },
           closed: () => void (open = null),
           warn,
         },
@@ -143,6 +149,8 @@ export function createTouchpoint(
       return false
     }
     targeting.outcome(survey, 'show')
+    // The answer to this card names the display that counted it as shown.
+    base.display = displays!.record('shown', base)
     emitter.emit('show', base)
     return true
   }

@@ -1,24 +1,26 @@
-import type { SurveyResponse } from '../../shared/types.js'
+import type { SurveyDisplay, SurveyResponse } from '../../shared/types.js'
 import { toJson } from '../../shared/to-json.js'
 
 /** Bytes per request: keepalive bodies of a page share 64 KiB, so each stays under 60 KB. */
 export const BEACON_BYTES = 60000
 
 /**
- * Hands answers to the browser while the page is being hidden or left. `sendBeacon` with a
+ * Hands answers (and displays) to the browser while the page is being hidden or left. `sendBeacon` with a
  * `text/plain` body (no CORS preflight), else `fetch` with `keepalive`. Neither tells us the
  * server stored anything, so the answers stay in the outbox and go again by `fetch` on the
  * next page view; the collector ignores ids it already has. Never throws.
  *
  * @example
- * addEventListener('pagehide', () => beacon(endpoint, outbox.due()))
+ * addEventListener('pagehide', () => beacon(endpoint, outbox.due(), displays.due()))
  */
-export function beacon(endpoint: string, responses: SurveyResponse[]): void {
+export function beacon(endpoint: string, responses: SurveyResponse[], displays: SurveyDisplay[] = []): void {
   let batch: SurveyResponse[] = []
+  let shown: SurveyDisplay[] = []
   let bytes = 0
   const send = () => {
-    const body = toJson({ v: 1, sent_at: new Date().toISOString(), responses: batch })
+    const body = toJson({ v: 1, sent_at: new Date().toISOString(), responses: batch, displays: shown })
     batch = []
+    shown = []
     bytes = 0
     try {
       if (navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain' }))) return
@@ -31,11 +33,13 @@ export function beacon(endpoint: string, responses: SurveyResponse[]): void {
       // nothing left to try: the answers stay in the outbox for the next page view
     }
   }
-  for (const response of responses) {
-    const size = new Blob([toJson(response)]).size + 1
-    if (batch.length && bytes + size > BEACON_BYTES - 100) send()
-    batch.push(response)
+  // Answers first: when the page's keepalive budget runs out, displays are the ones left for later.
+  for (const entry of [...responses, ...displays]) {
+    const size = new Blob([toJson(entry)]).size + 1
+    if (bytes && bytes + size > BEACON_BYTES - 100) send()
+    if ('event' in entry) shown.push(entry)
+    else batch.push(entry)
     bytes += size
   }
-  if (batch.length) send()
+  if (bytes) send()
 }

@@ -1,7 +1,8 @@
 import type { Context } from '../core/context.js'
 import type { TransportChunk } from '../../shared/contract.js'
-import type { SurveyResponse } from '../../shared/types.js'
+import type { SurveyDisplay, SurveyResponse } from '../../shared/types.js'
 import { OUTBOX_CAP, createOutbox } from './outbox.js'
+import { readDisplay } from './read-response.js'
 import { beacon } from './beacon.js'
 import { watchFlushTriggers } from './flush-triggers.js'
 import { whenIdle } from '../lib/when-idle.js'
@@ -16,6 +17,8 @@ export const CHUNK_RETRY_MAX_MS = 300000
 export interface Delivery {
   /** Stores an answer at once (`final` false: a draft the shopper may still complete), then sends it on a trigger. */
   record(response: SurveyResponse, final: boolean): void
+  /** Stores a display (a survey shown or dismissed) at once, then sends it with the next batch. */
+  display(display: SurveyDisplay): void
   /** Sends every due answer; resolves once they are handed to the network (or nothing is to send). */
   flush(): Promise<void>
 }
@@ -33,10 +36,14 @@ export function createDelivery(ctx: Context): Delivery {
   const { config, emit, log } = ctx
   const endpoint = config.endpoint!
   const name = 'tp:o:' + endpoint
-  const outbox = createOutbox(ctx.storage, name, (message) => {
+  const onDrop = (message: string) => {
     console.warn(message) // the message is built here anyway, for the error event
     emit('error', { code: 'outbox', message })
-  })
+  }
+  const outbox = createOutbox(ctx.storage, name, onDrop)
+  // Displays wait apart, so that they can never push an answer out of its outbox.
+  const displays = createOutbox(ctx.storage, 'tp:d:' + endpoint, onDrop, readDisplay)
+  const due = () => outbox.due().length + displays.due().length
   // This page's drafts: they become answers when the page is left.
   const drafts: Record<string, SurveyResponse> = {}
   // What this page view already beaconed (hidden, then pagehide, must not send it twice).
@@ -58,7 +65,7 @@ export function createDelivery(ctx: Context): Delivery {
     clearTimeout(timer as never)
     timer = 0
     // While offline nothing is tried: the `online` event flushes.
-    if (!outbox.due().length || ctx.win.navigator.onLine === false) return
+    if (!due() || ctx.win.navigator.onLine === false) return
     let again = config.flushMs
     let transport: TransportChunk
     try {
@@ -74,15 +81,15 @@ export function createDelivery(ctx: Context): Delivery {
       // Read inside the lock: another tab may have sent some of them meanwhile.
       const next = await transport.withLock(name, async () => {
         const responses = outbox.due()
+        const shown = displays.due()
         const ids = responses.map((r) => r.id)
-        if (!ids.length) return -1
-        const { ok, status, retry, retryAfterMs } = await transport.send(
-          endpoint,
-          { v: 1, sent_at: new Date().toISOString(), responses },
-          undefined,
-          handed,
-        )
-        if (ok || !retry) outbox.remove(ids)
+        if (!ids.length && !shown.length) return -1
+        const batch = { v: 1 as const, sent_at: new Date().toISOString(), responses, displays: shown }
+        const { ok, status, retry, retryAfterMs } = await transport.send(endpoint, batch, undefined, handed)
+        if (ok || !retry) {
+          outbox.remove(ids)
+          displays.remove(shown.map((d) => d.id))
+        }
         if (ok) return (emit('sent', { ids }), -1)
         const message = `${retry ? 'send failed, will retry' : 'refused, answers dropped'} (${status || 'network'})`
         log({ code: 'delivery', message })
@@ -93,7 +100,7 @@ export function createDelivery(ctx: Context): Delivery {
     } catch (error) {
       log({ code: 'failed', what: 'delivery', error })
     }
-    if (again >= 0 && outbox.due().length) later(Math.max(again, 100))
+    if (again >= 0 && due()) later(Math.max(again, 100))
   }
 
   // One attempt at a time; `handed` hears when this attempt's request goes out.
@@ -107,13 +114,11 @@ export function createDelivery(ctx: Context): Delivery {
       // The page is going: what the shopper chose is their answer now.
       // Own keys only: a page's enumerable Object.prototype additions are not drafts.
       if (left) for (const id of Object.keys(drafts)) outbox.put(drafts[id])
-      beacon(
-        endpoint,
-        outbox.due().filter((r) => {
-          const key = toJson(r)
-          return !beaconed[key] && (beaconed[key] = 1)
-        }),
-      )
+      const fresh = (entry: object) => {
+        const key = toJson(entry)
+        return !beaconed[key] && (beaconed[key] = 1)
+      }
+      beacon(endpoint, outbox.due().filter(fresh), displays.due().filter(fresh))
     },
   )
   // Leftovers of earlier page views, once the page has loaded and the browser is idle: the first
@@ -131,6 +136,11 @@ export function createDelivery(ctx: Context): Delivery {
       if (!final) return
       if (outbox.due().length >= config.batchSize) flush()
       else later(config.flushMs)
+    },
+    display(display) {
+      // Past the cap the oldest displays go quietly: they only count, an answer is never lost to them.
+      displays.put(display)
+      later(config.flushMs)
     },
     // touchpoint.flush() resolves once the batch is on the wire, not after a server's retries.
     flush: () => new Promise<void>((resolve) => void flush(resolve).then(resolve)),

@@ -1,5 +1,8 @@
-import type { SurveyResponse } from '../../shared/types.js'
+import type { SurveyDisplay, SurveyResponse } from '../../shared/types.js'
 import { EMOTIONS, KINDS, RANGE, STAGES, TOUCHPOINTS } from '../../shared/vocabulary.js'
+import { DEVICES } from '../displays/device.js'
+import { DISPLAY_EVENTS } from '../displays/displays.js'
+import { VISITORS } from '../displays/visitor.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- checks take whatever storage held */
 
@@ -18,13 +21,17 @@ const among =
 const YEAR_0 = -62167219200000
 const YEAR_10000 = 253402300800000
 
+const isUuid: Check = (value) =>
+  typeof value == 'string' && /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/.test(value)
+
+type Optional = 'display' | 'device' | 'visitor'
+
 /**
  * What each wire field must hold (schema/response.schema.json), in wire order; `kind` comes
  * before the fields checked against it. A field missing here never reaches the wire from storage.
  */
-const FIELDS: Record<Exclude<keyof SurveyResponse, 'display' | 'device' | 'visitor'>, Check> = {
-  id: (value) =>
-    typeof value == 'string' && /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/.test(value),
+const FIELDS: Record<Exclude<keyof SurveyResponse, Optional>, Check> = {
+  id: isUuid,
   survey: text(1, 64),
   kind: among(KINDS),
   score: (value, entry) =>
@@ -44,24 +51,45 @@ const FIELDS: Record<Exclude<keyof SurveyResponse, 'display' | 'device' | 'visit
   },
 }
 
+// A display is checked as an answer is: an answer's fields without the score, plus its event.
+const CHECKS: Record<string, Check> = {
+  ...FIELDS,
+  event: among(DISPLAY_EVENTS),
+  display: isUuid,
+  device: among(DEVICES),
+  visitor: among(VISITORS),
+}
+const RESPONSE_KEYS = Object.keys(FIELDS)
+const DISPLAY_KEYS = 'id event survey kind stage touchpoint url locale at'.split(' ')
+// Optional fields: kept when valid, left out when not (never a reason to drop the answer).
+const OPTIONAL: Optional[] = ['display', 'device', 'visitor']
+
+/** An entry rebuilt from its own known fields, or null when a required one is wrong. */
+function read(value: unknown, keys: string[]): Record<string, unknown> | null {
+  if (!value || typeof value != 'object' || Array.isArray(value)) return null
+  // Own fields only: a missing field must not be filled in from a polluted Object.prototype.
+  const own = Object.assign(Object.create(null), value)
+  const entry: Record<string, unknown> = {}
+  for (const key of keys) {
+    if (!CHECKS[key](own[key], own)) return null
+    entry[key] = own[key]
+  }
+  for (const key of OPTIONAL) if (CHECKS[key](own[key], own)) entry[key] = own[key]
+  entry.at = new Date(own.at).toISOString()
+  return entry
+}
+
 /**
  * An answer read back from storage, rebuilt from its own known fields, or null when it is not
  * one (another script's data, another version's shape, a page's `Object.prototype` additions):
  * what comes back always passes the wire schema, so one bad entry can never get a whole batch
- * refused. `at` is rewritten as `toISOString()` writes it (same instant).
+ * refused. `at` is rewritten as `toISOString()` writes it (same instant). An optional field
+ * (`display`, `device`, `visitor`) with a value the schema does not allow is left out.
  *
  * @example
  * readResponse(JSON.parse(stored)[0]) // → a SurveyResponse, or null
  */
-export function readResponse(value: unknown): SurveyResponse | null {
-  if (!value || typeof value != 'object' || Array.isArray(value)) return null
-  // Own fields only: a missing field must not be filled in from a polluted Object.prototype.
-  const own = Object.assign(Object.create(null), value)
-  const response: Record<string, unknown> = {}
-  for (const key of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
-    if (!FIELDS[key](own[key], own)) return null
-    response[key] = own[key]
-  }
-  response.at = new Date(own.at).toISOString()
-  return response as unknown as SurveyResponse
-}
+export const readResponse = (value: unknown) => read(value, RESPONSE_KEYS) as SurveyResponse | null
+
+/** A display read back from storage, as `readResponse` reads an answer. */
+export const readDisplay = (value: unknown) => read(value, DISPLAY_KEYS) as SurveyDisplay | null

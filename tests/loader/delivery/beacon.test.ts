@@ -26,6 +26,32 @@ describe('beacon', () => {
     expect(fetch).not.toHaveBeenCalled()
   })
 
+  it('sends displays with the answers in the same wire batch', async () => {
+    const { sendBeacon } = stubBeacon(true)
+    const answers = [response()]
+    const shown = {
+      id: '00000000-0000-4000-8000-00000000d15b',
+      event: 'shown' as const,
+      survey: 'csat',
+      kind: 'csat' as const,
+      stage: 'purchase' as const,
+      touchpoint: 'confirmation' as const,
+      url: 'https://shop.example/thank-you/',
+      locale: 'en',
+      at: '2026-11-23T09:59:50.000Z',
+      device: 'phone' as const,
+      visitor: 'new' as const,
+    }
+    beacon('https://collect.example/r', answers, [shown])
+    expect(sendBeacon).toHaveBeenCalledTimes(1)
+    const batch = expectWireBatch(await blobs[0].text())
+    expect(batch.responses).toEqual(answers)
+    expect(batch.displays).toEqual([shown])
+    // Displays alone (the shopper saw a survey and left) still go.
+    beacon('https://collect.example/r', [], [shown])
+    expect(expectWireBatch(await blobs[1].text())).toMatchObject({ responses: [], displays: [shown] })
+  })
+
   it('splits a large outbox into requests under 60 KB each', async () => {
     stubBeacon(true)
     const answers = Array.from({ length: 200 }, () => response({ comment: 'ý kiến '.repeat(120).slice(0, 1000) }))
