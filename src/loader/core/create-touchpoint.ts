@@ -16,8 +16,7 @@ import { EVENTS } from '../../shared/events.js'
 import { createReport } from './report.js'
 import { resolveLocale } from './resolve-locale.js'
 import type { Context } from './context.js'
-
-export const VERSION = '0.1.0'
+import { VERSION } from '../version.js'
 
 export type { TouchpointApi }
 
