@@ -1,21 +1,19 @@
 import type { Config } from '../../shared/options.js'
-import type { LoadChunk, Note, UiHandle } from '../../shared/contract.js'
-import type { EventMap, EventName, SurveyEvent, SurveyKind, SurveyResponse, TouchpointApi } from '../../shared/types.js'
+import type { LoadChunk, Note } from '../../shared/contract.js'
+import type { EventMap, EventName, SurveyKind, TouchpointApi } from '../../shared/types.js'
 import { detectStage } from '../detection/detect-stage.js'
 import { resolveExplicit } from '../detection/resolve-explicit.js'
 import { watchNavigation } from '../detection/watch-navigation.js'
 import { watchDataLayer } from '../detection/watch-data-layer.js'
 import { createDelivery } from '../delivery/delivery.js'
 import { startTargeting } from '../targeting/targeting.js'
-import { EMOTIONS, KINDS } from '../../shared/vocabulary.js'
 import { createConsent } from '../privacy/consent.js'
+import { createSurveySession } from '../session/survey-session.js'
 import { createStorage } from '../lib/storage.js'
-import { uuid } from '../lib/uuid.js'
 import { createEmitter } from './emitter.js'
 import { EVENTS } from '../../shared/events.js'
 import { createReport } from './report.js'
 import { resolveLocale } from './resolve-locale.js'
-import type { Context } from './context.js'
 import { VERSION } from '../version.js'
 
 export type { TouchpointApi }
@@ -38,121 +36,50 @@ export function createTouchpoint(
   const detect = () => detectStage(win, { stage: explicit, stageMap: config.stageMap })
   let current = detect()
 
-  const ctx: Context = {
+  const storage = createStorage(win, consent.granted, (err) => {
+    warn({ code: 'no-storage' })
+    emitter.emit('error', { code: 'storage', message: String(err) })
+  })
+  const detection = () => current
+  const { emit } = emitter
+
+  const delivery = config.endpoint
+    ? createDelivery({
+        win,
+        config,
+        storage,
+        loadChunk,
+        emit,
+        log,
+        drafts: () => session.drafts(),
+      })
+    : null
+  const session = createSurveySession({
     win,
     config,
-    emit: emitter.emit,
-    on: emitter.on,
+    loadChunk,
+    delivery,
+    consent,
+    detection,
+    locale: () => resolveLocale(win, config.locale),
+    emit,
     log,
     warn,
-    detection: () => current,
-    locale: () => resolveLocale(win, config.locale),
-    loadChunk,
-    consent,
-    storage: createStorage(win, consent.granted, (err) => {
-      warn({ code: 'no-storage' })
-      emitter.emit('error', { code: 'storage', message: String(err) })
-    }),
-  }
-
-  const delivery = config.endpoint ? createDelivery(ctx) : null
-  let open: UiHandle | null = null
-  // The card that has its answer and only says thank you: an explicit show() may replace it.
-  let finished: UiHandle | null = null
-
-  async function show(kind: SurveyKind, survey: string = kind, auto = false): Promise<boolean> {
-    if (KINDS.indexOf(kind) < 0) {
-      warn({ code: 'bad-call', call: 'show', value: kind })
-      return false
-    }
-    if (open && open == finished && !auto) open.close()
-    const reason = !delivery ? 'no-endpoint' : !consent.granted() ? consent.reason() : open ? 'open' : ''
-    if (reason) {
-      log({ code: 'not-showing', survey, reason })
-      return false
-    }
-    const { stage, touchpoint } = current
-    const base: SurveyEvent = {
-      id: uuid(),
-      survey,
-      kind,
-      score: null,
-      comment: null,
-      emotion: null,
-      stage,
-      touchpoint,
-      // Query strings and fragments may carry order keys or emails: keep the page's address only.
-      url: win.location.origin + win.location.pathname,
-      at: new Date().toISOString(),
-      locale: ctx.locale(),
-    }
-    // `at` stays the time the survey was shown: a draft and its final copy must be identical but
-    // for the comment, or the collector keeps the draft and refuses the comment (stored answers are immutable).
-    const respond = (score: number, comment: string | null): SurveyResponse => ({
-      ...base,
-      score,
-      comment: comment && comment.slice(0, 1000), // the UI masked it (CHUNK_API 2)
-      emotion: kind == 'emotion' ? EMOTIONS[score - 1] || null : null,
-    })
-    const end = (event: 'answer' | 'dismiss', payload: SurveyEvent) => {
-      targeting.outcome(survey, event)
-      emitter.emit(event, payload)
-    }
-    open = {} as UiHandle // claim the slot while the chunk loads
-    try {
-      const ui = await loadChunk('ui')
-      open = ui.open(
-        {
-          survey,
-          kind,
-          locale: base.locale,
-          touchpoint: base.touchpoint,
-          question: config.questions[survey] || config.questions[kind],
-          position: config.position,
-          mount: config.mount ? win.document.querySelector(config.mount) : null,
-          accent: config.accent || undefined,
-          nonce: config.nonce || undefined,
-          auto,
-        },
-        {
-          choose: (score) => delivery!.record(respond(score, null), false),
-          answer(score, comment) {
-            const response = respond(score, comment)
-            delivery!.record(response, true)
-            finished = open
-            end('answer', response)
-          },
-          dismiss: () => end('dismiss', base),
-          closed: () => void (open = null),
-        },
-      )
-      if (open.visible === false) {
-        open.close() // closed() frees the slot
-        const message = `touchpoint: ${survey} survey not visible (the page's CSS hides its place); not counted as shown`
-        console.warn(message)
-        emitter.emit('error', { code: 'hidden', message })
-        return false
-      }
-    } catch (error) {
-      open = null
-      emitter.emit('error', { code: 'chunk', message: String(error) })
-      log({ code: 'failed', what: 'ui', error })
-      return false
-    }
-    targeting.outcome(survey, 'show')
-    emitter.emit('show', base)
-    return true
-  }
-
-  const targeting = startTargeting(ctx, (plan, trigger) => {
-    log({ code: 'showing', survey: plan.id, trigger })
-    show(plan.kind, plan.id, true)
+    outcome: (survey, what) => targeting.outcome(survey, what),
   })
+  const targeting = startTargeting(
+    { win, config, storage, consent, detection, loadChunk, log, warn, shownThisPageView: session.shownThisPageView },
+    (plan, trigger) => {
+      log({ code: 'showing', survey: plan.id, trigger })
+      session.show(plan.kind, plan.id, true)
+    },
+  )
 
   const refresh = () => {
     const next = detect()
     if (next.touchpoint != current.touchpoint || next.stage != current.stage) {
       current = next
+      session.newPageView()
       targeting.restart()
       emitter.emit('stage', next)
     } else current = next
@@ -168,7 +95,7 @@ export function createTouchpoint(
   const methods = {
     version: VERSION,
     detect: () => (current = detect()),
-    show: (kind: SurveyKind, survey?: string) => show(kind, survey),
+    show: (kind: SurveyKind, survey?: string) => session.show(kind, survey),
     on<E extends EventName>(event: E, fn: (payload: EventMap[E]) => void) {
       if (EVENTS.indexOf(event) < 0 || typeof fn != 'function') {
         warn({ code: 'bad-call', call: 'on', value: event })
