@@ -40,40 +40,21 @@ export function createTouchpoint(
     warn({ code: 'no-storage' })
     emitter.emit('error', { code: 'storage', message: String(err) })
   })
-  const detection = () => current
-  const { emit } = emitter
+  // What several parts use. Each factory's parameter type names only what that part reads; one
+  // object literal here keeps the wiring small in the loader, where every byte counts.
+  const shared = { win, config, storage, consent, loadChunk, emit: emitter.emit, log, warn, detection: () => current }
 
-  const delivery = config.endpoint
-    ? createDelivery({
-        win,
-        config,
-        storage,
-        loadChunk,
-        emit,
-        log,
-        drafts: () => session.drafts(),
-      })
-    : null
+  const delivery = config.endpoint ? createDelivery({ ...shared, drafts: () => session.drafts() }) : null
   const session = createSurveySession({
-    win,
-    config,
-    loadChunk,
+    ...shared,
     delivery,
-    consent,
-    detection,
     locale: () => resolveLocale(win, config.locale),
-    emit,
-    log,
-    warn,
     outcome: (survey, what) => targeting.outcome(survey, what),
   })
-  const targeting = startTargeting(
-    { win, config, storage, consent, detection, loadChunk, log, warn, shownThisPageView: session.shownThisPageView },
-    (plan, trigger) => {
-      log({ code: 'showing', survey: plan.id, trigger })
-      session.show(plan.kind, plan.id, true)
-    },
-  )
+  const targeting = startTargeting({ ...shared, shownThisPageView: session.shownThisPageView }, (plan, trigger) => {
+    log({ code: 'showing', survey: plan.id, trigger })
+    session.show(plan.kind, plan.id, true)
+  })
 
   const refresh = () => {
     const next = detect()
