@@ -8,7 +8,7 @@
 import typescript from '@rollup/plugin-typescript'
 import terser from '@rollup/plugin-terser'
 import resolve from '@rollup/plugin-node-resolve'
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { pruneDeclarations } from './scripts/prune-declarations.mjs'
 import { es2019 } from './scripts/rollup-plugin-es2019.mjs'
 import { shortClassNames } from './scripts/rollup-plugin-short-class-names.mjs'
@@ -42,12 +42,22 @@ const production = {
       : null,
 }
 
+// touchpoint.version is package.json's (src/loader/version.ts), in the CDN and the npm build alike.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
+const stampVersion = {
+  name: 'stamp-version',
+  transform: (code) =>
+    code.includes('__TOUCHPOINT_VERSION__')
+      ? { code: code.replaceAll('__TOUCHPOINT_VERSION__', JSON.stringify(version)), map: null }
+      : null,
+}
+
 const cdn = (input, file) => ({
   input,
   output: { file, format: 'iife', sourcemap: true },
   // es2019(): ky, nanostores and preact ship newer syntax and APIs than the README's browsers know.
   // shortClassNames(): the card's readable class names become one letter each (see the plugin).
-  plugins: [resolve({ browser: true }), production, es2019(), ts(), shortClassNames(), minify()],
+  plugins: [resolve({ browser: true }), production, stampVersion, es2019(), ts(), shortClassNames(), minify()],
   // An import cycle makes module order fragile: fail the build (ESLint's import-x/no-cycle says where).
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY') throw new Error(warning.message)
@@ -79,6 +89,7 @@ export default [
       manualChunks: (id) => (/[\\/]shared[\\/]to-json\.ts$/.test(id) ? 'to-json' : undefined),
     },
     plugins: [
+      stampVersion,
       ts({ declaration: true, declarationDir: 'dist/esm', outDir: 'dist/esm', rootDir: 'src' }),
       shortClassNames(),
       // Types for the public API only: what index.d.ts reaches, no internal or empty modules.

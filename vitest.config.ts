@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
+
+// What rollup.config.mjs writes into the build: the unit tests run the source, so they get it here.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 
 // `npm test` = type-check, build, then the projects: unit tests in happy-dom, the collector's
 // tests in Node against both of its engines (SQLite files and a real PostgreSQL server that
@@ -9,6 +13,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        define: { __TOUCHPOINT_VERSION__: JSON.stringify(version) },
         test: {
           name: 'unit',
           include: ['tests/**/*.test.{ts,tsx}'],

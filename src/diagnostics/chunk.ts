@@ -1,6 +1,6 @@
 // CDN entry of dist/touchpoint-diagnostics.js: loaded only when there is a warning to word or
 // `data-debug` is on; the loader finds the chunk on this global after the script runs.
 import { diagnostics } from './index.js'
+import { chunkRegistry } from '../shared/contract.js'
 
-const w = window as unknown as { __touchpoint_chunks?: Record<string, unknown> }
-;(w.__touchpoint_chunks = w.__touchpoint_chunks || {}).diagnostics = diagnostics
+chunkRegistry().diagnostics = diagnostics

@@ -3,7 +3,7 @@
  * imports the Preact UI. It reads its options from its own `data-*` attributes, defines
  * `window.touchpoint` and replays the calls the stub queued before it loaded.
  */
-import type { Note } from '../shared/contract.js'
+import { chunkRegistry, type Note } from '../shared/contract.js'
 import { parseOptions } from './config/parse-options.js'
 import { createTouchpoint } from './core/create-touchpoint.js'
 import { loadScriptChunk } from './chunks/load-script-chunk.js'
@@ -14,7 +14,7 @@ const script = document.currentScript as HTMLScriptElement | null
 try {
   const w = window as any // eslint-disable-line @typescript-eslint/no-explicit-any
   // Our own global (the chunks register there too): says whether a copy of the loader already runs.
-  const registry = (w.__touchpoint_chunks ||= {})
+  const registry = chunkRegistry()
   const tag = script || document.querySelector<HTMLScriptElement>('script[src*="touchpoint"][data-endpoint]')
   if (registry.endpoint !== undefined) {
     // Included twice: the first instance stays. With the same endpoint that is harmless.

@@ -164,5 +164,24 @@ export interface Chunks {
 
 export type ChunkName = keyof Chunks
 
+/**
+ * The CDN build's one global, `window.__touchpoint_chunks`: each chunk script registers itself
+ * under its name, and the first loader marks its endpoint there (a second copy of the tag then
+ * stays out). A chunk found there may come from another release: check its `api`.
+ */
+export interface ChunkRegistry extends Partial<Chunks> {
+  /** The running loader's endpoint (null without one); absent while no loader runs. */
+  endpoint?: string | null
+}
+
+/**
+ * The chunk registry of this page, created on first use.
+ *
+ * @example
+ * chunkRegistry().ui = ui // in a chunk's CDN entry
+ */
+export const chunkRegistry = (): ChunkRegistry =>
+  ((window as { __touchpoint_chunks?: ChunkRegistry }).__touchpoint_chunks ||= {})
+
 /** How a build finds its chunks: a script tag next to the loader (CDN) or `import()` (npm). */
 export type LoadChunk = <K extends ChunkName>(name: K) => Promise<Chunks[K]>

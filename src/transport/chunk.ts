@@ -1,3 +1,5 @@
+// CDN entry of dist/touchpoint-transport.js: the loader finds the chunk on this global after the script runs.
 import { transport } from './transport.js'
-const w = window as unknown as { __touchpoint_chunks?: Record<string, unknown> }
-;(w.__touchpoint_chunks = w.__touchpoint_chunks || {}).transport = transport
+import { chunkRegistry } from '../shared/contract.js'
+
+chunkRegistry().transport = transport

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { launchChromium, page, ROOT, serve, type TestServer } from './browser'
 
+const PACKAGE_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version
+
 const STUB = `<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};
 touchpoint('setStage','cart');touchpoint('on','stage',function(d){window.stages=(window.stages||[]).concat(d.touchpoint)});</script>`
 const TAG = '<script src="/touchpoint.js" data-endpoint="/collect"></script>'
@@ -61,6 +63,7 @@ describe('the CDN loader in Chromium', () => {
         }
       })
       expect(api.methods).toHaveLength(7)
+      expect(api.version).toBe(PACKAGE_VERSION) // written in by the build, never by hand
       expect(api.detect).toEqual({ stage: 'awareness', touchpoint: 'other', signal: 'none' })
       await tab.close()
     })

@@ -85,10 +85,12 @@ describe('the npm build in Chromium', () => {
         global: 'touchpoint' in window,
         same: (window as any).again === (window as any).tp,
         stage: (window as any).stageBefore,
+        version: (window as any).tp.version,
       })),
     ).toEqual({
       global: false,
       same: true,
+      version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version, // written in by the build
       stage: expect.objectContaining({ touchpoint: 'cart', stage: 'decision', signal: 'woocommerce:body-class' }),
     })
     // The cart arms an exit-intent survey, so the UI may be prefetched at idle; nothing is sent yet.

@@ -15,12 +15,17 @@ import { WORDS } from '../../src/collector/report-i18n'
 const schema = JSON.parse(readFileSync(join(__dirname, '../../schema/response.schema.json'), 'utf8'))
 const response = schema.$defs.response
 const sorted = (list: readonly unknown[]) => [...list].map(String).sort()
+/** A property's definition, following a `$ref` into the schema's `$defs`. */
+const resolved = (property: { $ref?: string; enum?: unknown[] }) =>
+  property.$ref ? schema.$defs[property.$ref.replace('#/$defs/', '')] : property
 
 describe('schema/response.schema.json agrees with the vocabulary', () => {
   it('names the same kinds, stages and touchpoints, in the same order', () => {
-    expect(response.properties.kind.enum).toEqual([...KINDS])
-    expect(response.properties.stage.enum).toEqual([...STAGES])
-    expect(response.properties.touchpoint.enum).toEqual([...TOUCHPOINTS])
+    for (const item of [response, schema.$defs.display]) {
+      expect(resolved(item.properties.kind).enum).toEqual([...KINDS])
+      expect(resolved(item.properties.stage).enum).toEqual([...STAGES])
+      expect(resolved(item.properties.touchpoint).enum).toEqual([...TOUCHPOINTS])
+    }
   })
 
   it('names the same emotions, and null for the other kinds', () => {

@@ -1,4 +1,4 @@
-import { CHUNK_API, type ChunkName, type Chunks, type LoadChunk } from '../../shared/contract.js'
+import { CHUNK_API, chunkRegistry, type ChunkName, type Chunks, type LoadChunk } from '../../shared/contract.js'
 
 /**
  * The CDN build's chunk loader: a classic `<script>` next to the loader's own URL, which
@@ -9,7 +9,7 @@ export function loadScriptChunk(base: string, nonce: string | null): LoadChunk {
   const pending: Record<string, Promise<unknown>> = {}
   return <K extends ChunkName>(name: K) =>
     (pending[name] ||= new Promise((resolve, reject) => {
-      const registry = ((window as any).__touchpoint_chunks ||= {}) // eslint-disable-line @typescript-eslint/no-explicit-any
+      const registry = chunkRegistry()
       const script = document.createElement('script')
       const done = () => {
         // Loaded or not, the element has done its work: a failed one left in place would add one

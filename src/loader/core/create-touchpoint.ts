@@ -1,6 +1,6 @@
 import type { Config } from '../../shared/options.js'
-import type { LoadChunk, Note, UiHandle } from '../../shared/contract.js'
-import type { EventMap, EventName, SurveyEvent, SurveyKind, SurveyResponse, TouchpointApi } from '../../shared/types.js'
+import type { LoadChunk, Note } from '../../shared/contract.js'
+import type { EventMap, EventName, SurveyKind, TouchpointApi } from '../../shared/types.js'
 import { detectStage } from '../detection/detect-stage.js'
 import { resolveExplicit } from '../detection/resolve-explicit.js'
 import { watchNavigation } from '../detection/watch-navigation.js'
@@ -8,17 +8,14 @@ import { watchDataLayer } from '../detection/watch-data-layer.js'
 import { createDelivery } from '../delivery/delivery.js'
 import { createDisplays } from '../displays/displays.js'
 import { startTargeting } from '../targeting/targeting.js'
-import { EMOTIONS, KINDS } from '../../shared/vocabulary.js'
 import { createConsent } from '../privacy/consent.js'
+import { createSurveySession } from '../session/survey-session.js'
 import { createStorage } from '../lib/storage.js'
-import { uuid } from '../lib/uuid.js'
 import { createEmitter } from './emitter.js'
 import { EVENTS } from '../../shared/events.js'
 import { createReport } from './report.js'
 import { resolveLocale } from './resolve-locale.js'
-import type { Context } from './context.js'
-
-export const VERSION = '0.1.0'
+import { VERSION } from '../version.js'
 
 export type { TouchpointApi }
 
@@ -40,130 +37,33 @@ export function createTouchpoint(
   const detect = () => detectStage(win, { stage: explicit, stageMap: config.stageMap })
   let current = detect()
 
-  const ctx: Context = {
-    win,
-    config,
-    emit: emitter.emit,
-    on: emitter.on,
-    log,
-    warn,
-    detection: () => current,
+  const storage = createStorage(win, consent.granted, (err) => {
+    warn({ code: 'no-storage' })
+    emitter.emit('error', { code: 'storage', message: String(err) })
+  })
+  // What several parts use. Each factory's parameter type names only what that part reads; one
+  // object literal here keeps the wiring small in the loader, where every byte counts.
+  const shared = { win, config, storage, consent, loadChunk, emit: emitter.emit, log, warn, detection: () => current }
+
+  const delivery = config.endpoint ? createDelivery({ ...shared, drafts: () => session.drafts() }) : null
+  const displays = delivery && createDisplays(win, storage, delivery.display)
+  const session = createSurveySession({
+    ...shared,
+    delivery,
+    displays,
     locale: () => resolveLocale(win, config.locale),
-    loadChunk,
-    consent,
-    storage: createStorage(win, consent.granted, (err) => {
-      warn({ code: 'no-storage' })
-      emitter.emit('error', { code: 'storage', message: String(err) })
-    }),
-  }
-
-  const delivery = config.endpoint ? createDelivery(ctx) : null
-  const displays = delivery && createDisplays(win, ctx.storage, delivery.display)
-  let open: UiHandle | null = null
-  // The card that has its answer and only says thank you: an explicit show() may replace it.
-  let finished: UiHandle | null = null
-
-  async function show(kind: SurveyKind, survey: string = kind, auto = false): Promise<boolean> {
-    if (KINDS.indexOf(kind) < 0) {
-      warn({ code: 'bad-call', call: 'show', value: kind })
-      return false
-    }
-    if (open && open == finished && !auto) open.close()
-    const reason = !delivery ? 'no-endpoint' : !consent.granted() ? consent.reason() : open ? 'open' : ''
-    if (reason) {
-      log({ code: 'not-showing', survey, reason })
-      return false
-    }
-    const { stage, touchpoint } = current
-    const base: SurveyEvent = {
-      id: uuid(),
-      survey,
-      kind,
-      score: null,
-      comment: null,
-      emotion: null,
-      stage,
-      touchpoint,
-      // Query strings and fragments may carry order keys or emails: keep the page's address only.
-      url: win.location.origin + win.location.pathname,
-      at: new Date().toISOString(),
-      locale: ctx.locale(),
-      ...displays!.traits(),
-    }
-    // `at` stays the time the survey was shown: a draft and its final copy must be identical but
-    // for the comment, or the collector keeps the draft and refuses the comment (stored answers are immutable).
-    const respond = (score: number, comment: string | null): SurveyResponse => ({
-      ...base,
-      score,
-      comment: comment && comment.slice(0, 1000), // the UI masked it (CHUNK_API 2)
-      emotion: kind == 'emotion' ? EMOTIONS[score - 1] || null : null,
-    })
-    const end = (event: 'answer' | 'dismiss', payload: SurveyEvent) => {
-      targeting.outcome(survey, event)
-      emitter.emit(event, payload)
-    }
-    open = {} as UiHandle // claim the slot while the chunk loads
-    try {
-      const ui = await loadChunk('ui')
-      open = ui.open(
-        {
-          survey,
-          kind,
-          locale: base.locale,
-          strings: config.strings,
-          touchpoint: base.touchpoint,
-          question: config.questions[survey] || config.questions[kind],
-          position: config.position,
-          mount: config.mount ? win.document.querySelector(config.mount) : null,
-          accent: config.accent || undefined,
-          nonce: config.nonce || undefined,
-          auto,
-        },
-        {
-          choose: (score) => delivery!.record(respond(score, null), false),
-          answer(score, comment) {
-            const response = respond(score, comment)
-            delivery!.record(response, true)
-            finished = open
-            end('answer', response)
-          },
-          dismiss() {
-            displays!.record('dismissed', base)
-            end('dismiss', base)
-          },
-          closed: () => void (open = null),
-          warn,
-        },
-      )
-      if (open.visible === false) {
-        open.close() // closed() frees the slot
-        const message = `touchpoint: ${survey} survey not visible (the page's CSS hides its place); not counted as shown`
-        console.warn(message)
-        emitter.emit('error', { code: 'hidden', message })
-        return false
-      }
-    } catch (error) {
-      open = null
-      emitter.emit('error', { code: 'chunk', message: String(error) })
-      log({ code: 'failed', what: 'ui', error })
-      return false
-    }
-    targeting.outcome(survey, 'show')
-    // The answer to this card names the display that counted it as shown.
-    base.display = displays!.record('shown', base)
-    emitter.emit('show', base)
-    return true
-  }
-
-  const targeting = startTargeting(ctx, (plan, trigger) => {
+    outcome: (survey, what) => targeting.outcome(survey, what),
+  })
+  const targeting = startTargeting({ ...shared, shownThisPageView: session.shownThisPageView }, (plan, trigger) => {
     log({ code: 'showing', survey: plan.id, trigger })
-    show(plan.kind, plan.id, true)
+    session.show(plan.kind, plan.id, true)
   })
 
   const refresh = () => {
     const next = detect()
     if (next.touchpoint != current.touchpoint || next.stage != current.stage) {
       current = next
+      session.newPageView()
       targeting.restart()
       emitter.emit('stage', next)
     } else current = next
@@ -179,7 +79,7 @@ export function createTouchpoint(
   const methods = {
     version: VERSION,
     detect: () => (current = detect()),
-    show: (kind: SurveyKind, survey?: string) => show(kind, survey),
+    show: (kind: SurveyKind, survey?: string) => session.show(kind, survey),
     on<E extends EventName>(event: E, fn: (payload: EventMap[E]) => void) {
       if (EVENTS.indexOf(event) < 0 || typeof fn != 'function') {
         warn({ code: 'bad-call', call: 'on', value: event })

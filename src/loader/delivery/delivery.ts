@@ -1,11 +1,13 @@
-import type { Context } from '../core/context.js'
-import type { TransportChunk } from '../../shared/contract.js'
+import type { Note, TransportChunk } from '../../shared/contract.js'
+import type { Config } from '../../shared/options.js'
+import type { Emitter } from '../core/emitter.js'
+import type { SafeStorage } from '../lib/storage.js'
 import type { SurveyDisplay, SurveyResponse } from '../../shared/types.js'
 import { OUTBOX_CAP, createOutbox } from './outbox.js'
-import { readDisplay } from './read-response.js'
 import { beacon } from './beacon.js'
-import { watchFlushTriggers } from './flush-triggers.js'
-import { whenIdle } from '../lib/when-idle.js'
+import { readDisplay } from './read-response.js'
+import { watchFlushTriggers, type LeaveWindow } from './flush-triggers.js'
+import { whenIdle, type IdleWindow } from '../lib/when-idle.js'
 import { toJson } from '../../shared/to-json.js'
 
 /** How long a draft (score chosen, Send not pressed) is left to its own page before any tab may send it. */
@@ -14,8 +16,25 @@ export const DRAFT_MS = 600000
 /** Longest wait between tries to load a transport chunk that keeps failing. */
 export const CHUNK_RETRY_MAX_MS = 300000
 
+/** What delivery uses; nothing else of the running widget. */
+export interface DeliveryDeps {
+  /** The page: its leave and online events, whether it is online, when it is idle. */
+  win: LeaveWindow & IdleWindow & { navigator: Pick<Navigator, 'onLine'> }
+  /** Only built with an endpoint. */
+  config: Pick<Config, 'endpoint' | 'flushMs' | 'batchSize'>
+  storage: SafeStorage
+  loadChunk(name: 'transport'): Promise<TransportChunk>
+  emit: Emitter['emit']
+  log(note: Note): void
+  /** The chosen scores not yet sent as answers (the survey session owns them): stored as answers when the page is left. */
+  drafts(): SurveyResponse[]
+}
+
 export interface Delivery {
-  /** Stores an answer at once (`final` false: a draft the shopper may still complete), then sends it on a trigger. */
+  /**
+   * Stores an answer at once, then sends it on a trigger. `final` false: a draft the shopper may
+   * still complete, which no tab sends for DRAFT_MS unless this page is left first.
+   */
   record(response: SurveyResponse, final: boolean): void
   /** Stores a display (a survey shown or dismissed) at once, then sends it with the next batch. */
   display(display: SurveyDisplay): void
@@ -29,23 +48,21 @@ export interface Delivery {
  * chunk, loaded only when answers are due.
  *
  * @example
- * const delivery = createDelivery(ctx)
+ * const delivery = createDelivery({ win, config, storage, loadChunk, emit, log, drafts: session.drafts })
  * delivery.record(response, true)
  */
-export function createDelivery(ctx: Context): Delivery {
-  const { config, emit, log } = ctx
+export function createDelivery(deps: DeliveryDeps): Delivery {
+  const { win, config, emit, log } = deps
   const endpoint = config.endpoint!
   const name = 'tp:o:' + endpoint
   const onDrop = (message: string) => {
     console.warn(message) // the message is built here anyway, for the error event
     emit('error', { code: 'outbox', message })
   }
-  const outbox = createOutbox(ctx.storage, name, onDrop)
+  const outbox = createOutbox(deps.storage, name, onDrop)
   // Displays wait apart, so that they can never push an answer out of its outbox.
-  const displays = createOutbox(ctx.storage, 'tp:d:' + endpoint, onDrop, readDisplay)
+  const displays = createOutbox(deps.storage, 'tp:d:' + endpoint, onDrop, readDisplay)
   const due = () => outbox.due().length + displays.due().length
-  // This page's drafts: they become answers when the page is left.
-  const drafts: Record<string, SurveyResponse> = {}
   // What this page view already beaconed (hidden, then pagehide, must not send it twice).
   const beaconed: Record<string, 1> = {}
   let timer: ReturnType<typeof setTimeout> | 0 = 0
@@ -65,11 +82,11 @@ export function createDelivery(ctx: Context): Delivery {
     clearTimeout(timer as never)
     timer = 0
     // While offline nothing is tried: the `online` event flushes.
-    if (!due() || ctx.win.navigator.onLine === false) return
+    if (!due() || win.navigator.onLine === false) return
     let again = config.flushMs
     let transport: TransportChunk
     try {
-      transport = await ctx.loadChunk('transport')
+      transport = await deps.loadChunk('transport')
       chunkWait = 0
     } catch (err) {
       log({ code: 'failed', what: 'delivery', error: err })
@@ -108,12 +125,11 @@ export function createDelivery(ctx: Context): Delivery {
     running ? running.then(() => flush(handed)) : (running = attempt(handed).finally(() => (running = null)))
 
   watchFlushTriggers(
-    ctx.win,
+    win,
     () => flush(),
     (left) => {
       // The page is going: what the shopper chose is their answer now.
-      // Own keys only: a page's enumerable Object.prototype additions are not drafts.
-      if (left) for (const id of Object.keys(drafts)) outbox.put(drafts[id])
+      if (left) for (const draft of deps.drafts()) outbox.put(draft)
       const fresh = (entry: object) => {
         const key = toJson(entry)
         return !beaconed[key] && (beaconed[key] = 1)
@@ -124,12 +140,10 @@ export function createDelivery(ctx: Context): Delivery {
   // Leftovers of earlier page views, once the page has loaded and the browser is idle: the first
   // storage read of a page is a synchronous trip to the browser (~2 ms in Chromium) that the
   // store's own page need not wait for. They are safe in storage meanwhile.
-  whenIdle(ctx.win, () => flush())
+  whenIdle(win, () => flush())
 
   return {
     record(response, final) {
-      if (final) delete drafts[response.id]
-      else drafts[response.id] = response
       const ids = outbox.put(response, final ? 0 : Date.now() + DRAFT_MS)
       if (ids.length)
         emit('error', { code: 'overflow', message: `more than ${OUTBOX_CAP} answers waiting; dropped the oldest`, ids })

@@ -1,3 +1,10 @@
+/** The page as whenIdle sees it. */
+export interface IdleWindow {
+  document: Pick<Document, 'readyState'>
+  addEventListener: EventTarget['addEventListener']
+  requestIdleCallback?(fn: () => void, options: { timeout: number }): unknown
+}
+
 /**
  * Runs `fn` once the page has loaded and the browser is idle (at the latest 3 s after load): work
  * the store's own page need not wait for. Browsers without `requestIdleCallback` (Safari) run it
@@ -6,7 +13,7 @@
  * @example
  * whenIdle(window, () => flush())
  */
-export function whenIdle(win: Window, fn: () => void): void {
+export function whenIdle(win: IdleWindow, fn: () => void): void {
   const idle = () => {
     if (win.requestIdleCallback) win.requestIdleCallback(fn, { timeout: 3000 })
     else setTimeout(fn, 1)

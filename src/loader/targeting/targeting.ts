@@ -1,4 +1,8 @@
-import type { Context } from '../core/context.js'
+import type { Note, UiChunk } from '../../shared/contract.js'
+import type { Config } from '../../shared/options.js'
+import type { Detection } from '../../shared/types.js'
+import type { SafeStorage } from '../lib/storage.js'
+import type { Consent } from '../privacy/consent.js'
 import { isEligible, STATE, type TargetingState } from './eligibility.js'
 import { parseSurveys } from './parse-surveys.js'
 import { describeTrigger, type SurveyPlan } from './plan.js'
@@ -8,7 +12,7 @@ import { toJson } from '../../shared/to-json.js'
 
 /** What the core calls into targeting. */
 export interface Targeting {
-  /** The stage changed (SPA navigation): a new page view, triggers re-armed for it. */
+  /** The stage changed (SPA navigation): triggers re-armed for the new page view. */
   restart(): void
   /** `touchpoint('track', name)`: fires `{ track: name }` triggers. */
   track(name: string): void
@@ -20,6 +24,22 @@ export interface Targeting {
 
 const KEY = 'tp:s'
 
+/** What targeting uses; nothing else of the running widget. */
+export interface TargetingDeps {
+  win: Window
+  config: Pick<Config, 'surveys' | 'debug' | 'endpoint' | 'sample' | 'cooldownDays' | 'dismissDays'>
+  storage: SafeStorage
+  consent: Pick<Consent, 'granted' | 'reason' | 'onChange'>
+  /** The current page's journey position. */
+  detection(): Detection
+  /** Fetches the UI ahead of a trigger (prefetch); failures are ignored. */
+  loadChunk(name: 'ui'): Promise<UiChunk>
+  log(note: Note): void
+  warn(note: Note): void
+  /** Whether a survey already showed (or began opening) on this page view; the survey session owns it. */
+  shownThisPageView(): boolean
+}
+
 /**
  * Decides when a survey is due: parses `config.surveys` once, arms the current touchpoint's
  * triggers while consent is granted, and calls `open(plan, trigger)` when a trigger fires and
@@ -27,18 +47,18 @@ const KEY = 'tp:s'
  * may now) and every decision.
  *
  * @example
- * const targeting = startTargeting(ctx, (plan) => ui.open(plan))
- * ctx.on('stage', () => targeting.restart())
+ * const targeting = startTargeting(deps, (plan) => session.show(plan.kind, plan.id, true))
+ * on('stage', () => targeting.restart())
  */
-export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: string) => void): Targeting {
-  const plans = parseSurveys(ctx.config.surveys, ctx.warn)
+export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, trigger: string) => void): Targeting {
+  const { config, consent, log } = deps
+  const plans = parseSurveys(config.surveys, deps.warn)
   let armed: Armed | undefined
-  let page = false
 
   const load = (): TargetingState => {
     let state: TargetingState | undefined
     try {
-      state = JSON.parse(ctx.storage.get(KEY) || 'null')
+      state = JSON.parse(deps.storage.get(KEY) || 'null')
     } catch {
       /* unreadable: start over */
     }
@@ -49,23 +69,22 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
     state[STATE.answered] ||= {}
     return state
   }
-  const save = (state: TargetingState) => ctx.storage.set(KEY, toJson(state))
+  const save = (state: TargetingState) => deps.storage.set(KEY, toJson(state))
   const eligible = (plan: SurveyPlan, state: TargetingState) =>
-    isEligible(plan, state, Date.now(), state[STATE.bucket], ctx.config)
+    isEligible(plan, state, Date.now(), state[STATE.bucket], config)
 
   const decide = (plan: SurveyPlan) => {
     const state = load()
-    state[STATE.thisPage] = page
+    state[STATE.thisPage] = deps.shownThisPageView()
     return { state, ...eligible(plan, state) }
   }
 
   const fire = (plan: SurveyPlan, trigger: string) => {
-    if (!ctx.consent.granted())
-      return ctx.log({ code: 'decision', survey: plan.id, trigger, eligible: false, reason: ctx.consent.reason() })
+    if (!consent.granted())
+      return log({ code: 'decision', survey: plan.id, trigger, eligible: false, reason: consent.reason() })
     const { state, ...decision } = decide(plan)
-    ctx.log({ code: 'decision', survey: plan.id, trigger, ...decision })
+    log({ code: 'decision', survey: plan.id, trigger, ...decision })
     if (!decision.eligible) return
-    page = true
     delete state[STATE.thisPage]
     save(state)
     open(plan, trigger)
@@ -74,40 +93,37 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
   const arm = () => {
     if (armed) armed.stop()
     armed = undefined
-    const detection = ctx.detection()
+    const detection = deps.detection()
     const here = plans.filter((p) => p.on.includes(detection.touchpoint) || p.on.includes(detection.stage))
-    const granted = ctx.consent.granted()
+    const granted = consent.granted()
     // With debug, every page view says where it is and what (if anything) may ask here, and why not.
-    if (ctx.config.debug)
-      ctx.log({
+    if (config.debug)
+      log({
         code: 'page',
         detection,
-        endpoint: !!ctx.config.endpoint,
-        consent: granted ? null : ctx.consent.reason(),
+        endpoint: !!config.endpoint,
+        consent: granted ? null : consent.reason(),
         surveys: here.map((plan) => {
-          const { eligible, reason } = granted ? decide(plan) : { eligible: false, reason: ctx.consent.reason() }
+          const { eligible, reason } = granted ? decide(plan) : { eligible: false, reason: consent.reason() }
           return { id: plan.id, trigger: describeTrigger(plan.trigger), eligible, reason }
         }),
       })
-    if (granted) armed = armTriggers(ctx.win, here, fire)
+    if (granted) armed = armTriggers(deps.win, here, fire)
     // Once a survey this visitor may see is armed on this page, fetch and compile the survey UI
     // while the page is idle: when its trigger fires, the card paints without a round trip or a
     // compile. Pages where none can show (or before consent) never fetch it. A failure is not
     // reported here: show() loads the chunk again and reports it then.
     if (granted && here.length)
-      whenIdle(ctx.win, () => {
-        if (here.some((plan) => decide(plan).eligible)) ctx.loadChunk('ui').catch(() => {})
+      whenIdle(deps.win, () => {
+        if (here.some((plan) => decide(plan).eligible)) deps.loadChunk('ui').catch(() => {})
       })
   }
 
-  ctx.consent.onChange(arm)
+  consent.onChange(arm)
   arm()
 
   return {
-    restart() {
-      page = false
-      arm()
-    },
+    restart: arm,
     track: (name) => armed && armed.track(name),
     dataLayerEvent: (name) => armed && armed.event(name),
     outcome(survey, what) {
@@ -116,7 +132,6 @@ export function startTargeting(ctx: Context, open: (plan: SurveyPlan, trigger: s
       if (what == 'show') state[STATE.shown][survey] = now
       else if (what == 'answer') state[STATE.answered][survey] = state[STATE.lastAnswer] = now
       else state[STATE.lastDismiss] = now
-      page = true
       save(state)
     },
   }

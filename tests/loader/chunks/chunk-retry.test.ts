@@ -7,7 +7,6 @@ import { CHUNK_API, type TransportChunk } from '../../../src/shared/contract'
 import { DEFAULTS } from '../../../src/shared/options'
 import { createEmitter } from '../../../src/loader/core/emitter'
 import { createStorage } from '../../../src/loader/lib/storage'
-import type { Context } from '../../../src/loader/core/context'
 import type { Batch } from '../../../src/shared/types'
 import { response } from '../../shared/wire-schema'
 
@@ -33,17 +32,19 @@ function start(flushMs: number, failures: number) {
   const emitter = createEmitter(() => {})
   emitter.on('error', (e) => events.push(e))
   const win = Object.assign(new EventTarget(), {
-    document: Object.assign(new EventTarget(), { visibilityState: 'visible', readyState: 'complete' }),
+    document: Object.assign(new EventTarget(), {
+      visibilityState: 'visible' as const,
+      readyState: 'complete' as const,
+    }),
     navigator: { onLine: true },
     requestIdleCallback: (fn: () => void) => fn(),
   })
-  const ctx = {
+  const delivery = createDelivery({
     win,
     config: { ...DEFAULTS, endpoint: 'https://collect.example/r', flushMs, batchSize: 1 },
     emit: emitter.emit,
-    on: emitter.on,
     log() {},
-    warn() {},
+    drafts: () => [],
     storage: createStorage(
       window,
       () => true,
@@ -54,9 +55,9 @@ function start(flushMs: number, failures: number) {
       if (failures-- > 0) throw new Error('touchpoint-transport.js did not load')
       return transport
     },
-  } as unknown as Context
+  })
   return {
-    delivery: createDelivery(ctx),
+    delivery,
     sent: () => sent.map((batch) => batch.responses.map((r) => r.id)),
     events,
     loads,

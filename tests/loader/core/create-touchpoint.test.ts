@@ -5,6 +5,7 @@ import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { diagnostics } from '../../../src/diagnostics'
 import { CHUNK_API, type Chunks, type LoadChunk, type SurveyRequest, type UiHost } from '../../../src/shared/contract'
 import type { Batch } from '../../../src/shared/types'
+import packageJson from '../../../package.json'
 
 let host: UiHost
 let request: SurveyRequest
@@ -163,6 +164,10 @@ describe('createTouchpoint', () => {
     )
     tp.setStage(null)
     expect(stages).toEqual(['cart', 'confirmation'])
+  })
+
+  it("names package.json's version", () => {
+    expect(start().version).toBe(packageJson.version)
   })
 
   it('keeps a throwing listener from breaking the widget', async () => {

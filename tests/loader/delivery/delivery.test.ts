@@ -5,8 +5,7 @@ import { CHUNK_API, type SendResult, type TransportChunk } from '../../../src/sh
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { createEmitter } from '../../../src/loader/core/emitter'
 import { createStorage } from '../../../src/loader/lib/storage'
-import type { Context } from '../../../src/loader/core/context'
-import type { Batch, EventMap } from '../../../src/shared/types'
+import type { Batch, EventMap, SurveyResponse } from '../../../src/shared/types'
 import { expectWireBatch, response } from '../../shared/wire-schema'
 
 const ENDPOINT = 'https://collect.example/r'
@@ -26,15 +25,15 @@ const transport: TransportChunk = {
 
 /** A page of its own per start(), so that earlier pages' listeners stay out of the way. */
 type Page = EventTarget & {
-  document: EventTarget & { visibilityState: string; readyState: string }
+  document: EventTarget & { visibilityState: DocumentVisibilityState; readyState: DocumentReadyState }
   navigator: { onLine: boolean }
 }
 let win: Page
-let readyState = 'complete'
+let readyState: DocumentReadyState = 'complete'
 // An idle browser: idle callbacks run at once, so the start-up pass over leftovers is synchronous here.
 const newPage = (): Page =>
   Object.assign(new EventTarget(), {
-    document: Object.assign(new EventTarget(), { visibilityState: 'visible', readyState }),
+    document: Object.assign(new EventTarget(), { visibilityState: 'visible' as const, readyState }),
     navigator: { onLine: true },
     requestIdleCallback: (fn: () => void) => fn(),
   })
@@ -47,21 +46,20 @@ function start(
     () => {},
   ),
   chunk = transport,
+  drafts: SurveyResponse[] = [],
 ) {
   win = newPage()
   const emitter = createEmitter(() => {})
   for (const name of ['sent', 'error'] as const) emitter.on(name, (e: EventMap[typeof name]) => events.push([name, e]))
-  const ctx = {
+  return createDelivery({
     win,
     config: { ...DEFAULTS, endpoint: ENDPOINT, ...config },
     emit: emitter.emit,
-    on: emitter.on,
     log() {},
-    warn() {},
     loadChunk: async () => chunk,
     storage,
-  } as unknown as Context
-  return createDelivery(ctx)
+    drafts: () => drafts,
+  })
 }
 const stored = () => JSON.parse(localStorage.getItem('tp:o:' + ENDPOINT) || '[]') as { id: string }[]
 const ids = () => sent.flatMap((b) => b.responses.map((r) => r.id))
@@ -194,8 +192,8 @@ describe('delivery', () => {
   it('beacons a draft when the page is left, and keeps it until a fetch is acknowledged', async () => {
     const sendBeacon = vi.fn(() => true)
     vi.stubGlobal('navigator', { ...navigator, sendBeacon })
-    const delivery = start({ flushMs: 60000 })
     const draft = response()
+    const delivery = start({ flushMs: 60000 }, undefined, transport, [draft]) // the survey session's draft
     delivery.record(draft, false)
     win.dispatchEvent(new Event('pagehide'))
     expect(sendBeacon).toHaveBeenCalledTimes(1)
@@ -213,8 +211,8 @@ describe('delivery', () => {
   it('does not beacon a draft when the page is only hidden (the shopper may come back to it)', async () => {
     const sendBeacon = vi.fn(() => true)
     vi.stubGlobal('navigator', { ...navigator, sendBeacon })
-    const delivery = start({ flushMs: 60000 })
     const draft = response()
+    const delivery = start({ flushMs: 60000 }, undefined, transport, [draft]) // the survey session's draft
     delivery.record(draft, false)
     const final = response()
     delivery.record(final, true)
@@ -230,8 +228,8 @@ describe('delivery', () => {
   it("beacons this page's drafts only, not a page's enumerable Object.prototype additions", async () => {
     const sendBeacon = vi.fn(() => true)
     vi.stubGlobal('navigator', { ...navigator, sendBeacon })
-    const delivery = start({ flushMs: 60000 })
     const draft = response()
+    const delivery = start({ flushMs: 60000 }, undefined, transport, [draft]) // the survey session's draft
     delivery.record(draft, false)
     // A store script's polyfill, written the old way: enumerable, and shaped like an answer.
     const proto = Object.prototype as Record<string, unknown>

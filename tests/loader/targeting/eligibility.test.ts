@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS } from '../../../src/shared/options'
-import { createEmitter } from '../../../src/loader/core/emitter'
-import type { Context } from '../../../src/loader/core/context'
+import { CHUNK_API } from '../../../src/shared/contract'
+import type { TargetingDeps } from '../../../src/loader/targeting/targeting'
 import { createStorage } from '../../../src/loader/lib/storage'
 import { createConsent } from '../../../src/loader/privacy/consent'
 import { isEligible, type TargetingState } from '../../../src/loader/targeting/eligibility'
@@ -58,22 +58,20 @@ describe('isEligible', () => {
 describe('startTargeting frequency rules', () => {
   let detection: Detection
   const makeCtx = (config = {}) => {
-    const emitter = createEmitter(() => {})
     const cfg = { ...DEFAULTS, endpoint: 'https://c.example/r', ...config }
     const consent = createConsent(window, cfg)
-    const ctx: Context = {
+    return {
       win: window,
       config: cfg,
-      ...emitter,
       log: vi.fn(),
       warn: vi.fn(),
       detection: () => detection,
-      locale: () => 'en',
-      loadChunk: vi.fn(() => Promise.resolve()) as never,
+      loadChunk: vi.fn(async () => ({ api: CHUNK_API, open: () => ({ close() {} }) })),
       consent,
       storage: createStorage(window, consent.granted, () => {}),
-    }
-    return ctx
+      // The survey session's answer; these tests count the calls of `open` instead.
+      shownThisPageView: () => false,
+    } satisfies TargetingDeps
   }
 
   beforeEach(() => {
@@ -143,7 +141,8 @@ describe('startTargeting frequency rules', () => {
   it('asks once on a product page even when dwell and exit intent both fire', () => {
     detection = { stage: 'consideration', touchpoint: 'product', signal: 'url' }
     const open = vi.fn()
-    startTargeting(makeCtx(), open)
+    // As the survey session answers: the first survey opened spends the page view.
+    startTargeting({ ...makeCtx(), shownThisPageView: () => open.mock.calls.length > 0 }, open)
     document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null }))
     vi.advanceTimersByTime(45_000)
     expect(open).toHaveBeenCalledOnce()

@@ -1,0 +1,149 @@
+import type { Config } from '../../shared/options.js'
+import type { Note, UiChunk, UiHandle } from '../../shared/contract.js'
+import type { Detection, SurveyEvent, SurveyKind, SurveyResponse } from '../../shared/types.js'
+import type { Emitter } from '../core/emitter.js'
+import type { Delivery } from '../delivery/delivery.js'
+import type { Displays } from '../displays/displays.js'
+import type { Consent } from '../privacy/consent.js'
+import { KINDS } from '../../shared/vocabulary.js'
+import { startAnswer } from './survey-answer.js'
+
+/** What a survey session uses; nothing else of the running widget. */
+export interface SurveySessionDeps {
+  win: Window
+  config: Pick<Config, 'questions' | 'position' | 'mount' | 'accent' | 'nonce' | 'strings'>
+  loadChunk(name: 'ui'): Promise<UiChunk>
+  /** null without an endpoint: nothing is shown then, as no answer could be kept. */
+  delivery: Pick<Delivery, 'record'> | null
+  /** Shown and dismissed displays, and the device and visitor every answer carries; null with `delivery`. */
+  displays: Displays | null
+  consent: Pick<Consent, 'granted' | 'reason'>
+  detection(): Detection
+  locale(): string
+  emit: Emitter['emit']
+  log(note: Note): void
+  warn(note: Note): void
+  /** Hears what became of a shown survey, for the frequency caps (targeting). */
+  outcome(survey: string, what: 'show' | 'answer' | 'dismiss'): void
+}
+
+export interface SurveySession {
+  /** Opens a survey; false when it may not (one is open, no consent …) or could not (UI chunk, hidden place). */
+  show(kind: SurveyKind, survey?: string, auto?: boolean): Promise<boolean>
+  /** Whether a survey showed on this page view, or a trigger began opening one: one per page view. */
+  shownThisPageView(): boolean
+  /** An SPA navigation: a new page view, where a trigger may ask again. A card on screen stays. */
+  newPageView(): void
+  /** Chosen scores not yet sent as answers: the page is being left, so they are the answers now. */
+  drafts(): SurveyResponse[]
+}
+
+/**
+ * The one owner of a survey on screen: the single slot ("one survey at a time"), the page view
+ * it spent, and the draft (a chosen score, kept as an answer at once in case the page is left
+ * before Send). The UI chunk only reports the shopper's steps (UiHost); delivery stores and
+ * sends what this hands it; the collector keeps the first copy of an id (survey-answer.ts).
+ *
+ * @example
+ * const session = createSurveySession({ win, config, loadChunk, delivery, consent, detection, locale, emit, log, warn, outcome })
+ * await session.show('nps') // → true once the card is on screen
+ */
+export function createSurveySession(deps: SurveySessionDeps): SurveySession {
+  const { win, config, delivery, consent, emit, log } = deps
+  // The slot: the card on screen (or `opening` while its chunk loads), null when free.
+  let open: UiHandle | null = null
+  // The card that has its answer and only says thank you: an explicit show() may replace it.
+  let finished: UiHandle | null = null
+  let pageViewSpent = false
+  const drafts: Record<string, SurveyResponse> = {}
+  const opening: UiHandle = { close() {} }
+
+  const end = (survey: string, event: 'answer' | 'dismiss', payload: SurveyEvent) => {
+    pageViewSpent = true
+    deps.outcome(survey, event)
+    emit(event, payload)
+  }
+
+  async function show(kind: SurveyKind, survey: string = kind, auto = false): Promise<boolean> {
+    if (KINDS.indexOf(kind) < 0) {
+      deps.warn({ code: 'bad-call', call: 'show', value: kind })
+      return false
+    }
+    // A trigger that fired spends the page view even if its card then cannot show.
+    if (auto) pageViewSpent = true
+    if (open && open == finished && !auto) open.close()
+    const reason = !delivery ? 'no-endpoint' : !consent.granted() ? consent.reason() : open ? 'open' : ''
+    if (reason) {
+      log({ code: 'not-showing', survey, reason })
+      return false
+    }
+    const { base, respond } = startAnswer(win, survey, kind, deps.detection(), deps.locale())
+    Object.assign(base, deps.displays!.traits())
+    open = opening // claim the slot while the chunk loads
+    try {
+      const ui = await deps.loadChunk('ui')
+      const handle: UiHandle = ui.open(
+        {
+          survey,
+          kind,
+          locale: base.locale,
+          touchpoint: base.touchpoint,
+          question: config.questions[survey] || config.questions[kind],
+          position: config.position,
+          mount: config.mount ? win.document.querySelector(config.mount) : null,
+          accent: config.accent || undefined,
+          nonce: config.nonce || undefined,
+          strings: config.strings,
+          auto,
+        },
+        {
+          choose(score) {
+            const draft = respond(score, null)
+            drafts[draft.id] = draft
+            delivery!.record(draft, false)
+          },
+          answer(score, comment) {
+            const response = respond(score, comment)
+            delete drafts[response.id]
+            delivery!.record(response, true)
+            finished = handle
+            end(survey, 'answer', response)
+          },
+          dismiss() {
+            deps.displays!.record('dismissed', base)
+            end(survey, 'dismiss', base)
+          },
+          closed: () => void (open = null),
+          warn: deps.warn,
+        },
+      )
+      open = handle
+      if (handle.visible === false) {
+        handle.close() // closed() frees the slot
+        const message = `touchpoint: ${survey} survey not visible (the page's CSS hides its place); not counted as shown`
+        console.warn(message)
+        emit('error', { code: 'hidden', message })
+        return false
+      }
+    } catch (error) {
+      open = null
+      emit('error', { code: 'chunk', message: String(error) })
+      log({ code: 'failed', what: 'ui', error })
+      return false
+    }
+    pageViewSpent = true
+    deps.outcome(survey, 'show')
+    // The answer to this card names the display that counted it as shown.
+    base.display = deps.displays!.record('shown', base)
+    emit('show', base)
+    return true
+  }
+
+  return {
+    show,
+    shownThisPageView: () => pageViewSpent,
+    newPageView: () => void (pageViewSpent = false),
+    // Own keys only: a page's enumerable Object.prototype additions are not drafts.
+    drafts: () => Object.keys(drafts).map((id) => drafts[id]),
+  }
+}

@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createSurveySession, type SurveySessionDeps } from '../../../src/loader/session/survey-session'
+import { createEmitter } from '../../../src/loader/core/emitter'
+import { createConsent } from '../../../src/loader/privacy/consent'
+import { CHUNK_API, type UiHost } from '../../../src/shared/contract'
+import { DEFAULTS } from '../../../src/shared/options'
+import type { SurveyResponse } from '../../../src/shared/types'
+
+let hosts: UiHost[]
+let closes: number
+let recorded: [SurveyResponse, boolean][]
+let outcomes: string[]
+
+const start = (extra: Partial<SurveySessionDeps> = {}) =>
+  createSurveySession({
+    win: window,
+    config: DEFAULTS,
+    loadChunk: async () => ({
+      api: CHUNK_API,
+      open(_request, host) {
+        hosts.push(host)
+        // As the UI chunk does: a closed card tells the loader it has left the page.
+        return {
+          close() {
+            closes++
+            host.closed()
+          },
+        }
+      },
+    }),
+    delivery: { record: (response, final) => void recorded.push([response, final]) },
+    displays: { traits: () => ({ device: 'desktop', visitor: 'new' }), record: () => 'display-id' },
+    consent: createConsent(window, DEFAULTS),
+    detection: () => ({ stage: 'decision', touchpoint: 'cart', signal: 'url' }),
+    locale: () => 'en',
+    emit: createEmitter(() => {}).emit,
+    log: vi.fn(),
+    warn: vi.fn(),
+    outcome: (survey, what) => void outcomes.push(`${what}:${survey}`),
+    ...extra,
+  })
+
+beforeEach(() => {
+  hosts = []
+  closes = 0
+  recorded = []
+  outcomes = []
+})
+
+describe('the survey session', () => {
+  it("hands delivery this page's drafts only, not a page's enumerable Object.prototype additions", async () => {
+    const session = start()
+    await session.show('nps')
+    hosts[0].choose(7)
+    // A store script's polyfill, written the old way: enumerable, and shaped like an answer.
+    const proto = Object.prototype as Record<string, unknown>
+    proto.polluted = { id: 'polluted', score: 0 }
+    try {
+      expect(session.drafts().map((draft) => draft.score)).toEqual([7])
+    } finally {
+      delete proto.polluted
+    }
+  })
+
+  it('keeps one survey on screen at a time, even while the first one is still loading', async () => {
+    const session = start()
+    const first = session.show('nps')
+    expect(await session.show('csat')).toBe(false) // asked before the UI chunk arrived
+    expect(await first).toBe(true)
+    expect(await session.show('csat')).toBe(false)
+    hosts[0].closed()
+    expect(await session.show('csat')).toBe(true)
+    expect(outcomes).toEqual(['show:nps', 'show:csat'])
+  })
+
+  it('lets an explicit show() replace a card that only says thank you, but not a trigger', async () => {
+    const session = start()
+    await session.show('nps')
+    hosts[0].answer(9, null)
+    expect(await session.show('csat', 'csat', true)).toBe(false)
+    expect(closes).toBe(0)
+    expect(await session.show('csat')).toBe(true)
+    expect(closes).toBe(1)
+  })
+
+  it('spends the page view on a trigger even when its card cannot show, and a new page view frees it', async () => {
+    const session = start({ delivery: null })
+    expect(session.shownThisPageView()).toBe(false)
+    expect(await session.show('csat', 'csat', true)).toBe(false) // no endpoint
+    expect(session.shownThisPageView()).toBe(true)
+    session.newPageView()
+    expect(session.shownThisPageView()).toBe(false)
+    expect(await session.show('csat')).toBe(false) // an explicit call that did not show spends nothing
+    expect(session.shownThisPageView()).toBe(false)
+  })
+
+  it('owns the draft: a chosen score is stored at once and stays a draft until the answer replaces it', async () => {
+    const session = start()
+    await session.show('emotion')
+    hosts[0].choose(4)
+    const [[draft, final]] = recorded
+    expect(final).toBe(false)
+    expect(session.drafts()).toEqual([draft])
+    hosts[0].answer(5, 'lovely')
+    expect(session.drafts()).toEqual([])
+    expect(recorded[1]).toEqual([{ ...draft, score: 5, emotion: 'delighted', comment: 'lovely' }, true])
+    expect(outcomes).toEqual(['show:emotion', 'answer:emotion'])
+  })
+})
