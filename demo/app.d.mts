@@ -7,4 +7,11 @@ export interface Demo {
   close(): Promise<void>
 }
 export const DEMO_REPORT_PASSWORD: string
-export function startDemo(options?: { port?: number; host?: string; dbPath: string; seed?: boolean | (() => { responses: unknown[]; displays: unknown[] }); log?: (m: string) => void; reportPassword?: string }): Promise<Demo>
+export function startDemo(options?: {
+  port?: number
+  host?: string
+  dbPath: string
+  seed?: boolean | (() => { responses: unknown[]; displays: unknown[] })
+  log?: (m: string) => void
+  reportPassword?: string
+}): Promise<Demo>

@@ -12,7 +12,14 @@ export const DEMO_REPORT_PASSWORD = 'demo'
  * returning `{ responses, displays }` seeds those instead).
  * Needs dist/collector (see ensure-build.mjs).
  */
-export async function startDemo({ port = 8080, host = '127.0.0.1', dbPath, seed = true, log, reportPassword = DEMO_REPORT_PASSWORD } = {}) {
+export async function startDemo({
+  port = 8080,
+  host = '127.0.0.1',
+  dbPath,
+  seed = true,
+  log,
+  reportPassword = DEMO_REPORT_PASSWORD,
+} = {}) {
   const { createCollector } = await import('../dist/collector/index.js')
   const collector = createCollector({
     dbPath,
@@ -26,7 +33,8 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', dbPath, seed 
   })
   let seeded = 0
   if (seed && (await collector.store.count()) === 0) {
-    const { responses, displays } = typeof seed === 'function' ? seed() : seedBatch({ origin: `http://localhost:${port || 8080}` })
+    const { responses, displays } =
+      typeof seed === 'function' ? seed() : seedBatch({ origin: `http://localhost:${port || 8080}` })
     seeded = (await collector.store.insertBatch({ responses, displays })).stored
   }
   const { url } = await collector.listen(port, host)

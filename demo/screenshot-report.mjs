@@ -22,7 +22,10 @@ const few = () => {
 }
 const DATA = { empty: false, few, full: true }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+})
 try {
   for (const [name, seed] of Object.entries(DATA)) {
     const dir = mkdtempSync(join(tmpdir(), 'touchpoint-report-shot-'))
@@ -30,7 +33,11 @@ try {
     try {
       for (const lang of ['en', 'vi']) {
         for (const width of [1440, 375]) {
-          const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1, httpCredentials: { username: 'demo', password: demo.reportPassword } })
+          const page = await browser.newPage({
+            viewport: { width, height: 900 },
+            deviceScaleFactor: 1,
+            httpCredentials: { username: 'demo', password: demo.reportPassword },
+          })
           await page.goto(`${demo.url}/report?lang=${lang}`)
           const file = `report-${lang}-${width}-${name}.png`
           await page.screenshot({ path: join(out, file), fullPage: true })

@@ -5,24 +5,98 @@
 import { paths } from './store/routes.mjs'
 
 const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
-const STAGE = { home: 'awareness', content: 'awareness', listing: 'consideration', search: 'consideration', product: 'consideration', cart: 'decision', checkout: 'decision', confirmation: 'purchase', account: 'retention', support: 'retention' }
+const STAGE = {
+  home: 'awareness',
+  content: 'awareness',
+  listing: 'consideration',
+  search: 'consideration',
+  product: 'consideration',
+  cart: 'decision',
+  checkout: 'decision',
+  confirmation: 'purchase',
+  account: 'retention',
+  support: 'retention',
+}
 
 // Weights per score: csat 1–5, nps 0–10, emotion 1–5, ces 1–7 (7 = very easy).
 const GOOD = { csat: [1, 2, 8, 40, 49], nps: [1, 0, 1, 1, 2, 3, 4, 10, 18, 30, 30], emotion: [1, 2, 10, 45, 42] }
 const FAIR = { csat: [4, 10, 22, 42, 22], nps: [3, 2, 3, 4, 5, 8, 10, 18, 20, 15, 12], emotion: [5, 12, 30, 38, 15] }
-const POOR = { csat: [30, 30, 22, 12, 6], nps: [14, 8, 10, 10, 9, 10, 9, 10, 8, 6, 6], emotion: [38, 30, 18, 10, 4], ces: [18, 24, 22, 16, 10, 6, 4] }
+const POOR = {
+  csat: [30, 30, 22, 12, 6],
+  nps: [14, 8, 10, 10, 9, 10, 9, 10, 8, 6, 6],
+  emotion: [38, 30, 18, 10, 4],
+  ces: [18, 24, 22, 16, 10, 6, 4],
+}
 const GREAT = { csat: [0, 1, 4, 30, 65], nps: [0, 0, 1, 1, 1, 2, 3, 8, 16, 32, 36], emotion: [0, 1, 5, 34, 60] }
 
 const C = (en, vi) => ({ en, vi })
 const PROFILES = {
-  home: { n: 46, mood: GOOD, page: (p) => p.home, bad: [C('The banner hides the menu on my phone', 'Banner che mất menu trên điện thoại')], good: [C('Beautiful photos, very calm', 'Ảnh đẹp, nhìn rất dễ chịu'), C('Found the summer collection right away', 'Thấy ngay bộ sưu tập mùa hè')] },
-  content: { n: 22, mood: GOOD, page: (p) => p.post('how-to-care-for-linen'), bad: [C('Wanted more washing tips', 'Muốn thêm mẹo giặt')], good: [C('Useful care guide, thanks', 'Hướng dẫn bảo quản rất hữu ích')] },
-  listing: { n: 58, mood: FAIR, page: (p, vi) => p.category(vi ? 'thoi-trang' : 'clothing'), bad: [C('No filter by size or colour', 'Không lọc được theo size hay màu'), C('Too few items per page', 'Mỗi trang ít sản phẩm quá')], good: [C('Easy to browse', 'Dễ xem')] },
-  search: { n: 28, mood: FAIR, page: (p) => p.search('linen'), bad: [C('Searching without accents finds nothing', 'Gõ không dấu thì không tìm thấy gì'), C('"dress" shows the bedding set', 'Tìm "đầm" lại ra bộ chăn ga')], good: [C('Found it quickly', 'Tìm nhanh')] },
-  product: { n: 112, mood: GOOD, page: (p, vi) => p.product(vi ? 'ao-so-mi-linen' : 'linen-shirt'), bad: [C('Size chart is unclear, I am 1m58', 'Bảng size khó hiểu, mình cao 1m58'), C('Is it see-through? No photo in daylight', 'Vải có mỏng không? Không có ảnh chụp ngoài trời')], good: [C('Great details about the fabric', 'Mô tả chất vải rất kỹ'), C('Love the colours', 'Màu đẹp quá'), C('Photos match the real thing', 'Ảnh giống thật')] },
-  cart: { n: 54, mood: FAIR, page: (p) => p.cart, bad: [C('Could not apply my coupon', 'Không áp được mã giảm giá'), C('Shipping cost not shown here', 'Chưa thấy phí ship ở đây')], good: [C('Simple and clear', 'Đơn giản, rõ ràng')] },
+  home: {
+    n: 46,
+    mood: GOOD,
+    page: (p) => p.home,
+    bad: [C('The banner hides the menu on my phone', 'Banner che mất menu trên điện thoại')],
+    good: [
+      C('Beautiful photos, very calm', 'Ảnh đẹp, nhìn rất dễ chịu'),
+      C('Found the summer collection right away', 'Thấy ngay bộ sưu tập mùa hè'),
+    ],
+  },
+  content: {
+    n: 22,
+    mood: GOOD,
+    page: (p) => p.post('how-to-care-for-linen'),
+    bad: [C('Wanted more washing tips', 'Muốn thêm mẹo giặt')],
+    good: [C('Useful care guide, thanks', 'Hướng dẫn bảo quản rất hữu ích')],
+  },
+  listing: {
+    n: 58,
+    mood: FAIR,
+    page: (p, vi) => p.category(vi ? 'thoi-trang' : 'clothing'),
+    bad: [
+      C('No filter by size or colour', 'Không lọc được theo size hay màu'),
+      C('Too few items per page', 'Mỗi trang ít sản phẩm quá'),
+    ],
+    good: [C('Easy to browse', 'Dễ xem')],
+  },
+  search: {
+    n: 28,
+    mood: FAIR,
+    page: (p) => p.search('linen'),
+    bad: [
+      C('Searching without accents finds nothing', 'Gõ không dấu thì không tìm thấy gì'),
+      C('"dress" shows the bedding set', 'Tìm "đầm" lại ra bộ chăn ga'),
+    ],
+    good: [C('Found it quickly', 'Tìm nhanh')],
+  },
+  product: {
+    n: 112,
+    mood: GOOD,
+    page: (p, vi) => p.product(vi ? 'ao-so-mi-linen' : 'linen-shirt'),
+    bad: [
+      C('Size chart is unclear, I am 1m58', 'Bảng size khó hiểu, mình cao 1m58'),
+      C('Is it see-through? No photo in daylight', 'Vải có mỏng không? Không có ảnh chụp ngoài trời'),
+    ],
+    good: [
+      C('Great details about the fabric', 'Mô tả chất vải rất kỹ'),
+      C('Love the colours', 'Màu đẹp quá'),
+      C('Photos match the real thing', 'Ảnh giống thật'),
+    ],
+  },
+  cart: {
+    n: 54,
+    mood: FAIR,
+    page: (p) => p.cart,
+    bad: [
+      C('Could not apply my coupon', 'Không áp được mã giảm giá'),
+      C('Shipping cost not shown here', 'Chưa thấy phí ship ở đây'),
+    ],
+    good: [C('Simple and clear', 'Đơn giản, rõ ràng')],
+  },
   checkout: {
-    n: 124, mood: POOR, ces: true, page: (p) => p.checkout,
+    n: 124,
+    mood: POOR,
+    ces: true,
+    page: (p) => p.checkout,
     bad: [
       C('Shipping fee only appears at the last step', 'Phí ship chỉ hiện ở bước cuối cùng'),
       C('Card payment failed twice', 'Thanh toán thẻ bị lỗi hai lần'),
@@ -32,9 +106,34 @@ const PROFILES = {
     ],
     good: [C('Cash on delivery is handy', 'Có COD tiện')],
   },
-  confirmation: { n: 72, mood: GREAT, page: (p, vi) => p.received(vi ? 1235 : 1234, 'wc_order_Qx7pL2mA9fKc'), bad: [C('No delivery date given', 'Không báo ngày giao dự kiến')], good: [C('Quick confirmation email', 'Email xác nhận đến ngay'), C('Will order again!', 'Sẽ mua tiếp!'), C('Lovely packaging last time', 'Lần trước gói hàng rất xinh')] },
-  account: { n: 44, mood: FAIR, page: (p) => p.orders, bad: [C('Cannot see where my parcel is', 'Không xem được đơn đang ở đâu'), C('Had to reset my password to see orders', 'Phải đặt lại mật khẩu mới xem được đơn')], good: [C('Order history is clear', 'Lịch sử đơn hàng rõ ràng')] },
-  support: { n: 30, mood: GOOD, page: (p) => p.contact, bad: [C('Waited two days for an answer', 'Chờ hai ngày mới được trả lời')], good: [C('Quick answer on Zalo', 'Trả lời nhanh qua Zalo'), C('Exchange was easy', 'Đổi size dễ dàng')] },
+  confirmation: {
+    n: 72,
+    mood: GREAT,
+    page: (p, vi) => p.received(vi ? 1235 : 1234, 'wc_order_Qx7pL2mA9fKc'),
+    bad: [C('No delivery date given', 'Không báo ngày giao dự kiến')],
+    good: [
+      C('Quick confirmation email', 'Email xác nhận đến ngay'),
+      C('Will order again!', 'Sẽ mua tiếp!'),
+      C('Lovely packaging last time', 'Lần trước gói hàng rất xinh'),
+    ],
+  },
+  account: {
+    n: 44,
+    mood: FAIR,
+    page: (p) => p.orders,
+    bad: [
+      C('Cannot see where my parcel is', 'Không xem được đơn đang ở đâu'),
+      C('Had to reset my password to see orders', 'Phải đặt lại mật khẩu mới xem được đơn'),
+    ],
+    good: [C('Order history is clear', 'Lịch sử đơn hàng rõ ràng')],
+  },
+  support: {
+    n: 30,
+    mood: GOOD,
+    page: (p) => p.contact,
+    bad: [C('Waited two days for an answer', 'Chờ hai ngày mới được trả lời')],
+    good: [C('Quick answer on Zalo', 'Trả lời nhanh qua Zalo'), C('Exchange was easy', 'Đổi size dễ dàng')],
+  },
 }
 
 /** mulberry32: a tiny seeded PRNG, so the demo data is the same on every machine. */
@@ -66,8 +165,23 @@ const uuid = (rnd) => {
 // Of the shoppers asked, how many answer: most touchpoints 20–35 %, the thank-you page more,
 // the home page under 10 % (a survey there interrupts browsing), so the report has one
 // self-selected figure to warn about.
-const RESPONSE_RATE = { home: 0.08, content: 0.2, listing: 0.22, search: 0.25, product: 0.3, cart: 0.28, checkout: 0.33, confirmation: 0.45, account: 0.3, support: 0.35 }
-const DEVICES = [['phone', 0.62], ['desktop', 0.33], ['tablet', 0.05]]
+const RESPONSE_RATE = {
+  home: 0.08,
+  content: 0.2,
+  listing: 0.22,
+  search: 0.25,
+  product: 0.3,
+  cart: 0.28,
+  checkout: 0.33,
+  confirmation: 0.45,
+  account: 0.3,
+  support: 0.35,
+}
+const DEVICES = [
+  ['phone', 0.62],
+  ['desktop', 0.33],
+  ['tablet', 0.05],
+]
 
 /**
  * About 590 answers over the 28 days before `now`, each answering a shown display, plus the
@@ -93,13 +207,26 @@ export function seedBatch({ seed = 20261123, now = Date.now(), origin = 'http://
       const comment = pool && rnd() < 0.45 ? pool[Math.floor(rnd() * pool.length)][lang] : null
       const at = new Date(now - Math.floor(rnd() * 28 * 86_400_000) - 60_000)
       const context = {
-        survey: kind === 'ces' ? 'checkout-effort' : kind, kind, stage: STAGE[touchpoint], touchpoint,
-        url: (origin + prof.page(paths(lang), vi)).split('?')[0], locale: lang,
-        device: pickDevice(rnd), visitor: rnd() < 0.4 ? 'returning' : 'new',
+        survey: kind === 'ces' ? 'checkout-effort' : kind,
+        kind,
+        stage: STAGE[touchpoint],
+        touchpoint,
+        url: (origin + prof.page(paths(lang), vi)).split('?')[0],
+        locale: lang,
+        device: pickDevice(rnd),
+        visitor: rnd() < 0.4 ? 'returning' : 'new',
       }
       const shown = { id: uuid(rnd), event: 'shown', ...context, at: at.toISOString() }
       displays.push(shown)
-      responses.push({ id: uuid(rnd), ...context, score, comment, emotion: kind === 'emotion' ? EMOTIONS[score - 1] : null, at: at.toISOString(), display: shown.id })
+      responses.push({
+        id: uuid(rnd),
+        ...context,
+        score,
+        comment,
+        emotion: kind === 'emotion' ? EMOTIONS[score - 1] : null,
+        at: at.toISOString(),
+        display: shown.id,
+      })
       // The shoppers at this touchpoint who were asked the same and did not answer.
       const silent = Math.round(1 / RESPONSE_RATE[touchpoint] - 1 + (rnd() - 0.5))
       for (let k = 0; k < silent; k++) {

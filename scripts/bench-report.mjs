@@ -11,7 +11,13 @@ import { ensureBuilt } from '../demo/ensure-build.mjs'
 import { BENCH_REPORT_TOKEN, percentile, seed, startCollector } from './bench-collector-lib.mjs'
 import { startTempPostgres } from './pg-temp.mjs'
 
-const { values: args } = parseArgs({ options: { engines: { type: 'string', default: 'sqlite,postgres' }, rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '5' } } })
+const { values: args } = parseArgs({
+  options: {
+    engines: { type: 'string', default: 'sqlite,postgres' },
+    rows: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '5' },
+  },
+})
 const log = (line) => console.error(line)
 ensureBuilt({ widget: false })
 const engines = args.engines.split(',')
@@ -41,7 +47,9 @@ try {
     const collector = await startCollector(env)
     const timed = async () => {
       const start = performance.now()
-      const res = await fetch(`${collector.url}/api/report`, { headers: { Authorization: `Bearer ${BENCH_REPORT_TOKEN}` } })
+      const res = await fetch(`${collector.url}/api/report`, {
+        headers: { Authorization: `Bearer ${BENCH_REPORT_TOKEN}` },
+      })
       const body = await res.json()
       if (body.total !== Number(args.rows)) throw new Error(`report counted ${body.total}`)
       return performance.now() - start
@@ -50,7 +58,9 @@ try {
     const times = []
     for (let i = 0; i < Number(args.runs); i++) times.push(await timed())
     await collector.stop()
-    console.log(`| ${engine} | ${Number(args.rows).toLocaleString('en')} | ${percentile(times, 50).toFixed(0)} ms | ${Math.max(...times).toFixed(0)} ms | ${loadavg()[0].toFixed(1)} |`)
+    console.log(
+      `| ${engine} | ${Number(args.rows).toLocaleString('en')} | ${percentile(times, 50).toFixed(0)} ms | ${Math.max(...times).toFixed(0)} ms | ${loadavg()[0].toFixed(1)} |`,
+    )
   }
 } finally {
   await postgres?.stop()

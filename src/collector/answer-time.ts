@@ -27,7 +27,8 @@ const HOUR_MS = 3_600_000
 export function answerTimeProblem(at: string, now: number, window: AnswerWindow): string | null {
   const time = Date.parse(at)
   if (Number.isNaN(time)) return 'must be an ISO 8601 date-time'
-  if (time - now > window.maxAheadHours * HOUR_MS) return `is more than ${window.maxAheadHours} hours ahead of the collector's clock`
+  if (time - now > window.maxAheadHours * HOUR_MS)
+    return `is more than ${window.maxAheadHours} hours ahead of the collector's clock`
   if (now - time > window.maxAgeDays * 24 * HOUR_MS) return `is more than ${window.maxAgeDays} days old`
   return null
 }

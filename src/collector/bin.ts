@@ -40,12 +40,19 @@ async function migrateToPostgres(args: string[]) {
   const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' } } })
   const from = values.from ?? process.env.DB_PATH
   const to = values.to ?? process.env.DATABASE_URL
-  if (!from || !to) throw new Error('usage: touchpoint-collector migrate-to-postgres --from ./touchpoint.db --to postgres://user:password@host/database')
+  if (!from || !to)
+    throw new Error(
+      'usage: touchpoint-collector migrate-to-postgres --from ./touchpoint.db --to postgres://user:password@host/database',
+    )
   requirePeers(['better-sqlite3', 'pg'])
   const { copySqliteToPostgres } = await import('./storage/copy-to-postgres.js')
   const result = await copySqliteToPostgres({ from, to, log: (line) => console.log(`  ${line}`) })
-  console.log(`copied ${result.copied} answers (${result.read - result.copied} were already there) from ${from} to ${safeUrl(to)}`)
-  console.log(`copied ${result.displaysCopied} displays (${result.displaysRead - result.displaysCopied} were already there)`)
+  console.log(
+    `copied ${result.copied} answers (${result.read - result.copied} were already there) from ${from} to ${safeUrl(to)}`,
+  )
+  console.log(
+    `copied ${result.displaysCopied} displays (${result.displaysRead - result.displaysCopied} were already there)`,
+  )
 }
 
 // Never print a password from a URL.

@@ -32,7 +32,13 @@ export function clientAddressResolver(trust: TrustProxy): (req: RequestOrigin) =
     const socket = plain(req.socket.remoteAddress ?? 'unknown')
     if (trust === false || trust === 0) return socket
     const forwarded = [req.headers['x-forwarded-for'] ?? []].flat().join(',')
-    const chain = [...forwarded.split(',').map((entry) => plain(entry.trim())).filter(Boolean), socket]
+    const chain = [
+      ...forwarded
+        .split(',')
+        .map((entry) => plain(entry.trim()))
+        .filter(Boolean),
+      socket,
+    ]
     if (trusted) {
       for (let index = chain.length - 1; index > 0; index--) if (!trusted(chain[index])) return chain[index]
       return chain[0]
@@ -68,13 +74,18 @@ export function parseTrustProxy(text: string): TrustProxy {
   if (/^(|0|false|no|off)$/i.test(value)) return false
   if (/^(true|yes)$/i.test(value)) return 1
   if (/^\d+$/.test(value)) return Number(value)
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean)
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
   for (const entry of entries) {
     const [address, prefix, extra] = entry.split('/')
     const bits = isIP(address) === 6 ? 128 : 32
     const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits)
     if (!isIP(address) || !prefixOk || extra !== undefined) {
-      throw new Error(`TRUST_PROXY must be a number of proxies or their addresses (10.0.0.1, 10.0.0.0/8), not "${entry}"`)
+      throw new Error(
+        `TRUST_PROXY must be a number of proxies or their addresses (10.0.0.1, 10.0.0.0/8), not "${entry}"`,
+      )
     }
   }
   return entries

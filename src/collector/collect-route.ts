@@ -33,7 +33,12 @@ export function collectRoute(options: CollectRouteOptions) {
     const client = clientOf(req)
     const taken = limiter?.take(client) ?? { ok: true }
     if (!taken.ok) {
-      return sendError(res, 429, { error: 'too many requests' }, { 'Retry-After': String(taken.retryAfterSeconds), Connection: 'close' })
+      return sendError(
+        res,
+        429,
+        { error: 'too many requests' },
+        { 'Retry-After': String(taken.retryAfterSeconds), Connection: 'close' },
+      )
     }
     return handleCollect(req, res, { ...context, client })
   }

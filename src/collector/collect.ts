@@ -42,7 +42,12 @@ export async function handleCollect(req: IncomingMessage, res: ServerResponse, c
   const { maxBodyBytes, log } = context
   const type = (req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase()
   if (!ACCEPTED_TYPES.includes(type)) {
-    return sendError(res, 415, { error: `Content-Type must be application/json or text/plain, not ${type}` }, { Connection: 'close' })
+    return sendError(
+      res,
+      415,
+      { error: `Content-Type must be application/json or text/plain, not ${type}` },
+      { Connection: 'close' },
+    )
   }
   if (Number(req.headers['content-length']) > maxBodyBytes) {
     return sendError(res, 413, { error: `body is larger than ${maxBodyBytes} bytes` }, { Connection: 'close' })
@@ -56,7 +61,8 @@ export async function handleCollect(req: IncomingMessage, res: ServerResponse, c
   } catch (err) {
     if (err instanceof BodyTooLargeError) return sendError(res, 413, { error: err.message }, { Connection: 'close' })
     if (err instanceof BodyTimeoutError) return sendError(res, 408, { error: err.message }, { Connection: 'close' })
-    if (err instanceof ClientGoneError) return log(`POST /collect from ${context.client}: ${err.message}; nothing stored`)
+    if (err instanceof ClientGoneError)
+      return log(`POST /collect from ${context.client}: ${err.message}; nothing stored`)
     throw err
   }
 
@@ -70,7 +76,8 @@ export async function handleCollect(req: IncomingMessage, res: ServerResponse, c
 
   const check = checkBatch(body, { now: context.now(), window: context.window })
   const nothing = { stored: 0, duplicates: 0 }
-  if (!check.ok) return sendError(res, 422, { error: 'invalid batch', reasons: check.reasons, ...nothing, displays: nothing })
+  if (!check.ok)
+    return sendError(res, 422, { error: 'invalid batch', reasons: check.reasons, ...nothing, displays: nothing })
 
   let result = { ...nothing, displays: nothing }
   const items = check.valid.length + check.displays.length
@@ -78,12 +85,19 @@ export async function handleCollect(req: IncomingMessage, res: ServerResponse, c
     const allowed = context.answerLimiter?.take(context.client, items) ?? { ok: true }
     if (!allowed.ok) {
       // 429 is retried by the widget, so these answers are delayed, not lost.
-      return sendError(res, 429, { error: 'too many answers from this client, try again later' }, { 'Retry-After': String(allowed.retryAfterSeconds) })
+      return sendError(
+        res,
+        429,
+        { error: 'too many answers from this client, try again later' },
+        { 'Retry-After': String(allowed.retryAfterSeconds) },
+      )
     }
     try {
       result = await context.insertBatch({ responses: check.valid, displays: check.displays })
     } catch (err) {
-      log(`could not store ${check.valid.length} answers and ${check.displays.length} displays: ${(err as Error).message}`)
+      log(
+        `could not store ${check.valid.length} answers and ${check.displays.length} displays: ${(err as Error).message}`,
+      )
       return sendError(res, 503, { error: 'could not store the answers, try again later' }, { 'Retry-After': '5' })
     }
   }

@@ -1,6 +1,18 @@
 import type { SurveyResponse } from '../shared/types.js'
 
-const COLUMNS = ['id', 'at', 'stage', 'touchpoint', 'survey', 'kind', 'score', 'emotion', 'comment', 'locale', 'url'] as const
+const COLUMNS = [
+  'id',
+  'at',
+  'stage',
+  'touchpoint',
+  'survey',
+  'kind',
+  'score',
+  'emotion',
+  'comment',
+  'locale',
+  'url',
+] as const
 
 /**
  * The answers as CSV for a spreadsheet: a UTF-8 byte order mark so Excel reads Vietnamese

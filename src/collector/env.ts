@@ -31,7 +31,10 @@ export interface CollectorSettings {
  */
 export function settingsFromEnv(env: Record<string, string | undefined>): CollectorSettings {
   const port = integer(env, 'PORT', 8080, 0, 65535)
-  const allowOrigins = (env.ALLOW_ORIGINS ?? '*').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean)
+  const allowOrigins = (env.ALLOW_ORIGINS ?? '*')
+    .split(',')
+    .map((s) => s.trim().replace(/\/+$/, ''))
+    .filter(Boolean)
   for (const origin of allowOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
       throw new SettingError(`ALLOW_ORIGINS entries look like https://shop.example (no path), not "${origin}"`)
@@ -41,7 +44,9 @@ export function settingsFromEnv(env: Record<string, string | undefined>): Collec
   checkReportAccess(access)
   const databaseUrl = env.DATABASE_URL?.trim()
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new SettingError('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); leave it unset for SQLite at DB_PATH')
+    throw new SettingError(
+      'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database); leave it unset for SQLite at DB_PATH',
+    )
   }
   return {
     port,
@@ -56,8 +61,13 @@ export function settingsFromEnv(env: Record<string, string | undefined>): Collec
       trustProxy: reading('TRUST_PROXY', () => parseTrustProxy(env.TRUST_PROXY ?? '')),
       ...(access.password ? { reportPassword: access.password } : {}),
       ...(access.token ? { reportToken: access.token } : {}),
-      retentionDays: /^\s*(off|0)\s*$/i.test(env.RETENTION_DAYS ?? '') ? null : integer(env, 'RETENTION_DAYS', 365, 1, 36500),
-      answerWindow: { ...DEFAULT_ANSWER_WINDOW, maxAgeDays: integer(env, 'MAX_ANSWER_AGE_DAYS', DEFAULT_ANSWER_WINDOW.maxAgeDays, 1, 3650) },
+      retentionDays: /^\s*(off|0)\s*$/i.test(env.RETENTION_DAYS ?? '')
+        ? null
+        : integer(env, 'RETENTION_DAYS', 365, 1, 36500),
+      answerWindow: {
+        ...DEFAULT_ANSWER_WINDOW,
+        maxAgeDays: integer(env, 'MAX_ANSWER_AGE_DAYS', DEFAULT_ANSWER_WINDOW.maxAgeDays, 1, 3650),
+      },
       headersTimeoutMs: integer(env, 'HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
       bodyTimeoutMs: integer(env, 'BODY_TIMEOUT_MS', 10_000, 100, 600_000),
       requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
@@ -72,8 +82,10 @@ function alertsFromEnv(env: Record<string, string | undefined>): CollectorOption
   if (!url) return null
   if (!/^https?:\/\/[^\s]+$/.test(url)) throw new SettingError(`ALERT_WEBHOOK_URL must be an http(s) URL, not "${url}"`)
   const format = (env.ALERT_FORMAT ?? 'json').trim().toLowerCase()
-  if (format !== 'json' && format !== 'slack') throw new SettingError(`ALERT_FORMAT must be json or slack, not "${env.ALERT_FORMAT}"`)
-  if (env.ALERT_WEBHOOK_SECRET !== undefined && !env.ALERT_WEBHOOK_SECRET.trim()) throw new SettingError('ALERT_WEBHOOK_SECRET is set but empty')
+  if (format !== 'json' && format !== 'slack')
+    throw new SettingError(`ALERT_FORMAT must be json or slack, not "${env.ALERT_FORMAT}"`)
+  if (env.ALERT_WEBHOOK_SECRET !== undefined && !env.ALERT_WEBHOOK_SECRET.trim())
+    throw new SettingError('ALERT_WEBHOOK_SECRET is set but empty')
   return {
     url,
     format,
@@ -90,9 +102,16 @@ function reading<T>(name: string, parse: () => T): T {
   }
 }
 
-function integer(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+function integer(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const text = env[name] ?? String(fallback)
   const n = Number(text)
-  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new SettingError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`)
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max)
+    throw new SettingError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`)
   return n
 }

@@ -2,7 +2,16 @@
 export { createCollector } from './server.js'
 export type { Collector, CollectorOptions } from './server.js'
 export { openStore, SchemaTooNewError, isSchemaTooNewError, StoreClosedError, LATEST_VERSION } from './storage/index.js'
-export type { ResponseStore, StoredResponse, TimeRange, InsertResult, ScoreCount, CommentQuery, PageCursor, StoreOptions } from './storage/index.js'
+export type {
+  ResponseStore,
+  StoredResponse,
+  TimeRange,
+  InsertResult,
+  ScoreCount,
+  CommentQuery,
+  PageCursor,
+  StoreOptions,
+} from './storage/index.js'
 export { checkBatch } from './validate.js'
 export type { BatchCheck, CheckOptions } from './validate.js'
 export { buildReport, reportFromStore, figures, MIN_N } from './report.js'

@@ -12,14 +12,22 @@ const require = createRequire(import.meta.url)
 export const PEERS = {
   ajv: { major: 8, entry: 'ajv/dist/2020.js', use: 'checking answers against the wire schema' },
   'ajv-formats': { major: 3, entry: 'ajv-formats', use: 'checking answers against the wire schema' },
-  'better-sqlite3': { major: 12, entry: 'better-sqlite3', use: 'the SQLite database (used when DATABASE_URL is not set)' },
+  'better-sqlite3': {
+    major: 12,
+    entry: 'better-sqlite3',
+    use: 'the SQLite database (used when DATABASE_URL is not set)',
+  },
   pg: { major: 8, entry: 'pg', use: 'PostgreSQL (DATABASE_URL is set)' },
 } as const
 
 export type Peer = keyof typeof PEERS
 
 /** What the collector needs in any case, and for the engine that `databaseUrl` chooses. */
-export const peersFor = (databaseUrl: string | undefined): Peer[] => ['ajv', 'ajv-formats', databaseUrl ? 'pg' : 'better-sqlite3']
+export const peersFor = (databaseUrl: string | undefined): Peer[] => [
+  'ajv',
+  'ajv-formats',
+  databaseUrl ? 'pg' : 'better-sqlite3',
+]
 
 const isInstalled = (name: Peer): boolean => {
   try {
@@ -62,6 +70,11 @@ export function loadPeer<Module>(name: Peer): Module {
     return require(PEERS[name].entry) as Module
   } catch (err) {
     const command = `npm rebuild ${name}`
-    throw new MissingDependencyError(`the collector could not load ${name} (${(err as Error).message}); rebuild it:\n  ${command}`, [name], command, err)
+    throw new MissingDependencyError(
+      `the collector could not load ${name} (${(err as Error).message}); rebuild it:\n  ${command}`,
+      [name],
+      command,
+      err,
+    )
   }
 }

@@ -18,16 +18,27 @@ export const PURGE_USAGE = `usage: touchpoint-collector purge --before <date> | 
  * @example
  * await runPurge(['--before', '2026-01-01'], { DB_PATH: './touchpoint.db' }, console.log) // prints "purged 42 answers …"
  */
-export async function runPurge(args: string[], env: Record<string, string | undefined>, print: (line: string) => void): Promise<number> {
+export async function runPurge(
+  args: string[],
+  env: Record<string, string | undefined>,
+  print: (line: string) => void,
+): Promise<number> {
   let values: { before?: string; id?: string[] }
   try {
-    values = parseArgs({ args, options: { before: { type: 'string' }, id: { type: 'string', multiple: true } }, strict: true }).values
+    values = parseArgs({
+      args,
+      options: { before: { type: 'string' }, id: { type: 'string', multiple: true } },
+      strict: true,
+    }).values
   } catch (err) {
     print(`${(err as Error).message}\n${PURGE_USAGE}`)
     return 2
   }
   const ids = values.id ?? []
-  const before = values.before === undefined ? null : new Date(/^\d{4}-\d{2}-\d{2}$/.test(values.before) ? `${values.before}T00:00:00.000Z` : values.before)
+  const before =
+    values.before === undefined
+      ? null
+      : new Date(/^\d{4}-\d{2}-\d{2}$/.test(values.before) ? `${values.before}T00:00:00.000Z` : values.before)
   const problem = purgeProblem(values.before, before, ids)
   if (problem) {
     print(`${problem}\n${PURGE_USAGE}`)
@@ -52,7 +63,9 @@ export async function runPurge(args: string[], env: Record<string, string | unde
     }
     if (before) {
       print(`purged ${await store.purgeBefore(before)} answers given before ${before.toISOString()} from ${where}`)
-      print(`purged ${await store.purgeDisplaysBefore(before)} displays shown or dismissed before ${before.toISOString()} from ${where}`)
+      print(
+        `purged ${await store.purgeDisplaysBefore(before)} displays shown or dismissed before ${before.toISOString()} from ${where}`,
+      )
     }
     if (ids.length) print(`purged ${await store.purgeIds(ids)} of ${ids.length} answers by id from ${where}`)
   } finally {

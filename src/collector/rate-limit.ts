@@ -18,7 +18,10 @@ export interface RateLimiter {
   peek(client: string): Verdict
 }
 
-interface Bucket { tokens: number; at: number }
+interface Bucket {
+  tokens: number
+  at: number
+}
 
 // Forgetting idle clients keeps memory bounded when many addresses pass by.
 const SWEEP_EVERY = 1000
@@ -40,7 +43,9 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number =
   const refill = (b: Bucket, t: number) => Math.min(burst, b.tokens + (t - b.at) * perMs)
 
   const wait = (tokens: number, needed: number): Verdict =>
-    tokens >= needed ? { ok: true } : { ok: false, retryAfterSeconds: perMs > 0 ? Math.ceil((needed - tokens) / perMs / 1000) : 60 }
+    tokens >= needed
+      ? { ok: true }
+      : { ok: false, retryAfterSeconds: perMs > 0 ? Math.ceil((needed - tokens) / perMs / 1000) : 60 }
 
   return {
     take(client, cost = 1) {

@@ -16,8 +16,12 @@ export type Credentials = 'none' | 'right' | 'wrong'
  * in a deployment file, and reading it as "no password" would open the reports to everyone.
  */
 export function checkReportAccess(access: ReportAccess): void {
-  for (const [name, value] of [['REPORT_PASSWORD (reportPassword)', access.password], ['REPORT_TOKEN (reportToken)', access.token]]) {
-    if (value !== undefined && !value.trim()) throw new SettingError(`${name} is set but empty: set a real one, or leave it out to keep the report closed`)
+  for (const [name, value] of [
+    ['REPORT_PASSWORD (reportPassword)', access.password],
+    ['REPORT_TOKEN (reportToken)', access.token],
+  ]) {
+    if (value !== undefined && !value.trim())
+      throw new SettingError(`${name} is set but empty: set a real one, or leave it out to keep the report closed`)
   }
 }
 

@@ -24,7 +24,11 @@ export class CommentFilterError extends Error {
 }
 
 export const scoreGroup = (kind: SurveyKind, score: number): ScoreGroup =>
-  isLowScore(kind, score) ? 'low' : (kind === 'nps' ? score >= 9 : kind === 'ces' ? score >= 6 : score >= 4) ? 'high' : 'neutral'
+  isLowScore(kind, score)
+    ? 'low'
+    : (kind === 'nps' ? score >= 9 : kind === 'ces' ? score >= 6 : score >= 4)
+      ? 'high'
+      : 'neutral'
 
 /**
  * The comment filter from `?touchpoint=&group=&theme=&q=`; throws a `CommentFilterError`
@@ -37,12 +41,14 @@ export function parseCommentFilter(query: URLSearchParams): CommentFilter {
   const filter: CommentFilter = {}
   const touchpoint = query.get('touchpoint')
   if (touchpoint) {
-    if (!TOUCHPOINTS.includes(touchpoint as Touchpoint)) throw new CommentFilterError(`touchpoint must be one of ${TOUCHPOINTS.join(', ')}, not "${touchpoint}"`)
+    if (!TOUCHPOINTS.includes(touchpoint as Touchpoint))
+      throw new CommentFilterError(`touchpoint must be one of ${TOUCHPOINTS.join(', ')}, not "${touchpoint}"`)
     filter.touchpoint = touchpoint as Touchpoint
   }
   const group = query.get('group')
   if (group) {
-    if (!SCORE_GROUPS.includes(group as ScoreGroup)) throw new CommentFilterError(`group must be low, neutral or high, not "${group}"`)
+    if (!SCORE_GROUPS.includes(group as ScoreGroup))
+      throw new CommentFilterError(`group must be low, neutral or high, not "${group}"`)
     filter.group = group as ScoreGroup
   }
   const theme = foldText(query.get('theme') ?? '')

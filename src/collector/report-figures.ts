@@ -14,15 +14,31 @@ export const MIN_N = 5
 
 /** CSAT (1–5): mean with its 95% interval, and the share answering 4 or 5 with its Wilson interval (in %). */
 export interface CsatFigures {
-  avg: number | null; n: number; ci: Interval | null
-  satisfied: number; satisfied_pct: number | null; satisfied_ci: Interval | null
+  avg: number | null
+  n: number
+  ci: Interval | null
+  satisfied: number
+  satisfied_pct: number | null
+  satisfied_ci: Interval | null
 }
 /** NPS (0–10): % promoters (9–10) − % detractors (0–6), −100…100, its standard error and 95% interval. */
-export interface NpsFigures { score: number | null; se: number | null; ci: Interval | null; promoters: number; passives: number; detractors: number; n: number }
+export interface NpsFigures {
+  score: number | null
+  se: number | null
+  ci: Interval | null
+  promoters: number
+  passives: number
+  detractors: number
+  n: number
+}
 /** Emotion faces: how many chose each, the mean score (1–5) and its 95% interval. */
 export type EmotionFigures = Record<Emotion, number> & { n: number; avg: number | null; ci: Interval | null }
 /** Customer effort (1 very difficult … 7 very easy): mean and 95% interval; not part of the index. */
-export interface CesFigures { avg: number | null; n: number; ci: Interval | null }
+export interface CesFigures {
+  avg: number | null
+  n: number
+  ci: Interval | null
+}
 
 export interface Figures {
   responses: number
@@ -90,7 +106,10 @@ export function figuresOf(tallies: readonly Tally[]): Figures {
     score: exact.score === null ? null : Math.round(exact.score),
     se: exact.se === null ? null : round(exact.se, 2),
     ci: roundPair(exact.ci, 1),
-    promoters, passives: npsN - promoters - detractors, detractors, n: npsN,
+    promoters,
+    passives: npsN - promoters - detractors,
+    detractors,
+    n: npsN,
   }
 
   const emotionPairs = of('emotion')
@@ -104,7 +123,10 @@ export function figuresOf(tallies: readonly Tally[]): Figures {
   const hasIndex = index.n >= MIN_N
   return {
     responses: tallies.reduce((total, t) => total + t.n, 0),
-    csat, nps, emotion, ces,
+    csat,
+    nps,
+    emotion,
+    ces,
     index: hasIndex ? round(index.mean * 100, 1) : null,
     index_ci: hasIndex ? roundPair(scaleBy(meanInterval(pairs, [0, 1]), 100), 1) : null,
     index_n: index.n,
@@ -117,7 +139,9 @@ function meanOf(pairs: [number, number][], scale: [number, number]) {
   return { avg: n ? round(mean, 2) : null, n, ci: roundPair(meanInterval(pairs, scale), 2) }
 }
 
-const scaleBy = (pair: Interval | null, factor: number): Interval | null => (pair ? [pair[0] * factor, pair[1] * factor] : null)
+const scaleBy = (pair: Interval | null, factor: number): Interval | null =>
+  pair ? [pair[0] * factor, pair[1] * factor] : null
 const percent = (pair: Interval | null) => roundPair(scaleBy(pair, 100), 1)
-const roundPair = (pair: Interval | null, digits: number): Interval | null => (pair ? [round(pair[0], digits), round(pair[1], digits)] : null)
+const roundPair = (pair: Interval | null, digits: number): Interval | null =>
+  pair ? [round(pair[0], digits), round(pair[1], digits)] : null
 export const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits

@@ -4,7 +4,16 @@ import type { ReportWords } from './report-i18n.js'
 import type { Interval } from './stats/intervals.js'
 import type { PeriodFigures } from './report-trend.js'
 
-interface Layout { width: number; height: number; left: number; right: number; top: number; bottom: number; font: number; stagger: boolean }
+interface Layout {
+  width: number
+  height: number
+  left: number
+  right: number
+  top: number
+  bottom: number
+  font: number
+  stagger: boolean
+}
 // Two drawings of one chart: wide for a laptop, and for a phone a narrower box with larger type
 // and the stage names on two staggered rows, so they never collide and the chart is no strip.
 const WIDE: Layout = { width: 900, height: 280, left: 36, right: 16, top: 16, bottom: 34, font: 13, stagger: false }
@@ -33,7 +42,10 @@ function draw(report: Report, words: ReportWords, layout: Layout): string {
   const x = (i: number) => left + (plotWidth / 5) * (i + 0.5)
   const y = (score: number) => top + ((5 - score) / 4) * (height - top - bottom)
   const grid = [1, 2, 3, 4, 5]
-    .map((v) => `<line x1="${left}" x2="${width - right}" y1="${y(v)}" y2="${y(v)}" class="grid"/><text x="${left - 8}" y="${y(v) + 4}" text-anchor="end" class="axis" font-size="${font - 2}">${v}</text>`)
+    .map(
+      (v) =>
+        `<line x1="${left}" x2="${width - right}" y1="${y(v)}" y2="${y(v)}" class="grid"/><text x="${left - 8}" y="${y(v) + 4}" text-anchor="end" class="axis" font-size="${font - 2}">${v}</text>`,
+    )
     .join('')
   const labels = report.stages
     .map((s, i) => {
@@ -49,21 +61,30 @@ function draw(report: Report, words: ReportWords, layout: Layout): string {
       if (p.mean === null) segments.push([])
       else segments[segments.length - 1].push(`${p.cx.toFixed(1)},${y(p.mean).toFixed(1)}`)
     }
-    const lines = segments.filter((s) => s.length > 1).map((s) => `<polyline points="${s.join(' ')}" class="${className}" fill="none"/>`)
-    const bars = points.filter((p) => p.mean !== null).map((p) => errorBar(p.cx, y(p.mean!), p.ci && [y(p.ci[1]), y(p.ci[0])], className))
+    const lines = segments
+      .filter((s) => s.length > 1)
+      .map((s) => `<polyline points="${s.join(' ')}" class="${className}" fill="none"/>`)
+    const bars = points
+      .filter((p) => p.mean !== null)
+      .map((p) => errorBar(p.cx, y(p.mean!), p.ci && [y(p.ci[1]), y(p.ci[0])], className))
     return lines.join('') + bars.join('')
   })
   return grid + series.join('') + labels
 }
 
 function errorBar(cx: number, cy: number, span: Interval | null, className: string): string {
-  const bar = span ? `<line x1="${cx}" x2="${cx}" y1="${span[0]}" y2="${span[1]}" class="${className} err"/><line x1="${cx - 4}" x2="${cx + 4}" y1="${span[0]}" y2="${span[0]}" class="${className} err"/><line x1="${cx - 4}" x2="${cx + 4}" y1="${span[1]}" y2="${span[1]}" class="${className} err"/>` : ''
+  const bar = span
+    ? `<line x1="${cx}" x2="${cx}" y1="${span[0]}" y2="${span[1]}" class="${className} err"/><line x1="${cx - 4}" x2="${cx + 4}" y1="${span[0]}" y2="${span[0]}" class="${className} err"/><line x1="${cx - 4}" x2="${cx + 4}" y1="${span[1]}" y2="${span[1]}" class="${className} err"/>`
+    : ''
   return `${bar}<circle cx="${cx}" cy="${cy}" r="4.5" class="${className} dot"/>`
 }
 
 function describe(report: Report, words: ReportWords, format: Formatter): string {
   return report.stages
-    .map((s) => `${words.stages[s.stage]}: ${words.csat} ${s.csat.avg === null ? '–' : format.num(s.csat.avg, 1)}, ${words.emotion} ${s.emotion.avg === null ? '–' : format.num(s.emotion.avg, 1)}`)
+    .map(
+      (s) =>
+        `${words.stages[s.stage]}: ${words.csat} ${s.csat.avg === null ? '–' : format.num(s.csat.avg, 1)}, ${words.emotion} ${s.emotion.avg === null ? '–' : format.num(s.emotion.avg, 1)}`,
+    )
     .join('; ')
 }
 
@@ -75,9 +96,10 @@ export function sparkline(periods: readonly PeriodFigures[]): string {
   const y = (v: number) => 2 + ((100 - v) / 100) * (height - 4)
   const known = periods.map((p, i) => ({ i, p: p.index })).filter(({ p }) => p.value !== null && p.ci)
   if (!known.length) return ''
-  const band = known.length > 1
-    ? `<polygon class="spark-band" points="${[...known.map(({ i, p }) => `${(i * step).toFixed(1)},${y(p.ci![1]).toFixed(1)}`), ...[...known].reverse().map(({ i, p }) => `${(i * step).toFixed(1)},${y(p.ci![0]).toFixed(1)}`)].join(' ')}"/>`
-    : ''
+  const band =
+    known.length > 1
+      ? `<polygon class="spark-band" points="${[...known.map(({ i, p }) => `${(i * step).toFixed(1)},${y(p.ci![1]).toFixed(1)}`), ...[...known].reverse().map(({ i, p }) => `${(i * step).toFixed(1)},${y(p.ci![0]).toFixed(1)}`)].join(' ')}"/>`
+      : ''
   const line = `<polyline class="spark-line" fill="none" points="${known.map(({ i, p }) => `${(i * step).toFixed(1)},${y(p.value!).toFixed(1)}`).join(' ')}"/>`
   const last = known[known.length - 1]
   return `<svg class="spark" viewBox="-3 0 ${width + 6} ${height}" aria-hidden="true">${band}${line}<circle class="spark-dot" cx="${(last.i * step).toFixed(1)}" cy="${y(last.p.value!).toFixed(1)}" r="3"/></svg>`

@@ -15,7 +15,14 @@ export function formatter(words: ReportWords) {
   const formats = new Map<number, Intl.NumberFormat>()
   const num = (x: number, digits = 0) => {
     let format = formats.get(digits)
-    if (!format) formats.set(digits, (format = new Intl.NumberFormat(words.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })))
+    if (!format)
+      formats.set(
+        digits,
+        (format = new Intl.NumberFormat(words.locale, {
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        })),
+      )
     // −0 prints as "-0": a rounded tiny negative is shown as 0.
     return format.format(Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x)
   }
@@ -39,7 +46,13 @@ export type Formatter = ReturnType<typeof formatter>
  * A range bar: the scale as a track, the 95% range as a band, the value as a tick; its
  * words in `title` and for screen readers.
  */
-export function rangeBar(value: number | null, ci: Interval | null, scale: [number, number], tone: string, label: string): string {
+export function rangeBar(
+  value: number | null,
+  ci: Interval | null,
+  scale: [number, number],
+  tone: string,
+  label: string,
+): string {
   if (value === null || !ci) return ''
   const at = (x: number) => (((x - scale[0]) / (scale[1] - scale[0])) * 100).toFixed(1)
   const width = (((ci[1] - ci[0]) / (scale[1] - scale[0])) * 100).toFixed(1)

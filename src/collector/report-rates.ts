@@ -21,9 +21,18 @@ export interface Rate {
   ci: Interval | null
   cautions: Caution[]
 }
-export interface SurveyRate extends Rate { stage: Stage; touchpoint: Touchpoint; survey: string }
-export interface TouchpointRate extends Rate { stage: Stage; touchpoint: Touchpoint }
-export interface StageRate extends Rate { stage: Stage }
+export interface SurveyRate extends Rate {
+  stage: Stage
+  touchpoint: Touchpoint
+  survey: string
+}
+export interface TouchpointRate extends Rate {
+  stage: Stage
+  touchpoint: Touchpoint
+}
+export interface StageRate extends Rate {
+  stage: Stage
+}
 
 export interface Rates {
   overall: Rate
@@ -36,13 +45,27 @@ export interface Rates {
  * Shown, dismissed and answered per survey, touchpoint and stage, with the response rate.
  * `answered` counts answers per stage, touchpoint and survey that name a display.
  */
-export function ratesOf(displays: readonly DisplayCount[], answered: readonly TallyRow[], stages: readonly Stage[]): Rates {
-  const surveys = new Map<string, { stage: Stage; touchpoint: Touchpoint; survey: string; shown: number; dismissed: number; answered: number }>()
+export function ratesOf(
+  displays: readonly DisplayCount[],
+  answered: readonly TallyRow[],
+  stages: readonly Stage[],
+): Rates {
+  const surveys = new Map<
+    string,
+    { stage: Stage; touchpoint: Touchpoint; survey: string; shown: number; dismissed: number; answered: number }
+  >()
   const entry = (stage: string, touchpoint: string, survey: string) => {
     const key = `${stage} ${touchpoint} ${survey}`
     let found = surveys.get(key)
     if (!found) {
-      found = { stage: stage as Stage, touchpoint: touchpoint as Touchpoint, survey, shown: 0, dismissed: 0, answered: 0 }
+      found = {
+        stage: stage as Stage,
+        touchpoint: touchpoint as Touchpoint,
+        survey,
+        shown: 0,
+        dismissed: 0,
+        answered: 0,
+      }
       surveys.set(key, found)
     }
     return found
@@ -51,9 +74,15 @@ export function ratesOf(displays: readonly DisplayCount[], answered: readonly Ta
   for (const a of answered) entry(String(a.stage), String(a.touchpoint), String(a.survey)).answered += a.n
 
   const order = (t: string) => TOUCHPOINTS.indexOf(t as Touchpoint)
-  const all = [...surveys.values()].sort((a, b) => order(a.touchpoint) - order(b.touchpoint) || (a.survey < b.survey ? -1 : a.survey > b.survey ? 1 : 0))
+  const all = [...surveys.values()].sort(
+    (a, b) => order(a.touchpoint) - order(b.touchpoint) || (a.survey < b.survey ? -1 : a.survey > b.survey ? 1 : 0),
+  )
   const sumOf = (list: typeof all): Rate =>
-    rate(list.reduce((s, r) => s + r.shown, 0), list.reduce((s, r) => s + r.dismissed, 0), list.reduce((s, r) => s + r.answered, 0))
+    rate(
+      list.reduce((s, r) => s + r.shown, 0),
+      list.reduce((s, r) => s + r.dismissed, 0),
+      list.reduce((s, r) => s + r.answered, 0),
+    )
   const touchpoints = [...new Set(all.map((r) => `${r.stage} ${r.touchpoint}`))].map((key) => {
     const [stage, touchpoint] = key.split(' ') as [Stage, Touchpoint]
     return { stage, touchpoint, ...sumOf(all.filter((r) => r.stage === stage && r.touchpoint === touchpoint)) }
@@ -62,7 +91,12 @@ export function ratesOf(displays: readonly DisplayCount[], answered: readonly Ta
     overall: sumOf(all),
     stages: stages.map((stage) => ({ stage, ...sumOf(all.filter((r) => r.stage === stage)) })),
     touchpoints,
-    surveys: all.map(({ stage, touchpoint, survey, shown, dismissed, answered }) => ({ stage, touchpoint, survey, ...rate(shown, dismissed, answered) })),
+    surveys: all.map(({ stage, touchpoint, survey, shown, dismissed, answered }) => ({
+      stage,
+      touchpoint,
+      survey,
+      ...rate(shown, dismissed, answered),
+    })),
   }
 }
 
@@ -75,5 +109,12 @@ function rate(shown: number, dismissed: number, answered: number): Rate {
   if (shown && answered < SMALL_N) cautions.push('few-answers')
   if (share !== null && share < LOW_RATE) cautions.push('low-response-rate')
   const ci = wilson(counted, shown)
-  return { shown, dismissed, answered, rate: share === null ? null : round(share, 4), ci: ci && [round(ci[0], 4), round(ci[1], 4)], cautions }
+  return {
+    shown,
+    dismissed,
+    answered,
+    rate: share === null ? null : round(share, 4),
+    ci: ci && [round(ci[0], 4), round(ci[1], 4)],
+    cautions,
+  }
 }

@@ -30,26 +30,51 @@ export interface ReportRouteContext {
  * The figures come from the database; the CSV is streamed page by page, so neither holds
  * every answer in memory.
  */
-export async function handleReport(req: IncomingMessage, res: ServerResponse, url: URL, context: ReportRouteContext): Promise<void> {
+export async function handleReport(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  context: ReportRouteContext,
+): Promise<void> {
   const { access, loginThrottle, client, store } = context
   if (!reportIsConfigured(access)) {
-    return sendError(res, 403, { error: 'the report is closed: set REPORT_PASSWORD or REPORT_TOKEN on the collector' }, REPORT_HEADERS)
+    return sendError(
+      res,
+      403,
+      { error: 'the report is closed: set REPORT_PASSWORD or REPORT_TOKEN on the collector' },
+      REPORT_HEADERS,
+    )
   }
   // Checked before the credentials, so a throttled guesser cannot tell a right guess either.
   const throttled = loginThrottle.peek(client)
   if (!throttled.ok) {
-    return sendError(res, 429, { error: 'too many failed logins, try again later' }, { ...REPORT_HEADERS, 'Retry-After': String(throttled.retryAfterSeconds) })
+    return sendError(
+      res,
+      429,
+      { error: 'too many failed logins, try again later' },
+      { ...REPORT_HEADERS, 'Retry-After': String(throttled.retryAfterSeconds) },
+    )
   }
   const credentials = readCredentials(req, access)
   if (credentials !== 'right') {
     if (credentials === 'wrong') loginThrottle.take(client)
-    const challenge = access.password ? 'Basic realm="touchpoint report", charset="UTF-8"' : 'Bearer realm="touchpoint report"'
-    return sendError(res, 401, { error: 'the report needs a password or token' }, { ...REPORT_HEADERS, 'WWW-Authenticate': challenge })
+    const challenge = access.password
+      ? 'Basic realm="touchpoint report", charset="UTF-8"'
+      : 'Bearer realm="touchpoint report"'
+    return sendError(
+      res,
+      401,
+      { error: 'the report needs a password or token' },
+      { ...REPORT_HEADERS, 'WWW-Authenticate': challenge },
+    )
   }
 
   const lang = pickLanguage(url.searchParams.get('lang'), req.headers['accept-language'])
   const html = (status: number, text: string) =>
-    sendText(res, status, 'text/html; charset=utf-8', text, { ...REPORT_HEADERS, 'Content-Security-Policy': REPORT_PAGE_CSP })
+    sendText(res, status, 'text/html; charset=utf-8', text, {
+      ...REPORT_HEADERS,
+      'Content-Security-Policy': REPORT_PAGE_CSP,
+    })
   let range: TimeRange
   let commentFilter: CommentFilter
   try {

@@ -31,7 +31,9 @@ export interface NpsJourney {
 export function segmentsOf(rows: readonly TallyRow[]): Segment[] {
   const segments: Segment[] = []
   for (const key of ['device', 'language', 'visitor'] as const) {
-    const values = [...new Set(rows.map((r) => valueOf(r, key)))].sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : a < b ? -1 : 1))
+    const values = [...new Set(rows.map((r) => valueOf(r, key)))].sort((a, b) =>
+      a === 'unknown' ? 1 : b === 'unknown' ? -1 : a < b ? -1 : 1,
+    )
     for (const value of values) {
       const mine = rows.filter((r) => valueOf(r, key) === value).map(toTally)
       segments.push({
@@ -50,8 +52,12 @@ export function segmentsOf(rows: readonly TallyRow[]): Segment[] {
  * each group. Answers carry no shopper id (by design), so a group's journey is where its
  * members answered, not one shopper's path.
  */
-export function npsJourneys(rows: readonly { stage?: unknown; kind?: unknown; score?: unknown; n: number }[]): NpsJourney[] {
-  const nps = rows.filter((r) => r.kind === 'nps').map((r) => ({ stage: r.stage as Stage, group: npsGroup(Number(r.score)), n: r.n }))
+export function npsJourneys(
+  rows: readonly { stage?: unknown; kind?: unknown; score?: unknown; n: number }[],
+): NpsJourney[] {
+  const nps = rows
+    .filter((r) => r.kind === 'nps')
+    .map((r) => ({ stage: r.stage as Stage, group: npsGroup(Number(r.score)), n: r.n }))
   const total = (keep: (r: (typeof nps)[number]) => boolean) => nps.reduce((s, r) => s + (keep(r) ? r.n : 0), 0)
   return (['promoter', 'passive', 'detractor'] as const).map((group) => ({
     group,
@@ -65,5 +71,11 @@ export function npsJourneys(rows: readonly { stage?: unknown; kind?: unknown; sc
   }))
 }
 
-const valueOf = (row: TallyRow, key: SegmentKey) => (row[key] === null || row[key] === undefined || row[key] === '' ? 'unknown' : String(row[key]))
-const toTally = (row: TallyRow): Tally & { stage: Stage } => ({ stage: row.stage as Stage, kind: row.kind as SurveyKind, score: Number(row.score), n: row.n })
+const valueOf = (row: TallyRow, key: SegmentKey) =>
+  row[key] === null || row[key] === undefined || row[key] === '' ? 'unknown' : String(row[key])
+const toTally = (row: TallyRow): Tally & { stage: Stage } => ({
+  stage: row.stage as Stage,
+  kind: row.kind as SurveyKind,
+  score: Number(row.score),
+  n: row.n,
+})

@@ -1,4 +1,13 @@
-import type { Comment, CommentQuery, DisplayCount, ResponseStore, TallyFilter, TallyKey, TallyRow, TimeRange } from './storage/index.js'
+import type {
+  Comment,
+  CommentQuery,
+  DisplayCount,
+  ResponseStore,
+  TallyFilter,
+  TallyKey,
+  TallyRow,
+  TimeRange,
+} from './storage/index.js'
 import { scaled } from './report-figures.js'
 import type { SurveyResponse } from '../shared/types.js'
 
@@ -57,12 +66,22 @@ export function memorySource(answers: readonly Answer[], displays: readonly Disp
     displays: async () => [...displays],
     async comments(query) {
       const order = (a: Answer, b: Answer) =>
-        query.order === 'lowest' ? (scaledAny(a) - scaledAny(b)) || newestFirst(a, b) : newestFirst(a, b)
+        query.order === 'lowest' ? scaledAny(a) - scaledAny(b) || newestFirst(a, b) : newestFirst(a, b)
       return answers
         .filter((a) => a.comment && a.comment.trim() && (!query.touchpoint || a.touchpoint === query.touchpoint))
         .sort(order)
         .slice(0, query.limit)
-        .map(({ id, at, stage, touchpoint, kind, score, emotion, comment, locale }) => ({ id, at, stage, touchpoint, kind, score, emotion, comment: comment!.trim(), locale }))
+        .map(({ id, at, stage, touchpoint, kind, score, emotion, comment, locale }) => ({
+          id,
+          at,
+          stage,
+          touchpoint,
+          kind,
+          score,
+          emotion,
+          comment: comment!.trim(),
+          locale,
+        }))
     },
   }
 }

@@ -13,16 +13,27 @@ import type { TallyRow } from './storage/index.js'
 export const DAILY_UP_TO_DAYS = 14
 
 /** A measure in one period: its value, 95% interval and n. */
-export interface Point { value: number | null; ci: Interval | null; n: number }
+export interface Point {
+  value: number | null
+  ci: Interval | null
+  n: number
+}
 /** The change of a measure from the previous period, and whether it is more than noise (|z| ≥ 1.96). */
 export type Change = Pick<Difference, 'change' | 'z' | 'significant'> | null
 
 export interface PeriodFigures {
-  index: Point; csat: Point; nps: Point; emotion: Point; ces: Point
+  index: Point
+  csat: Point
+  nps: Point
+  emotion: Point
+  ces: Point
   /** Against the previous period of the same series; null in the first period or without answers on both sides. */
   change: { index: Change; csat: Change; nps: Change; emotion: Change; ces: Change }
 }
-export interface Series<K extends string> { key: K; periods: PeriodFigures[] }
+export interface Series<K extends string> {
+  key: K
+  periods: PeriodFigures[]
+}
 
 export interface Trend {
   unit: 'day' | 'week'
@@ -51,14 +62,25 @@ export function trendOf(rows: readonly TallyRow[], range: { from?: string | null
   const periods: string[] = []
   for (let day = periodOf(first); day <= last; day = addDays(day, unit === 'day' ? 1 : 7)) periods.push(day)
 
-  const tallies = rows.map((r) => ({ period: periodOf(String(r.day)), stage: r.stage as Stage, touchpoint: r.touchpoint as Touchpoint, kind: r.kind as SurveyKind, score: Number(r.score), n: r.n }))
-  const series = (keep: (t: (typeof tallies)[number]) => boolean) => periodsOf(periods.map((p) => tallies.filter((t) => t.period === p && keep(t))))
+  const tallies = rows.map((r) => ({
+    period: periodOf(String(r.day)),
+    stage: r.stage as Stage,
+    touchpoint: r.touchpoint as Touchpoint,
+    kind: r.kind as SurveyKind,
+    score: Number(r.score),
+    n: r.n,
+  }))
+  const series = (keep: (t: (typeof tallies)[number]) => boolean) =>
+    periodsOf(periods.map((p) => tallies.filter((t) => t.period === p && keep(t))))
   return {
     unit,
     periods,
     overall: series(() => true),
     stages: STAGES.map((stage) => ({ key: stage, periods: series((t) => t.stage === stage) })),
-    touchpoints: TOUCHPOINTS.filter((tp) => tallies.some((t) => t.touchpoint === tp)).map((tp) => ({ key: tp, periods: series((t) => t.touchpoint === tp) })),
+    touchpoints: TOUCHPOINTS.filter((tp) => tallies.some((t) => t.touchpoint === tp)).map((tp) => ({
+      key: tp,
+      periods: series((t) => t.touchpoint === tp),
+    })),
   }
 }
 
@@ -67,7 +89,9 @@ function periodsOf(groups: Tally[][]): PeriodFigures[] {
   return groups.map((tallies) => {
     const figures = figuresOf(tallies)
     const point = periodPoint(figures)
-    const change = previous ? changes(previous, tallies) : { index: null, csat: null, nps: null, emotion: null, ces: null }
+    const change = previous
+      ? changes(previous, tallies)
+      : { index: null, csat: null, nps: null, emotion: null, ces: null }
     previous = tallies
     return { ...point, change }
   })
@@ -82,13 +106,21 @@ const periodPoint = (f: Figures) => ({
 })
 
 function changes(before: Tally[], after: Tally[]): PeriodFigures['change'] {
-  const scoresOf = (tallies: Tally[], kind: SurveyKind) => tallies.filter((t) => t.kind === kind).map((t) => [t.score, t.n] as [number, number])
+  const scoresOf = (tallies: Tally[], kind: SurveyKind) =>
+    tallies.filter((t) => t.kind === kind).map((t) => [t.score, t.n] as [number, number])
   // NPS as a mean of +1 (promoter), 0 (passive), −1 (detractor): its change is the NPS change / 100.
-  const npsOf = (tallies: Tally[]) => scoresOf(tallies, 'nps').map(([s, n]) => [s >= 9 ? 100 : s <= 6 ? -100 : 0, n] as [number, number])
+  const npsOf = (tallies: Tally[]) =>
+    scoresOf(tallies, 'nps').map(([s, n]) => [s >= 9 ? 100 : s <= 6 ? -100 : 0, n] as [number, number])
   const indexOf = (tallies: Tally[]) => indexTally(tallies).map(([x, n]) => [x * 100, n] as [number, number])
   const compare = (a: [number, number][], b: [number, number][]): Change => {
     const difference = compareMeans(moments(a), moments(b), criticalZ())
-    return difference && { change: round(difference.change, 2), z: Number.isFinite(difference.z) ? round(difference.z, 2) : difference.z, significant: difference.significant }
+    return (
+      difference && {
+        change: round(difference.change, 2),
+        z: Number.isFinite(difference.z) ? round(difference.z, 2) : difference.z,
+        significant: difference.significant,
+      }
+    )
   }
   return {
     index: compare(indexOf(before), indexOf(after)),

@@ -7,7 +7,12 @@ import type { Emotion, SurveyKind } from '../shared/types.js'
 export const EMOTION_LABELS: readonly Emotion[] = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
 
 /** The lowest and highest score of each kind. */
-export const SCORE_SCALES: Record<SurveyKind, [number, number]> = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
+export const SCORE_SCALES: Record<SurveyKind, [number, number]> = {
+  csat: [1, 5],
+  nps: [0, 10],
+  emotion: [1, 5],
+  ces: [1, 7],
+}
 
 /**
  * A low score: an NPS detractor (0–6), CSAT 1–2, a frustrated or disappointed face, or CES 1–2

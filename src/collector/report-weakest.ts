@@ -42,21 +42,35 @@ export interface Verdict {
  * judgeWeakest(contenders).status // → 'unclear'
  */
 export function judgeWeakest(contenders: readonly Contender[]): Verdict {
-  const samples = contenders
-    .map((c) => ({ ...c, sample: sampleOf(c.tallies) }))
-    .filter((c) => c.sample.n >= MIN_N)
+  const samples = contenders.map((c) => ({ ...c, sample: sampleOf(c.tallies) })).filter((c) => c.sample.n >= MIN_N)
   const zNeeded = criticalZ(0.05, samples.length)
-  const empty: Verdict = { status: 'too-few', lowest: null, rest: null, gap: null, z: null, z_needed: round(zNeeded, 2), compared: samples.length, more_answers: null }
+  const empty: Verdict = {
+    status: 'too-few',
+    lowest: null,
+    rest: null,
+    gap: null,
+    z: null,
+    z_needed: round(zNeeded, 2),
+    compared: samples.length,
+    more_answers: null,
+  }
   if (samples.length < 2) return empty
   // Lowest mean; on a tie the touchpoint with more answers, then the earlier in the list.
-  const lowest = samples.reduce((a, b) => (b.sample.mean < a.sample.mean || (b.sample.mean === a.sample.mean && b.sample.n > a.sample.n) ? b : a))
+  const lowest = samples.reduce((a, b) =>
+    b.sample.mean < a.sample.mean || (b.sample.mean === a.sample.mean && b.sample.n > a.sample.n) ? b : a,
+  )
   const rest = sampleOf(contenders.filter((c) => c.touchpoint !== lowest.touchpoint).flatMap((c) => c.tallies))
   const difference = compareMeans(lowest.sample, rest, zNeeded)
   const clear = !!difference && difference.change > 0 && Math.abs(difference.z) >= zNeeded
   return {
     ...empty,
     status: clear ? 'clear' : 'unclear',
-    lowest: { touchpoint: lowest.touchpoint, stage: lowest.stage, index: round(lowest.sample.mean * 100, 1), n: lowest.sample.n },
+    lowest: {
+      touchpoint: lowest.touchpoint,
+      stage: lowest.stage,
+      index: round(lowest.sample.mean * 100, 1),
+      n: lowest.sample.n,
+    },
     rest: { index: round(rest.mean * 100, 1), n: rest.n },
     gap: round((rest.mean - lowest.sample.mean) * 100, 1),
     z: difference && Number.isFinite(difference.z) ? round(difference.z, 2) : null,

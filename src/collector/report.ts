@@ -16,12 +16,24 @@ export type { Figures, CsatFigures, NpsFigures, EmotionFigures, CesFigures } fro
 export { MIN_N } from './report-figures.js'
 export { EMOTION_LABELS as EMOTIONS } from './report-vocabulary.js'
 
-export interface StageFigures extends Figures { stage: Stage }
-export interface TouchpointFigures extends Figures { touchpoint: Touchpoint; stage: Stage }
-export interface SurveyFigures extends Figures { survey: string; touchpoint: Touchpoint; stage: Stage }
+export interface StageFigures extends Figures {
+  stage: Stage
+}
+export interface TouchpointFigures extends Figures {
+  touchpoint: Touchpoint
+  stage: Stage
+}
+export interface SurveyFigures extends Figures {
+  survey: string
+  touchpoint: Touchpoint
+  stage: Stage
+}
 /** The touchpoint to fix first: only when the verdict is `clear`. */
 export interface Weakest {
-  touchpoint: Touchpoint; stage: Stage; index: number; responses: number
+  touchpoint: Touchpoint
+  stage: Stage
+  index: number
+  responses: number
   /** Its most telling comments: lowest scores first, then newest (at most 3). */
   comments: Comment[]
 }
@@ -90,7 +102,11 @@ export function buildReport(responses: readonly SurveyResponse[], options: Repor
  * @example
  * const report = await reportFromStore(store, { from: '2026-11-01T00:00:00.000Z' })
  */
-export function reportFromStore(store: ResponseStore, range: TimeRange = {}, options: Pick<ReportOptions, 'comments' | 'commentFilter'> = {}): Promise<Report> {
+export function reportFromStore(
+  store: ResponseStore,
+  range: TimeRange = {},
+  options: Pick<ReportOptions, 'comments' | 'commentFilter'> = {},
+): Promise<Report> {
   return buildReportFrom(storeSource(store, range), { ...range, ...options })
 }
 
@@ -113,7 +129,9 @@ export async function buildReportFrom(source: ReportSource, options: ReportOptio
   })
   const surveyGroups = [...groupBy(counts, (c) => `${c.touchpoint}\u0000${c.survey}`).values()]
     .map((list) => ({ touchpoint: list[0].touchpoint as Touchpoint, survey: String(list[0].survey), list }))
-    .sort((a, b) => TOUCHPOINTS.indexOf(a.touchpoint) - TOUCHPOINTS.indexOf(b.touchpoint) || (a.survey < b.survey ? -1 : 1))
+    .sort(
+      (a, b) => TOUCHPOINTS.indexOf(a.touchpoint) - TOUCHPOINTS.indexOf(b.touchpoint) || (a.survey < b.survey ? -1 : 1),
+    )
   const verdict = judgeWeakest(touchpoints)
   const report: Report = {
     total: sum(counts),
@@ -121,7 +139,12 @@ export async function buildReportFrom(source: ReportSource, options: ReportOptio
     overall: figuresOf(counts),
     stages: STAGES.map((stage) => ({ stage, ...figuresOf(counts.filter((c) => c.stage === stage)) })),
     touchpoints: touchpoints.map(({ touchpoint, stage, tallies }) => ({ touchpoint, stage, ...figuresOf(tallies) })),
-    surveys: surveyGroups.map(({ touchpoint, survey, list }) => ({ survey, touchpoint, stage: commonStage(list, touchpoint), ...figuresOf(list) })),
+    surveys: surveyGroups.map(({ touchpoint, survey, list }) => ({
+      survey,
+      touchpoint,
+      stage: commonStage(list, touchpoint),
+      ...figuresOf(list),
+    })),
     weakest: null,
     verdict,
     rates: ratesOf(displays, answered, STAGES),

@@ -11,7 +11,13 @@ const DAY_MS = 86_400_000
  * @example
  * const stop = keepDays(store, 365, console.warn)
  */
-export function keepDays(store: Pick<ResponseStore, 'purgeBefore' | 'purgeDisplaysBefore'>, days: number, log: (message: string) => void, everyMs = 3_600_000, now = Date.now): () => void {
+export function keepDays(
+  store: Pick<ResponseStore, 'purgeBefore' | 'purgeDisplaysBefore'>,
+  days: number,
+  log: (message: string) => void,
+  everyMs = 3_600_000,
+  now = Date.now,
+): () => void {
   let stopped = false
   const sweep = async () => {
     try {

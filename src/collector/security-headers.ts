@@ -12,4 +12,5 @@ export const REPORT_HEADERS: Readonly<Record<string, string>> = {
 }
 
 /** The HTML report's policy: inline styles and data: images only, no script at all, never framed. */
-export const REPORT_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+export const REPORT_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"

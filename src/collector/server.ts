@@ -80,7 +80,8 @@ export function createCollector(options: CollectorOptions): Collector {
   const log = options.log ?? ((m: string) => console.warn(`[touchpoint-collector] ${m}`))
   const now = options.now ?? Date.now
   const limiter = options.rateLimit === null ? null : createRateLimiter(options.rateLimit ?? { perMinute: 120 })
-  const answerLimiter = options.answerLimit === null ? null : createRateLimiter(options.answerLimit ?? { perMinute: 600 })
+  const answerLimiter =
+    options.answerLimit === null ? null : createRateLimiter(options.answerLimit ?? { perMinute: 600 })
   const loginThrottle = createRateLimiter(options.loginLimit ?? { perMinute: 10 })
   const clientOf = clientAddressResolver(options.trustProxy === true ? 1 : (options.trustProxy ?? false))
   const store = openStore({ databaseUrl: options.databaseUrl, dbPath: options.dbPath })
@@ -114,7 +115,12 @@ export function createCollector(options: CollectorOptions): Collector {
         }),
       },
       { path: '/healthz', methods: READ_METHODS, handle: (_req, res) => health(res, store) },
-      ...REPORT_PATHS.map((path) => ({ path, methods: READ_METHODS, handle: (req: IncomingMessage, res: ServerResponse, url: URL) => handleReport(req, res, url, reportContext(req)) })),
+      ...REPORT_PATHS.map((path) => ({
+        path,
+        methods: READ_METHODS,
+        handle: (req: IncomingMessage, res: ServerResponse, url: URL) =>
+          handleReport(req, res, url, reportContext(req)),
+      })),
     ],
     (req, res, url) => {
       if (options.staticDir && serveStatic(req, res, options.staticDir, url.pathname)) return
@@ -127,10 +133,10 @@ export function createCollector(options: CollectorOptions): Collector {
     Promise.resolve()
       .then(() => route(req, res, new URL(req.url ?? '/', 'http://collector.invalid')))
       .catch((err: Error) => {
-      log(`${req.method} ${req.url} failed: ${err.stack ?? err.message}`)
-      if (!res.headersSent) sendError(res, 500, { error: 'internal error' })
-      else res.destroy()
-    })
+        log(`${req.method} ${req.url} failed: ${err.stack ?? err.message}`)
+        if (!res.headersSent) sendError(res, 500, { error: 'internal error' })
+        else res.destroy()
+      })
   })
   applyLimits(server, options)
 

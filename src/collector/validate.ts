@@ -34,7 +34,7 @@ const SCHEMA_PATH = 'schema/response.schema.json'
 const DROPPABLE = ['display', 'device', 'visitor']
 type List = 'responses' | 'displays'
 
-let compiled: ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined
+let compiled: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined
 // The fields the schema names for each list: the only ones stored.
 const fieldsOf: Record<List, string[]> = { responses: [], displays: [] }
 
@@ -117,7 +117,12 @@ export function checkBatch(body: unknown, options: CheckOptions = {}): BatchChec
   }
   if (!ok) return { ok, valid: [], displays: [], reasons: unique(reasons), warnings: [] }
 
-  const context = { now: options.now ?? Date.now(), window: options.window ?? DEFAULT_ANSWER_WINDOW, reasons, warnings: [] as string[] }
+  const context = {
+    now: options.now ?? Date.now(),
+    window: options.window ?? DEFAULT_ANSWER_WINDOW,
+    reasons,
+    warnings: [] as string[],
+  }
   const batch = body as { responses: SurveyResponse[]; displays?: SurveyDisplay[] }
   const valid = sift(batch.responses, 'responses', verdicts, context, (answer, index) => {
     if (answer.kind === 'emotion' && answer.emotion !== EMOTIONS[answer.score - 1]) {
@@ -125,7 +130,9 @@ export function checkBatch(body: unknown, options: CheckOptions = {}): BatchChec
     }
     return null
   }).map((answer) => cleanAnswer(answer, fieldsOf.responses))
-  const displays = sift(batch.displays ?? [], 'displays', verdicts, context, () => null).map((display) => cleanDisplay(display, fieldsOf.displays))
+  const displays = sift(batch.displays ?? [], 'displays', verdicts, context, () => null).map((display) =>
+    cleanDisplay(display, fieldsOf.displays),
+  )
   return { ok, valid, displays, reasons: unique(reasons), warnings: unique(context.warnings) }
 }
 
@@ -154,7 +161,8 @@ function sift<T extends { at: string }>(
   return passed
 }
 
-const push = (map: Map<number, string[]>, index: number, value: string) => map.set(index, [...(map.get(index) ?? []), value])
+const push = (map: Map<number, string[]>, index: number, value: string) =>
+  map.set(index, [...(map.get(index) ?? []), value])
 
 const unique = (list: string[]) => [...new Set(list)]
 

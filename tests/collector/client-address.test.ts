@@ -41,8 +41,15 @@ describe('clientAddressResolver', () => {
 
 describe('parseTrustProxy', () => {
   it.each([
-    ['', false], ['0', false], ['no', false], ['true', 1], ['yes', 1], ['1', 1], ['2', 2],
-    ['10.0.0.1', ['10.0.0.1']], [' 10.0.0.0/8 , fd00::/8 ', ['10.0.0.0/8', 'fd00::/8']],
+    ['', false],
+    ['0', false],
+    ['no', false],
+    ['true', 1],
+    ['yes', 1],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.1', ['10.0.0.1']],
+    [' 10.0.0.0/8 , fd00::/8 ', ['10.0.0.0/8', 'fd00::/8']],
   ] as const)('%j', (text, trust) => expect(parseTrustProxy(text)).toEqual(trust))
 
   it.each(['proxy.local', '10.0.0.0/33', '10.0.0.1/8/2', '1.2.3'])('refuses %j', (text) => {

@@ -27,26 +27,44 @@ describe.each(ENGINES)('on %s', (engine) => {
   it('stores a batch of answers and displays and says how many of each it stored', async () => {
     const { post, location } = await startCollector()
     const shown = display({ device: 'phone', visitor: 'returning' })
-    const dismissed = display({ event: 'dismissed', touchpoint: 'cart', kind: 'nps', survey: 'nps', device: 'desktop', visitor: 'new' })
+    const dismissed = display({
+      event: 'dismissed',
+      touchpoint: 'cart',
+      kind: 'nps',
+      survey: 'nps',
+      device: 'desktop',
+      visitor: 'new',
+    })
     const reply = answer({ display: shown.id, device: 'phone', visitor: 'returning' })
     const body = withDisplays([reply], [shown, dismissed])
     const res = await post(body)
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ ok: true, stored: 1, duplicates: 0, displays: { stored: 2, duplicates: 0 } })
     // A retry or a second beacon of the same batch stores nothing twice.
-    expect(await (await post(body)).json()).toEqual({ ok: true, stored: 0, duplicates: 1, displays: { stored: 0, duplicates: 2 } })
-    expect(await rows(engine, location, 'SELECT id, event, device, visitor FROM displays ORDER BY event DESC')).toEqual([
-      { id: shown.id, event: 'shown', device: 'phone', visitor: 'returning' },
-      { id: dismissed.id, event: 'dismissed', device: 'desktop', visitor: 'new' },
+    expect(await (await post(body)).json()).toEqual({
+      ok: true,
+      stored: 0,
+      duplicates: 1,
+      displays: { stored: 0, duplicates: 2 },
+    })
+    expect(await rows(engine, location, 'SELECT id, event, device, visitor FROM displays ORDER BY event DESC')).toEqual(
+      [
+        { id: shown.id, event: 'shown', device: 'phone', visitor: 'returning' },
+        { id: dismissed.id, event: 'dismissed', device: 'desktop', visitor: 'new' },
+      ],
+    )
+    expect(await rows(engine, location, 'SELECT display, device, visitor FROM responses')).toEqual([
+      { display: shown.id, device: 'phone', visitor: 'returning' },
     ])
-    expect(await rows(engine, location, 'SELECT display, device, visitor FROM responses')).toEqual([{ display: shown.id, device: 'phone', visitor: 'returning' }])
   })
 
   it('stores a batch that holds only displays', async () => {
     const { post, location } = await startCollector()
     const res = await post(withDisplays([], [display()]))
     expect(await res.json()).toEqual({ ok: true, stored: 0, duplicates: 0, displays: { stored: 1, duplicates: 0 } })
-    expect(await rows(engine, location, 'SELECT COUNT(*) AS n FROM displays')).toEqual([{ n: engine === 'postgres' ? '1' : 1 }])
+    expect(await rows(engine, location, 'SELECT COUNT(*) AS n FROM displays')).toEqual([
+      { n: engine === 'postgres' ? '1' : 1 },
+    ])
   })
 
   it('keeps an answer whose device is unknown, without the device, and says so in a warning', async () => {
@@ -55,7 +73,10 @@ describe.each(ENGINES)('on %s', (engine) => {
     const res = await post(batch([{ ...reply, device: 'smartwatch' }]))
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({
-      ok: true, stored: 1, duplicates: 0, displays: { stored: 0, duplicates: 0 },
+      ok: true,
+      stored: 1,
+      duplicates: 0,
+      displays: { stored: 0, duplicates: 0 },
       warnings: ['responses[0].device must be one of "phone", "tablet", "desktop"; dropped, the rest is stored'],
     })
     expect(await rows(engine, location, 'SELECT id, device FROM responses')).toEqual([{ id: reply.id, device: null }])
@@ -69,8 +90,11 @@ describe.each(ENGINES)('on %s', (engine) => {
     const res = await post(withDisplays([reply], [display({ event: 'clicked' as never }), good]))
     expect(res.status).toBe(422)
     expect(await res.json()).toEqual({
-      error: 'invalid responses', reasons: ['displays[0].event must be one of "shown", "dismissed"'],
-      stored: 1, duplicates: 0, displays: { stored: 1, duplicates: 0 },
+      error: 'invalid responses',
+      reasons: ['displays[0].event must be one of "shown", "dismissed"'],
+      stored: 1,
+      duplicates: 0,
+      displays: { stored: 1, duplicates: 0 },
     })
     expect(await rows(engine, location, 'SELECT id FROM displays')).toEqual([{ id: good.id }])
   })

@@ -5,13 +5,25 @@ import Database from 'better-sqlite3'
 import { statSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ENGINES, withClient, type Engine } from './engines'
-import { answer, answers, asReader, batch, postHead, rawHttp, startCollector as startOn, stopCollectors } from './fixtures'
+import {
+  answer,
+  answers,
+  asReader,
+  batch,
+  postHead,
+  rawHttp,
+  startCollector as startOn,
+  stopCollectors,
+} from './fixtures'
 
 afterEach(stopCollectors)
 
 /** Every stored `raw`, read from the database itself rather than through the collector. */
 async function rawOf(engine: Engine, location: string): Promise<string[]> {
-  if (engine === 'postgres') return withClient(location, async (client) => (await client.query('SELECT raw FROM responses')).rows.map((row) => row.raw as string))
+  if (engine === 'postgres')
+    return withClient(location, async (client) =>
+      (await client.query('SELECT raw FROM responses')).rows.map((row) => row.raw as string),
+    )
   const db = new Database(location, { readonly: true })
   const rows = db.prepare('SELECT raw FROM responses').pluck().all() as string[]
   db.close()
@@ -56,7 +68,9 @@ describe.each(ENGINES)('on %s', (engine) => {
       await post(batch([{ ...draft, tracking: 'final', comment: 'write to lan.nguyen@gmail.com' }]))
       const csv = await (await fetch(`${url}/report.csv`, { headers: asReader })).text()
       expect(csv).toContain('write to [email]')
-      expect((await rawOf(engine, location)).map((raw) => JSON.parse(raw))).toEqual([{ ...draft, comment: 'write to [email]' }])
+      expect((await rawOf(engine, location)).map((raw) => JSON.parse(raw))).toEqual([
+        { ...draft, comment: 'write to [email]' },
+      ])
     })
   })
 
@@ -81,7 +95,10 @@ describe.each(ENGINES)('on %s', (engine) => {
     it('stores the valid sibling of an answer with a deeply nested extra field, with a 2xx', async () => {
       const { post, report } = await startCollector()
       const depth = 100_000
-      const nested = JSON.stringify(batch([answer(), answer()])).replace(/}\]}$/, `,"deep":${'['.repeat(depth)}${']'.repeat(depth)}}]}`)
+      const nested = JSON.stringify(batch([answer(), answer()])).replace(
+        /}\]}$/,
+        `,"deep":${'['.repeat(depth)}${']'.repeat(depth)}}]}`,
+      )
       const res = await post(nested)
       expect(res.status).toBe(200)
       expect(await res.json()).toEqual({ ok: true, stored: 2, duplicates: 0, displays: { stored: 0, duplicates: 0 } })
@@ -90,11 +107,16 @@ describe.each(ENGINES)('on %s', (engine) => {
 
     it('refuses an answer dated far in the future or the past with 422 and a reason, storing its sibling', async () => {
       const { post, report } = await startCollector()
-      const res = await post(batch([answer(), answer({ at: '2027-06-01T00:00:00.000Z' }), answer({ at: '2020-01-01T00:00:00.000Z' })]))
+      const res = await post(
+        batch([answer(), answer({ at: '2027-06-01T00:00:00.000Z' }), answer({ at: '2020-01-01T00:00:00.000Z' })]),
+      )
       expect(res.status).toBe(422)
       expect(await res.json()).toEqual({
         error: 'invalid responses',
-        reasons: ["responses[1].at is more than 24 hours ahead of the collector's clock", 'responses[2].at is more than 90 days old'],
+        reasons: [
+          "responses[1].at is more than 24 hours ahead of the collector's clock",
+          'responses[2].at is more than 90 days old',
+        ],
         stored: 1,
         duplicates: 0,
         displays: { stored: 0, duplicates: 0 },
@@ -107,7 +129,9 @@ describe.each(ENGINES)('on %s', (engine) => {
     it('answers 429 once a client has sent its answers for the minute, without slowing other clients', async () => {
       const { post, report } = await startCollector({ answerLimit: { perMinute: 10 }, trustProxy: 1 })
       const from = (ip: string) => ({ 'X-Forwarded-For': ip })
-      expect((await post(batch(answers('product', 'csat', [1, 2, 3, 4, 5, 1, 2, 3])), from('203.0.113.7'))).status).toBe(200)
+      expect(
+        (await post(batch(answers('product', 'csat', [1, 2, 3, 4, 5, 1, 2, 3])), from('203.0.113.7'))).status,
+      ).toBe(200)
       const limited = await post(batch(answers('product', 'csat', [1, 2, 3])), from('203.0.113.7'))
       expect(limited.status).toBe(429)
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
@@ -136,9 +160,13 @@ describe('bodies', () => {
   it('sends 100 Continue to a request within the limit, then stores its body', async () => {
     const { port, report } = await startCollector()
     const body = JSON.stringify(batch([answer()]))
-    const { text } = await rawHttp(port, postHead({ 'Content-Length': Buffer.byteLength(body), Expect: '100-continue', Connection: 'close' }), (socket) => {
-      socket.once('data', () => socket.write(body))
-    })
+    const { text } = await rawHttp(
+      port,
+      postHead({ 'Content-Length': Buffer.byteLength(body), Expect: '100-continue', Connection: 'close' }),
+      (socket) => {
+        socket.once('data', () => socket.write(body))
+      },
+    )
     expect(text).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /)
     expect((await report()).total).toBe(1)
   })
@@ -159,10 +187,16 @@ describe('bodies', () => {
 
   it('logs one line, and nothing else, when a client hangs up in the middle of its body', async () => {
     const { port, logs, url } = await startCollector()
-    await rawHttp(port, postHead({ 'Content-Length': 1000 }) + '{"v":1,"responses":[', (socket) => setImmediate(() => socket.destroy()))
+    await rawHttp(port, postHead({ 'Content-Length': 1000 }) + '{"v":1,"responses":[', (socket) =>
+      setImmediate(() => socket.destroy()),
+    )
     const deadline = Date.now() + 3000
     while (!logs.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
     expect((await fetch(`${url}/healthz`)).status).toBe(200) // the server is still answering, and has logged by now
-    expect(logs).toEqual([expect.stringMatching(/^POST \/collect from 127\.0\.0\.1: the client hung up after \d+ bytes of its body; nothing stored$/)])
+    expect(logs).toEqual([
+      expect.stringMatching(
+        /^POST \/collect from 127\.0\.0\.1: the client hung up after \d+ bytes of its body; nothing stored$/,
+      ),
+    ])
   })
 })

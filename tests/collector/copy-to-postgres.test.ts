@@ -19,15 +19,28 @@ async function database(engine: 'sqlite' | 'postgres') {
 }
 
 const everyRow = (url: string) =>
-  withClient(url, async (client) => (await client.query('SELECT id, score, comment, at, received_at, raw FROM responses ORDER BY id')).rows)
+  withClient(
+    url,
+    async (client) =>
+      (await client.query('SELECT id, score, comment, at, received_at, raw FROM responses ORDER BY id')).rows,
+  )
 
 const everyDisplay = (url: string) =>
   withClient(url, async (client) => (await client.query('SELECT * FROM displays ORDER BY id')).rows)
 
 async function filled(store: ResponseStore, count: number, displayCount = 0) {
-  const list = [...answers('checkout', 'nps', Array.from({ length: count - 1 }, (_, i) => i % 11)), answer({ comment: 'Giao hàng nhanh' })]
+  const list = [
+    ...answers(
+      'checkout',
+      'nps',
+      Array.from({ length: count - 1 }, (_, i) => i % 11),
+    ),
+    answer({ comment: 'Giao hàng nhanh' }),
+  ]
   await store.insert(list, new Date('2026-11-20T12:00:00.000Z'))
-  const shown = Array.from({ length: displayCount }, (_, i) => display({ event: i % 3 ? 'shown' : 'dismissed', device: 'phone', visitor: 'new' }))
+  const shown = Array.from({ length: displayCount }, (_, i) =>
+    display({ event: i % 3 ? 'shown' : 'dismissed', device: 'phone', visitor: 'new' }),
+  )
   await store.insertDisplays(shown, new Date('2026-11-20T12:00:00.000Z'))
   await store.close()
   return list
@@ -39,7 +52,10 @@ describe('copySqliteToPostgres', () => {
     const postgres = await database('postgres')
     const list = await filled(openStore(sqlite.options), 23, 12)
     expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 5 })).toEqual({
-      read: 23, copied: 23, displaysRead: 12, displaysCopied: 12,
+      read: 23,
+      copied: 23,
+      displaysRead: 12,
+      displaysCopied: 12,
     })
     const rows = await everyRow(postgres.location)
     expect(rows).toHaveLength(23)
@@ -48,10 +64,17 @@ describe('copySqliteToPostgres', () => {
     expect(JSON.parse(withComment.raw)).toEqual(list[22])
     const displays = await everyDisplay(postgres.location)
     expect(displays).toHaveLength(12)
-    expect(displays.every((d) => d.device === 'phone' && d.visitor === 'new' && d.received_at === '2026-11-20T12:00:00.000Z')).toBe(true)
+    expect(
+      displays.every(
+        (d) => d.device === 'phone' && d.visitor === 'new' && d.received_at === '2026-11-20T12:00:00.000Z',
+      ),
+    ).toBe(true)
     expect(displays.filter((d) => d.event === 'dismissed')).toHaveLength(4)
     expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 5 })).toEqual({
-      read: 23, copied: 0, displaysRead: 12, displaysCopied: 0,
+      read: 23,
+      copied: 0,
+      displaysRead: 12,
+      displaysCopied: 0,
     })
     expect(await everyRow(postgres.location)).toEqual(rows)
     expect(await everyDisplay(postgres.location)).toEqual(displays)
@@ -65,10 +88,30 @@ describe('copySqliteToPostgres', () => {
       comment TEXT, emotion TEXT, stage TEXT NOT NULL, touchpoint TEXT NOT NULL, url TEXT NOT NULL, locale TEXT NOT NULL,
       at TEXT NOT NULL, received_at TEXT NOT NULL, raw TEXT NOT NULL) WITHOUT ROWID`)
     const a = answer()
-    old.prepare('INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(a.id, a.survey, a.kind, a.score, null, null, a.stage, a.touchpoint, a.url, a.locale, a.at, a.at, JSON.stringify(a))
+    old
+      .prepare('INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        a.id,
+        a.survey,
+        a.kind,
+        a.score,
+        null,
+        null,
+        a.stage,
+        a.touchpoint,
+        a.url,
+        a.locale,
+        a.at,
+        a.at,
+        JSON.stringify(a),
+      )
     old.close()
-    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location })).toEqual({ read: 1, copied: 1, displaysRead: 0, displaysCopied: 0 })
+    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location })).toEqual({
+      read: 1,
+      copied: 1,
+      displaysRead: 0,
+      displaysCopied: 0,
+    })
     const store = openStore(postgres.options)
     expect(await store.get(a.id)).toMatchObject({ id: a.id, score: a.score })
     await store.close()
@@ -82,12 +125,17 @@ describe('copySqliteToPostgres', () => {
     const live = openStore(postgres.options)
     await live.insert([...list.slice(0, 4), answer({ score: 1 })])
     await live.close()
-    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 4 })).toMatchObject({ read: 12, copied: 8 })
+    expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 4 })).toMatchObject({
+      read: 12,
+      copied: 8,
+    })
     expect(await everyRow(postgres.location)).toHaveLength(13)
   })
 
   it('says so when the SQLite file does not exist', async () => {
     const postgres = await database('postgres')
-    await expect(copySqliteToPostgres({ from: '/nonexistent/touchpoint.db', to: postgres.location })).rejects.toThrow('no SQLite database at /nonexistent/touchpoint.db')
+    await expect(copySqliteToPostgres({ from: '/nonexistent/touchpoint.db', to: postgres.location })).rejects.toThrow(
+      'no SQLite database at /nonexistent/touchpoint.db',
+    )
   })
 })

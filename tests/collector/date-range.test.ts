@@ -8,7 +8,10 @@ describe('parseDateRange', () => {
   it('is open when no bounds are given', () => expect(parse('')).toEqual({ from: null, to: null }))
 
   it('covers the whole "to" day for bare dates', () => {
-    expect(parse('from=2026-11-01&to=2026-11-30')).toEqual({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-30T23:59:59.999Z' })
+    expect(parse('from=2026-11-01&to=2026-11-30')).toEqual({
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-11-30T23:59:59.999Z',
+    })
   })
 
   it('takes exact times with offsets', () => {

@@ -28,7 +28,8 @@ export async function freshDatabase(engine: Engine): Promise<Target> {
   return {
     options: { databaseUrl: url },
     location: url,
-    remove: () => withClient(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+    remove: () =>
+      withClient(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   }
 }
 

@@ -49,10 +49,15 @@ export function display(overrides: Partial<SurveyDisplay> = {}): SurveyDisplay {
 }
 
 /** Many answers of one kind at one touchpoint, one per score. */
-export const answers = (touchpoint: Touchpoint, kind: SurveyResponse['kind'], scores: number[], extra: Partial<SurveyResponse> = {}) =>
-  scores.map((score) => answer({ touchpoint, kind, score, ...extra }))
+export const answers = (
+  touchpoint: Touchpoint,
+  kind: SurveyResponse['kind'],
+  scores: number[],
+  extra: Partial<SurveyResponse> = {},
+) => scores.map((score) => answer({ touchpoint, kind, score, ...extra }))
 
-export const batch = (responses: unknown[]): Batch => ({ v: 1, sent_at: '2026-11-20T10:00:05.000Z', responses }) as Batch
+export const batch = (responses: unknown[]): Batch =>
+  ({ v: 1, sent_at: '2026-11-20T10:00:05.000Z', responses }) as Batch
 
 export { tempDir } from './temp-dir'
 
@@ -73,7 +78,13 @@ let running: { collector: Collector; remove: () => Promise<void> | void }[] = []
 export async function startCollector(options: Partial<CollectorOptions> = {}, engine: Engine = 'sqlite') {
   const target = await freshDatabase(engine)
   const logs: string[] = []
-  const collector = createCollector({ ...target.options, log: (m) => logs.push(m), reportToken: REPORT_TOKEN, now: () => FIXTURE_NOW, ...options })
+  const collector = createCollector({
+    ...target.options,
+    log: (m) => logs.push(m),
+    reportToken: REPORT_TOKEN,
+    now: () => FIXTURE_NOW,
+    ...options,
+  })
   running.push({ collector, remove: target.remove })
   const { url, port } = await collector.listen(0, '127.0.0.1')
   const post = (body: unknown, headers: Record<string, string> = {}) =>
@@ -84,7 +95,18 @@ export async function startCollector(options: Partial<CollectorOptions> = {}, en
     })
   const report = async (query = '') => (await fetch(`${url}/api/report${query}`, { headers: asReader })).json()
   const dir = target.options.dbPath ? dirname(target.options.dbPath) : tmpdir()
-  return { url, port, post, report, collector, target, location: target.location, dbPath: target.options.dbPath, dir, logs }
+  return {
+    url,
+    port,
+    post,
+    report,
+    collector,
+    target,
+    location: target.location,
+    dbPath: target.options.dbPath,
+    dir,
+    logs,
+  }
 }
 
 export async function stopCollectors(): Promise<void> {
@@ -119,10 +141,14 @@ export function rawHttp(port: number, head: string, then: (socket: Socket) => vo
     socket.setEncoding('utf8')
     socket.on('data', (chunk: string) => (text += chunk))
     socket.on('close', done)
-    socket.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? done() : reject(err)))
+    socket.on('error', (err: NodeJS.ErrnoException) =>
+      err.code === 'ECONNRESET' || err.code === 'EPIPE' ? done() : reject(err),
+    )
   })
 }
 
 /** The head of a `POST /collect` with these headers. */
 export const postHead = (headers: Record<string, string | number>) =>
-  `POST /collect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`
+  `POST /collect HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')}\r\n`

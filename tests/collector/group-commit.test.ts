@@ -7,7 +7,10 @@ import type { BatchInsertResult } from '../../src/collector/storage/store'
 
 /** A request of `size` answers, told apart by `tag` (kept in the answer's id). */
 const request = (tag: string, size = 1): WriteRequest => ({
-  responses: Array.from({ length: size }, (_, index) => ({ id: `${tag}-${index}` }) as WriteRequest['responses'][number]),
+  responses: Array.from(
+    { length: size },
+    (_, index) => ({ id: `${tag}-${index}` }) as WriteRequest['responses'][number],
+  ),
   displays: [],
 })
 const tagOf = (request: WriteRequest) => request.responses[0].id.split('-')[0]
@@ -76,7 +79,13 @@ describe('group commit', () => {
   it('keeps a group under maxRows, never splitting one request', async () => {
     const database = manualDatabase()
     const group = createGroupCommit(database.write, { concurrency: 3, maxRows: 10 })
-    for (const [tag, size] of [['a', 4], ['b', 5], ['c', 3], ['d', 12]] as const) void group.add(request(tag, size))
+    for (const [tag, size] of [
+      ['a', 4],
+      ['b', 5],
+      ['c', 3],
+      ['d', 12],
+    ] as const)
+      void group.add(request(tag, size))
     await settle()
     expect(database.groups.map((g) => g.tags)).toEqual([['a', 'b'], ['c'], ['d']])
   })

@@ -8,7 +8,9 @@ import { answer, batch, startCollector, stopCollectors, tempDir } from './fixtur
 afterEach(stopCollectors)
 
 const REPORT_ROUTES = ['/report', '/api/report', '/report.csv']
-const basic = (password: string) => ({ Authorization: 'Basic ' + Buffer.from(`manager:${password}`).toString('base64') })
+const basic = (password: string) => ({
+  Authorization: 'Basic ' + Buffer.from(`manager:${password}`).toString('base64'),
+})
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` })
 
 describe('report access', () => {
@@ -44,7 +46,8 @@ describe('report access', () => {
     const from = (ip: string, headers: Record<string, string>) => ({ headers: { 'X-Forwarded-For': ip, ...headers } })
     // Asking without credentials is how a browser starts: it does not count.
     for (let i = 0; i < 5; i++) expect((await fetch(`${url}/report`, from('203.0.113.7', {}))).status).toBe(401)
-    for (let i = 0; i < 3; i++) expect((await fetch(`${url}/report`, from('203.0.113.7', basic(`guess${i}`)))).status).toBe(401)
+    for (let i = 0; i < 3; i++)
+      expect((await fetch(`${url}/report`, from('203.0.113.7', basic(`guess${i}`)))).status).toBe(401)
     const throttled = await fetch(`${url}/api/report`, from('203.0.113.7', basic('hunter2')))
     expect(throttled.status).toBe(429)
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)

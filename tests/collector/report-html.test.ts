@@ -16,7 +16,9 @@ describe('renderReportHtml', async () => {
   const html = renderReportHtml(report, { lang: 'en' })
 
   it('draws one column per stage, in journey order, and names the stages on the chart axis', () => {
-    const order = ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Retention'].map((s) => html.indexOf(`<h3>${s}</h3>`))
+    const order = ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Retention'].map((s) =>
+      html.indexOf(`<h3>${s}</h3>`),
+    )
     expect(order.every((i) => i > 0)).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
     expect(html).toMatch(/<text [^>]*class="stage-label"[^>]*>Consideration<\/text>/)
@@ -31,8 +33,16 @@ describe('renderReportHtml', async () => {
   })
 
   it('says it cannot tell yet, as information not alarm, and how many more answers would settle it', async () => {
-    const close = renderReportHtml(await buildReport([...answers('cart', 'csat', [3, 4, 2, 4, 3, 5]), ...answers('product', 'csat', [4, 3, 5, 4, 3, 5])]), { lang: 'en' })
-    expect(close).toMatch(/<section class="card verdict info"><div class="tag">Cannot tell yet<\/div><p>Cart scores lowest \(63 against 75 for the rest of the journey\), but on 6 answers the gap could still be chance\. About [\d,]+ more answers, at today&#39;s mix, would settle it\.<\/p>/)
+    const close = renderReportHtml(
+      await buildReport([
+        ...answers('cart', 'csat', [3, 4, 2, 4, 3, 5]),
+        ...answers('product', 'csat', [4, 3, 5, 4, 3, 5]),
+      ]),
+      { lang: 'en' },
+    )
+    expect(close).toMatch(
+      /<section class="card verdict info"><div class="tag">Cannot tell yet<\/div><p>Cart scores lowest \(63 against 75 for the rest of the journey\), but on 6 answers the gap could still be chance\. About [\d,]+ more answers, at today&#39;s mix, would settle it\.<\/p>/,
+    )
     expect(close).not.toContain('class="card verdict fix"')
   })
 
@@ -71,7 +81,10 @@ describe('renderReportHtml', async () => {
 
   it('keeps the date filter in the CSV and language links', async () => {
     const q = new URLSearchParams('from=2026-11-01&to=2026-11-30&lang=en')
-    const filtered = renderReportHtml(await buildReport(data, { from: '2026-11-01T00:00:00.000Z' }), { lang: 'en', query: q })
+    const filtered = renderReportHtml(await buildReport(data, { from: '2026-11-01T00:00:00.000Z' }), {
+      lang: 'en',
+      query: q,
+    })
     expect(filtered).toContain('href="/report.csv?from=2026-11-01&amp;to=2026-11-30"')
     expect(filtered).toContain('href="/answers.csv?from=2026-11-01&amp;to=2026-11-30"')
     expect(filtered).toContain('href="?from=2026-11-01&amp;to=2026-11-30&amp;lang=vi"')
@@ -107,7 +120,8 @@ describe('pickLanguage', () => {
 })
 
 describe('escapeHtml', () => {
-  it('escapes the five HTML-special characters', () => expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;'))
+  it('escapes the five HTML-special characters', () =>
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;'))
 })
 
 describe('CSAT colours as a browser draws them', () => {
@@ -173,5 +187,6 @@ describe('pickLanguage', () => {
 })
 
 describe('escapeHtml', () => {
-  it('escapes the five HTML-special characters', () => expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;'))
+  it('escapes the five HTML-special characters', () =>
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;'))
 })

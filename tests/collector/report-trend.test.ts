@@ -7,9 +7,20 @@ const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T10:00:00.000Z`
 
 describe('trend', () => {
   it('goes per day up to 14 days, from the range, with empty days kept', async () => {
-    const report = await buildReport(answers('cart', 'csat', [4, 4], { at: day(3) }), { from: '2026-11-01T00:00:00.000Z', to: '2026-11-07T23:59:59.999Z' })
+    const report = await buildReport(answers('cart', 'csat', [4, 4], { at: day(3) }), {
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-11-07T23:59:59.999Z',
+    })
     expect(report.trend.unit).toBe('day')
-    expect(report.trend.periods).toEqual(['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07'])
+    expect(report.trend.periods).toEqual([
+      '2026-11-01',
+      '2026-11-02',
+      '2026-11-03',
+      '2026-11-04',
+      '2026-11-05',
+      '2026-11-06',
+      '2026-11-07',
+    ])
     expect(report.trend.overall[2].csat).toMatchObject({ value: 4, n: 2 })
     expect(report.trend.overall[0].csat).toEqual({ value: null, ci: null, n: 0 })
   })
@@ -17,7 +28,9 @@ describe('trend', () => {
   it('goes per week (Monday first) over longer ranges', async () => {
     // 2026-10-01 is a Thursday: its week starts on Monday 2026-09-28.
     const report = await buildReport([], { from: '2026-10-01T00:00:00.000Z', to: '2026-11-30T23:59:59.999Z' })
-    expect((await buildReport([], { from: '2026-11-01T00:00:00.000Z', to: '2026-11-15T23:59:59.999Z' })).trend.unit).toBe('week')
+    expect(
+      (await buildReport([], { from: '2026-11-01T00:00:00.000Z', to: '2026-11-15T23:59:59.999Z' })).trend.unit,
+    ).toBe('week')
     expect(report.trend.unit).toBe('week')
     expect(report.trend.periods[0]).toBe('2026-09-28')
     expect(report.trend.periods.at(-1)).toBe('2026-11-30')
@@ -50,7 +63,10 @@ describe('segments and NPS groups', () => {
   })
 
   it('lays the promoters’ journey next to the detractors’, stage by stage', async () => {
-    const report = await buildReport([...answers('confirmation', 'nps', [10, 9, 9, 2]), ...answers('checkout', 'nps', [1, 2, 9])])
+    const report = await buildReport([
+      ...answers('confirmation', 'nps', [10, 9, 9, 2]),
+      ...answers('checkout', 'nps', [1, 2, 9]),
+    ])
     const promoters = report.nps_journeys.find((j) => j.group === 'promoter')!
     const detractors = report.nps_journeys.find((j) => j.group === 'detractor')!
     expect(promoters.stages.find((s) => s.stage === 'purchase')).toMatchObject({ n: 3, share: 0.75 })

@@ -35,20 +35,43 @@ describe('buildReport', async () => {
 
   it('gives CSAT as a mean with its interval and as the share of 4–5 answers with a Wilson interval', () => {
     // checkout: 1 2 2 3 5, SD 1.517 → ±1.96 · 1.517 / √5 = ±1.33
-    expect(tp('checkout').csat).toEqual({ avg: 2.6, n: 5, ci: [1.27, 3.93], satisfied: 1, satisfied_pct: 20, satisfied_ci: [3.6, 62.4] })
+    expect(tp('checkout').csat).toEqual({
+      avg: 2.6,
+      n: 5,
+      ci: [1.27, 3.93],
+      satisfied: 1,
+      satisfied_pct: 20,
+      satisfied_ci: [3.6, 62.4],
+    })
     expect(tp('product').csat).toMatchObject({ avg: 4.2, satisfied: 4, satisfied_pct: 80, satisfied_ci: [37.6, 96.4] })
   })
 
   it('gives NPS with its standard error from the three shares', () => {
     // P .2, D .6: Var = (.8 − .16) / 5 = .128 → SE 35.78 → −40 ± 70.1
-    expect(tp('checkout').nps).toEqual({ score: -40, se: 35.78, ci: [-100, 30.1], promoters: 1, passives: 1, detractors: 3, n: 5 })
+    expect(tp('checkout').nps).toEqual({
+      score: -40,
+      se: 35.78,
+      ci: [-100, 30.1],
+      promoters: 1,
+      passives: 1,
+      detractors: 3,
+      n: 5,
+    })
     expect(tp('product').nps).toMatchObject({ score: 40, promoters: 3, passives: 1, detractors: 1, n: 5 })
     // 7 promoters, 2 passives, 5 detractors of 14 → 14.29 → 14
     expect(report.overall.nps).toMatchObject({ score: 14, promoters: 7, passives: 2, detractors: 5, n: 14 })
   })
 
   it('counts the emotion mix per face, with the mean and its interval', () => {
-    expect(tp('checkout').emotion).toMatchObject({ frustrated: 2, disappointed: 1, neutral: 1, pleased: 1, delighted: 0, n: 5, avg: 2.2 })
+    expect(tp('checkout').emotion).toMatchObject({
+      frustrated: 2,
+      disappointed: 1,
+      neutral: 1,
+      pleased: 1,
+      delighted: 0,
+      n: 5,
+      avg: 2.2,
+    })
     expect(tp('checkout').emotion.ci![0]).toBeLessThan(2.2)
   })
 
@@ -65,14 +88,22 @@ describe('buildReport', async () => {
 
   it('names checkout the weakest: its index is below the rest by more than chance explains', () => {
     // rest: 27 answers, sum 20.8 → 77.0; gap 37, z ≈ 3.6 > 2.50 (Bonferroni for 4 touchpoints)
-    expect(report.verdict).toMatchObject({ status: 'clear', lowest: { touchpoint: 'checkout', index: 40, n: 15 }, rest: { index: 77, n: 27 }, compared: 4 })
+    expect(report.verdict).toMatchObject({
+      status: 'clear',
+      lowest: { touchpoint: 'checkout', index: 40, n: 15 },
+      rest: { index: 77, n: 27 },
+      compared: 4,
+    })
     expect(report.verdict.z_needed).toBeCloseTo(2.5, 1)
     expect(report.verdict.z!).toBeGreaterThan(2.5)
     expect(report.weakest).toMatchObject({ touchpoint: 'checkout', stage: 'decision', index: 40, responses: 15 })
   })
 
   it('will not name a weakest touchpoint from a gap chance could explain, and says how many more answers would settle it', async () => {
-    const close = await buildReport([...answers('cart', 'csat', [3, 4, 2, 4, 3, 5]), ...answers('product', 'csat', [4, 3, 5, 4, 3, 5])])
+    const close = await buildReport([
+      ...answers('cart', 'csat', [3, 4, 2, 4, 3, 5]),
+      ...answers('product', 'csat', [4, 3, 5, 4, 3, 5]),
+    ])
     expect(close.verdict.status).toBe('unclear')
     expect(close.verdict.lowest!.touchpoint).toBe('cart')
     expect(close.weakest).toBeNull()
@@ -80,7 +111,13 @@ describe('buildReport', async () => {
   })
 
   it('adds up stages from their touchpoints, always all five in journey order', () => {
-    expect(report.stages.map((s) => s.stage)).toEqual(['awareness', 'consideration', 'decision', 'purchase', 'retention'])
+    expect(report.stages.map((s) => s.stage)).toEqual([
+      'awareness',
+      'consideration',
+      'decision',
+      'purchase',
+      'retention',
+    ])
     expect(stage('decision').csat).toMatchObject({ avg: 2.8, n: 10, satisfied: 1, satisfied_pct: 10 })
     expect(stage('awareness')).toMatchObject({ responses: 0, index: null, csat: { avg: null, n: 0, ci: null } })
   })
@@ -91,7 +128,10 @@ describe('buildReport', async () => {
   })
 
   it('on a tie points at the touchpoint with more answers, but cannot call it weakest', async () => {
-    const tied = await buildReport([...answers('cart', 'csat', [3, 3, 3, 3, 3]), ...answers('account', 'csat', [3, 3, 3, 3, 3, 3])])
+    const tied = await buildReport([
+      ...answers('cart', 'csat', [3, 3, 3, 3, 3]),
+      ...answers('account', 'csat', [3, 3, 3, 3, 3, 3]),
+    ])
     expect(tied.verdict).toMatchObject({ status: 'unclear', lowest: { touchpoint: 'account' }, more_answers: null })
   })
 
@@ -101,24 +141,49 @@ describe('buildReport', async () => {
   })
 
   it('places a touchpoint under the stage most of its answers were given in', async () => {
-    const moved = await buildReport([...answers('cart', 'csat', [4, 4], { stage: 'consideration' }), answer({ touchpoint: 'cart', stage: 'decision' })])
+    const moved = await buildReport([
+      ...answers('cart', 'csat', [4, 4], { stage: 'consideration' }),
+      answer({ touchpoint: 'cart', stage: 'decision' }),
+    ])
     expect(moved.touchpoints[0]).toMatchObject({ touchpoint: 'cart', stage: 'consideration' })
   })
 
   it('quotes the weakest touchpoint’s lowest-scored comments and the newest comments overall', async () => {
     const withComments = await buildReport([
       ...all,
-      answer({ touchpoint: 'checkout', kind: 'nps', score: 1, comment: 'Shipping fee appeared at the last step', at: '2026-11-01T00:00:00.000Z' }),
+      answer({
+        touchpoint: 'checkout',
+        kind: 'nps',
+        score: 1,
+        comment: 'Shipping fee appeared at the last step',
+        at: '2026-11-01T00:00:00.000Z',
+      }),
       answer({ touchpoint: 'checkout', kind: 'csat', score: 4, comment: 'ok', at: '2026-11-21T00:00:00.000Z' }),
-      answer({ touchpoint: 'product', kind: 'csat', score: 5, comment: '  Great photos  ', at: '2026-11-22T00:00:00.000Z' }),
+      answer({
+        touchpoint: 'product',
+        kind: 'csat',
+        score: 5,
+        comment: '  Great photos  ',
+        at: '2026-11-22T00:00:00.000Z',
+      }),
       answer({ touchpoint: 'product', kind: 'csat', score: 5, comment: '   ' }),
     ])
-    expect(withComments.weakest!.comments.map((c) => c.comment)).toEqual(['Shipping fee appeared at the last step', 'ok'])
-    expect(withComments.comments.map((c) => c.comment)).toEqual(['Great photos', 'ok', 'Shipping fee appeared at the last step'])
+    expect(withComments.weakest!.comments.map((c) => c.comment)).toEqual([
+      'Shipping fee appeared at the last step',
+      'ok',
+    ])
+    expect(withComments.comments.map((c) => c.comment)).toEqual([
+      'Great photos',
+      'ok',
+      'Shipping fee appeared at the last step',
+    ])
   })
 
   it('reports customer effort with its interval without letting it into the index', async () => {
-    const r = await buildReport([...answers('checkout', 'ces', [7, 6, 5, 4, 3]), ...answers('checkout', 'csat', [4, 4, 4, 4, 4])])
+    const r = await buildReport([
+      ...answers('checkout', 'ces', [7, 6, 5, 4, 3]),
+      ...answers('checkout', 'csat', [4, 4, 4, 4, 4]),
+    ])
     expect(r.touchpoints[0].ces).toMatchObject({ avg: 5, n: 5 })
     expect(r.touchpoints[0].ces.ci![1]).toBeGreaterThan(5)
     expect(r.touchpoints[0].index).toBe(75)
@@ -128,13 +193,30 @@ describe('buildReport', async () => {
 describe('response rates', () => {
   it('counts shown, dismissed and answered per survey, with a Wilson interval and a caution below 10 %', async () => {
     const shown = (touchpoint: 'checkout' | 'product', n: number, event: 'shown' | 'dismissed' = 'shown') =>
-      ({ stage: touchpoint === 'checkout' ? 'decision' : 'consideration', touchpoint, survey: 'csat', kind: 'csat', event, n }) as DisplayCount
+      ({
+        stage: touchpoint === 'checkout' ? 'decision' : 'consideration',
+        touchpoint,
+        survey: 'csat',
+        kind: 'csat',
+        event,
+        n,
+      }) as DisplayCount
     const displayed = [...answers('checkout', 'csat', [1, 2, 3, 4, 5, 2, 2, 1], { display: 'd' } as object)]
     const report = await buildReportFrom(
-      memorySource([...displayed, answer({ touchpoint: 'product' })], [shown('checkout', 10), shown('checkout', 2, 'dismissed'), shown('product', 100)]),
+      memorySource(
+        [...displayed, answer({ touchpoint: 'product' })],
+        [shown('checkout', 10), shown('checkout', 2, 'dismissed'), shown('product', 100)],
+      ),
     )
     const checkout = report.rates.touchpoints.find((r) => r.touchpoint === 'checkout')!
-    expect(checkout).toMatchObject({ shown: 10, dismissed: 2, answered: 8, rate: 0.8, ci: [0.4902, 0.9433], cautions: ['few-answers'] })
+    expect(checkout).toMatchObject({
+      shown: 10,
+      dismissed: 2,
+      answered: 8,
+      rate: 0.8,
+      ci: [0.4902, 0.9433],
+      cautions: ['few-answers'],
+    })
     // The product answer names no display (an older widget): it does not count as answered.
     const product = report.rates.touchpoints.find((r) => r.touchpoint === 'product')!
     expect(product).toMatchObject({ shown: 100, answered: 0, rate: 0, cautions: ['few-answers', 'low-response-rate'] })

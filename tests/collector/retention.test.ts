@@ -24,7 +24,9 @@ async function databaseWith(engine: Engine, days: string[], displaysPerDay = 0) 
   const store = openStore(target.options)
   const stored = days.map((day) => answer({ at: `${day}T12:00:00.000Z` }))
   await store.insert(stored)
-  await store.insertDisplays(days.flatMap((day) => Array.from({ length: displaysPerDay }, () => display({ at: `${day}T11:59:00.000Z` }))))
+  await store.insertDisplays(
+    days.flatMap((day) => Array.from({ length: displaysPerDay }, () => display({ at: `${day}T11:59:00.000Z` }))),
+  )
   await store.close()
   const left = async () => {
     const reader = openStore(target.options)
@@ -39,7 +41,10 @@ async function databaseWith(engine: Engine, days: string[], displaysPerDay = 0) 
     return counts.reduce((sum, count) => sum + count.n, 0)
   }
   // What the purge command reads: DATABASE_URL wins over DB_PATH.
-  const env = engine === 'sqlite' ? { DB_PATH: target.location } : { DATABASE_URL: target.location, DB_PATH: '/nonexistent/touchpoint.db' }
+  const env =
+    engine === 'sqlite'
+      ? { DB_PATH: target.location }
+      : { DATABASE_URL: target.location, DB_PATH: '/nonexistent/touchpoint.db' }
   const shown = engine === 'sqlite' ? target.location : target.location.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
   return { target, env, shown, ids: stored.map((a) => a.id), left, displaysLeft }
 }
@@ -87,7 +92,13 @@ describe.each(ENGINES)('on %s', (engine) => {
       let now = FIXTURE_NOW
       const logs: string[] = []
       const store = openStore(db.target.options)
-      const stop = keepDays(store, 365, (m) => logs.push(m), 50, () => now)
+      const stop = keepDays(
+        store,
+        365,
+        (m) => logs.push(m),
+        50,
+        () => now,
+      )
       try {
         await expect.poll(() => db.left(), { timeout: 10_000 }).toEqual(['2026-06-01', '2026-11-30'])
         await expect.poll(() => logs).toEqual(['retention: deleted 1 answers older than 365 days'])
@@ -114,7 +125,9 @@ describe('touchpoint-collector purge on SQLite', () => {
   it('says so when the database file is not there, instead of creating one', async () => {
     tmp = tempDir()
     const lines: string[] = []
-    expect(await runPurge(['--before', '2026-01-01'], { DB_PATH: `${tmp.dir}/missing.db` }, (line) => lines.push(line))).toBe(1)
+    expect(
+      await runPurge(['--before', '2026-01-01'], { DB_PATH: `${tmp.dir}/missing.db` }, (line) => lines.push(line)),
+    ).toBe(1)
     expect(lines[0]).toMatch(/^cannot open .*missing\.db/)
   })
 })

@@ -23,7 +23,13 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
     const target = await freshDatabase(engine)
     // The report token and the fixed clock as in fixtures.ts: the report is closed without one, and
     // fixture answers must lie inside the answer window.
-    const collector = createCollector({ ...target.options, log: () => {}, reportToken: REPORT_TOKEN, now: () => FIXTURE_NOW, ...options })
+    const collector = createCollector({
+      ...target.options,
+      log: () => {},
+      reportToken: REPORT_TOKEN,
+      now: () => FIXTURE_NOW,
+      ...options,
+    })
     const { url } = await collector.listen(0, '127.0.0.1')
     running.push({ collector, remove: target.remove })
     const post = (body: unknown, headers: Record<string, string> = {}) =>
@@ -71,7 +77,11 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
 
     it('answers 413 for a body over the configured limit and stores nothing', async () => {
       const { post, report } = await start({ maxBodyBytes: 2000 })
-      const big = batch([answer({ comment: 'x'.repeat(900) }), answer({ comment: 'y'.repeat(900) }), answer({ comment: 'z'.repeat(900) })])
+      const big = batch([
+        answer({ comment: 'x'.repeat(900) }),
+        answer({ comment: 'y'.repeat(900) }),
+        answer({ comment: 'z'.repeat(900) }),
+      ])
       const res = await post(big)
       expect(res.status).toBe(413)
       expect((await res.json()).error).toMatch(/larger than 2000 bytes/)
@@ -99,7 +109,9 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
     it('keeps the valid answers of a partly invalid batch and lists the reasons of the others', async () => {
       const { post, report } = await start()
       const good = answer({ kind: 'csat', score: 5 })
-      const res = await post(batch([good, answer({ kind: 'csat', score: 0 }), answer({ kind: 'emotion', score: 2, emotion: 'delighted' })]))
+      const res = await post(
+        batch([good, answer({ kind: 'csat', score: 0 }), answer({ kind: 'emotion', score: 2, emotion: 'delighted' })]),
+      )
       expect(res.status).toBe(422)
       expect(await res.json()).toEqual({
         error: 'invalid responses',
@@ -156,7 +168,12 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
         expect(db.prepare('SELECT COUNT(*) FROM responses').pluck().get()).toBe(3)
         db.close()
       } else {
-        expect(await withClient(target.location, async (client) => (await client.query('SELECT COUNT(*)::int AS n FROM responses')).rows[0].n)).toBe(3)
+        expect(
+          await withClient(
+            target.location,
+            async (client) => (await client.query('SELECT COUNT(*)::int AS n FROM responses')).rows[0].n,
+          ),
+        ).toBe(3)
       }
       const reopened = createCollector({ ...target.options, log: () => {} })
       expect(await reopened.store.count()).toBe(3)
@@ -168,10 +185,12 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       // Opened before the burst, so that each count runs the moment its 200 arrives.
       const count = await idCounter(target.location)
       const batches = Array.from({ length: 30 }, () => answers('cart', 'csat', [1, 2, 3, 4, 5]))
-      const statuses = await Promise.all(batches.map(async (responses) => {
-        const res = await post(batch(responses))
-        return [res.status, await count.of(responses.map((r) => r.id))]
-      }))
+      const statuses = await Promise.all(
+        batches.map(async (responses) => {
+          const res = await post(batch(responses))
+          return [res.status, await count.of(responses.map((r) => r.id))]
+        }),
+      )
       await count.close()
       expect(statuses).toEqual(batches.map(() => [200, 5]))
     })
@@ -182,12 +201,16 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
     if (engine === 'sqlite') {
       const db = new Database(location, { readonly: true })
       const has = db.prepare('SELECT COUNT(*) FROM responses WHERE id = ?').pluck()
-      return { of: async (ids: string[]) => ids.reduce((n, id) => n + (has.get(id) as number), 0), close: async () => db.close() }
+      return {
+        of: async (ids: string[]) => ids.reduce((n, id) => n + (has.get(id) as number), 0),
+        close: async () => db.close(),
+      }
     }
     const client = new pg.Client(location)
     await client.connect()
     return {
-      of: async (ids: string[]) => (await client.query('SELECT COUNT(*)::int AS n FROM responses WHERE id = ANY($1)', [ids])).rows[0].n as number,
+      of: async (ids: string[]) =>
+        (await client.query('SELECT COUNT(*)::int AS n FROM responses WHERE id = ANY($1)', [ids])).rows[0].n as number,
       close: () => client.end(),
     }
   }
@@ -199,7 +222,11 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       const { url } = await start({ allowOrigins: [shop] })
       const res = await fetch(`${url}/collect`, {
         method: 'OPTIONS',
-        headers: { Origin: shop, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+        headers: {
+          Origin: shop,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type',
+        },
       })
       expect(res.status).toBe(204)
       expect(res.headers.get('access-control-allow-origin')).toBe(shop)
@@ -217,7 +244,10 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
 
     it('refuses preflights and answers from an origin outside the allow-list', async () => {
       const { url, post, report } = await start({ allowOrigins: [shop] })
-      const preflight = await fetch(`${url}/collect`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } })
+      const preflight = await fetch(`${url}/collect`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://evil.example' },
+      })
       expect(preflight.status).toBe(403)
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull()
       const res = await post(batch([answer()]), { Origin: 'https://evil.example', 'Content-Type': 'text/plain' })
@@ -266,13 +296,15 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
 
     it('filters /api/report by date range, a bare "to" date including its whole day', async () => {
       const { post, report, url } = await start()
-      await post(batch([
-        answer({ at: '2026-10-31T23:59:59.000Z' }),
-        answer({ at: '2026-11-01T00:00:00.000Z' }),
-        answer({ at: '2026-11-30T23:00:00.000+00:00' }),
-        answer({ at: '2026-12-01T06:00:00.000+07:00' }), // 2026-11-30T23:00Z
-        answer({ at: '2026-12-01T00:00:00.000Z' }),
-      ]))
+      await post(
+        batch([
+          answer({ at: '2026-10-31T23:59:59.000Z' }),
+          answer({ at: '2026-11-01T00:00:00.000Z' }),
+          answer({ at: '2026-11-30T23:00:00.000+00:00' }),
+          answer({ at: '2026-12-01T06:00:00.000+07:00' }), // 2026-11-30T23:00Z
+          answer({ at: '2026-12-01T00:00:00.000Z' }),
+        ]),
+      )
       expect((await report()).total).toBe(5)
       const november = await report('?from=2026-11-01&to=2026-11-30')
       expect(november.total).toBe(3)
@@ -283,7 +315,12 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
 
     it('serves the journey map as HTML with every comment escaped', async () => {
       const { post, url } = await start()
-      await post(batch([...answers('checkout', 'csat', [1, 1, 2, 2, 1]), answer({ touchpoint: 'checkout', score: 1, comment: '<img src=x onerror=alert(1)>' })]))
+      await post(
+        batch([
+          ...answers('checkout', 'csat', [1, 1, 2, 2, 1]),
+          answer({ touchpoint: 'checkout', score: 1, comment: '<img src=x onerror=alert(1)>' }),
+        ]),
+      )
       const res = await fetch(`${url}/report?lang=vi`, { headers: asReader })
       expect(res.headers.get('content-type')).toMatch(/text\/html/)
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
@@ -319,7 +356,9 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
 
     it('streams a CSV of more answers than one page, each answer once, oldest first', async () => {
       const { collector, url } = await start()
-      const many = Array.from({ length: 4500 }, (_, i) => answer({ at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString() }))
+      const many = Array.from({ length: 4500 }, (_, i) =>
+        answer({ at: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString() }),
+      )
       await collector.store.insert(many)
       const res = await fetch(`${url}/answers.csv`, { headers: asReader })
       expect(res.headers.get('content-length')).toBeNull()
@@ -330,25 +369,56 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
     it('returns the journey report as data: rates from displays, verdict, trend, segments and themes', async () => {
       const { collector, report } = await start()
       const shown = (i: number) => ({
-        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, event: 'shown' as const, survey: 'csat', kind: 'csat' as const,
-        stage: 'decision' as const, touchpoint: 'checkout' as const, url: 'https://shop.example/checkout/', locale: 'vi', at: '2026-11-20T10:00:00.000Z',
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        event: 'shown' as const,
+        survey: 'csat',
+        kind: 'csat' as const,
+        stage: 'decision' as const,
+        touchpoint: 'checkout' as const,
+        url: 'https://shop.example/checkout/',
+        locale: 'vi',
+        at: '2026-11-20T10:00:00.000Z',
       })
       const displays = Array.from({ length: 40 }, (_, i) => shown(i))
       const low = Array.from({ length: 6 }, (_, i) =>
-        answer({ touchpoint: 'checkout', score: 1, comment: i % 2 ? 'phi ship dat qua' : 'Phí ship hiện ở bước cuối', locale: 'vi', display: displays[i].id, device: 'phone' } as object),
+        answer({
+          touchpoint: 'checkout',
+          score: 1,
+          comment: i % 2 ? 'phi ship dat qua' : 'Phí ship hiện ở bước cuối',
+          locale: 'vi',
+          display: displays[i].id,
+          device: 'phone',
+        } as object),
       )
-      await collector.store.insertBatch({ responses: [...low, ...answers('product', 'csat', [5, 5, 4, 5, 5, 4])], displays })
+      await collector.store.insertBatch({
+        responses: [...low, ...answers('product', 'csat', [5, 5, 4, 5, 5, 4])],
+        displays,
+      })
       const data = await report()
       expect(data.rates.touchpoints.find((r: { touchpoint: string }) => r.touchpoint === 'checkout')).toMatchObject({
-        shown: 40, answered: 6, rate: 0.15, cautions: ['few-answers'],
+        shown: 40,
+        answered: 6,
+        rate: 0.15,
+        cautions: ['few-answers'],
       })
       expect(data.verdict).toMatchObject({ status: 'clear', lowest: { touchpoint: 'checkout' } })
       expect(data.trend.unit).toBe('day')
-      expect(data.segments.find((s: { key: string; value: string }) => s.key === 'device' && s.value === 'phone').overall.responses).toBe(6)
-      expect(data.themes.find((t: { key: string }) => t.key === 'shipping fee')).toMatchObject({ touchpoint: 'checkout', count: 6, low_share: 1 })
+      expect(
+        data.segments.find((s: { key: string; value: string }) => s.key === 'device' && s.value === 'phone').overall
+          .responses,
+      ).toBe(6)
+      expect(data.themes.find((t: { key: string }) => t.key === 'shipping fee')).toMatchObject({
+        touchpoint: 'checkout',
+        count: 6,
+        low_share: 1,
+      })
       expect(JSON.stringify(data)).not.toMatch(/Fix first|Satisfaction/)
       const filtered = await report('?theme=shipping%20fee&q=dat')
-      expect(filtered.comments.map((c: { comment: string }) => c.comment)).toEqual(['phi ship dat qua', 'phi ship dat qua', 'phi ship dat qua'])
+      expect(filtered.comments.map((c: { comment: string }) => c.comment)).toEqual([
+        'phi ship dat qua',
+        'phi ship dat qua',
+        'phi ship dat qua',
+      ])
     })
 
     it('serves the figures as CSV, a view of /api/report', async () => {
@@ -366,7 +436,9 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       const page = await fetch(`${url}/report?from=yesterday&lang=en`, { headers: asReader })
       expect(page.status).toBe(400)
       expect(page.headers.get('content-type')).toMatch(/text\/html/)
-      expect(await page.text()).toContain('<h1>This report could not be shown</h1><p>from must be a date (2026-11-30) or an ISO 8601 date-time</p>')
+      expect(await page.text()).toContain(
+        '<h1>This report could not be shown</h1><p>from must be a date (2026-11-30) or an ISO 8601 date-time</p>',
+      )
       const api = await fetch(`${url}/api/report?group=angry`, { headers: asReader })
       expect(api.status).toBe(400)
       expect(await api.json()).toEqual({ error: 'group must be low, neutral or high, not "angry"' })

@@ -47,32 +47,49 @@ function tally(list: SurveyDisplay[]): DisplayCount[] {
   return [...groups.values()]
 }
 
-const sorted = (counts: DisplayCount[]) => [...counts].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+const sorted = (counts: DisplayCount[]) =>
+  [...counts].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
 
 describe.each(ENGINES)('displays in the %s store', (engine) => {
   it('stores a display once per id, even inside one batch, and never lets a later copy change it', async () => {
     const { store } = await fresh(engine)
     const shown = display()
-    expect(await store.insertDisplays([shown, shown, display({ event: 'dismissed' })])).toEqual({ stored: 2, duplicates: 1 })
-    expect(await store.insertDisplays([{ ...shown, event: 'dismissed', touchpoint: 'cart' }])).toEqual({ stored: 0, duplicates: 1 })
+    expect(await store.insertDisplays([shown, shown, display({ event: 'dismissed' })])).toEqual({
+      stored: 2,
+      duplicates: 1,
+    })
+    expect(await store.insertDisplays([{ ...shown, event: 'dismissed', touchpoint: 'cart' }])).toEqual({
+      stored: 0,
+      duplicates: 1,
+    })
     expect(await store.countDisplays()).toBe(2)
     const counts = await store.displayCounts({})
-    expect(sorted(counts)).toEqual(sorted([
-      { stage: 'consideration', touchpoint: 'product', survey: 'csat', kind: 'csat', event: 'shown', n: 1 },
-      { stage: 'consideration', touchpoint: 'product', survey: 'csat', kind: 'csat', event: 'dismissed', n: 1 },
-    ]))
+    expect(sorted(counts)).toEqual(
+      sorted([
+        { stage: 'consideration', touchpoint: 'product', survey: 'csat', kind: 'csat', event: 'shown', n: 1 },
+        { stage: 'consideration', touchpoint: 'product', survey: 'csat', kind: 'csat', event: 'dismissed', n: 1 },
+      ]),
+    )
   })
 
   it('writes a batch of answers and displays together, on disk when it resolves, with each count apart', async () => {
     const { store, target } = await fresh(engine)
     const shown = display({ device: 'phone', visitor: 'returning' })
     const reply = answer({ display: shown.id, device: 'phone', visitor: 'returning' })
-    expect(await store.insertBatch({ responses: [reply], displays: [shown, display({ event: 'dismissed' })] })).toEqual({
-      stored: 1, duplicates: 0, displays: { stored: 2, duplicates: 0 },
-    })
+    expect(await store.insertBatch({ responses: [reply], displays: [shown, display({ event: 'dismissed' })] })).toEqual(
+      {
+        stored: 1,
+        duplicates: 0,
+        displays: { stored: 2, duplicates: 0 },
+      },
+    )
     const [row] = await query(engine, target, `SELECT event, device, visitor FROM displays WHERE id = '${shown.id}'`)
     expect(row).toEqual({ event: 'shown', device: 'phone', visitor: 'returning' })
-    const [answered] = await query(engine, target, `SELECT display, device, visitor FROM responses WHERE id = '${reply.id}'`)
+    const [answered] = await query(
+      engine,
+      target,
+      `SELECT display, device, visitor FROM responses WHERE id = '${reply.id}'`,
+    )
     expect(answered).toEqual({ display: shown.id, device: 'phone', visitor: 'returning' })
     expect(await store.get(reply.id)).toMatchObject({ display: shown.id, device: 'phone', visitor: 'returning' })
   })
@@ -88,11 +105,15 @@ describe.each(ENGINES)('displays in the %s store', (engine) => {
   it('stores none of a batch when any of it fails: answers and displays share one transaction', async () => {
     const { store, target } = await fresh(engine)
     // A trigger makes the database refuse one display, as a full disk or a lost connection would.
-    await query(engine, target, engine === 'sqlite'
-      ? "CREATE TRIGGER refuse BEFORE INSERT ON displays WHEN NEW.url = 'https://shop.example/refused/' BEGIN SELECT RAISE(ABORT, 'refused'); END"
-      : `CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    await query(
+      engine,
+      target,
+      engine === 'sqlite'
+        ? "CREATE TRIGGER refuse BEFORE INSERT ON displays WHEN NEW.url = 'https://shop.example/refused/' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        : `CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
            IF NEW.url = 'https://shop.example/refused/' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$;
-         CREATE TRIGGER refuse BEFORE INSERT ON displays FOR EACH ROW EXECUTE FUNCTION refuse();`)
+         CREATE TRIGGER refuse BEFORE INSERT ON displays FOR EACH ROW EXECUTE FUNCTION refuse();`,
+    )
     const doomed = { responses: [answer()], displays: [display({ url: 'https://shop.example/refused/' })] }
     const fine = { responses: [answer()], displays: [display()] }
     // Sent together they share a group; the refused one must not take the other down with it.
@@ -107,7 +128,10 @@ describe.each(ENGINES)('displays in the %s store', (engine) => {
   it('gives each of many simultaneous batches its own display counts, sharing commits', async () => {
     const { store } = await fresh(engine)
     const shared = display()
-    const requests = Array.from({ length: 30 }, (_, i) => ({ responses: i % 3 ? [] : [answer()], displays: [shared, display(), display({ event: 'dismissed' })] }))
+    const requests = Array.from({ length: 30 }, (_, i) => ({
+      responses: i % 3 ? [] : [answer()],
+      displays: [shared, display(), display({ event: 'dismissed' })],
+    }))
     const results = await Promise.all(requests.map((request) => store.insertBatch(request)))
     expect(results.reduce((n, r) => n + r.displays.stored, 0)).toBe(1 + 30 * 2)
     expect(results.filter((r) => r.displays.duplicates === 1)).toHaveLength(29)
@@ -119,7 +143,9 @@ describe.each(ENGINES)('displays in the %s store', (engine) => {
     const { store } = await fresh(engine)
     const data = [
       ...Array.from({ length: 7 }, () => display({ touchpoint: 'checkout', kind: 'nps', survey: 'nps-checkout' })),
-      ...Array.from({ length: 3 }, () => display({ touchpoint: 'checkout', kind: 'nps', survey: 'nps-checkout', event: 'dismissed' })),
+      ...Array.from({ length: 3 }, () =>
+        display({ touchpoint: 'checkout', kind: 'nps', survey: 'nps-checkout', event: 'dismissed' }),
+      ),
       ...Array.from({ length: 4 }, () => display({ touchpoint: 'cart', kind: 'ces', at: '2026-11-25T08:00:00.000Z' })),
       display({ touchpoint: 'cart', kind: 'ces', stage: 'consideration', at: '2026-11-21T06:30:00+07:00' }),
       display({ touchpoint: 'home', kind: 'emotion', at: '2026-11-01T00:00:00.000Z' }),
@@ -127,7 +153,9 @@ describe.each(ENGINES)('displays in the %s store', (engine) => {
     await store.insertDisplays(data)
     expect(sorted(await store.displayCounts({}))).toEqual(sorted(tally(data)))
     const range = { from: '2026-11-20T00:00:00.000Z', to: '2026-11-20T23:59:59.999Z' }
-    const inside = data.filter((d) => new Date(d.at).toISOString() >= range.from && new Date(d.at).toISOString() <= range.to)
+    const inside = data.filter(
+      (d) => new Date(d.at).toISOString() >= range.from && new Date(d.at).toISOString() <= range.to,
+    )
     expect(inside).toHaveLength(11)
     expect(sorted(await store.displayCounts(range))).toEqual(sorted(tally(inside)))
     // Groups come in the order they first appeared in time.
@@ -154,8 +182,12 @@ describe.each(ENGINES)('displays in the %s store', (engine) => {
 describe('the displays table on PostgreSQL', () => {
   it('sorts ids and times byte by byte, as the answers table does', async () => {
     const { target } = await fresh('postgres')
-    const rows = await query('postgres', target, `SELECT table_name, column_name, collation_name FROM information_schema.columns
-      WHERE column_name IN ('id', 'at') AND table_name IN ('responses', 'displays') ORDER BY table_name, column_name`)
+    const rows = await query(
+      'postgres',
+      target,
+      `SELECT table_name, column_name, collation_name FROM information_schema.columns
+      WHERE column_name IN ('id', 'at') AND table_name IN ('responses', 'displays') ORDER BY table_name, column_name`,
+    )
     expect(rows.map((row) => row.collation_name)).toEqual(['C', 'C', 'C', 'C'])
   })
 })

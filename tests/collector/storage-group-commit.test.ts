@@ -39,7 +39,8 @@ function walCommits(walPath: string): number {
   const pageSize = wal.readUInt32BE(8)
   let commits = 0
   for (let offset = 32; offset + 24 + pageSize <= wal.length; offset += 24 + pageSize) {
-    const current = wal.readUInt32BE(offset + 8) === wal.readUInt32BE(16) && wal.readUInt32BE(offset + 12) === wal.readUInt32BE(20)
+    const current =
+      wal.readUInt32BE(offset + 8) === wal.readUInt32BE(16) && wal.readUInt32BE(offset + 12) === wal.readUInt32BE(20)
     if (current && wal.readUInt32BE(offset + 4) !== 0) commits++
   }
   return commits
@@ -58,7 +59,14 @@ describe('group commit on SQLite', () => {
     const { store, target } = await fresh('sqlite')
     const schemaOnly = statSync(target.location).size
     // About 1,500 pages of WAL: more than SQLite's own 1,000-page threshold, far below the writer's 10,000.
-    for (let round = 0; round < 6; round++) await store.insert(answers('product', 'nps', Array.from({ length: 500 }, (_, i) => i % 11)))
+    for (let round = 0; round < 6; round++)
+      await store.insert(
+        answers(
+          'product',
+          'nps',
+          Array.from({ length: 500 }, (_, i) => i % 11),
+        ),
+      )
     await expect.poll(() => statSync(target.location).size, { timeout: 10_000 }).toBeGreaterThan(schemaOnly + 1_000_000)
     expect(await store.count()).toBe(3000)
   })
@@ -66,7 +74,9 @@ describe('group commit on SQLite', () => {
 
 /** The nice value of each thread of this process (Linux), from /proc. */
 const threadNiceValues = () =>
-  readdirSync('/proc/self/task').map((thread) => Number(readFileSync(`/proc/self/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ')[16]))
+  readdirSync('/proc/self/task').map((thread) =>
+    Number(readFileSync(`/proc/self/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ')[16]),
+  )
 
 describe('the report on SQLite', () => {
   it('reads on a thread of lower CPU priority than the writer and the event loop', async () => {
@@ -114,5 +124,11 @@ describe('group commit on PostgreSQL', () => {
 /** How many sessions of this database wait for a lock. */
 const waitingOnLock = (url: string) =>
   withClient(url, async (client) =>
-    Number((await client.query("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0].n),
+    Number(
+      (
+        await client.query(
+          "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        )
+      ).rows[0].n,
+    ),
   )

@@ -3,7 +3,13 @@ import Database from 'better-sqlite3'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildReport, reportFromStore } from '../../src/collector/report'
-import { openStore, LATEST_VERSION, SchemaTooNewError, type ResponseStore, type StoredResponse } from '../../src/collector/storage'
+import {
+  openStore,
+  LATEST_VERSION,
+  SchemaTooNewError,
+  type ResponseStore,
+  type StoredResponse,
+} from '../../src/collector/storage'
 import type { SurveyResponse } from '../../src/shared/types'
 import { ENGINES, freshDatabase, withClient, type Engine, type Target } from './engines'
 import { answer, answers } from './fixtures'
@@ -28,7 +34,7 @@ async function fresh(engine: Engine) {
 /** Every stored answer, read page by page as the CSV export does. */
 async function all(store: ResponseStore, range = {}): Promise<StoredResponse[]> {
   const out: StoredResponse[] = []
-  for (let page = await store.page(range, null, 3); ; ) {
+  for (let page = await store.page(range, null, 3); ;) {
     out.push(...page)
     if (page.length < 3) return out
     const last = page[page.length - 1]
@@ -73,7 +79,11 @@ describe.each(ENGINES)('the %s store', (engine) => {
   it('gives each of many simultaneous requests its own counts, sharing commits', async () => {
     const { store } = await fresh(engine)
     const shared = answer()
-    const requests = Array.from({ length: 40 }, (_, i) => [shared, ...answers('product', 'csat', [1, 2, 3, 4, 5]), ...(i % 2 ? [] : [answer()])])
+    const requests = Array.from({ length: 40 }, (_, i) => [
+      shared,
+      ...answers('product', 'csat', [1, 2, 3, 4, 5]),
+      ...(i % 2 ? [] : [answer()]),
+    ])
     const results = await Promise.all(requests.map((r) => store.insert(r)))
     expect(results.reduce((n, r) => n + r.stored, 0)).toBe(1 + 40 * 5 + 20)
     expect(results.filter((r) => r.duplicates === 1)).toHaveLength(39)
@@ -132,7 +142,9 @@ describe.each(ENGINES)('the %s store', (engine) => {
 
   it('purges the answers given before an instant, and those with given ids, for good', async () => {
     const { store } = await fresh(engine)
-    const days = ['2025-12-31', '2026-01-01', '2026-03-01', '2026-04-01'].map((day) => answer({ at: `${day}T12:00:00.000Z` }))
+    const days = ['2025-12-31', '2026-01-01', '2026-03-01', '2026-04-01'].map((day) =>
+      answer({ at: `${day}T12:00:00.000Z` }),
+    )
     await store.insert(days)
     expect(await store.purgeBefore(new Date('2026-01-01T00:00:00.000Z'))).toBe(1)
     expect(await store.purgeBefore(new Date('2026-01-01T00:00:00.000Z'))).toBe(0)
@@ -144,7 +156,11 @@ describe.each(ENGINES)('the %s store', (engine) => {
 
   it('purges more ids than one statement takes', async () => {
     const { store } = await fresh(engine)
-    const many = answers('product', 'csat', Array.from({ length: 1200 }, (_, i) => (i % 5) + 1))
+    const many = answers(
+      'product',
+      'csat',
+      Array.from({ length: 1200 }, (_, i) => (i % 5) + 1),
+    )
     await store.insert(many)
     expect(await store.purgeIds(many.slice(0, 1100).map((a) => a.id))).toBe(1100)
     expect(await store.count()).toBe(100)
@@ -174,28 +190,68 @@ describe.each(ENGINES)('the %s store', (engine) => {
 
   it('pages through answers in time order, each once, ties broken by id', async () => {
     const { store } = await fresh(engine)
-    const batch = [...answers('cart', 'csat', [1, 2, 3, 4, 5]), ...answers('home', 'nps', [0, 5, 10], { at: '2026-11-19T00:00:00.000Z' })]
+    const batch = [
+      ...answers('cart', 'csat', [1, 2, 3, 4, 5]),
+      ...answers('home', 'nps', [0, 5, 10], { at: '2026-11-19T00:00:00.000Z' }),
+    ]
     await store.insert(batch)
     const listed = await all(store)
-    const expected = [...batch].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1)).map((a) => a.id)
+    const expected = [...batch]
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
+      .map((a) => a.id)
     expect(listed.map((r) => r.id)).toEqual(expected)
   })
 
   it('computes in the database the same report as from every answer in memory', async () => {
     const { store } = await fresh(engine)
     const data = [
-      ...answers('checkout', 'csat', [1, 2, 2, 3, 5]), ...answers('checkout', 'nps', [0, 3, 6, 7, 9]),
-      ...answers('checkout', 'emotion', [1, 1, 2, 3, 4]), ...answers('product', 'csat', [4, 5, 5, 4, 3]),
-      ...answers('product', 'nps', [10, 9, 9, 8, 6], { at: '2026-11-02T08:00:00.000Z' }), ...answers('cart', 'ces', [7, 6, 5, 4, 3]),
-      ...answers('cart', 'csat', [4, 4], { stage: 'consideration' }), answer({ touchpoint: 'cart', stage: 'decision' }),
-      answer({ touchpoint: 'checkout', kind: 'nps', score: 1, comment: 'Shipping fee appeared at the last step', at: '2026-11-01T00:00:00.000Z' }),
+      ...answers('checkout', 'csat', [1, 2, 2, 3, 5]),
+      ...answers('checkout', 'nps', [0, 3, 6, 7, 9]),
+      ...answers('checkout', 'emotion', [1, 1, 2, 3, 4]),
+      ...answers('product', 'csat', [4, 5, 5, 4, 3]),
+      ...answers('product', 'nps', [10, 9, 9, 8, 6], { at: '2026-11-02T08:00:00.000Z' }),
+      ...answers('cart', 'ces', [7, 6, 5, 4, 3]),
+      ...answers('cart', 'csat', [4, 4], { stage: 'consideration' }),
+      answer({ touchpoint: 'cart', stage: 'decision' }),
+      answer({
+        touchpoint: 'checkout',
+        kind: 'nps',
+        score: 1,
+        comment: 'Shipping fee appeared at the last step',
+        at: '2026-11-01T00:00:00.000Z',
+      }),
       answer({ touchpoint: 'checkout', kind: 'csat', score: 4, comment: 'ok', at: '2026-11-21T00:00:00.000Z' }),
       answer({ touchpoint: 'checkout', kind: 'ces', score: 1, comment: 'long form', at: '2026-11-21T00:00:00.000Z' }),
-      answer({ touchpoint: 'checkout', kind: 'csat', score: 1, comment: 'card failed', at: '2026-11-05T00:00:00.000Z' }),
-      answer({ touchpoint: 'checkout', kind: 'emotion', score: 1, emotion: 'frustrated', comment: 'angry', at: '2026-11-06T00:00:00.000Z' }),
-      answer({ touchpoint: 'product', kind: 'csat', score: 5, comment: '  Great photos  ', at: '2026-11-22T00:00:00.000Z' }),
+      answer({
+        touchpoint: 'checkout',
+        kind: 'csat',
+        score: 1,
+        comment: 'card failed',
+        at: '2026-11-05T00:00:00.000Z',
+      }),
+      answer({
+        touchpoint: 'checkout',
+        kind: 'emotion',
+        score: 1,
+        emotion: 'frustrated',
+        comment: 'angry',
+        at: '2026-11-06T00:00:00.000Z',
+      }),
+      answer({
+        touchpoint: 'product',
+        kind: 'csat',
+        score: 5,
+        comment: '  Great photos  ',
+        at: '2026-11-22T00:00:00.000Z',
+      }),
       answer({ touchpoint: 'product', kind: 'csat', score: 5, comment: ' \t\n ' }),
-      ...Array.from({ length: 25 }, (_, i) => answer({ touchpoint: 'home', comment: `note ${i}`, at: `2026-11-${String(3 + (i % 9)).padStart(2, '0')}T10:00:00.000Z` })),
+      ...Array.from({ length: 25 }, (_, i) =>
+        answer({
+          touchpoint: 'home',
+          comment: `note ${i}`,
+          at: `2026-11-${String(3 + (i % 9)).padStart(2, '0')}T10:00:00.000Z`,
+        }),
+      ),
     ]
     await store.insert(data)
     const everything = await all(store)
@@ -203,7 +259,11 @@ describe.each(ENGINES)('the %s store', (engine) => {
     expect(await reportFromStore(store)).toEqual(await buildReport(everything))
     const range = { from: '2026-11-02T00:00:00.000Z', to: '2026-11-20T23:59:59.999Z' }
     expect(await reportFromStore(store, range)).toEqual(await buildReport(await all(store, range), range))
-    expect((await reportFromStore(store)).weakest!.comments.map((c) => c.comment)).toEqual(['long form', 'angry', 'card failed'])
+    expect((await reportFromStore(store)).weakest!.comments.map((c) => c.comment)).toEqual([
+      'long form',
+      'angry',
+      'card failed',
+    ])
   })
 
   it('refuses every call after close', async () => {
@@ -224,12 +284,18 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
   it('refuses to open a database written by a newer collector, with a clear message', async () => {
     const { store, target } = await fresh(engine)
     await store.close()
-    await execute(engine, target, `INSERT INTO touchpoint_schema (version, description, applied_at) VALUES (${LATEST_VERSION + 1}, 'from the future', '2027-01-01')`)
+    await execute(
+      engine,
+      target,
+      `INSERT INTO touchpoint_schema (version, description, applied_at) VALUES (${LATEST_VERSION + 1}, 'from the future', '2027-01-01')`,
+    )
     const newer = openStore(target.options)
     opened.push({ store: newer, target: { ...target, remove: async () => {} } })
     const failure = await newer.ready().catch((err) => err)
     expect(failure).toBeInstanceOf(SchemaTooNewError)
-    expect(failure.message).toMatch(`schema version ${LATEST_VERSION + 1}, newer than this collector knows (${LATEST_VERSION})`)
+    expect(failure.message).toMatch(
+      `schema version ${LATEST_VERSION + 1}, newer than this collector knows (${LATEST_VERSION})`,
+    )
     await expect(newer.insert([answer()])).rejects.toThrow(SchemaTooNewError)
   })
 })
@@ -243,15 +309,32 @@ describe('schema migrations on an existing SQLite file', () => {
       comment TEXT, emotion TEXT, stage TEXT NOT NULL, touchpoint TEXT NOT NULL, url TEXT NOT NULL, locale TEXT NOT NULL,
       at TEXT NOT NULL, received_at TEXT NOT NULL, raw TEXT NOT NULL) WITHOUT ROWID; CREATE INDEX responses_at ON responses (at);`)
     const a = answer()
-    old.prepare('INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(a.id, a.survey, a.kind, a.score, null, null, a.stage, a.touchpoint, a.url, a.locale, a.at, a.at, JSON.stringify(a))
+    old
+      .prepare('INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        a.id,
+        a.survey,
+        a.kind,
+        a.score,
+        null,
+        null,
+        a.stage,
+        a.touchpoint,
+        a.url,
+        a.locale,
+        a.at,
+        a.at,
+        JSON.stringify(a),
+      )
     old.close()
     const store = openStore(target.options)
     opened.push({ store, target: { ...target, remove: async () => {} } })
     expect(await store.get(a.id)).toMatchObject({ id: a.id, score: a.score })
     expect(await schemaVersions('sqlite', target)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1))
     const indexes = new Database(target.location, { readonly: true })
-    expect(indexes.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'responses_tally'").pluck().get()).toBe('responses_tally')
+    expect(
+      indexes.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'responses_tally'").pluck().get(),
+    ).toBe('responses_tally')
     indexes.close()
   })
 })
@@ -265,7 +348,8 @@ async function execute(engine: Engine, target: Target, sql: string) {
 
 async function schemaVersions(engine: Engine, target: Target): Promise<number[]> {
   const sql = 'SELECT version FROM touchpoint_schema ORDER BY version'
-  if (engine === 'postgres') return withClient(target.location, async (client) => (await client.query(sql)).rows.map((r) => Number(r.version)))
+  if (engine === 'postgres')
+    return withClient(target.location, async (client) => (await client.query(sql)).rows.map((r) => Number(r.version)))
   const db = new Database(target.location, { readonly: true })
   try {
     return db.prepare(sql).pluck().all() as number[]

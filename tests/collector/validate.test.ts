@@ -14,7 +14,13 @@ describe('checkBatch', () => {
       answer({ kind: 'emotion', score: 1 }),
       answer({ kind: 'ces', score: 7, touchpoint: 'checkout' }),
     ]
-    expect(checkBatch(batch(responses))).toEqual({ ok: true, valid: responses, displays: [], reasons: [], warnings: [] })
+    expect(checkBatch(batch(responses))).toEqual({
+      ok: true,
+      valid: responses,
+      displays: [],
+      reasons: [],
+      warnings: [],
+    })
   })
 
   it.each([
@@ -23,7 +29,10 @@ describe('checkBatch', () => {
     [{ kind: 'nps', score: 7.5 }, 'responses[0].score must be integer'],
     [{ id: 'not-a-uuid' }, 'responses[0].id must be a uuid v4'],
     [{ at: 'yesterday' }, 'responses[0].at must be an ISO 8601 date-time'],
-    [{ stage: 'loyalty' }, 'responses[0].stage must be one of "awareness", "consideration", "decision", "purchase", "retention"'],
+    [
+      { stage: 'loyalty' },
+      'responses[0].stage must be one of "awareness", "consideration", "decision", "purchase", "retention"',
+    ],
     [{ kind: 'csat', emotion: 'pleased' }, 'responses[0].emotion must be null'],
     [{ comment: 'x'.repeat(1001) }, 'responses[0].comment must NOT have more than 1000 characters'],
   ])('rejects %j with a reason a person can act on', (overrides, reason) => {
@@ -46,7 +55,10 @@ describe('checkBatch', () => {
 
   it('accepts fields it does not know yet, since the wire format may grow, but keeps only the schema fields', () => {
     const plain = answer()
-    const check = checkBatch({ ...batch([{ ...plain, page_title: 'Cart', junk: { deep: [[['x'.repeat(10_000)]]] } }]), client: 'touchpoint/1.2' })
+    const check = checkBatch({
+      ...batch([{ ...plain, page_title: 'Cart', junk: { deep: [[['x'.repeat(10_000)]]] } }]),
+      client: 'touchpoint/1.2',
+    })
     expect(check.reasons).toEqual([])
     expect(check.valid).toEqual([plain])
   })
@@ -57,12 +69,18 @@ describe('checkBatch', () => {
   })
 
   it.each([
-    ['2026-12-02T12:00:01.000Z', 'responses[0].at is more than 24 hours ahead of the collector\'s clock'],
-    ['2036-01-01T00:00:00.000Z', 'responses[0].at is more than 24 hours ahead of the collector\'s clock'],
+    ['2026-12-02T12:00:01.000Z', "responses[0].at is more than 24 hours ahead of the collector's clock"],
+    ['2036-01-01T00:00:00.000Z', "responses[0].at is more than 24 hours ahead of the collector's clock"],
     ['2026-09-01T11:59:59.000Z', 'responses[0].at is more than 90 days old'],
     ['1970-01-01T00:00:00.000Z', 'responses[0].at is more than 90 days old'],
   ])('rejects an answer dated %s with a reason', (at, reason) => {
-    expect(checkBatch(batch([answer({ at })]))).toEqual({ ok: true, valid: [], displays: [], reasons: [reason], warnings: [] })
+    expect(checkBatch(batch([answer({ at })]))).toEqual({
+      ok: true,
+      valid: [],
+      displays: [],
+      reasons: [reason],
+      warnings: [],
+    })
   })
 
   it('accepts an answer from an outbox weeks old, and one from a clock a few hours fast', () => {
@@ -72,10 +90,13 @@ describe('checkBatch', () => {
 
   it('marks an unusable envelope as not ok so that nothing is stored', () => {
     expect(checkBatch(null)).toMatchObject({ ok: false, valid: [], reasons: ['body must be object'] })
-    expect(checkBatch({ ...batch([answer()]), sent_at: 'now' })).toMatchObject({ ok: false, reasons: ['sent_at must be an ISO 8601 date-time'] })
-    expect(checkBatch({ v: 1, sent_at: '2026-11-20T10:00:00Z', responses: new Array(501).fill(answer()) }).reasons).toContain(
-      'responses must NOT have more than 500 items',
-    )
+    expect(checkBatch({ ...batch([answer()]), sent_at: 'now' })).toMatchObject({
+      ok: false,
+      reasons: ['sent_at must be an ISO 8601 date-time'],
+    })
+    expect(
+      checkBatch({ v: 1, sent_at: '2026-11-20T10:00:00Z', responses: new Array(501).fill(answer()) }).reasons,
+    ).toContain('responses must NOT have more than 500 items')
   })
 })
 
@@ -90,14 +111,31 @@ describe('checkBatch with displays and the optional answer fields', () => {
   it('passes a batch of displays only, and answers that name their display, device and visitor', () => {
     const shown = display({ device: 'phone', visitor: 'new' })
     const dismissed = display({ event: 'dismissed', device: 'desktop', visitor: 'returning' })
-    expect(checkBatch(withDisplays([], [shown, dismissed]))).toEqual({ ok: true, valid: [], displays: [shown, dismissed], reasons: [], warnings: [] })
+    expect(checkBatch(withDisplays([], [shown, dismissed]))).toEqual({
+      ok: true,
+      valid: [],
+      displays: [shown, dismissed],
+      reasons: [],
+      warnings: [],
+    })
     const reply = answer({ display: shown.id, device: 'tablet', visitor: 'returning' })
-    expect(checkBatch(withDisplays([reply], [shown]))).toMatchObject({ ok: true, valid: [reply], displays: [shown], reasons: [] })
+    expect(checkBatch(withDisplays([reply], [shown]))).toMatchObject({
+      ok: true,
+      valid: [reply],
+      displays: [shown],
+      reasons: [],
+    })
   })
 
   it('refuses a batch with neither an answer nor a display, storing nothing', () => {
     for (const body of [batch([]), withDisplays([], [])]) {
-      expect(checkBatch(body)).toEqual({ ok: false, valid: [], displays: [], reasons: ['body must carry at least one response or display'], warnings: [] })
+      expect(checkBatch(body)).toEqual({
+        ok: false,
+        valid: [],
+        displays: [],
+        reasons: ['body must carry at least one response or display'],
+        warnings: [],
+      })
     }
   })
 
@@ -109,7 +147,13 @@ describe('checkBatch with displays and the optional answer fields', () => {
   ])('keeps an answer whose %s is %j, dropping only that field, with a warning', (field, value, warning) => {
     const plain = answer()
     const check = checkBatch(batch([{ ...plain, [field]: value }]))
-    expect(check).toEqual({ ok: true, valid: [plain], displays: [], reasons: [], warnings: [`responses[0].${warning}; dropped, the rest is stored`] })
+    expect(check).toEqual({
+      ok: true,
+      valid: [plain],
+      displays: [],
+      reasons: [],
+      warnings: [`responses[0].${warning}; dropped, the rest is stored`],
+    })
   })
 
   it('keeps a display whose device or visitor is wrong, dropping only those fields', () => {
@@ -126,7 +170,10 @@ describe('checkBatch with displays and the optional answer fields', () => {
     [{ event: 'clicked' }, 'displays[0].event must be one of "shown", "dismissed"'],
     [{ id: 'x' }, 'displays[0].id must be a uuid v4'],
     [{ kind: 'stars' }, 'displays[0].kind must be one of "csat", "nps", "emotion", "ces"'],
-    [{ touchpoint: 'blog' }, 'displays[0].touchpoint must be one of "home", "listing", "search", "product", "cart", "checkout", "confirmation", "account", "support", "content", "other"'],
+    [
+      { touchpoint: 'blog' },
+      'displays[0].touchpoint must be one of "home", "listing", "search", "product", "cart", "checkout", "confirmation", "account", "support", "content", "other"',
+    ],
     [{ survey: '' }, 'displays[0].survey must NOT have fewer than 1 characters'],
     [{ url: 'https://shop.example/' + 'x'.repeat(2048) }, 'displays[0].url must NOT have more than 2048 characters'],
     [{ locale: 'x' }, 'displays[0].locale must NOT have fewer than 2 characters'],
@@ -153,8 +200,14 @@ describe('checkBatch with displays and the optional answer fields', () => {
 
   it('stores the url without its query string or fragment, for answers and displays alike, and only schema fields', () => {
     const url = 'https://shop.example/checkout/order-received/123/?key=wc_order_abc&email=lan@shop.vn#top'
-    const check = checkBatch(withDisplays([answer({ url })], [{ ...display({ url }), display: display().id, score: 5 }]))
+    const check = checkBatch(
+      withDisplays([answer({ url })], [{ ...display({ url }), display: display().id, score: 5 }]),
+    )
     expect(check.valid[0].url).toBe('https://shop.example/checkout/order-received/123/')
-    expect(check.displays[0]).toEqual({ ...display(), id: check.displays[0].id, url: 'https://shop.example/checkout/order-received/123/' })
+    expect(check.displays[0]).toEqual({
+      ...display(),
+      id: check.displays[0].id,
+      url: 'https://shop.example/checkout/order-received/123/',
+    })
   })
 })

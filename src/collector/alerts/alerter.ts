@@ -48,7 +48,15 @@ const REMEMBERED_IDS = 10_000
  * alerter.notify(storedAnswers)
  */
 export function createAlerter(options: AlertOptions): Alerter {
-  const { url, secret, format = 'json', digestMinutes = 0, attempts = 6, retryDelayMs = 1000, maxQueued = 1000 } = options
+  const {
+    url,
+    secret,
+    format = 'json',
+    digestMinutes = 0,
+    attempts = 6,
+    retryDelayMs = 1000,
+    maxQueued = 1000,
+  } = options
   const log = options.log ?? ((m: string) => console.warn(`[touchpoint-collector] ${m}`))
   const send = options.fetch ?? fetch
   const now = options.now ?? Date.now

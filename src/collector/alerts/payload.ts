@@ -3,9 +3,17 @@ import type { SurveyResponse } from '../../shared/types.js'
 export type AlertFormat = 'json' | 'slack'
 
 /** One low answer as an alert names it. */
-export type AlertAnswer = Pick<SurveyResponse, 'id' | 'kind' | 'score' | 'emotion' | 'comment' | 'stage' | 'touchpoint' | 'survey' | 'url' | 'locale' | 'at'>
+export type AlertAnswer = Pick<
+  SurveyResponse,
+  'id' | 'kind' | 'score' | 'emotion' | 'comment' | 'stage' | 'touchpoint' | 'survey' | 'url' | 'locale' | 'at'
+>
 
-const LOW_WORD: Record<SurveyResponse['kind'], string> = { nps: 'NPS', csat: 'CSAT', emotion: 'emotion', ces: 'effort (CES)' }
+const LOW_WORD: Record<SurveyResponse['kind'], string> = {
+  nps: 'NPS',
+  csat: 'CSAT',
+  emotion: 'emotion',
+  ces: 'effort (CES)',
+}
 
 /**
  * The body of one alert. `json`: `{ type: 'touchpoint.low_scores', sent_at, count, answers }`.
@@ -15,8 +23,20 @@ const LOW_WORD: Record<SurveyResponse['kind'], string> = { nps: 'NPS', csat: 'CS
  * @example
  * alertBody([answer], 'slack', '2026-11-27T10:00:00.000Z') // → '{"text":"1 low score on the store: …"}'
  */
-export function alertBody(answers: readonly AlertAnswer[], format: AlertFormat, sentAt: string, reportUrl?: string): string {
-  if (format === 'json') return JSON.stringify({ type: 'touchpoint.low_scores', sent_at: sentAt, count: answers.length, report: reportUrl ?? null, answers })
+export function alertBody(
+  answers: readonly AlertAnswer[],
+  format: AlertFormat,
+  sentAt: string,
+  reportUrl?: string,
+): string {
+  if (format === 'json')
+    return JSON.stringify({
+      type: 'touchpoint.low_scores',
+      sent_at: sentAt,
+      count: answers.length,
+      report: reportUrl ?? null,
+      answers,
+    })
   const lines = answers.slice(0, 20).map((a) => {
     const score = a.kind === 'emotion' ? `${a.emotion}` : `${a.score}`
     const comment = a.comment ? ` — “${a.comment.replace(/[<>&]/g, ' ')}”` : ''

@@ -38,7 +38,13 @@ export function compareMeans(a: Sample, b: Sample, z = Z95): Difference | null {
  * @example
  * compareShares(30, 100, 50, 100).significant // → true (30 % → 50 %, z = 2.89)
  */
-export function compareShares(successesA: number, nA: number, successesB: number, nB: number, z = Z95): Difference | null {
+export function compareShares(
+  successesA: number,
+  nA: number,
+  successesB: number,
+  nB: number,
+  z = Z95,
+): Difference | null {
   if (!nA || !nB) return null
   const pooled = (successesA + successesB) / (nA + nB)
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / nA + 1 / nB))

@@ -28,7 +28,12 @@ export interface CopyResult {
  * await copySqliteToPostgres({ from: './touchpoint.db', to: process.env.DATABASE_URL! })
  * // → { read: 200000, copied: 200000, displaysRead: 900000, displaysCopied: 900000 }
  */
-export async function copySqliteToPostgres({ from, to, pageSize = 5000, log = () => {} }: {
+export async function copySqliteToPostgres({
+  from,
+  to,
+  pageSize = 5000,
+  log = () => {},
+}: {
   from: string
   to: string
   pageSize?: number
@@ -66,7 +71,9 @@ export async function copySqliteToPostgres({ from, to, pageSize = 5000, log = ()
 
 /** Pages of a table in id order; a column (or the whole table) the file does not have yet reads as NULL (or as no rows). */
 function pagesOf(source: SqliteDatabase, table: string, columns: readonly string[], pageSize: number) {
-  const present = new Set((source.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((column) => column.name))
+  const present = new Set(
+    (source.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((column) => column.name),
+  )
   if (!present.size) return { total: 0, next: () => [] as Record<string, unknown>[] }
   const selected = columns.map((column) => (present.has(column) ? column : `NULL AS ${column}`)).join(', ')
   const page = source.prepare(`SELECT ${selected} FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`)

@@ -57,16 +57,16 @@ export function createGroupCommit(write: WriteGroup, { concurrency = 1, maxRows 
     while (writing < concurrency && queue.length) {
       let rowCount = 0
       let take = 0
-      while (take < queue.length && (take === 0 || rowCount + sizeOf(queue[take].request) <= maxRows)) rowCount += sizeOf(queue[take++].request)
+      while (take < queue.length && (take === 0 || rowCount + sizeOf(queue[take].request) <= maxRows))
+        rowCount += sizeOf(queue[take++].request)
       const group = queue.slice(0, take)
       queue = queue.slice(take)
       writing++
-      writeOrSplit(group)
-        .finally(() => {
-          writing--
-          if (queue.length) flush()
-          else if (!writing) settleIdle()
-        })
+      writeOrSplit(group).finally(() => {
+        writing--
+        if (queue.length) flush()
+        else if (!writing) settleIdle()
+      })
     }
   }
 
@@ -94,6 +94,7 @@ export function createGroupCommit(write: WriteGroup, { concurrency = 1, maxRows 
         queue.push({ request, resolve, reject })
         flushSoon()
       }),
-    idle: () => (queue.length || writing || scheduled ? new Promise((resolve) => waitingForIdle.push(resolve)) : Promise.resolve()),
+    idle: () =>
+      queue.length || writing || scheduled ? new Promise((resolve) => waitingForIdle.push(resolve)) : Promise.resolve(),
   }
 }

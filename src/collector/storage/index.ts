@@ -27,6 +27,17 @@ export function openStore(options: StoreOptions | string): ResponseStore {
 export { LATEST_VERSION, SchemaTooNewError, isSchemaTooNewError } from './migrations.js'
 export { StoreClosedError } from './store.js'
 export type {
-  ResponseStore, StoredResponse, TimeRange, InsertResult, BatchInsertResult, ScoreCount, DisplayCount, Comment, CommentQuery, PageCursor,
-  TallyKey, TallyRow, TallyFilter,
+  ResponseStore,
+  StoredResponse,
+  TimeRange,
+  InsertResult,
+  BatchInsertResult,
+  ScoreCount,
+  DisplayCount,
+  Comment,
+  CommentQuery,
+  PageCursor,
+  TallyKey,
+  TallyRow,
+  TallyFilter,
 } from './store.js'

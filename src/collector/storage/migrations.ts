@@ -99,7 +99,10 @@ export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
 /** The database was made by a newer collector. */
 export class SchemaTooNewError extends Error {
   readonly name = 'SchemaTooNewError'
-  constructor(readonly found: number, readonly known: number = LATEST_VERSION) {
+  constructor(
+    readonly found: number,
+    readonly known: number = LATEST_VERSION,
+  ) {
     super(
       `the database is at schema version ${found}, newer than this collector knows (${known}): ` +
         'run the newer touchpoint-survey collector against it, or point this one at another database',

@@ -5,8 +5,18 @@ import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations.js'
 import { DISPLAY_COLUMNS, toDisplayCount, toDisplayRow, type DisplayRow } from './display-rows.js'
 import type { WriteRequest } from './group-commit.js'
 import {
-  commentsQuery, COUNT_DISPLAYS_SQL, COUNT_SQL, displayCountsQuery, getQuery, pageQuery, purgeBeforeQuery,
-  purgeDisplaysBeforeQuery, purgeIdsQuery, scoreCountsQuery, tallyQuery, type Query,
+  commentsQuery,
+  COUNT_DISPLAYS_SQL,
+  COUNT_SQL,
+  displayCountsQuery,
+  getQuery,
+  pageQuery,
+  purgeBeforeQuery,
+  purgeDisplaysBeforeQuery,
+  purgeIdsQuery,
+  scoreCountsQuery,
+  tallyQuery,
+  type Query,
 } from './queries.js'
 import { COLUMNS, countStored, toComment, toRow, toScoreCount, toStored, toTallyRow, type Row } from './rows.js'
 import { StoreClosedError, type BatchInsertResult, type ResponseStore } from './store.js'
@@ -42,7 +52,9 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
     for (const step of pendingMigrations(Number(rows[0].version))) {
       await client.query(step.postgres)
       await client.query('INSERT INTO touchpoint_schema (version, description, applied_at) VALUES ($1, $2, $3)', [
-        step.version, step.description, new Date().toISOString(),
+        step.version,
+        step.description,
+        new Date().toISOString(),
       ])
     }
     await client.query('COMMIT')
@@ -59,8 +71,14 @@ export async function writeGroup(pool: pg.Pool, requests: WriteRequest[]): Promi
   const client = await pool.connect()
   try {
     await client.query('BEGIN')
-    const answers = await writeAnswers(client, requests.map((request) => request.responses))
-    const displays = await writeDisplays(client, requests.map((request) => request.displays))
+    const answers = await writeAnswers(
+      client,
+      requests.map((request) => request.responses),
+    )
+    const displays = await writeDisplays(
+      client,
+      requests.map((request) => request.displays),
+    )
     await client.query('COMMIT')
     return answers.map((counts, index) => ({ ...counts, displays: displays[index] }))
   } catch (err) {
@@ -75,7 +93,10 @@ async function writeAnswers(client: pg.PoolClient, requests: Row[][]) {
   const rows = requests.flat()
   // Most groups of displays-only batches hold no answer: no round trip for them.
   if (!rows.length) return countStored(requests, () => false)
-  const inserted = await client.query<{ id: string }>(INSERT_SQL, COLUMNS.map((column) => rows.map((row) => row[column])))
+  const inserted = await client.query<{ id: string }>(
+    INSERT_SQL,
+    COLUMNS.map((column) => rows.map((row) => row[column])),
+  )
   const newIds = new Set(inserted.rows.map((row) => row.id))
   // The first copy of an id in the group was the one inserted; the rest may complete it.
   const credited = new Set<string>()
@@ -92,7 +113,10 @@ async function writeAnswers(client: pg.PoolClient, requests: Row[][]) {
   const candidates = [...completing.values()]
   // Most groups hold only new answers: then there is nothing to complete and no second round trip.
   if (candidates.length) {
-    await client.query(COMPLETE_SQL, (['id', 'comment', 'raw', 'bare'] as const).map((column) => candidates.map((row) => row[column])))
+    await client.query(
+      COMPLETE_SQL,
+      (['id', 'comment', 'raw', 'bare'] as const).map((column) => candidates.map((row) => row[column])),
+    )
   }
   return results
 }
@@ -100,7 +124,10 @@ async function writeAnswers(client: pg.PoolClient, requests: Row[][]) {
 async function writeDisplays(client: pg.PoolClient, requests: DisplayRow[][]) {
   const rows = requests.flat()
   if (!rows.length) return countStored(requests, () => false)
-  const inserted = await client.query<{ id: string }>(INSERT_DISPLAYS_SQL, DISPLAY_COLUMNS.map((column) => rows.map((row) => row[column])))
+  const inserted = await client.query<{ id: string }>(
+    INSERT_DISPLAYS_SQL,
+    DISPLAY_COLUMNS.map((column) => rows.map((row) => row[column])),
+  )
   const newIds = new Set(inserted.rows.map((row) => row.id))
   // Only the first copy of an id in the group counts as stored.
   return countStored(requests, (row) => newIds.delete(row.id as string))
@@ -148,7 +175,10 @@ export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } =
   const insertBatch: ResponseStore['insertBatch'] = async ({ responses, displays }, receivedAt = new Date()) => {
     await open()
     const at = receivedAt.toISOString()
-    return group.add({ responses: responses.map((response) => toRow(response, at)), displays: displays.map((display) => toDisplayRow(display, at)) })
+    return group.add({
+      responses: responses.map((response) => toRow(response, at)),
+      displays: displays.map((display) => toDisplayRow(display, at)),
+    })
   }
 
   return {
@@ -159,7 +189,8 @@ export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } =
       const { stored, duplicates } = await insertBatch({ responses, displays: [] }, receivedAt)
       return { stored, duplicates }
     },
-    insertDisplays: async (displays, receivedAt) => (await insertBatch({ responses: [], displays }, receivedAt)).displays,
+    insertDisplays: async (displays, receivedAt) =>
+      (await insertBatch({ responses: [], displays }, receivedAt)).displays,
     async get(id) {
       const [row] = await read(getQuery('postgres', id))
       return row ? toStored(row) : null

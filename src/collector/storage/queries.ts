@@ -37,7 +37,8 @@ const NOT_BLANK: Record<Engine, string> = {
 // Scores of different kinds compare on one 0–1 scale: NPS 0–10, CES 1–7, the rest 1–5.
 const SCALED = "CASE kind WHEN 'nps' THEN score / 10.0 WHEN 'ces' THEN (score - 1) / 6.0 ELSE (score - 1) / 4.0 END"
 
-export const SELECTED = 'id, survey, kind, score, comment, emotion, stage, touchpoint, url, locale, at, received_at, display, device, visitor'
+export const SELECTED =
+  'id, survey, kind, score, comment, emotion, stage, touchpoint, url, locale, at, received_at, display, device, visitor'
 
 /**
  * Answer counts per touchpoint, stage, kind and score: all the report's figures follow from

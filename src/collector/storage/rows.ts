@@ -3,8 +3,22 @@ import type { Comment, ScoreCount, StoredResponse, TallyRow } from './store.js'
 
 /** The columns of `responses`, in the order every engine writes them. */
 export const COLUMNS = [
-  'id', 'survey', 'kind', 'score', 'comment', 'emotion', 'stage', 'touchpoint', 'url', 'locale', 'at', 'received_at', 'raw',
-  'display', 'device', 'visitor',
+  'id',
+  'survey',
+  'kind',
+  'score',
+  'comment',
+  'emotion',
+  'stage',
+  'touchpoint',
+  'url',
+  'locale',
+  'at',
+  'received_at',
+  'raw',
+  'display',
+  'device',
+  'visitor',
 ] as const
 
 /** The optional answer fields (schema step 3): a stored answer without them reads back without them. */
@@ -12,9 +26,23 @@ export const OPTIONAL_COLUMNS = ['display', 'device', 'visitor'] as const
 
 /** An answer as a row: `bare` is its wire object with no comment, to compare copies of one id. */
 export interface Row {
-  id: string; survey: string; kind: string; score: number; comment: string | null; emotion: string | null
-  stage: string; touchpoint: string; url: string; locale: string; at: string; received_at: string
-  raw: string; bare: string; display: string | null; device: string | null; visitor: string | null
+  id: string
+  survey: string
+  kind: string
+  score: number
+  comment: string | null
+  emotion: string | null
+  stage: string
+  touchpoint: string
+  url: string
+  locale: string
+  at: string
+  received_at: string
+  raw: string
+  bare: string
+  display: string | null
+  device: string | null
+  visitor: string | null
 }
 
 /**
@@ -27,13 +55,24 @@ export interface Row {
 export function toRow(response: SurveyResponse, receivedAt: string): Row {
   const raw = JSON.stringify(response)
   return {
-    id: response.id, survey: text(response.survey), kind: response.kind, score: response.score,
-    comment: response.comment === null ? null : text(response.comment), emotion: response.emotion,
-    stage: response.stage, touchpoint: response.touchpoint, url: text(response.url), locale: text(response.locale),
-    at: normaliseTime(response.at), received_at: receivedAt,
+    id: response.id,
+    survey: text(response.survey),
+    kind: response.kind,
+    score: response.score,
+    comment: response.comment === null ? null : text(response.comment),
+    emotion: response.emotion,
+    stage: response.stage,
+    touchpoint: response.touchpoint,
+    url: text(response.url),
+    locale: text(response.locale),
+    at: normaliseTime(response.at),
+    received_at: receivedAt,
     // Without a comment (nine answers in ten) the answer is its own bare copy: one JSON.stringify, not two.
-    raw, bare: response.comment === null ? raw : JSON.stringify({ ...response, comment: null }),
-    display: response.display ?? null, device: response.device ?? null, visitor: response.visitor ?? null,
+    raw,
+    bare: response.comment === null ? raw : JSON.stringify({ ...response, comment: null }),
+    display: response.display ?? null,
+    device: response.device ?? null,
+    visitor: response.visitor ?? null,
   }
 }
 
@@ -51,7 +90,8 @@ export function normaliseTime(at: string): string {
 /** A selected row back into a stored answer (drivers may hand numbers back as strings). */
 export function toStored(row: Record<string, unknown>): StoredResponse {
   const stored: Record<string, unknown> = { ...row, score: Number(row.score) }
-  for (const column of OPTIONAL_COLUMNS) if (stored[column] === null || stored[column] === undefined) delete stored[column]
+  for (const column of OPTIONAL_COLUMNS)
+    if (stored[column] === null || stored[column] === undefined) delete stored[column]
   return stored as unknown as StoredResponse
 }
 
@@ -61,7 +101,10 @@ export function toComment(row: Record<string, unknown>): Comment {
 }
 
 /** Which answers of a group were stored first and which were copies, counted per request. */
-export function countStored<R>(requests: R[][], isNew: (row: R, index: number) => boolean): { stored: number; duplicates: number }[] {
+export function countStored<R>(
+  requests: R[][],
+  isNew: (row: R, index: number) => boolean,
+): { stored: number; duplicates: number }[] {
   let index = 0
   return requests.map((rows) => {
     let stored = 0

@@ -4,8 +4,18 @@ import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations.js'
 import { DISPLAY_COLUMNS, toDisplayCount, toDisplayRow } from './display-rows.js'
 import type { WriteRequest } from './group-commit.js'
 import {
-  commentsQuery, COUNT_DISPLAYS_SQL, COUNT_SQL, displayCountsQuery, getQuery, pageQuery, purgeBeforeQuery,
-  purgeDisplaysBeforeQuery, purgeIdsQuery, scoreCountsQuery, tallyQuery, type Query,
+  commentsQuery,
+  COUNT_DISPLAYS_SQL,
+  COUNT_SQL,
+  displayCountsQuery,
+  getQuery,
+  pageQuery,
+  purgeBeforeQuery,
+  purgeDisplaysBeforeQuery,
+  purgeIdsQuery,
+  scoreCountsQuery,
+  tallyQuery,
+  type Query,
 } from './queries.js'
 import { COLUMNS, toComment, toRow, toScoreCount, toStored, toTallyRow } from './rows.js'
 import { startSqliteThread, type SqliteThread } from './sqlite-thread.js'
@@ -13,7 +23,8 @@ import { StoreClosedError, type BatchInsertResult, type ResponseStore } from './
 
 const INSERT_SQL = `INSERT OR IGNORE INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`
 // Only a copy identical to the stored answer but for the comment it adds (see rows.ts).
-const COMPLETE_SQL = 'UPDATE responses SET comment = @comment, raw = @raw WHERE id = @id AND comment IS NULL AND raw = @bare'
+const COMPLETE_SQL =
+  'UPDATE responses SET comment = @comment, raw = @raw WHERE id = @id AND comment IS NULL AND raw = @bare'
 const INSERT_DISPLAY_SQL = `INSERT OR IGNORE INTO displays (${DISPLAY_COLUMNS.join(', ')}) VALUES (${DISPLAY_COLUMNS.map((c) => '@' + c).join(', ')})`
 
 /**
@@ -68,7 +79,13 @@ export function openSqliteStore(dbPath: string): ResponseStore {
   opening.catch(() => {}) // reported by ready() and by every call
 
   const group = createGroupCommit((requests: WriteRequest[]) =>
-    writer!.call<BatchInsertResult[]>({ op: 'write', insertSql: INSERT_SQL, completeSql: COMPLETE_SQL, displaySql: INSERT_DISPLAY_SQL, requests }),
+    writer!.call<BatchInsertResult[]>({
+      op: 'write',
+      insertSql: INSERT_SQL,
+      completeSql: COMPLETE_SQL,
+      displaySql: INSERT_DISPLAY_SQL,
+      requests,
+    }),
   )
   const open = async () => {
     if (closed) throw new StoreClosedError()
@@ -86,7 +103,10 @@ export function openSqliteStore(dbPath: string): ResponseStore {
   const insertBatch: ResponseStore['insertBatch'] = async ({ responses, displays }, receivedAt = new Date()) => {
     await open()
     const at = receivedAt.toISOString()
-    return group.add({ responses: responses.map((response) => toRow(response, at)), displays: displays.map((display) => toDisplayRow(display, at)) })
+    return group.add({
+      responses: responses.map((response) => toRow(response, at)),
+      displays: displays.map((display) => toDisplayRow(display, at)),
+    })
   }
 
   return {
@@ -97,16 +117,22 @@ export function openSqliteStore(dbPath: string): ResponseStore {
       const { stored, duplicates } = await insertBatch({ responses, displays: [] }, receivedAt)
       return { stored, duplicates }
     },
-    insertDisplays: async (displays, receivedAt) => (await insertBatch({ responses: [], displays }, receivedAt)).displays,
+    insertDisplays: async (displays, receivedAt) =>
+      (await insertBatch({ responses: [], displays }, receivedAt)).displays,
     async get(id) {
       const row = await read<Record<string, unknown> | undefined>('get', getQuery('sqlite', id))
       return row ? toStored(row) : null
     },
-    page: async (range, cursor, limit) => (await read<Record<string, unknown>[]>('all', pageQuery('sqlite', range, cursor, limit))).map(toStored),
-    scoreCounts: async (range) => (await read<Record<string, unknown>[]>('all', scoreCountsQuery('sqlite', range))).map(toScoreCount),
-    comments: async (range, query) => (await read<Record<string, unknown>[]>('all', commentsQuery('sqlite', range, query))).map(toComment),
-    tally: async (range, by, filter) => (await read<Record<string, unknown>[]>('all', tallyQuery('sqlite', range, by, filter))).map(toTallyRow),
-    displayCounts: async (range) => (await read<Record<string, unknown>[]>('all', displayCountsQuery('sqlite', range))).map(toDisplayCount),
+    page: async (range, cursor, limit) =>
+      (await read<Record<string, unknown>[]>('all', pageQuery('sqlite', range, cursor, limit))).map(toStored),
+    scoreCounts: async (range) =>
+      (await read<Record<string, unknown>[]>('all', scoreCountsQuery('sqlite', range))).map(toScoreCount),
+    comments: async (range, query) =>
+      (await read<Record<string, unknown>[]>('all', commentsQuery('sqlite', range, query))).map(toComment),
+    tally: async (range, by, filter) =>
+      (await read<Record<string, unknown>[]>('all', tallyQuery('sqlite', range, by, filter))).map(toTallyRow),
+    displayCounts: async (range) =>
+      (await read<Record<string, unknown>[]>('all', displayCountsQuery('sqlite', range))).map(toDisplayCount),
     count: async () => (await read<{ n: number }>('get', { sql: COUNT_SQL, params: [] })).n,
     countDisplays: async () => (await read<{ n: number }>('get', { sql: COUNT_DISPLAYS_SQL, params: [] })).n,
     purgeBefore: (time) => run(purgeBeforeQuery('sqlite', time)),
@@ -114,7 +140,8 @@ export function openSqliteStore(dbPath: string): ResponseStore {
     async purgeIds(ids) {
       let deleted = 0
       // SQLite allows 32,766 parameters a statement; 500 ids a statement stays far below.
-      for (let start = 0; start < ids.length; start += 500) deleted += await run(purgeIdsQuery('sqlite', ids.slice(start, start + 500)))
+      for (let start = 0; start < ids.length; start += 500)
+        deleted += await run(purgeIdsQuery('sqlite', ids.slice(start, start + 500)))
       return deleted
     },
     async close() {

@@ -1,4 +1,12 @@
-import type { DisplayEvent, Emotion, Stage, SurveyDisplay, SurveyKind, SurveyResponse, Touchpoint } from '../../shared/types.js'
+import type {
+  DisplayEvent,
+  Emotion,
+  Stage,
+  SurveyDisplay,
+  SurveyKind,
+  SurveyResponse,
+  Touchpoint,
+} from '../../shared/types.js'
 
 /** A stored answer: the wire fields plus when the collector received it. */
 export interface StoredResponse extends SurveyResponse {
@@ -55,8 +63,15 @@ export interface TallyFilter {
 
 /** A comment as the report quotes it (trimmed). */
 export interface Comment {
-  id: string; at: string; stage: Stage; touchpoint: Touchpoint; kind: SurveyKind
-  score: number; emotion: Emotion | null; comment: string; locale: string
+  id: string
+  at: string
+  stage: Stage
+  touchpoint: Touchpoint
+  kind: SurveyKind
+  score: number
+  emotion: Emotion | null
+  comment: string
+  locale: string
 }
 
 export interface CommentQuery {
@@ -98,7 +113,10 @@ export interface ResponseStore {
   /** Only displays; as `insertBatch` with no answers. */
   insertDisplays(displays: SurveyDisplay[], receivedAt?: Date): Promise<InsertResult>
   /** A batch's answers and displays in ONE transaction (group commit as `insert`), on disk when it resolves. */
-  insertBatch(batch: { responses: SurveyResponse[]; displays: SurveyDisplay[] }, receivedAt?: Date): Promise<BatchInsertResult>
+  insertBatch(
+    batch: { responses: SurveyResponse[]; displays: SurveyDisplay[] },
+    receivedAt?: Date,
+  ): Promise<BatchInsertResult>
   /** The stored answer with this id, or null. */
   get(id: string): Promise<StoredResponse | null>
   /** Answers with `at` inside the range, oldest first (by `at`, then `id`), after `cursor`, at most `limit`. */

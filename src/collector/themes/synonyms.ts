@@ -4,7 +4,16 @@ import { foldText } from './fold.js'
 // Small on purpose (a store extends it with `extraSynonyms`); the folding already joins
 // spellings with and without accents, this joins different words for one thing.
 const GROUPS: readonly string[][] = [
-  ['shipping fee', 'shipping cost', 'delivery fee', 'delivery cost', 'phí ship', 'phí vận chuyển', 'phí giao hàng', 'tiền ship'],
+  [
+    'shipping fee',
+    'shipping cost',
+    'delivery fee',
+    'delivery cost',
+    'phí ship',
+    'phí vận chuyển',
+    'phí giao hàng',
+    'tiền ship',
+  ],
   ['delivery time', 'delivery date', 'ngày giao', 'thời gian giao', 'giao hàng chậm', 'slow delivery', 'late delivery'],
   ['coupon', 'discount code', 'promo code', 'voucher', 'mã giảm giá', 'mã khuyến mãi'],
   ['card payment', 'payment failed', 'thanh toán thẻ', 'lỗi thanh toán'],

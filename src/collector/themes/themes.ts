@@ -53,7 +53,11 @@ export function themesOf(comments: readonly Comment[], extraSynonyms: readonly s
       }
     })
     // Most comments first; on a tie the longer phrase, which says more.
-    const ranked = [...mentions].filter(([, set]) => set.size >= MIN_MENTIONS).sort((a, b) => b[1].size - a[1].size || b[0].split(' ').length - a[0].split(' ').length || (a[0] < b[0] ? -1 : 1))
+    const ranked = [...mentions]
+      .filter(([, set]) => set.size >= MIN_MENTIONS)
+      .sort(
+        (a, b) => b[1].size - a[1].size || b[0].split(' ').length - a[0].split(' ').length || (a[0] < b[0] ? -1 : 1),
+      )
     const chosen: [string, Set<number>][] = []
     for (const [phrase, set] of ranked) {
       if (chosen.length >= THEMES_PER_TOUCHPOINT) break
@@ -83,7 +87,8 @@ export const mentions = (comment: Comment, key: string, extraSynonyms: readonly 
   phrasesOf(comment.comment, comment.locale, synonymTable(extraSynonyms)).includes(key)
 
 // Shoppers repeat each other word for word; a quote is shown once.
-const distinct = (list: Comment[]) => list.filter((c, i) => list.findIndex((other) => foldText(other.comment) === foldText(c.comment)) === i)
+const distinct = (list: Comment[]) =>
+  list.filter((c, i) => list.findIndex((other) => foldText(other.comment) === foldText(c.comment)) === i)
 const overlap = (a: Set<number>, b: Set<number>) => [...a].filter((i) => b.has(i)).length
 
 // The words as shoppers wrote them: the stretch of each comment whose folded form is the key
@@ -97,11 +102,17 @@ function wordingsOf(key: string, list: readonly Comment[], synonyms: ReturnType<
     for (const phrase of phrases) {
       for (let start = 0; start + phrase.length <= folded.length; start++) {
         if (phrase.every((word, i) => folded[start + i] === word)) {
-          const surface = words.slice(start, start + phrase.length).join(' ').toLowerCase()
+          const surface = words
+            .slice(start, start + phrase.length)
+            .join(' ')
+            .toLowerCase()
           counts.set(surface, (counts.get(surface) ?? 0) + 1)
         }
       }
     }
   }
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([surface]) => surface).slice(0, 4)
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([surface]) => surface)
+    .slice(0, 4)
 }

@@ -10,7 +10,10 @@ import { createCollector, type Collector } from '../../../src/collector/server'
 import { ENGINES, freshDatabase } from '../engines'
 import { answer, batch, FIXTURE_NOW, REPORT_TOKEN } from '../fixtures'
 
-interface Received { headers: IncomingMessage['headers']; body: string }
+interface Received {
+  headers: IncomingMessage['headers']
+  body: string
+}
 
 /** A webhook receiver: answers each request with the next status of `statuses` (then 200), and hands every request to the waiting test. */
 async function receiver(statuses: number[] = []) {
@@ -65,13 +68,20 @@ describe('low-score alerts', () => {
     const [message] = await hook.until(1)
     const body = JSON.parse(message.body)
     expect(body).toMatchObject({ type: 'touchpoint.low_scores', count: 4 })
-    expect(body.answers.map((a: { kind: string; score: number }) => `${a.kind} ${a.score}`)).toEqual(['nps 6', 'csat 2', 'emotion 2', 'ces 1'])
+    expect(body.answers.map((a: { kind: string; score: number }) => `${a.kind} ${a.score}`)).toEqual([
+      'nps 6',
+      'csat 2',
+      'emotion 2',
+      'ces 1',
+    ])
     expect(body.answers[0].comment).toBe('Shipping fee at the last step')
     // The receiver's check, done two ways: the helper, and HMAC-SHA256 by hand over "<timestamp>.<body>".
     const timestamp = String(message.headers['x-touchpoint-timestamp'])
     const signature = String(message.headers['x-touchpoint-signature'])
     expect(verifyAlert(SECRET, timestamp, message.body, signature)).toBe(true)
-    expect(signature).toBe('sha256=' + createHmac('sha256', SECRET).update(`${timestamp}.${message.body}`).digest('hex'))
+    expect(signature).toBe(
+      'sha256=' + createHmac('sha256', SECRET).update(`${timestamp}.${message.body}`).digest('hex'),
+    )
     expect(verifyAlert('another-secret', timestamp, message.body, signature)).toBe(false)
     expect(verifyAlert(SECRET, timestamp, message.body.replace('"nps"', '"csat"'), signature)).toBe(false)
   })
@@ -111,11 +121,15 @@ describe('low-score alerts', () => {
 
   it('speaks Slack’s incoming-webhook format when asked', async () => {
     const hook = await receiver()
-    alerter({ url: hook.url, format: 'slack' }).notify([answer({ kind: 'csat', score: 1, touchpoint: 'checkout', comment: 'Card failed' })])
+    alerter({ url: hook.url, format: 'slack' }).notify([
+      answer({ kind: 'csat', score: 1, touchpoint: 'checkout', comment: 'Card failed' }),
+    ])
     const [message] = await hook.until(1)
     const body = JSON.parse(message.body)
     expect(Object.keys(body)).toEqual(['text'])
-    expect(body.text).toMatch(/^\*1 low score on the store\*\n• CSAT 1 at checkout \(decision\), .* UTC — “Card failed”$/)
+    expect(body.text).toMatch(
+      /^\*1 low score on the store\*\n• CSAT 1 at checkout \(decision\), .* UTC — “Card failed”$/,
+    )
   })
 
   it('alerts once for an answer the widget sends twice', async () => {
@@ -149,7 +163,13 @@ describe.each(ENGINES)('alerts from the collector on %s', (engine) => {
     })
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve))
     const hook = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/`
-    const collector: Collector = createCollector({ ...target.options, log: () => {}, reportToken: REPORT_TOKEN, now: () => FIXTURE_NOW, alerts: { url: hook, secret: SECRET } })
+    const collector: Collector = createCollector({
+      ...target.options,
+      log: () => {},
+      reportToken: REPORT_TOKEN,
+      now: () => FIXTURE_NOW,
+      alerts: { url: hook, secret: SECRET },
+    })
     cleanups.push(async () => {
       release()
       await collector.close()
@@ -157,7 +177,10 @@ describe.each(ENGINES)('alerts from the collector on %s', (engine) => {
       await target.remove()
     })
     const { url } = await collector.listen(0, '127.0.0.1')
-    const res = await fetch(`${url}/collect`, { method: 'POST', body: JSON.stringify(batch([answer({ kind: 'nps', score: 2 }), answer({ kind: 'nps', score: 10 })])) })
+    const res = await fetch(`${url}/collect`, {
+      method: 'POST',
+      body: JSON.stringify(batch([answer({ kind: 'nps', score: 2 }), answer({ kind: 'nps', score: 10 })])),
+    })
     expect(await res.json()).toEqual({ ok: true, stored: 2, duplicates: 0 })
     await arrival
     expect(JSON.parse(arrived[0]).answers.map((a: { score: number }) => a.score)).toEqual([2])

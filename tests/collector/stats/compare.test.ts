@@ -19,7 +19,9 @@ describe('compareMeans', () => {
     const d = compareMeans({ mean: 3.1, variance: 1.2, n: 80 }, { mean: 3.6, variance: 1.1, n: 90 })!
     expect(d.z).toBeCloseTo(3.03, 2)
     expect(d.significant).toBe(true)
-    expect(compareMeans({ mean: 3.1, variance: 1.2, n: 8 }, { mean: 3.6, variance: 1.1, n: 9 })!.significant).toBe(false)
+    expect(compareMeans({ mean: 3.1, variance: 1.2, n: 8 }, { mean: 3.6, variance: 1.1, n: 9 })!.significant).toBe(
+      false,
+    )
     expect(compareMeans({ mean: 3, variance: NaN, n: 1 }, { mean: 4, variance: 1, n: 9 })).toBeNull()
   })
 })

@@ -27,14 +27,38 @@ describe('wilson', () => {
 describe('meanInterval', () => {
   it('is the mean ± 1.96 standard errors, from counts per score', () => {
     // 1..5 once each: mean 3, sample variance 2.5, SE √0.5 → ±1.386
-    const [low, high] = meanInterval([[1, 1], [2, 1], [3, 1], [4, 1], [5, 1]], [1, 5])!
+    const [low, high] = meanInterval(
+      [
+        [1, 1],
+        [2, 1],
+        [3, 1],
+        [4, 1],
+        [5, 1],
+      ],
+      [1, 5],
+    )!
     expect(low).toBeCloseTo(1.614, 3)
     expect(high).toBeCloseTo(4.386, 3)
-    expect(moments(new Map([[2, 3], [4, 1]]))).toEqual({ n: 4, mean: 2.5, variance: 1 })
+    expect(
+      moments(
+        new Map([
+          [2, 3],
+          [4, 1],
+        ]),
+      ),
+    ).toEqual({ n: 4, mean: 2.5, variance: 1 })
   })
 
   it('is clipped to the scale and is the point itself for a single answer', () => {
-    expect(meanInterval([[5, 3], [4, 1]], [1, 5])![1]).toBe(5)
+    expect(
+      meanInterval(
+        [
+          [5, 3],
+          [4, 1],
+        ],
+        [1, 5],
+      )![1],
+    ).toBe(5)
     expect(meanInterval([[4, 1]], [1, 5])).toEqual([4, 4])
     expect(meanInterval([], [1, 5])).toBeNull()
   })
