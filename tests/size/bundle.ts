@@ -1,33 +1,23 @@
-import { rollup, type Plugin } from 'rollup'
+import { rollup } from 'rollup'
 import terser from '@rollup/plugin-terser'
-import ts from 'typescript'
-import { existsSync } from 'node:fs'
+import typescriptPlugin from '@rollup/plugin-typescript'
 
-// Type-stripping only (tsc checks types separately): keeps the bundle close to what the
-// loader build emits without depending on its config.
-const typescript: Plugin = {
-  name: 'strip-types',
-  resolveId(source, importer) {
-    if (source.startsWith('/') || (importer && source.startsWith('.'))) {
-      // Source imports name their .js output (for Node ESM types): map it back to the .ts file.
-      const base = new URL(source, 'file://' + (importer || '/')).pathname.replace(/\.js$/, '')
-      for (const candidate of [base + '.ts', base + '.tsx', base + '/index.ts', base])
-        if (existsSync(candidate)) return candidate
-    }
-  },
-  transform(code, id) {
-    if (id.endsWith('.ts'))
-      return ts.transpileModule(code, {
-        compilerOptions: { target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.ESNext, isolatedModules: true },
-      }).outputText
-  },
-}
+// Compiled as the loader build compiles it (rollup.config.mjs): the whole program at once, so
+// the detection ranks' const enums are inlined here as they are in dist/touchpoint.js.
+const typescript = () =>
+  typescriptPlugin({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts', 'src/**/*.tsx'],
+    exclude: ['src/collector/**'],
+    noEmitOnError: false,
+    compilerOptions: { declaration: false, noEmit: false, isolatedModules: false },
+  })
 
 /** Bundles `entry` into one IIFE, as the CDN loader would ship it; minified on request. */
 export async function bundle(entry: string, minify = false): Promise<string> {
   const build = await rollup({
     input: entry,
-    plugins: [typescript, ...(minify ? [terser({ compress: { passes: 2 }, mangle: true })] : [])],
+    plugins: [typescript(), ...(minify ? [terser({ compress: { passes: 2 }, mangle: true })] : [])],
   })
   const { output } = await build.generate({ format: 'iife', name: 'touchpointModules' })
   await build.close()
