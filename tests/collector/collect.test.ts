@@ -57,7 +57,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       const draft = answer({ kind: 'csat', score: 2, comment: null })
       await post(batch([draft]))
       await post(batch([{ ...draft, comment: 'the size chart was wrong' }]))
-      const csv = await (await fetch(`${url}/report.csv`, { headers: asReader })).text()
+      const csv = await (await fetch(`${url}/answers.csv`, { headers: asReader })).text()
       expect(csv).toContain('the size chart was wrong')
     })
 
@@ -66,7 +66,7 @@ describe.each(ENGINES)('on %s', (engine) => {
       const draft = answer({ kind: 'csat', score: 2, comment: null })
       await post(batch([{ ...draft, tracking: 'draft-beacon' }]))
       await post(batch([{ ...draft, tracking: 'final', comment: 'write to lan.nguyen@gmail.com' }]))
-      const csv = await (await fetch(`${url}/report.csv`, { headers: asReader })).text()
+      const csv = await (await fetch(`${url}/answers.csv`, { headers: asReader })).text()
       expect(csv).toContain('write to [email]')
       expect((await rawOf(engine, location)).map((raw) => JSON.parse(raw))).toEqual([
         { ...draft, comment: 'write to [email]' },
@@ -78,7 +78,7 @@ describe.each(ENGINES)('on %s', (engine) => {
     it('masks e-mail addresses and phone numbers from any sender before storing', async () => {
       const { post, url, location } = await startCollector()
       await post(batch([answer({ comment: 'ship to lan.nguyen@gmail.com, call 0912 345 678' })]))
-      const csv = await (await fetch(`${url}/report.csv`, { headers: asReader })).text()
+      const csv = await (await fetch(`${url}/answers.csv`, { headers: asReader })).text()
       expect(csv).toContain('ship to [email], call [phone]')
       expect((await rawOf(engine, location)).join()).not.toMatch(/gmail|0912/)
     })

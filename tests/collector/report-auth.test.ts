@@ -7,7 +7,7 @@ import { answer, batch, startCollector, stopCollectors, tempDir } from './fixtur
 
 afterEach(stopCollectors)
 
-const REPORT_ROUTES = ['/report', '/api/report', '/report.csv']
+const REPORT_ROUTES = ['/report', '/api/report', '/report.csv', '/answers.csv']
 const basic = (password: string) => ({
   Authorization: 'Basic ' + Buffer.from(`manager:${password}`).toString('base64'),
 })

@@ -187,7 +187,7 @@ describe('POST /collect on any input, over HTTP', () => {
       ),
       { numRuns: 60 },
     )
-    const csv = await (await fetch(`${url}/report.csv`, { headers: asReader })).text()
+    const csv = await (await fetch(`${url}/answers.csv`, { headers: asReader })).text()
     for (const id of sentValid) expect(csv).toContain(id)
     const html = await (await fetch(`${url}/report`, { headers: asReader })).text()
     for (const tag of LIVE_MARKUP) expect(html).not.toContain(tag)

@@ -60,13 +60,14 @@ describe('a survey in a language the store supplies', () => {
     await expect(card(tab).locator('.e').textContent()).resolves.toBe('Très insatisfaitTrès satisfait')
     await expect(card(tab).locator('button.x').getAttribute('aria-label')).resolves.toBe('Fermer')
     await card(tab).locator('label.o').nth(4).click()
-    await expect(card(tab).locator('label[for=c]').textContent()).resolves.toBe(
+    // The comment field's id as built: `comment` in src/ui, `t` after scripts/rollup-plugin-short-class-names.mjs.
+    await expect(card(tab).locator('label[for=t]').textContent()).resolves.toBe(
       "Qu'avez-vous le plus aimé ? (facultatif)",
     )
     // `send` was left out: English stands in.
     await expect(card(tab).locator('button.s').textContent()).resolves.toBe('Send')
     await card(tab).locator('button.s').click()
-    await expect(card(tab).locator('.ty').textContent()).resolves.toBe('Merci !')
+    await expect(card(tab).locator('.y').textContent()).resolves.toBe('Merci !')
     await tab.waitForFunction(() => document.querySelector('[data-touchpoint-survey]') == null)
 
     // A second survey on the same page does not repeat the warning.

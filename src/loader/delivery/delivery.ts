@@ -107,7 +107,11 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
           outbox.remove(ids)
           displays.remove(shown.map((d) => d.id))
         }
-        if (ok) return (emit('sent', { ids }), -1)
+        if (ok) {
+          // `sent` names answers; a batch of displays alone is sent quietly.
+          if (ids.length) emit('sent', { ids })
+          return -1
+        }
         const message = `${retry ? 'send failed, will retry' : 'refused, answers dropped'} (${status || 'network'})`
         log({ code: 'delivery', message })
         emit('error', { code: retry ? 'network' : 'rejected', message, status, ids })
