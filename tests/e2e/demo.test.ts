@@ -329,8 +329,11 @@ describe('journey report', () => {
     await page.locator('form:has(input[name=from])').getByRole('button', { name: 'Apply' }).click()
     await page.waitForURL(/from=2000-01-01/)
     await expect(page.locator('header').textContent()).resolves.toContain('0 answers')
-    const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')
-    expect(href).toBe('/report.csv?from=2000-01-01&to=2000-01-31')
+    expect(await page.getByRole('link', { name: 'Figures (CSV)' }).getAttribute('href')).toBe(
+      '/report.csv?from=2000-01-01&to=2000-01-31',
+    )
+    const href = await page.getByRole('link', { name: 'Answers (CSV)' }).getAttribute('href')
+    expect(href).toBe('/answers.csv?from=2000-01-01&to=2000-01-31')
     const csv = await (await fetch(demo.url + href, { headers: asReader() })).text()
     expect(csv.trim().split('\r\n')).toHaveLength(1)
     await page.context().close()
