@@ -1,5 +1,4 @@
 import { render } from 'preact'
-import { tolerateFrozenPrototypes } from './frozen-prototypes.js'
 import { createSurveyState } from './state.js'
 import { stringsFor } from './strings.js'
 import { sharedSheet } from './styles.js'
@@ -22,9 +21,6 @@ const host = { choose: noop, answer: noop, dismiss: noop, closed: noop }
  * labels).
  */
 function renderAway() {
-  // Before any render: a render that throws half-way on a page with frozen prototypes leaves
-  // Preact's hook state behind, and the real card would then stop after its first pick.
-  tolerateFrozenPrototypes()
   const state = createSurveyState()
   state.score.set(4)
   state.phase.set('follow')
