@@ -33,6 +33,10 @@ export const SHORT_NAMES = {
   'data-floating': 'data-f',
 }
 
+// Own keys only: `'constructor' in SHORT_NAMES` is true (inherited), and rewriting the literal
+// 'constructor' broke the frozen-prototype guard in src/ui/frozen-prototypes.ts.
+const isShort = (name) => Object.prototype.hasOwnProperty.call(SHORT_NAMES, name)
+
 const inUi = (id) => /[\\/]src[\\/]ui[\\/][^\\/]+\.tsx?$/.test(id)
 const WORD = '[a-z][a-z-]*'
 const cssName = new RegExp(`(\\.|--|\\[)(${WORD})(?![\\w-])`, 'g')
@@ -42,7 +46,7 @@ const literal = /(['"])( ?(?:--)?[a-z][a-z-]*(?: (?:--)?[a-z][a-z-]*)* ?)\1/g
 function shortenCss(css, used) {
   return css.replace(cssName, (whole, prefix, word) => {
     const name = prefix == '--' ? '--' + word : word
-    if (!(name in SHORT_NAMES)) return whole
+    if (!isShort(name)) return whole
     used.add(name)
     return prefix == '--' ? SHORT_NAMES[name] : prefix + SHORT_NAMES[name]
   })
@@ -62,7 +66,7 @@ export function shortClassNames() {
       }
       const out = code.replace(literal, (whole, quote, text) => {
         const words = text.trim().split(' ')
-        if (!words.every((w) => w in SHORT_NAMES)) return whole
+        if (!words.every(isShort)) return whole
         return quote + text.replace(/\S+/g, (w) => SHORT_NAMES[w]) + quote
       })
       return out == code ? null : { code: out, map: null }

@@ -39,6 +39,13 @@ describe('short class names (rollup plugin)', () => {
     expect(transform(`'card'`, 'src/loader/core/report.ts')).toBe(`'card'`) // only the UI's files
   })
 
+  it("leaves words an object inherits alone: 'constructor' is not a class name", () => {
+    // src/ui/frozen-prototypes.ts names it; rewritten, the card stopped after the first pick on a
+    // page that froze Object.prototype (tests/e2e/hostile-pages.test.ts).
+    const code = `Object.getOwnPropertyDescriptor(Object.prototype, 'constructor'); 'toString'; 'card hasOwnProperty'`
+    expect(transform(code, 'src/ui/frozen-prototypes.ts')).toBe(code)
+  })
+
   it('fails the build when a name of the table is no longer in the CSS', () => {
     SHORT_NAMES.gone = 'z'
     try {
