@@ -1,4 +1,4 @@
-import { EMOTION_LABELS, SCORE_SCALES } from './report-vocabulary.js'
+import { EMOTIONS as EMOTION_LABELS, RANGE as SCORE_SCALES } from '../shared/vocabulary.js'
 import { meanInterval, moments, npsInterval, SMALL_N, wilson, type Interval } from './stats/intervals.js'
 import type { Emotion, SurveyKind } from '../shared/types.js'
 
@@ -134,7 +134,7 @@ export function figuresOf(tallies: readonly Tally[]): Figures {
   }
 }
 
-function meanOf(pairs: [number, number][], scale: [number, number]) {
+function meanOf(pairs: [number, number][], scale: readonly [number, number]) {
   const { n, mean } = moments(pairs)
   return { avg: n ? round(mean, 2) : null, n, ci: roundPair(meanInterval(pairs, scale), 2) }
 }

@@ -14,7 +14,7 @@ import type { Stage, SurveyKind, SurveyResponse, Touchpoint } from '../shared/ty
 export type { Comment } from './storage/index.js'
 export type { Figures, CsatFigures, NpsFigures, EmotionFigures, CesFigures } from './report-figures.js'
 export { MIN_N } from './report-figures.js'
-export { EMOTION_LABELS as EMOTIONS } from './report-vocabulary.js'
+export { EMOTIONS } from '../shared/vocabulary.js'
 
 export interface StageFigures extends Figures {
   stage: Stage

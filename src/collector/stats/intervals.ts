@@ -51,7 +51,7 @@ export function moments(tally: ScoreTally): { n: number; mean: number; variance:
  * @example
  * meanInterval([[1, 1], [2, 1], [3, 1], [4, 1], [5, 1]], [1, 5]) // → [1.614, 4.386]
  */
-export function meanInterval(tally: ScoreTally, scale: [number, number], z = Z95): Interval | null {
+export function meanInterval(tally: ScoreTally, scale: readonly [number, number], z = Z95): Interval | null {
   const { n, mean, variance } = moments(tally)
   if (!n) return null
   const half = n > 1 ? z * Math.sqrt(variance / n) : 0
