@@ -138,6 +138,10 @@ export type Note =
   | { code: 'no-strings'; locale: string; source: OptionSource }
   /** The store's `strings` leave these keys out (dotted paths); English stands in for them. */
   | { code: 'missing-strings'; locale: string; keys: string[] }
+  /** A second script tag with another `data-endpoint`: the first one's instance runs alone. */
+  | { code: 'two-tags'; endpoint: string | null; other: string }
+  /** `window.touchpoint` belongs to another script: ours is `window.touchpointSurvey`. */
+  | { code: 'global-taken' }
   // -- debug
   /** Where this page view is and what its surveys wait for; sent at start and on every SPA navigation. */
   | { code: 'page'; detection: Detection; endpoint: boolean; consent: string | null; surveys: PageSurvey[] }
