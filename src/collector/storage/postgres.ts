@@ -11,36 +11,49 @@ import {
   displayCountsQuery,
   getQuery,
   pageQuery,
-  purgeBeforeQuery,
-  purgeDisplaysBeforeQuery,
-  purgeIdsQuery,
   scoreCountsQuery,
   tallyQuery,
   type Query,
 } from './queries.js'
 import { COLUMNS, countStored, toComment, toRow, toScoreCount, toStored, toTallyRow, type Row } from './rows.js'
 import { StoreClosedError, type BatchInsertResult, type ResponseStore } from './store.js'
+import { rollupDisplayCountsQuery, rollupTallyQuery } from './rollup-queries.js'
+import {
+  ANSWER_ROLLUPS,
+  DISPLAY_COUNTS,
+  insertCountingPostgres,
+  purgeStatements,
+  refreshFirstAt,
+  type Statement,
+} from './rollups.js'
 
 // Any number that is the same for every collector: they queue on it while one migrates.
 const MIGRATION_LOCK = 7_411_302
 
 // One statement per group, whatever its size: every column as an array, unnested together.
-// WITH ORDINALITY keeps the group's order, so the first copy of an id is the one stored.
-const INSERT_SQL = `INSERT INTO responses (${COLUMNS.join(', ')})
+// WITH ORDINALITY keeps the group's order, so the first copy of an id is the one stored. The
+// rows it inserted are counted into the daily rollups (rollups.ts) in the same statement.
+const INSERT_SQL = insertCountingPostgres(
+  `INSERT INTO responses (${COLUMNS.join(', ')})
   SELECT ${COLUMNS.join(', ')} FROM unnest(
     $1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]
   ) WITH ORDINALITY AS incoming(${COLUMNS.join(', ')}, position) ORDER BY position
-  ON CONFLICT (id) DO NOTHING RETURNING id`
+  ON CONFLICT (id) DO NOTHING`,
+  ANSWER_ROLLUPS,
+)
 // Only a copy identical to the stored answer but for the comment it adds (see rows.ts).
 const COMPLETE_SQL = `UPDATE responses SET comment = later.comment, raw = later.raw
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS later(id, comment, raw, bare)
   WHERE responses.id = later.id AND responses.comment IS NULL AND responses.raw = later.bare`
 // Displays likewise, all columns text; a stored id is never changed.
-const INSERT_DISPLAYS_SQL = `INSERT INTO displays (${DISPLAY_COLUMNS.join(', ')})
+const INSERT_DISPLAYS_SQL = insertCountingPostgres(
+  `INSERT INTO displays (${DISPLAY_COLUMNS.join(', ')})
   SELECT ${DISPLAY_COLUMNS.join(', ')} FROM unnest(${DISPLAY_COLUMNS.map((_, index) => `$${index + 1}::text[]`).join(', ')})
   WITH ORDINALITY AS incoming(${DISPLAY_COLUMNS.join(', ')}, position) ORDER BY position
-  ON CONFLICT (id) DO NOTHING RETURNING id`
+  ON CONFLICT (id) DO NOTHING`,
+  [DISPLAY_COUNTS],
+)
 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect()
@@ -167,9 +180,25 @@ export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } =
     await open()
     return (await pool.query(query.sql, query.params)).rows as Record<string, unknown>[]
   }
-  const remove = async (query: Query) => {
+  // A purge and the counts it takes from the rollups, in one transaction.
+  const together = async (statements: Statement[]) => {
     await open()
-    return (await pool.query(query.sql, query.params)).rowCount ?? 0
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      let counted = 0
+      for (const { sql, params, counts } of statements) {
+        const { rows } = await client.query(sql, params)
+        if (counts) counted = Number(rows[0].n)
+      }
+      await client.query('COMMIT')
+      return counted
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw err
+    } finally {
+      client.release()
+    }
   }
 
   const insertBatch: ResponseStore['insertBatch'] = async ({ responses, displays }, receivedAt = new Date()) => {
@@ -198,13 +227,24 @@ export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } =
     page: async (range, cursor, limit) => (await read(pageQuery('postgres', range, cursor, limit))).map(toStored),
     scoreCounts: async (range) => (await read(scoreCountsQuery('postgres', range))).map(toScoreCount),
     comments: async (range, query) => (await read(commentsQuery('postgres', range, query))).map(toComment),
-    tally: async (range, by, filter) => (await read(tallyQuery('postgres', range, by, filter))).map(toTallyRow),
-    displayCounts: async (range) => (await read(displayCountsQuery('postgres', range))).map(toDisplayCount),
+    tally: async (range, by, filter) =>
+      (await read(rollupTallyQuery('postgres', range, by, filter) ?? tallyQuery('postgres', range, by, filter))).map(
+        toTallyRow,
+      ),
+    displayCounts: async (range) =>
+      (await read(rollupDisplayCountsQuery('postgres', range) ?? displayCountsQuery('postgres', range))).map(
+        toDisplayCount,
+      ),
     count: async () => Number((await read({ sql: COUNT_SQL, params: [] }))[0].n),
     countDisplays: async () => Number((await read({ sql: COUNT_DISPLAYS_SQL, params: [] }))[0].n),
-    purgeBefore: (time) => remove(purgeBeforeQuery('postgres', time)),
-    purgeDisplaysBefore: (time) => remove(purgeDisplaysBeforeQuery('postgres', time)),
-    purgeIds: (ids) => remove(purgeIdsQuery('postgres', ids)),
+    purgeBefore: (time) =>
+      together(purgeStatements('postgres', 'responses', (param) => `at < ${param(time.toISOString())}`)),
+    purgeDisplaysBefore: (time) =>
+      together([
+        ...purgeStatements('postgres', 'displays', (param) => `at < ${param(time.toISOString())}`),
+        refreshFirstAt('postgres', time.toISOString().slice(0, 10)),
+      ]),
+    purgeIds: (ids) => together(purgeStatements('postgres', 'responses', (param) => `id = ANY(${param(ids)}::text[])`)),
     async close() {
       if (closed) return
       closed = true

@@ -10,14 +10,21 @@ import {
   displayCountsQuery,
   getQuery,
   pageQuery,
-  purgeBeforeQuery,
-  purgeDisplaysBeforeQuery,
-  purgeIdsQuery,
   scoreCountsQuery,
   tallyQuery,
   type Query,
 } from './queries.js'
 import { COLUMNS, toComment, toRow, toScoreCount, toStored, toTallyRow } from './rows.js'
+import { rollupDisplayCountsQuery, rollupTallyQuery } from './rollup-queries.js'
+import {
+  ANSWER_ROLLUPS,
+  countGroupSqlite,
+  DISPLAY_COUNTS,
+  purgeStatements,
+  refreshFirstAt,
+  type Rollup,
+  type Statement,
+} from './rollups.js'
 import { startSqliteThread, type SqliteThread } from './sqlite-thread.js'
 import { StoreClosedError, type BatchInsertResult, type ResponseStore } from './store.js'
 
@@ -26,6 +33,13 @@ const INSERT_SQL = `INSERT OR IGNORE INTO responses (${COLUMNS.join(', ')}) VALU
 const COMPLETE_SQL =
   'UPDATE responses SET comment = @comment, raw = @raw WHERE id = @id AND comment IS NULL AND raw = @bare'
 const INSERT_DISPLAY_SQL = `INSERT OR IGNORE INTO displays (${DISPLAY_COLUMNS.join(', ')}) VALUES (${DISPLAY_COLUMNS.map((c) => '@' + c).join(', ')})`
+// The writer counts the rows it inserted into the daily rollups (rollups.ts), one upsert per group.
+const counting = (rollups: readonly Rollup[]) =>
+  rollups.map((rollup) => ({ sql: countGroupSqlite(rollup), reads: rollup.reads }))
+const ANSWER_COUNTING = counting(ANSWER_ROLLUPS)
+const DISPLAY_COUNTING = counting([DISPLAY_COUNTS])
+// SQLite allows 32,766 parameters a statement; 500 ids a statement stays far below.
+const IDS_A_STATEMENT = 500
 
 /**
  * Brings the file's schema up to date, on the main thread before any request is served.
@@ -84,6 +98,8 @@ export function openSqliteStore(dbPath: string): ResponseStore {
       insertSql: INSERT_SQL,
       completeSql: COMPLETE_SQL,
       displaySql: INSERT_DISPLAY_SQL,
+      answerRollups: ANSWER_COUNTING,
+      displayRollups: DISPLAY_COUNTING,
       requests,
     }),
   )
@@ -95,9 +111,10 @@ export function openSqliteStore(dbPath: string): ResponseStore {
     await open()
     return reader!.call<T>({ op, ...query })
   }
-  const run = async (query: Query) => {
+  // A purge and the counts it takes from the rollups, in one transaction on the writer.
+  const together = async (statements: Statement[]) => {
     await open()
-    return writer!.call<number>({ op: 'run', ...query })
+    return writer!.call<number>({ op: 'together', statements })
   }
 
   const insertBatch: ResponseStore['insertBatch'] = async ({ responses, displays }, receivedAt = new Date()) => {
@@ -129,19 +146,31 @@ export function openSqliteStore(dbPath: string): ResponseStore {
       (await read<Record<string, unknown>[]>('all', scoreCountsQuery('sqlite', range))).map(toScoreCount),
     comments: async (range, query) =>
       (await read<Record<string, unknown>[]>('all', commentsQuery('sqlite', range, query))).map(toComment),
-    tally: async (range, by, filter) =>
-      (await read<Record<string, unknown>[]>('all', tallyQuery('sqlite', range, by, filter))).map(toTallyRow),
-    displayCounts: async (range) =>
-      (await read<Record<string, unknown>[]>('all', displayCountsQuery('sqlite', range))).map(toDisplayCount),
+    tally: async (range, by, filter) => {
+      const query = rollupTallyQuery('sqlite', range, by, filter) ?? tallyQuery('sqlite', range, by, filter)
+      return (await read<Record<string, unknown>[]>('all', query)).map(toTallyRow)
+    },
+    displayCounts: async (range) => {
+      const query = rollupDisplayCountsQuery('sqlite', range) ?? displayCountsQuery('sqlite', range)
+      return (await read<Record<string, unknown>[]>('all', query)).map(toDisplayCount)
+    },
     count: async () => (await read<{ n: number }>('get', { sql: COUNT_SQL, params: [] })).n,
     countDisplays: async () => (await read<{ n: number }>('get', { sql: COUNT_DISPLAYS_SQL, params: [] })).n,
-    purgeBefore: (time) => run(purgeBeforeQuery('sqlite', time)),
-    purgeDisplaysBefore: (time) => run(purgeDisplaysBeforeQuery('sqlite', time)),
+    purgeBefore: (time) =>
+      together(purgeStatements('sqlite', 'responses', (param) => `at < ${param(time.toISOString())}`)),
+    purgeDisplaysBefore: (time) =>
+      together([
+        ...purgeStatements('sqlite', 'displays', (param) => `at < ${param(time.toISOString())}`),
+        refreshFirstAt('sqlite', time.toISOString().slice(0, 10)),
+      ]),
     async purgeIds(ids) {
       let deleted = 0
-      // SQLite allows 32,766 parameters a statement; 500 ids a statement stays far below.
-      for (let start = 0; start < ids.length; start += 500)
-        deleted += await run(purgeIdsQuery('sqlite', ids.slice(start, start + 500)))
+      for (let start = 0; start < ids.length; start += IDS_A_STATEMENT) {
+        const some = ids.slice(start, start + IDS_A_STATEMENT)
+        deleted += await together(
+          purgeStatements('sqlite', 'responses', (param) => `id IN (${some.map(param).join(', ')})`),
+        )
+      }
       return deleted
     },
     async close() {
