@@ -1,11 +1,19 @@
 // The reference for the daily rollups: the same counts computed over the rows (GROUP BY), on a
 // connection of the test's own. The rollups must equal it in every range, after any writes.
 import Database from 'better-sqlite3'
+import { expect } from 'vitest'
 import pg from 'pg'
 import { displayCountsQuery, tallyQuery, type Query } from '../../src/collector/storage/queries'
 import { toDisplayCount } from '../../src/collector/storage/display-rows'
 import { toTallyRow } from '../../src/collector/storage/rows'
-import type { DisplayCount, TallyFilter, TallyKey, TallyRow, TimeRange } from '../../src/collector/storage'
+import type {
+  DisplayCount,
+  ResponseStore,
+  TallyFilter,
+  TallyKey,
+  TallyRow,
+  TimeRange,
+} from '../../src/collector/storage'
 import type { Engine } from './engines'
 
 export interface Reference {
@@ -69,4 +77,32 @@ export async function openReference(engine: Engine, location: string): Promise<R
     execute,
     close,
   }
+}
+
+/** Every tally the report asks for, and a few it does not (served by the rows, or by no key). */
+export const TALLIES: [TallyKey[], TallyFilter?][] = [
+  [['touchpoint', 'stage', 'survey', 'kind', 'score']],
+  [['touchpoint', 'stage', 'survey'], { displayed: true }],
+  [['touchpoint', 'stage', 'kind', 'score', 'day']],
+  [['stage', 'kind', 'score', 'device', 'visitor', 'language']],
+  [['day']],
+  [[]],
+  [['touchpoint', 'device']],
+]
+
+/** Checks every tally and the display counts in `range` against the rows. */
+export async function expectExact(store: ResponseStore, reference: Reference, range: { from?: string; to?: string }) {
+  for (const [by, filter] of TALLIES) {
+    expect(await store.tally(range, by, filter), `${by.join(',')} ${JSON.stringify(range)}`).toEqual(
+      await reference.tally(range, by, filter),
+    )
+  }
+  expect(await store.displayCounts(range), `displays ${JSON.stringify(range)}`).toEqual(
+    await reference.displayCounts(range),
+  )
+}
+
+/** Checks each rollup table, row by row, against a fill from the rows. */
+export async function expectTablesExact(reference: Reference) {
+  for (const { table, stored, computed } of await reference.tables()) expect(stored, table).toEqual(computed)
 }

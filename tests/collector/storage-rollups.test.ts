@@ -3,12 +3,12 @@
 // tally and the display counts are the same in random ranges with partial days.
 import { randomUUID } from 'node:crypto'
 import fc from 'fast-check'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openStore, type ResponseStore, type TallyFilter, type TallyKey } from '../../src/collector/storage'
+import { afterEach, describe, it } from 'vitest'
+import { openStore, type ResponseStore } from '../../src/collector/storage'
 import type { SurveyDisplay, SurveyResponse } from '../../src/shared/types'
 import { ENGINES, freshDatabase, type Engine, type Target } from './engines'
 import { answer, display } from './fixtures'
-import { openReference, type Reference } from './rollup-reference'
+import { expectExact, expectTablesExact, openReference, type Reference } from './rollup-reference'
 
 let opened: { store: ResponseStore; target: Target; reference: Reference }[] = []
 afterEach(async () => {
@@ -27,33 +27,6 @@ async function fresh(engine: Engine) {
   const reference = await openReference(engine, target.location)
   opened.push({ store, target, reference })
   return { store, reference }
-}
-
-/** Every tally the report asks for, and a few it does not (served by the rows, or by no key). */
-export const TALLIES: [TallyKey[], TallyFilter?][] = [
-  [['touchpoint', 'stage', 'survey', 'kind', 'score']],
-  [['touchpoint', 'stage', 'survey'], { displayed: true }],
-  [['touchpoint', 'stage', 'kind', 'score', 'day']],
-  [['stage', 'kind', 'score', 'device', 'visitor', 'language']],
-  [['day']],
-  [[]],
-  [['touchpoint', 'device']],
-]
-
-/** Checks every tally and the display counts in `range` against the rows, and each rollup table against a fill. */
-export async function expectExact(store: ResponseStore, reference: Reference, range: { from?: string; to?: string }) {
-  for (const [by, filter] of TALLIES) {
-    expect(await store.tally(range, by, filter), `${by.join(',')} ${JSON.stringify(range)}`).toEqual(
-      await reference.tally(range, by, filter),
-    )
-  }
-  expect(await store.displayCounts(range), `displays ${JSON.stringify(range)}`).toEqual(
-    await reference.displayCounts(range),
-  )
-}
-
-export async function expectTablesExact(reference: Reference) {
-  for (const { table, stored, computed } of await reference.tables()) expect(stored, table).toEqual(computed)
 }
 
 const DAY = 86_400_000
