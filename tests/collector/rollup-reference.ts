@@ -21,8 +21,6 @@ export interface Reference {
   displayCounts(range: TimeRange): Promise<DisplayCount[]>
   /** Each rollup table as stored, and as a fill from the rows computes it (both in key order). */
   tables(): Promise<{ table: string; stored: unknown[]; computed: unknown[] }[]>
-  /** Runs SQL on the reference's connection (to break a database on purpose). */
-  execute(sql: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -49,18 +47,17 @@ const plain = (rows: Record<string, unknown>[]) =>
 
 export async function openReference(engine: Engine, location: string): Promise<Reference> {
   let all: (query: Query) => Promise<Record<string, unknown>[]>
-  let execute: (sql: string) => Promise<void>
   let close: () => Promise<void>
   if (engine === 'sqlite') {
     const db = new Database(location)
     all = async ({ sql, params }) => db.prepare(sql).all(...params) as Record<string, unknown>[]
-    execute = async (sql) => void db.exec(sql)
-    close = async () => db.close()
+    close = async () => {
+      db.close()
+    }
   } else {
     const client = new pg.Client(location)
     await client.connect()
     all = async ({ sql, params }) => (await client.query(sql, params)).rows
-    execute = async (sql) => void (await client.query(sql))
     close = () => client.end()
   }
   return {
@@ -74,7 +71,6 @@ export async function openReference(engine: Engine, location: string): Promise<R
       }
       return tables
     },
-    execute,
     close,
   }
 }
