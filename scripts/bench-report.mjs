@@ -4,12 +4,30 @@
 // after one warm-up, with the machine's load average (a loaded machine makes every figure slower).
 import { loadavg, tmpdir } from 'node:os'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { ensureBuilt } from '../demo/ensure-build.mjs'
 import { BENCH_REPORT_TOKEN, percentile, seed, startCollector } from './bench-collector-lib.mjs'
 import { startTempPostgres } from './pg-temp.mjs'
+
+/** How many rows each daily-count table holds: what the report reads instead of every answer. */
+async function rollupRows(engine, location) {
+  const tables = ['answer_counts', 'segment_counts', 'display_counts']
+  const sql = `SELECT ${tables.map((table) => `(SELECT COUNT(*) FROM ${table}) AS ${table}`).join(', ')}`
+  if (engine === 'sqlite') {
+    const db = new (createRequire(import.meta.url)('better-sqlite3'))(location, { readonly: true })
+    const counts = db.prepare(sql).get()
+    db.close()
+    return counts
+  }
+  const client = new pg.Client(location)
+  await client.connect()
+  const { rows } = await client.query(sql)
+  await client.end()
+  return rows[0]
+}
 
 const { values: args } = parseArgs({
   options: {
@@ -44,7 +62,12 @@ try {
     const started = Date.now()
     await seed(engine, location, Number(args.rows), log)
     log(`${engine}: seeded ${args.rows} answers in ${((Date.now() - started) / 1000).toFixed(0)} s`)
-    const collector = await startCollector(env)
+    const migrating = Date.now()
+    const collector = await startCollector(env) // fills the daily counts from the seeded rows
+    log(
+      `${engine}: schema step 5 (rollups filled from the rows) took ${((Date.now() - migrating) / 1000).toFixed(1)} s`,
+    )
+    log(`${engine}: rows of the daily counts: ${JSON.stringify(await rollupRows(engine, location))}`)
     const timed = async () => {
       const start = performance.now()
       const res = await fetch(`${collector.url}/api/report`, {

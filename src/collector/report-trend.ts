@@ -70,8 +70,11 @@ export function trendOf(rows: readonly TallyRow[], range: { from?: string | null
     score: Number(r.score),
     n: r.n,
   }))
+  // Each period's tallies found once: a series then reads only its own period's, not all of them.
+  const byPeriod = new Map(periods.map((p) => [p, [] as typeof tallies]))
+  for (const t of tallies) byPeriod.get(t.period)?.push(t)
   const series = (keep: (t: (typeof tallies)[number]) => boolean) =>
-    periodsOf(periods.map((p) => tallies.filter((t) => t.period === p && keep(t))))
+    periodsOf(periods.map((p) => byPeriod.get(p)!.filter(keep)))
   return {
     unit,
     periods,

@@ -7,13 +7,12 @@ import {
   displayCountsQuery,
   getQuery,
   pageQuery,
-  purgeBeforeQuery,
-  purgeDisplaysBeforeQuery,
-  purgeIdsQuery,
   scoreCountsQuery,
   tallyQuery,
   type Query,
 } from './queries.js'
+import { rollupDisplayCountsQuery, rollupTallyQuery } from './rollup-queries.js'
+import { purgeStatements, refreshFirstAt, type Statement } from './rollups.js'
 import { toComment, toRow, toScoreCount, toStored, toTallyRow } from './rows.js'
 import { StoreClosedError, type ResponseStore } from './store.js'
 
@@ -28,8 +27,11 @@ export interface StoreEngine {
   groupsInFlight?: number
   /** The rows a query selects. */
   select(query: Query): Promise<Record<string, unknown>[]>
-  /** Runs a DELETE; resolves with how many rows it removed. */
-  remove(query: Query): Promise<number>
+  /**
+   * Runs a purge's statements in ONE transaction (the rows deleted and the daily counts they
+   * take from the rollups); resolves with the changes of the statement marked `counts`.
+   */
+  together(statements: Statement[]): Promise<number>
   /** The most ids one DELETE may name (default: all of them). */
   maxIdsPerDelete?: number
   /** Closes the connections; called once the writes in flight are done. */
@@ -41,7 +43,7 @@ export interface StoreEngine {
  * objects, group commit, the report's queries and their rows, closing in order) is written once here.
  *
  * @example
- * return storeOverEngine({ name: 'sqlite', opening, write, select, remove, close })
+ * return storeOverEngine({ name: 'sqlite', opening, write, select, together, close })
  */
 export function storeOverEngine(engine: StoreEngine): ResponseStore {
   const { name, opening, maxIdsPerDelete = Infinity } = engine
@@ -57,10 +59,12 @@ export function storeOverEngine(engine: StoreEngine): ResponseStore {
     await open()
     return engine.select(query)
   }
-  const remove = async (query: Query) => {
+  const together = async (statements: Statement[]) => {
     await open()
-    return engine.remove(query)
+    return engine.together(statements)
   }
+  const purge = (source: 'responses' | 'displays', condition: Parameters<typeof purgeStatements>[2]) =>
+    purgeStatements(name, source, condition)
   const count = async (sql: string) => Number((await select({ sql, params: [] }))[0].n)
 
   const insertBatch: ResponseStore['insertBatch'] = async ({ responses, displays }, receivedAt = new Date()) => {
@@ -89,17 +93,32 @@ export function storeOverEngine(engine: StoreEngine): ResponseStore {
     page: async (range, cursor, limit) => (await select(pageQuery(name, range, cursor, limit))).map(toStored),
     scoreCounts: async (range) => (await select(scoreCountsQuery(name, range))).map(toScoreCount),
     comments: async (range, query) => (await select(commentsQuery(name, range, query))).map(toComment),
-    tally: async (range, by, filter) => (await select(tallyQuery(name, range, by, filter))).map(toTallyRow),
-    displayCounts: async (range) => (await select(displayCountsQuery(name, range))).map(toDisplayCount),
+    // The daily rollups (rollups.ts) answer every tally the report asks; the GROUP BY over the
+    // rows stays for any other.
+    tally: async (range, by, filter) =>
+      (await select(rollupTallyQuery(name, range, by, filter) ?? tallyQuery(name, range, by, filter))).map(toTallyRow),
+    displayCounts: async (range) =>
+      (await select(rollupDisplayCountsQuery(name, range) ?? displayCountsQuery(name, range))).map(toDisplayCount),
     count: () => count(COUNT_SQL),
     countDisplays: () => count(COUNT_DISPLAYS_SQL),
-    purgeBefore: (time) => remove(purgeBeforeQuery(name, time)),
-    purgeDisplaysBefore: (time) => remove(purgeDisplaysBeforeQuery(name, time)),
+    purgeBefore: (time) => together(purge('responses', (param) => `at < ${param(time.toISOString())}`)),
+    purgeDisplaysBefore: (time) =>
+      together([
+        ...purge('displays', (param) => `at < ${param(time.toISOString())}`),
+        // The day cut in two keeps counts whose earliest display may have gone.
+        refreshFirstAt(name, time.toISOString().slice(0, 10)),
+      ]),
     async purgeIds(ids) {
       await open() // a closed store rejects even an empty list
       let deleted = 0
-      for (let start = 0; start < ids.length; start += maxIdsPerDelete)
-        deleted += await remove(purgeIdsQuery(name, ids.slice(start, start + maxIdsPerDelete)))
+      for (let start = 0; start < ids.length; start += maxIdsPerDelete) {
+        const some = ids.slice(start, start + maxIdsPerDelete)
+        deleted += await together(
+          purge('responses', (param) =>
+            name === 'sqlite' ? `id IN (${some.map(param).join(', ')})` : `id = ANY(${param(some)}::text[])`,
+          ),
+        )
+      }
       return deleted
     },
     async close() {

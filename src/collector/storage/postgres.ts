@@ -6,27 +6,35 @@ import { storeOverEngine } from './engine-store.js'
 import type { WriteRequest } from './group-commit.js'
 import { COLUMNS, countStored, type Row } from './rows.js'
 import type { BatchInsertResult, ResponseStore } from './store.js'
+import { ANSWER_ROLLUPS, DISPLAY_COUNTS, insertCountingPostgres, type Statement } from './rollups.js'
 
 // Any number that is the same for every collector: they queue on it while one migrates.
 const MIGRATION_LOCK = 7_411_302
 
 // One statement per group, whatever its size: every column as an array, unnested together.
-// WITH ORDINALITY keeps the group's order, so the first copy of an id is the one stored.
-const INSERT_SQL = `INSERT INTO responses (${COLUMNS.join(', ')})
+// WITH ORDINALITY keeps the group's order, so the first copy of an id is the one stored. The
+// rows it inserted are counted into the daily rollups (rollups.ts) in the same statement.
+const INSERT_SQL = insertCountingPostgres(
+  `INSERT INTO responses (${COLUMNS.join(', ')})
   SELECT ${COLUMNS.join(', ')} FROM unnest(
     $1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[],
     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]
   ) WITH ORDINALITY AS incoming(${COLUMNS.join(', ')}, position) ORDER BY position
-  ON CONFLICT (id) DO NOTHING RETURNING id`
+  ON CONFLICT (id) DO NOTHING`,
+  ANSWER_ROLLUPS,
+)
 // Only a copy identical to the stored answer but for the comment it adds (see rows.ts).
 const COMPLETE_SQL = `UPDATE responses SET comment = later.comment, raw = later.raw
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS later(id, comment, raw, bare)
   WHERE responses.id = later.id AND responses.comment IS NULL AND responses.raw = later.bare`
 // Displays likewise, all columns text; a stored id is never changed.
-const INSERT_DISPLAYS_SQL = `INSERT INTO displays (${DISPLAY_COLUMNS.join(', ')})
+const INSERT_DISPLAYS_SQL = insertCountingPostgres(
+  `INSERT INTO displays (${DISPLAY_COLUMNS.join(', ')})
   SELECT ${DISPLAY_COLUMNS.join(', ')} FROM unnest(${DISPLAY_COLUMNS.map((_, index) => `$${index + 1}::text[]`).join(', ')})
   WITH ORDINALITY AS incoming(${DISPLAY_COLUMNS.join(', ')}, position) ORDER BY position
-  ON CONFLICT (id) DO NOTHING RETURNING id`
+  ON CONFLICT (id) DO NOTHING`,
+  [DISPLAY_COUNTS],
+)
 
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect()
@@ -148,7 +156,25 @@ export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } =
     write: (requests) => writeGroup(writePool, requests),
     groupsInFlight: GROUPS_IN_FLIGHT,
     select: async (query) => (await pool.query(query.sql, query.params)).rows as Record<string, unknown>[],
-    remove: async (query) => (await pool.query(query.sql, query.params)).rowCount ?? 0,
+    // A purge and the counts it takes from the rollups, in one transaction.
+    async together(statements: Statement[]) {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        let counted = 0
+        for (const { sql, params, counts } of statements) {
+          const { rows } = await client.query(sql, params)
+          if (counts) counted = Number(rows[0].n)
+        }
+        await client.query('COMMIT')
+        return counted
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw err
+      } finally {
+        client.release()
+      }
+    },
     async close() {
       await Promise.all([pool.end(), writePool.end()])
     },

@@ -9,7 +9,7 @@ export interface Query {
 type Engine = 'sqlite' | 'postgres'
 
 /** Collects parameters and writes each engine's placeholder (`?` or `$1`). */
-function builder(engine: Engine) {
+export function builder(engine: Engine) {
   const params: unknown[] = []
   const param = (value: unknown) => {
     params.push(value)
@@ -25,7 +25,7 @@ function rangeConditions(range: TimeRange, param: (value: unknown) => string): s
   return conditions
 }
 
-const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '')
+export const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '')
 
 // Blank means only whitespace; both engines trim the same characters (JS trims a few more
 // exotic ones, which the caller filters after).
@@ -98,25 +98,8 @@ export const getQuery = (engine: Engine, id: string): Query => {
 export const COUNT_SQL = 'SELECT COUNT(*) AS n FROM responses'
 export const COUNT_DISPLAYS_SQL = 'SELECT COUNT(*) AS n FROM displays'
 
-// Stored times are UTC ISO strings of one shape (rows.ts), so text order is time order.
-export const purgeBeforeQuery = (engine: Engine, time: Date): Query => {
-  const { params, param } = builder(engine)
-  return { sql: `DELETE FROM responses WHERE at < ${param(time.toISOString())}`, params }
-}
-
-export const purgeDisplaysBeforeQuery = (engine: Engine, time: Date): Query => {
-  const { params, param } = builder(engine)
-  return { sql: `DELETE FROM displays WHERE at < ${param(time.toISOString())}`, params }
-}
-
-/** Deletes these ids; SQLite gets one placeholder per id (the caller keeps a call under its limit). */
-export const purgeIdsQuery = (engine: Engine, ids: string[]): Query =>
-  engine === 'sqlite'
-    ? { sql: `DELETE FROM responses WHERE id IN (${ids.map(() => '?').join(', ')})`, params: ids }
-    : { sql: 'DELETE FROM responses WHERE id = ANY($1::text[])', params: [ids] }
-
 /** What a report tally may group by: columns, or the day (`YYYY-MM-DD`, UTC) and the language (`vi` of `vi-VN`). */
-const TALLY_EXPRESSIONS: Record<TallyKey, string> = {
+export const TALLY_EXPRESSIONS: Record<TallyKey, string> = {
   touchpoint: 'touchpoint',
   stage: 'stage',
   survey: 'survey',
@@ -130,9 +113,10 @@ const TALLY_EXPRESSIONS: Record<TallyKey, string> = {
 }
 
 /**
- * Answer counts grouped by the given keys (from a fixed list, never from the request): the
- * report's figures, trends and segments all follow from such counts, so no answer is read
- * into JavaScript. `displayed` keeps only answers that name the display they answer.
+ * Answer counts grouped by the given keys (from a fixed list, never from the request), counted
+ * over the rows. The report reads the same counts from the daily rollups (rollup-queries.ts),
+ * which must equal these; this query serves what no rollup does. `displayed` keeps only answers
+ * that name the display they answer.
  */
 export function tallyQuery(engine: Engine, range: TimeRange, by: readonly TallyKey[], filter: TallyFilter = {}): Query {
   const { params, param } = builder(engine)
@@ -140,16 +124,16 @@ export function tallyQuery(engine: Engine, range: TimeRange, by: readonly TallyK
   if (filter.displayed) conditions.push('display IS NOT NULL')
   const keys = by.map((key) => `${TALLY_EXPRESSIONS[key]} AS ${key}`)
   const groups = by.map((_, i) => String(i + 1))
-  const sql = `SELECT ${[...keys, 'COUNT(*) AS n'].join(', ')} FROM ${engine === 'sqlite' ? `responses INDEXED BY ${tallyIndex(by, filter)}` : 'responses'} ${where(conditions)}
+  const sql = `SELECT ${[...keys, 'COUNT(*) AS n'].join(', ')} FROM ${source(engine, by, filter)} ${where(conditions)}
     ${groups.length ? `GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''}`
   return { sql, params }
 }
 
 // SQLite without statistics takes the time index for a date range and then visits the table
-// once per answer; each tally names the covering index (schema steps 2 and 4) that serves it.
-function tallyIndex(by: readonly TallyKey[], filter: TallyFilter): string {
-  if (filter.displayed) return 'responses_answered'
-  if (by.includes('device') || by.includes('visitor') || by.includes('language')) return 'responses_segments'
-  if (by.includes('survey')) return 'responses_survey_tally'
-  return 'responses_tally'
+// once per answer; the covering `responses_tally` index (schema step 2) costs at most one pass.
+const TALLY_INDEX_KEYS: readonly TallyKey[] = ['touchpoint', 'stage', 'kind', 'score', 'day']
+function source(engine: Engine, by: readonly TallyKey[], filter: TallyFilter): string {
+  if (engine === 'postgres' || filter.displayed || !by.every((key) => TALLY_INDEX_KEYS.includes(key)))
+    return 'responses'
+  return 'responses INDEXED BY responses_tally'
 }

@@ -42,33 +42,82 @@ const prepare = (sql) => {
 }
 
 // Each request's answers: insert; where the id is already stored, try the completing update.
-// Its displays: insert, a stored id stays as it is. All requests of the group in one transaction.
-const writeGroup = db.transaction((insertSql, completeSql, displaySql, requests) => {
-  const insert = prepare(insertSql)
-  const complete = prepare(completeSql)
-  const insertDisplay = prepare(displaySql)
-  return requests.map(({ responses, displays }) => {
+// Its displays: insert, a stored id stays as it is. The rows actually inserted are counted into
+// the daily rollups. All requests of the group in one transaction.
+const writeGroup = db.transaction((message) => {
+  const insert = prepare(message.insertSql)
+  const complete = prepare(message.completeSql)
+  const insertDisplay = prepare(message.displaySql)
+  const newAnswers = []
+  const newDisplays = []
+  const results = message.requests.map(({ responses, displays }) => {
     let stored = 0
     for (const row of responses) {
-      if (insert.run(row).changes) stored++
-      else if (row.comment !== null) complete.run(row)
+      if (insert.run(row).changes) {
+        stored++
+        newAnswers.push(row)
+      } else if (row.comment !== null) complete.run(row)
     }
     let displaysStored = 0
-    for (const row of displays) if (insertDisplay.run(row).changes) displaysStored++
+    for (const row of displays) {
+      if (insertDisplay.run(row).changes) {
+        displaysStored++
+        newDisplays.push(row)
+      }
+    }
     return {
       stored,
       duplicates: responses.length - stored,
       displays: { stored: displaysStored, duplicates: displays.length - displaysStored },
     }
   })
+  for (const rollup of message.answerRollups) count(rollup, newAnswers)
+  for (const rollup of message.displayRollups) count(rollup, newDisplays)
+  return results
+})
+
+// What new rows are grouped by before they are counted: a time by its UTC day (its first ten
+// characters, as SQL's substr counts them), a display by whether there is one.
+const GROUPING = {
+  at: (at) => (/^[\x00-\x7f]{10}/.test(at) ? at.slice(0, 10) : Array.from(at).slice(0, 10).join('')),
+  display: (display) => display !== null,
+}
+
+// One upsert per group of new rows, not one per row. The group's earliest row stands for it:
+// the SQL computes the key from it (the same expressions as everywhere) and takes its `at`.
+function count({ sql, reads }, rows) {
+  if (!rows.length) return
+  const groups = new Map()
+  for (const row of rows) {
+    const key = JSON.stringify(reads.map((field) => (GROUPING[field] ? GROUPING[field](row[field]) : row[field])))
+    const group = groups.get(key)
+    if (!group) groups.set(key, { ...row, n: 1 })
+    else {
+      group.n++
+      if (row.at < group.at) group.at = row.at
+    }
+  }
+  const upsert = prepare(sql)
+  for (const group of groups.values()) upsert.run(group)
+}
+
+// A purge: statements that commit together, holding the write lock from the start (the purge
+// command may run beside the collector). Returns the changes of the one marked `counts`.
+const runTogether = db.transaction((statements) => {
+  let counted = 0
+  for (const { sql, params, counts } of statements) {
+    const { changes } = prepare(sql).run(...params)
+    if (counts) counted = changes
+  }
+  return counted
 })
 
 const operations = {
   all: (message) => prepare(message.sql).all(...message.params),
   get: (message) => prepare(message.sql).get(...message.params),
-  write: (message) => writeGroup(message.insertSql, message.completeSql, message.displaySql, message.requests),
+  write: (message) => writeGroup(message),
   // Deletes (retention, purge): on the writer, so they queue behind the groups being committed.
-  run: (message) => prepare(message.sql).run(...message.params).changes,
+  together: (message) => runTogether.immediate(message.statements),
 }
 
 // A report query may take a core for seconds; on a small machine that is the core the event

@@ -3,6 +3,7 @@ import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations.js'
 import { DISPLAY_COLUMNS } from './display-rows.js'
 import { storeOverEngine } from './engine-store.js'
 import { COLUMNS } from './rows.js'
+import { ANSWER_ROLLUPS, countGroupSqlite, DISPLAY_COUNTS, type Rollup, type Statement } from './rollups.js'
 import { startSqliteThread, type SqliteThread } from './sqlite-thread.js'
 import type { BatchInsertResult, ResponseStore } from './store.js'
 
@@ -11,6 +12,13 @@ const INSERT_SQL = `INSERT OR IGNORE INTO responses (${COLUMNS.join(', ')}) VALU
 const COMPLETE_SQL =
   'UPDATE responses SET comment = @comment, raw = @raw WHERE id = @id AND comment IS NULL AND raw = @bare'
 const INSERT_DISPLAY_SQL = `INSERT OR IGNORE INTO displays (${DISPLAY_COLUMNS.join(', ')}) VALUES (${DISPLAY_COLUMNS.map((c) => '@' + c).join(', ')})`
+// The writer counts the rows it inserted into the daily rollups (rollups.ts), one upsert per group.
+const counting = (rollups: readonly Rollup[]) =>
+  rollups.map((rollup) => ({ sql: countGroupSqlite(rollup), reads: rollup.reads }))
+const ANSWER_COUNTING = counting(ANSWER_ROLLUPS)
+const DISPLAY_COUNTING = counting([DISPLAY_COUNTS])
+// SQLite allows 32,766 parameters a statement; 500 ids a statement stays far below.
+const IDS_A_STATEMENT = 500
 
 /**
  * Brings the file's schema up to date, on the main thread before any request is served.
@@ -70,12 +78,14 @@ export function openSqliteStore(dbPath: string): ResponseStore {
         insertSql: INSERT_SQL,
         completeSql: COMPLETE_SQL,
         displaySql: INSERT_DISPLAY_SQL,
+        answerRollups: ANSWER_COUNTING,
+        displayRollups: DISPLAY_COUNTING,
         requests,
       }),
     select: (query) => reader!.call<Record<string, unknown>[]>({ op: 'all', ...query }),
-    remove: (query) => writer!.call<number>({ op: 'run', ...query }),
-    // SQLite allows 32,766 parameters a statement; 500 ids a statement stays far below.
-    maxIdsPerDelete: 500,
+    // On the writer, so a purge queues behind the groups being committed.
+    together: (statements: Statement[]) => writer!.call<number>({ op: 'together', statements }),
+    maxIdsPerDelete: IDS_A_STATEMENT,
     async close() {
       await Promise.all([writer?.close(), reader?.close(), checkpointer?.close()])
     },

@@ -96,8 +96,10 @@ export interface PageCursor {
  * - An id is stored once. A later copy of it never changes the stored kind, score, survey,
  *   stage, touchpoint, url, locale or time; it may only add a comment the stored copy lacks,
  *   and only when it is identical to the stored copy in everything else.
- * - The report's figures are computed by the database (`scoreCounts`, `comments`); long
- *   queries never hold up an `insert`.
+ * - The report's figures are computed by the database (`tally`, `displayCounts`, `comments`);
+ *   long queries never hold up an `insert`. `tally` and `displayCounts` read daily counts
+ *   (rollups.ts) that every insert and purge keeps in step in its own transaction; they equal
+ *   the GROUP BY over the rows for any range.
  * - `purgeBefore` and `purgeIds` delete answers for good (retention, the `purge` command);
  *   they are the only way a stored answer ever leaves. `purgeDisplaysBefore` does the same
  *   for displays.

@@ -1,0 +1,159 @@
+// The daily rollups where they start and where they shrink: a database filled at schema step 4
+// upgrades with rollups equal to its rows, purges take away what they delete, and the copy
+// into PostgreSQL leaves PostgreSQL's rollups right. Both engines, real servers.
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openStore, type ResponseStore } from '../../src/collector/storage'
+import { copySqliteToPostgres } from '../../src/collector/storage/copy-to-postgres'
+import { DISPLAY_COLUMNS, toDisplayRow } from '../../src/collector/storage/display-rows'
+import { MIGRATIONS, SCHEMA_TABLE_SQL } from '../../src/collector/storage/migrations'
+import { COLUMNS, toRow } from '../../src/collector/storage/rows'
+import { ENGINES, freshDatabase, withClient, type Engine, type Target } from './engines'
+import { answer, display } from './fixtures'
+import { expectExact, expectTablesExact, openReference, type Reference } from './rollup-reference'
+
+let cleanup: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const step of cleanup.reverse()) await step()
+  cleanup = []
+})
+
+async function database(engine: Engine): Promise<Target> {
+  const target = await freshDatabase(engine)
+  cleanup.push(() => target.remove())
+  return target
+}
+
+async function opened(target: Target, engine: Engine): Promise<{ store: ResponseStore; reference: Reference }> {
+  const store = openStore(target.options)
+  cleanup.push(() => store.close())
+  await store.ready()
+  const reference = await openReference(engine, target.location)
+  cleanup.push(() => reference.close())
+  return { store, reference }
+}
+
+const DAYS = ['2026-11-18', '2026-11-19', '2026-11-20']
+const someAnswers = () =>
+  DAYS.flatMap((day, index) => [
+    answer({ at: `${day}T00:00:00.000Z`, score: index + 1, device: 'phone', visitor: 'new' }),
+    answer({ at: `${day}T11:59:59.999Z`, touchpoint: 'checkout', kind: 'nps', score: 9, locale: 'vi-VN' }),
+    answer({ at: `${day}T23:59:59.999Z`, display: display().id, comment: 'fine' }),
+  ])
+const someDisplays = () =>
+  DAYS.flatMap((day) => [
+    display({ at: `${day}T08:00:00.000Z` }),
+    display({ at: `${day}T20:00:00.000Z`, event: 'dismissed', touchpoint: 'cart', kind: 'ces', survey: 'ces' }),
+  ])
+const RANGES = [
+  {},
+  { from: '2026-11-19T00:00:00.000Z', to: '2026-11-19T23:59:59.999Z' },
+  { from: '2026-11-18T12:00:00.000Z', to: '2026-11-20T11:59:59.999Z' },
+  { from: '2026-11-19T11:59:59.999Z' },
+]
+
+/** A database as schema step 4 left it, holding rows the way that collector wrote them. */
+async function olderDatabase(engine: Engine, target: Target) {
+  const steps = MIGRATIONS.filter((step) => step.version <= 4)
+  const answers = someAnswers().map((a) => toRow(a, '2026-11-21T00:00:00.000Z'))
+  const displays = someDisplays().map((d) => toDisplayRow(d, '2026-11-21T00:00:00.000Z'))
+  const insertAnswer = `INSERT INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`
+  const insertDisplay = `INSERT INTO displays (${DISPLAY_COLUMNS.join(', ')}) VALUES (${DISPLAY_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`
+  const record = 'INSERT INTO touchpoint_schema (version, description, applied_at) VALUES ($1, $2, $3)'
+  if (engine === 'sqlite') {
+    const db = new Database(target.location)
+    db.exec(SCHEMA_TABLE_SQL)
+    for (const step of steps) {
+      db.exec(step.sqlite)
+      db.prepare(record.replace(/\$\d/g, '?')).run(step.version, step.description, '2026-11-01')
+    }
+    for (const row of answers) db.prepare(insertAnswer.replace(/\$\d+/g, '?')).run(...COLUMNS.map((c) => row[c]))
+    for (const row of displays)
+      db.prepare(insertDisplay.replace(/\$\d+/g, '?')).run(...DISPLAY_COLUMNS.map((c) => row[c]))
+    db.close()
+    return
+  }
+  await withClient(target.location, async (client) => {
+    await client.query(SCHEMA_TABLE_SQL)
+    for (const step of steps) {
+      await client.query(step.postgres)
+      await client.query(record, [step.version, step.description, '2026-11-01'])
+    }
+    for (const row of answers)
+      await client.query(
+        insertAnswer,
+        COLUMNS.map((c) => row[c]),
+      )
+    for (const row of displays)
+      await client.query(
+        insertDisplay,
+        DISPLAY_COLUMNS.map((c) => row[c]),
+      )
+  })
+}
+
+describe.each(ENGINES)('daily rollups on %s', (engine) => {
+  it('are filled from the rows when a database at schema step 4 upgrades', async () => {
+    const target = await database(engine)
+    await olderDatabase(engine, target)
+    const { store, reference } = await opened(target, engine)
+    await expectTablesExact(reference)
+    for (const range of RANGES) await expectExact(store, reference, range)
+    expect(await store.tally({}, [])).toEqual([{ n: 9 }])
+    // And kept from then on.
+    await store.insert([answer({ at: '2026-11-19T12:00:00.000Z' })])
+    await expectTablesExact(reference)
+    expect(await store.tally({ from: '2026-11-19T00:00:00.000Z', to: '2026-11-19T23:59:59.999Z' }, [])).toEqual([
+      { n: 4 },
+    ])
+  })
+
+  it('take away what each purge deletes, and keep no empty count', async () => {
+    const target = await database(engine)
+    const { store, reference } = await opened(target, engine)
+    const answers = someAnswers()
+    await store.insert(answers)
+    await store.insertDisplays(someDisplays())
+    const perDay = async () => (await store.tally({}, ['day'])).map(({ day, n }) => [day, n])
+    expect(await perDay()).toEqual(DAYS.map((day) => [day, 3]))
+
+    expect(await store.purgeBefore(new Date('2026-11-19T12:00:00.000Z'))).toBe(5)
+    expect(await perDay()).toEqual([
+      ['2026-11-19', 1],
+      ['2026-11-20', 3],
+    ])
+    expect(await store.purgeIds([answers[8].id, answers[0].id])).toBe(1)
+    expect(await perDay()).toEqual([
+      ['2026-11-19', 1],
+      ['2026-11-20', 2],
+    ])
+    // The day cut in two keeps a later display of a group whose earliest goes.
+    await store.insertDisplays([display({ at: '2026-11-19T13:00:00.000Z' })])
+    expect(await store.purgeDisplaysBefore(new Date('2026-11-19T12:00:00.000Z'))).toBe(3)
+    expect((await store.displayCounts({})).map(({ event, n }) => [event, n])).toEqual([
+      ['shown', 2],
+      ['dismissed', 2],
+    ])
+    // No row of a purged day is left behind at 0, and `first_at` follows the displays left.
+    await expectTablesExact(reference)
+    for (const range of RANGES) await expectExact(store, reference, range)
+  })
+})
+
+describe('migrate-to-postgres', () => {
+  it("leaves PostgreSQL's rollups equal to its rows, also when run again and beside answers collected there", async () => {
+    const sqlite = await database('sqlite')
+    const postgres = await database('postgres')
+    const source = openStore(sqlite.options)
+    await source.insert(someAnswers())
+    await source.insertDisplays(someDisplays())
+    await source.close()
+    const { store, reference } = await opened(postgres, 'postgres')
+    await store.insert([answer({ at: '2026-11-20T10:00:00.000Z' })])
+    await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 4 })
+    await copySqliteToPostgres({ from: sqlite.location, to: postgres.location, pageSize: 4 })
+    await expectTablesExact(reference)
+    for (const range of RANGES) await expectExact(store, reference, range)
+    expect(await store.tally({}, [])).toEqual([{ n: 10 }])
+  })
+})
