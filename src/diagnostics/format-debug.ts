@@ -1,7 +1,10 @@
 import type { Note, PageSurvey } from '../shared/contract.js'
 import { reasonWords } from './reason-words.js'
 
-type Debug = Extract<Note, { code: 'page' | 'decision' | 'not-showing' | 'showing' | 'failed' | 'delivery' | 'not-sending' }>
+type Debug = Extract<
+  Note,
+  { code: 'page' | 'decision' | 'not-showing' | 'showing' | 'failed' | 'delivery' | 'not-sending' }
+>
 
 const FAILED = { listener: 'an on() listener threw', ui: 'the survey UI failed to load', delivery: 'delivery failed' }
 

@@ -51,7 +51,11 @@ export interface Shop {
   close(): Promise<void>
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json' }
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+}
 const typeOf = (path: string) => TYPES[/\.\w+$/.exec(path)?.[0] ?? ''] || 'text/html; charset=utf-8'
 
 /** A file the shop serves besides its pages: the CDN files of dist/ at `/`, and the npm build's `/dist/esm/` and `/node_modules/` for import maps. */
@@ -135,7 +139,9 @@ export async function startShop(
     if (path == '/collect') return void collect(req, res).catch(() => res.destroy())
     const source = shop.pages[path]
     if (source != null)
-      return void res.writeHead(200, { 'content-type': typeOf(path) }).end(typeof source == 'string' ? source : source(url))
+      return void res
+        .writeHead(200, { 'content-type': typeOf(path) })
+        .end(typeof source == 'string' ? source : source(url))
     const file = fileFor(path)
     if (file) return void res.writeHead(200, { 'content-type': typeOf(path) }).end(readFileSync(file))
     res.writeHead(404).end()

@@ -8,6 +8,8 @@ export interface VisitOptions {
   contextOptions?: BrowserContextOptions
   /** Runs in every page of a new context before the page's own scripts. */
   init?: () => void
+  /** Called with the new tab before it navigates: to listen from its first request on. */
+  listen?: (tab: Page) => void
   /** The global the API lives on, to wait for (`touchpointSurvey` beside a foreign `touchpoint`); `false`: do not wait. */
   api?: string | false
 }
@@ -51,6 +53,7 @@ export async function openVisit(
     if (options.init) await context.addInitScript(options.init)
   }
   const tab = await context.newPage()
+  options.listen?.(tab)
   const errors: string[] = []
   track(context, errors)
   const lines = watched<string>((all) => '\n' + all.join('\n'))
