@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
+import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
 import { watched, type Watched } from './watch'
 
 export interface VisitOptions {
@@ -38,10 +38,10 @@ export const apiReady = (tab: Page, api: string | false = 'touchpoint') =>
 
 /**
  * Opens a tab (in a new context unless one is given), goes to `url`, waits for the API, and
- * records console lines and page errors. `track` hears every new context, for closing.
+ * records console lines and page errors. `track` hears every context, for closing.
  */
 export async function openVisit(
-  browser: Browser,
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>,
   url: (path: string) => string,
   path: string,
   options: VisitOptions,
@@ -49,7 +49,7 @@ export async function openVisit(
 ): Promise<Visit> {
   let context = options.context
   if (!context) {
-    context = await browser.newContext(options.contextOptions)
+    context = await newContext(options.contextOptions)
     if (options.init) await context.addInitScript(options.init)
   }
   const tab = await context.newPage()
