@@ -31,6 +31,8 @@
  *   `logged(pattern)` waits for a console line: with `data-debug` the loader reports its
  *   decisions there, so a test proves a negative by waiting for the decision, never by sleeping.
  * - `appears(tab, name?)`: the survey card by role `dialog` and accessible name.
+ * - `collectorAnswers(tab)`: the answers to a tab's POSTs to /collect, beacons included, to wait
+ *   on where the collector is not the harness's own (the demo's).
  */
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
@@ -42,7 +44,7 @@ import { openVisit, type Visit, type VisitOptions } from './harness/visit'
 export { launchChromium, requireBuild, ROOT } from './harness/chromium'
 export { page, stub, tag, type PageParts, type TagAttributes } from './harness/page'
 export type { Intercept, PageSource, Post, Shop } from './harness/shop'
-export { apiReady, appears, type Visit, type VisitOptions } from './harness/visit'
+export { apiReady, appears, collectorAnswers, type Answered, type Visit, type VisitOptions } from './harness/visit'
 export { watched, type Watched } from './harness/watch'
 
 export interface Harness {
