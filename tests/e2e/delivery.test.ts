@@ -7,15 +7,10 @@ import { appears, page, requireBuild, tag, useHarness } from './harness'
 
 requireBuild()
 
-// Short backoff through the transport chunk's test-visible settings: the page loads the chunk
-// before the loader (the loader takes a chunk that is already registered). The request timeout
-// stays at its default: no test waits for it, and a held request must not time out.
-const FAST = `<script src="/touchpoint-transport.js"></script><script>var t=__touchpoint_chunks.transport;
-t.settings.baseMs=50;t.settings.capMs=200;t.lease.settleMs=10</script>`
 const SEEN = `<script>window.seen=[];touchpoint.on('sent',function(e){seen.push(['sent',e.ids])});touchpoint.on('error',function(e){seen.push(['error',e.code,e.status])})</script>`
 // `?flush=` sets data-flush-ms; data-debug prints the decisions the tests wait for.
 const shopPage = (url: URL) =>
-  page({ head: FAST, tag: tag({ 'data-flush-ms': url.searchParams.get('flush') || '100', 'data-debug': true }) + SEEN })
+  page({ tag: tag({ 'data-flush-ms': url.searchParams.get('flush') || '100', 'data-debug': true }) + SEEN })
 
 const harness = useHarness({ '/shop': shopPage, '/shop/next': shopPage })
 const shop = () => harness.shop

@@ -46,7 +46,7 @@ export interface Shop {
   test: number
   /** After a test: the next test's posts and no intercept. */
   reset(): void
-  /** The next `count` POSTs get `status` (default 503) instead of reaching the collector. */
+  /** The next `count` POSTs get `status` (default 503) instead of reaching the collector; a 429 or 503 with `Retry-After: 0`, so the retries come at once. */
   fail(count: number, status?: number): void
   /** Holds every POST from now on until the returned function is called; then they go on to the collector. */
   hold(): () => void
@@ -139,7 +139,9 @@ export async function startShop(
     if (sender != null && sender != String(shop.test)) return void (await forward(collectorUrl, req, body, res))
     const chosen = await shop.intercept?.(post)
     let status = chosen || 0
-    if (chosen) res.writeHead(chosen, { 'access-control-allow-origin': '*' }).end()
+    // A 429 or 503 says `Retry-After: 0`, which the transport honours instead of its 1 s, 2 s … backoff.
+    const retryAfter: Record<string, string> = chosen == 429 || chosen == 503 ? { 'retry-after': '0' } : {}
+    if (chosen) res.writeHead(chosen, { 'access-control-allow-origin': '*', ...retryAfter }).end()
     else status = await forward(collectorUrl, req, body, res)
     if (sender == null || sender == String(shop.test)) posts.push({ ...post, status })
   }
