@@ -27,6 +27,9 @@ export function setCorsHeaders(req: IncomingMessage, res: ServerResponse, prefli
   res.setHeader('Access-Control-Allow-Origin', origin)
   // Beacons always carry credentials; allowing them costs nothing since no cookie is read.
   res.setHeader('Access-Control-Allow-Credentials', 'true')
+  // Without it a widget on the store's origin cannot read how long a 429 or 503 asks it to wait,
+  // and falls back to its own backoff.
+  if (!preflight) res.setHeader('Access-Control-Expose-Headers', 'Retry-After')
   if (preflight) {
     res.setHeader('Access-Control-Allow-Methods', 'POST, OPTIONS')
     res.setHeader('Access-Control-Allow-Headers', 'Content-Type')

@@ -280,6 +280,16 @@ describe.each(ENGINES)('the collector on %s', (engine) => {
       expect((await report()).total).toBe(4)
     })
 
+    it('lets a widget on another origin read the Retry-After of its 429', async () => {
+      const shop = 'https://shop.example'
+      const { post } = await start({ rateLimit: { perMinute: 1 }, allowOrigins: [shop] })
+      expect((await post(batch([answer()]), { Origin: shop })).status).toBe(200)
+      const limited = await post(batch([answer()]), { Origin: shop })
+      expect(limited.status).toBe(429)
+      expect(limited.headers.get('access-control-allow-origin')).toBe(shop)
+      expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After')
+    })
+
     it('ignores X-Forwarded-For unless told to trust a proxy', async () => {
       const { post } = await start({ rateLimit: { perMinute: 1 } })
       expect((await post(batch([answer()]), { 'X-Forwarded-For': '1.1.1.1' })).status).toBe(200)
