@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { launchChromium } from './browser'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CORPUS, NEUTRAL_PATH, pageHtml } from '../fixtures/load-page'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -46,6 +46,11 @@ beforeAll(async () => {
   await context.route('**/*', (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()))
 }, 60_000)
 
+// Every tab a test opened, closed after the test whether it passed or not.
+const pages: Page[] = []
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((page) => page.close()))
+})
 afterAll(async () => {
   await browser?.close()
   await new Promise((resolve) => server?.close(resolve))
@@ -54,6 +59,7 @@ afterAll(async () => {
 async function load(html: string, url: string, reuse?: Page): Promise<Page> {
   nextPage = html
   const page = reuse || (await context.newPage())
+  if (!reuse) pages.push(page)
   await page.goto(base + url, { waitUntil: 'load' })
   await page.waitForFunction(
     () => typeof (window as unknown as { touchpoint?: { detect?: unknown } }).touchpoint?.detect == 'function',
@@ -63,6 +69,33 @@ async function load(html: string, url: string, reuse?: Page): Promise<Page> {
 
 const detect = (page: Page) =>
   page.evaluate(() => (window as unknown as { touchpoint: { detect(): unknown } }).touchpoint.detect())
+
+/**
+ * Records the page's `stage` events from now on. `heard(count)` resolves, in the page, once `count`
+ * of them have come (no polling: each event checks), with the touchpoints heard so far; it gives
+ * up after 10 s saying what it heard.
+ */
+async function listenForStages(page: Page): Promise<(count: number) => Promise<string[]>> {
+  await page.evaluate(() => {
+    const w = window as any
+    w.stagesHeard = []
+    w.touchpoint.on('stage', (detection: { touchpoint: string }) => {
+      w.stagesHeard.push(detection.touchpoint)
+      w.onStageHeard?.()
+    })
+  })
+  return (count) =>
+    page.evaluate(
+      (n) =>
+        new Promise<string[]>((resolve, reject) => {
+          const w = window as any
+          w.onStageHeard = () => w.stagesHeard.length >= n && resolve(w.stagesHeard.slice())
+          w.onStageHeard()
+          setTimeout(() => reject(new Error(`${n} stage events awaited, heard ${w.stagesHeard}`)), 10_000)
+        }),
+      count,
+    )
+}
 
 describe('detection in Chromium, through the CDN script', () => {
   // Each page is loaded twice: at its own URL (every page right) and at a neutral path, where
@@ -84,7 +117,6 @@ describe('detection in Chromium, through the CDN script', () => {
         else if (!neutral || entry.markup !== false)
           wrong.push(`${entry.file} at ${url}: ${found.touchpoint} (${found.signal}), expected ${entry.touchpoint}`)
       }
-      await page?.close()
       console.log(
         `Chromium: ${right} of ${CORPUS.length} corpus pages right at ${neutral ? NEUTRAL_PATH : 'their URLs'} (${((100 * right) / CORPUS.length).toFixed(1)} %)`,
       )
@@ -96,41 +128,32 @@ describe('detection in Chromium, through the CDN script', () => {
 
   it('follows a single-page store through pushState, popstate, replaceState and hashchange', async () => {
     const page = await load(readFileSync(join(root, 'tests/fixtures/spa/store.html'), 'utf8'), '/')
-    await page.evaluate(() => {
-      const w = window as unknown as {
-        touchpoint: { on(e: string, fn: (d: unknown) => void): void }
-        stages: unknown[]
-      }
-      w.stages = []
-      w.touchpoint.on('stage', (d) => w.stages.push(d))
-    })
-    const stages = () =>
-      page.evaluate(() => (window as unknown as { stages: { touchpoint: string }[] }).stages.map((d) => d.touchpoint))
+    const heard = await listenForStages(page)
     expect(await detect(page)).toMatchObject({ touchpoint: 'home' })
 
     await page.click('text=Desk lamp')
-    await expect.poll(stages).toEqual(['product'])
+    expect(await heard(1)).toEqual(['product'])
     await page.click('#add') // an action on the product page: no new stage
     await page.click('text=Cart (1)')
-    await expect.poll(stages).toEqual(['product', 'cart'])
+    expect(await heard(2)).toEqual(['product', 'cart'])
     expect(await detect(page)).toMatchObject({ stage: 'decision', touchpoint: 'cart' })
 
     await page.goBack()
-    await expect.poll(stages).toEqual(['product', 'cart', 'product'])
+    expect(await heard(3)).toEqual(['product', 'cart', 'product'])
     await page.evaluate(() => history.replaceState({}, '', '/search?q=lamp'))
-    await expect.poll(stages).toEqual(['product', 'cart', 'product', 'search'])
+    expect(await heard(4)).toEqual(['product', 'cart', 'product', 'search'])
     await page.evaluate(() => history.pushState({}, '', '/'))
-    await expect.poll(stages).toEqual(['product', 'cart', 'product', 'search', 'home'])
+    expect(await heard(5)).toEqual(['product', 'cart', 'product', 'search', 'home'])
     await page.click('text=Account') // a hash-routed view: #/account
-    await expect.poll(stages).toEqual(['product', 'cart', 'product', 'search', 'home', 'account'])
-    await page.close()
+    expect(await heard(6)).toEqual(['product', 'cart', 'product', 'search', 'home', 'account'])
   })
 
   it("leaves a platform page's load-time globals behind after client-side navigation", async () => {
     const page = await load(pageHtml('shopify/product.html'), '/products/linen-shirt')
     expect(await detect(page)).toMatchObject({ touchpoint: 'product', signal: 'shopify:pageType' })
+    const heard = await listenForStages(page)
     await page.evaluate(() => history.pushState({}, '', '/cart'))
-    await expect.poll(() => detect(page)).toMatchObject({ touchpoint: 'cart' })
-    await page.close()
+    expect(await heard(1)).toEqual(['cart'])
+    expect(await detect(page)).toMatchObject({ touchpoint: 'cart' })
   })
 })

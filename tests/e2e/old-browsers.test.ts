@@ -2,8 +2,8 @@
 // dependencies reach for. Chromium plays one: the newer APIs are deleted before the store's page
 // loads the tag, and a survey answer must still reach the collector. (Syntax cannot be taken away
 // from a browser: tests/build/es2019.test.ts parses every shipped file as ES2019 instead.)
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, page, serve, type TestServer } from './browser'
 
 // What Safari 13.1 / Chrome 80 do not have, and our files or their dependencies could call.
@@ -37,6 +37,11 @@ beforeAll(async () => {
   })
   browser = await launchChromium()
 })
+// Closed after each test whether it passed or not (a tab from browser.newPage() takes its context along).
+const tabs: Page[] = []
+afterEach(async () => {
+  await Promise.all(tabs.splice(0).map((tab) => tab.close()))
+})
 afterAll(async () => {
   await browser?.close()
   await server?.close()
@@ -45,6 +50,7 @@ afterAll(async () => {
 describe('a browser without the APIs newer than the README matrix', () => {
   it('shows a survey and delivers its answer to the collector', async () => {
     const tab = await browser.newPage()
+    tabs.push(tab)
     const errors: string[] = []
     tab.on('pageerror', (e) => errors.push(e.message))
     await tab.goto(server.url + '/')
@@ -66,6 +72,5 @@ describe('a browser without the APIs newer than the README matrix', () => {
     )
     expect(responses.map((r) => [r.score, r.comment])).toEqual([[4, 'fine on an old phone']])
     expect(errors).toEqual([])
-    await tab.close()
   })
 })

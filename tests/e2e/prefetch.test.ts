@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium, serve, type TestServer } from './browser'
 
 // The survey UI is fetched while the page is idle once a survey this visitor may see is armed on
@@ -25,6 +25,11 @@ beforeAll(async () => {
   browser = await launchChromium()
   server = await serve(PAGES)
 })
+// Every visitor's browser context, closed after each test whether it passed or not.
+const contexts: BrowserContext[] = []
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()))
+})
 afterAll(async () => {
   await browser?.close()
   await server?.close()
@@ -33,6 +38,7 @@ afterAll(async () => {
 /** Opens `path` for a fresh visitor; `state` preloads the targeting memory (`tp:s`). */
 async function visit(path: string, state?: object): Promise<{ tab: Page; ui: () => number }> {
   const context = await browser.newContext()
+  contexts.push(context)
   const tab = await context.newPage()
   if (state) await tab.addInitScript((value) => localStorage.setItem('tp:s', value), JSON.stringify(state))
   // Counts every touchpoint-ui.js element the page ever gets: the loader removes its script tag once
@@ -81,7 +87,6 @@ describe('survey UI prefetch', () => {
     expect(await tab.evaluate(() => (window as any).touchpoint.show('nps'))).toBe(true)
     await tab.getByRole('dialog').waitFor()
     expect(ui()).toBe(1)
-    await tab.context().close()
   })
 
   it('never fetches it on a page where no survey can show', async () => {
@@ -90,7 +95,6 @@ describe('survey UI prefetch', () => {
       await idleAfterLoad(tab)
       expect(await asked(tab), path).toBe(false)
       expect(ui(), path).toBe(0)
-      await tab.context().close()
     }
   })
 
@@ -99,7 +103,6 @@ describe('survey UI prefetch', () => {
     await idleAfterLoad(tab)
     expect(await asked(tab)).toBe(false)
     expect(ui()).toBe(0)
-    await tab.context().close()
   })
 
   it('waits for consent when it is required, and fetches once it is given', async () => {
@@ -110,6 +113,5 @@ describe('survey UI prefetch', () => {
     const fetched = tab.waitForRequest((r) => r.url().endsWith('/touchpoint-ui.js'))
     await tab.evaluate(() => (window as any).touchpoint.consent(true))
     await fetched
-    await tab.context().close()
   })
 })

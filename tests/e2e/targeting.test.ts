@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium, serve, type TestServer } from './browser'
 
@@ -47,6 +47,11 @@ beforeAll(async () => {
   browser = await launchChromium()
   server = await serve(PAGES)
 })
+// Every visitor's browser context, closed after each test whether it passed or not.
+const contexts: BrowserContext[] = []
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()))
+})
 afterAll(async () => {
   await browser?.close()
   await server?.close()
@@ -72,6 +77,7 @@ async function visit(
       ? { viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true }
       : { viewport: { width: 1024, height: 700 } },
   )
+  contexts.push(context)
   const tab = await context.newPage()
   if (init) await tab.addInitScript(init)
   // The page's timers on a clock that moves only when the test moves it (tab.clock.runFor): a
@@ -115,8 +121,12 @@ let marks = 0
  */
 async function noTriggerYet(v: Visit) {
   const mark = `no-trigger-yet-${++marks}`
+  const marked = v.tab.waitForEvent('console', {
+    predicate: (message) => message.text().includes(mark),
+    timeout: 10_000,
+  })
   await v.tab.evaluate((name) => (window as any).touchpoint(name), mark)
-  await expect.poll(() => v.console.some((line) => line.includes(mark)), { timeout: 10_000 }).toBe(true)
+  await marked
   const before = v.console.slice(
     0,
     v.console.findIndex((line) => line.includes(mark)),
@@ -173,7 +183,6 @@ describe('when a survey shows, in Chromium', () => {
     await appears(v.tab)
     expect(await radios(v.tab)).toBe(5) // CSAT: 1–5
     expect(v.errors).toEqual([])
-    await v.context.close()
   })
 
   it('does not ask again after an answer: not on reload, not on the next thank-you page', async () => {
@@ -196,7 +205,6 @@ describe('when a survey shows, in Chromium', () => {
     await v.tab.goto(server.url + '/checkout/order-received/1003/')
     expect(await next).toContain('not shown, answered a survey 0 days ago')
     expect(await survey(v.tab).count()).toBe(0)
-    await v.context.close()
   })
 
   it('leaves a paying shopper alone on checkout, and asks CES only when the pointer leaves through the top', async () => {
@@ -208,7 +216,6 @@ describe('when a survey shows, in Chromium', () => {
     await exitThroughTop(v.tab)
     await appears(v.tab)
     expect(await radios(v.tab)).toBe(7) // CES: 1–7
-    await v.context.close()
   })
 
   it('asks how the cart feels when a desktop shopper heads out through the top of the window', async () => {
@@ -220,7 +227,6 @@ describe('when a survey shows, in Chromium', () => {
     await exitThroughTop(v.tab)
     await appears(v.tab)
     expect(await v.tab.getByRole('radio', { name: 'Delighted' }).count()).toBe(1)
-    await v.context.close()
   })
 
   it('asks on a product page when a phone shopper flicks back up after scrolling down', async () => {
@@ -236,7 +242,6 @@ describe('when a survey shows, in Chromium', () => {
     await v.tab.clock.runFor(100)
     await appears(v.tab)
     expect(await v.tab.getByRole('radio', { name: 'Pleased' }).count()).toBe(1)
-    await v.context.close()
   })
 
   it('asks once the shopper has scrolled as deep as data-surveys says (scroll=60%)', async () => {
@@ -248,7 +253,6 @@ describe('when a survey shows, in Chromium', () => {
     await v.tab.clock.runFor(200)
     await appears(v.tab)
     expect(await radios(v.tab)).toBe(11) // NPS: 0–10
-    await v.context.close()
   })
 
   it('asks when the store pushes add_to_cart to the dataLayer (event=add_to_cart)', async () => {
@@ -262,7 +266,6 @@ describe('when a survey shows, in Chromium', () => {
     )
     await appears(v.tab, 2000)
     expect(await v.tab.getByRole('radio', { name: 'Frustrated' }).count()).toBe(1)
-    await v.context.close()
   })
 })
 
@@ -293,7 +296,6 @@ describe('consent and privacy signals, in Chromium', () => {
       )
       .toBe(true)
     expect(v.requests).toContain('/collect')
-    await v.context.close()
   })
 
   it('with data-consent="required", opens once an IAB TCF CMP reports consent, not while it waits', async () => {
@@ -305,7 +307,6 @@ describe('consent and privacy signals, in Chromium', () => {
     await v.tab.evaluate(() => (window as any).cmpChoose(true))
     await v.tab.clock.runFor(1000)
     await appears(v.tab)
-    await v.context.close()
   })
 
   it('with data-consent="required", opens once Google Consent Mode v2 updates analytics_storage to granted', async () => {
@@ -317,7 +318,6 @@ describe('consent and privacy signals, in Chromium', () => {
     await v.tab.evaluate(() => (window as any).gtag('consent', 'update', { analytics_storage: 'granted' }))
     await v.tab.clock.runFor(1000)
     await appears(v.tab)
-    await v.context.close()
   })
 
   it('honours Global Privacy Control: no survey, nothing stored, no request beyond the loader', async () => {
@@ -332,13 +332,11 @@ describe('consent and privacy signals, in Chromium', () => {
     await staysQuiet(v, 1200)
     expect(await kept(v)).toEqual(NOTHING)
     expect(v.requests).toEqual(loaderOnly(path))
-    await v.context.close()
   })
 
   it('asks as usual under Global Privacy Control when the store sets data-gpc="false"', async () => {
     const v = await visit('/checkout/order-received/3002/', { init: GPC })
     await appears(v.tab)
     expect((await kept(v)).local['tp:s']).toBeTruthy()
-    await v.context.close()
   })
 })

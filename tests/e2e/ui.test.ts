@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type Page } from 'playwright-core'
 import { launchChromium } from './browser'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 // Drives the built dist/touchpoint.js (+ touchpoint-ui.js) in Chromium, as a store page would.
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -44,6 +44,11 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof address == 'object' && address ? address.port : 0}`
   browser = await launchChromium()
 })
+// Every tab a test opened (each in its own context), closed after the test whether it passed or not.
+const tabs: Page[] = []
+afterEach(async () => {
+  await Promise.all(tabs.splice(0).map((tab) => tab.close()))
+})
 afterAll(async () => {
   await browser?.close()
   await new Promise((resolve) => server?.close(resolve))
@@ -70,6 +75,7 @@ async function showSurvey({
   csp = false,
 }: Options = {}): Promise<Page> {
   const tab = await browser.newPage({ viewport: { width, height: 700 } })
+  tabs.push(tab)
   await tab.emulateMedia({ colorScheme: scheme, reducedMotion: still ? 'reduce' : 'no-preference' })
   const errors: string[] = []
   tab.on('pageerror', (e) => errors.push(e.message))
@@ -120,7 +126,6 @@ describe('the survey in Chromium', () => {
           await tab.getByRole('radio').nth(3).check()
           await tab.getByRole('textbox').waitFor()
           expect(await axe(tab)).toEqual([])
-          await tab.close()
         })
 
   it('offers NPS as 11 radios named 0 to 10, the first one focused', async () => {
@@ -129,17 +134,12 @@ describe('the survey in Chromium', () => {
     expect(await radios.count()).toBe(11)
     for (let n = 0; n <= 10; n++)
       await expect(tab.getByRole('radio', { name: String(n), exact: true }).count()).resolves.toBe(1)
-    // Focus lands in the card's first frame (not inside show(), where it would force style and layout).
-    await expect
-      .poll(() =>
-        tab
-          .getByRole('radio', { name: '0', exact: true })
-          .evaluate(
-            (el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement == el,
-          ),
-      )
-      .toBe(true)
-    await tab.close()
+    // Focus lands in the card's first frame (not inside show(), where it would force style and
+    // layout), which showSurvey has waited for.
+    const focused = await tab
+      .getByRole('radio', { name: '0', exact: true })
+      .evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement == el)
+    expect(focused).toBe(true)
   })
 
   for (const kind of ['csat', 'nps', 'emotion'])
@@ -164,7 +164,6 @@ describe('the survey in Chromium', () => {
           })
         expect(visible).toBe(true)
         expect(gap).toBeGreaterThanOrEqual(4)
-        await tab.close()
       }
     })
 
@@ -201,7 +200,6 @@ describe('the survey in Chromium', () => {
     await tab.keyboard.press('Tab')
     await tab.keyboard.press('Shift+Tab')
     expect(await ring()).toBe('solid 3px')
-    await tab.close()
   })
 
   it('moves through the scale with arrow keys and keeps the chosen score on Escape', async () => {
@@ -212,7 +210,6 @@ describe('the survey in Chromium', () => {
     await tab.keyboard.press('Escape')
     await tab.getByRole('dialog').waitFor({ state: 'detached' })
     expect(await events(tab)).toEqual([['answer', 2, null]])
-    await tab.close()
   })
 
   it('dismisses on Escape when nothing was chosen', async () => {
@@ -220,7 +217,6 @@ describe('the survey in Chromium', () => {
     await tab.keyboard.press('Escape')
     await tab.getByRole('dialog').waitFor({ state: 'detached' })
     expect(await events(tab)).toEqual([['dismiss', null, null]])
-    await tab.close()
   })
 
   it('sends the score with a comment, says thank you and goes away', async () => {
@@ -231,7 +227,6 @@ describe('the survey in Chromium', () => {
     await tab.getByText('Thank you!').waitFor()
     expect(await events(tab)).toEqual([['answer', 5, 'fast delivery']])
     await tab.getByRole('dialog').waitFor({ state: 'detached', timeout: 5000 })
-    await tab.close()
   })
 
   it('becomes a full-width bottom sheet on a 375px phone, still under reduced motion, and stays accessible', async () => {
@@ -242,7 +237,6 @@ describe('the survey in Chromium', () => {
     expect(box.y + box.height).toBe(700)
     expect(await tab.getByRole('radio', { name: 'Hài lòng' }).count()).toBe(1)
     expect(await axe(tab)).toEqual([])
-    await tab.close()
   })
 
   it('keeps 4.5:1 on a store accent, inline in the given element', async () => {
@@ -252,7 +246,6 @@ describe('the survey in Chromium', () => {
     expect(await axe(tab)).toEqual([])
     const send = await tab.getByRole('button', { name: 'Send' }).evaluate((el) => getComputedStyle(el).color)
     expect(send).toBe('rgb(0, 0, 0)')
-    await tab.close()
   })
 
   it('is styled under a strict CSP that allows no inline styles', async () => {
@@ -260,6 +253,5 @@ describe('the survey in Chromium', () => {
     const position = await tab.getByRole('dialog').evaluate((el) => getComputedStyle(el).position)
     expect(position).toBe('fixed')
     expect(await tab.evaluate(() => (window as any).blocked || [])).toEqual([])
-    await tab.close()
   })
 })
