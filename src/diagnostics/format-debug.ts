@@ -1,7 +1,10 @@
 import type { Note, PageSurvey } from '../shared/contract.js'
 import { reasonWords } from './reason-words.js'
 
-type Debug = Extract<Note, { code: 'page' | 'decision' | 'not-showing' | 'showing' | 'failed' | 'delivery' }>
+type Debug = Extract<
+  Note,
+  { code: 'page' | 'decision' | 'not-showing' | 'showing' | 'failed' | 'delivery' | 'not-sending' }
+>
 
 const FAILED = { listener: 'an on() listener threw', ui: 'the survey UI failed to load', delivery: 'delivery failed' }
 
@@ -37,5 +40,9 @@ export function formatDebug(note: Debug): string {
       return `${FAILED[note.what] || note.what}: ${String(note.error)}`
     case 'delivery':
       return note.message
+    case 'not-sending':
+      return note.offline
+        ? 'not sending: the browser is offline; what is due goes when it is back online'
+        : 'not sending: nothing is due (a score without Send waits until the page is left)'
   }
 }

@@ -144,6 +144,8 @@ export type Note =
   | { code: 'showing'; survey: string; trigger: string }
   | { code: 'failed'; what: 'listener' | 'ui' | 'delivery'; error: unknown }
   | { code: 'delivery'; message: string }
+  /** A flush that sends nothing: offline (the `online` event flushes), or nothing is due (a draft waits for Send or the page's end). */
+  | { code: 'not-sending'; offline: boolean }
 
 export type NoteCode = Note['code']
 

@@ -58,6 +58,10 @@ describe('formatNote: the diagnostics chunk words the loader codes', () => {
     expect(formatNote({ code: 'not-showing', survey: 'nps', reason: 'no-endpoint' })).toBe(
       'touchpoint: not showing nps: data-endpoint is missing',
     )
+    expect(formatNote({ code: 'not-sending', offline: true })).toBe(
+      'touchpoint: not sending: the browser is offline; what is due goes when it is back online',
+    )
+    expect(formatNote({ code: 'not-sending', offline: false })).toMatch(/^touchpoint: not sending: nothing is due/)
     expect(formatNote({ code: 'failed', what: 'ui', error: Error('offline') })).toBe(
       'touchpoint: the survey UI failed to load: Error: offline',
     )

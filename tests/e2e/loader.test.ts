@@ -1,57 +1,46 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { launchChromium, page, ROOT, serve, type TestServer } from './browser'
+import { appears, page, ROOT, stub, tag, useHarness, type Visit } from './harness'
 
 const PACKAGE_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version
 
-const STUB = `<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};
-touchpoint('setStage','cart');touchpoint('on','stage',function(d){window.stages=(window.stages||[]).concat(d.touchpoint)});</script>`
-const TAG = '<script src="/touchpoint.js" data-endpoint="/collect"></script>'
-const ASYNC = '<script src="/touchpoint.js" data-endpoint="/collect" async></script>'
+const STUB = stub(
+  "touchpoint('setStage','cart')",
+  "touchpoint('on','stage',function(d){window.stages=(window.stages||[]).concat(d.touchpoint)})",
+)
+const ASYNC = tag({ async: true })
 
-let browser: Browser
-let server: TestServer
-const warnings: string[] = []
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await serve({
-    '/head': page(TAG, 'head'),
-    '/body': page(TAG),
-    '/async': page(ASYNC, 'head'),
-    '/queued': page(ASYNC, 'body', STUB),
-    // The first instance is kept aside between the tags, to compare with what the page has after both ran.
-    '/twice': page(TAG + '<script>window.first=touchpoint</script>' + TAG.replace('/collect', '/other')),
-    '/bad': page(
-      '<script src="/touchpoint.js" data-endpoint="ftp://x" data-sample="lots" data-position="middle" data-batch-size="0" async></script>',
-    ),
-    '/none': page('<script src="/touchpoint.js" async></script>'),
-    // A CDN still serving last month's UI chunk next to today's loader.
-    '/old/shop': page('<script src="/old/touchpoint.js" data-endpoint="/collect" async></script>'),
-    '/old/touchpoint.js': readFileSync(join(ROOT, 'dist/touchpoint.js'), 'utf8'),
-    '/old/touchpoint-ui.js': `(window.__touchpoint_chunks ||= {}).ui = { api: 1, open() { document.body.append('old UI'); return { close() {} } } }`,
-  })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const harness = useHarness({
+  '/head': page({ where: 'head' }),
+  '/body': page(),
+  '/async': page({ tag: ASYNC, where: 'head' }),
+  '/queued': page({ head: STUB, tag: ASYNC }),
+  // The first instance is kept aside between the tags, to compare with what the page has after both ran.
+  '/twice': page({ tag: tag() + '<script>window.first=touchpoint</script>' + tag({ 'data-endpoint': '/other' }) }),
+  '/bad': page({
+    tag: tag({
+      'data-endpoint': 'ftp://x',
+      'data-sample': 'lots',
+      'data-position': 'middle',
+      'data-batch-size': '0',
+      async: true,
+    }),
+  }),
+  '/none': page({ tag: tag({ 'data-endpoint': false, async: true }) }),
+  // A CDN still serving last month's UI chunk next to today's loader.
+  '/old/shop': page({ tag: tag({ src: '/old/touchpoint.js', async: true }) }),
+  '/old/touchpoint.js': readFileSync(join(ROOT, 'dist/touchpoint.js'), 'utf8'),
+  '/old/touchpoint-ui.js': `(window.__touchpoint_chunks ||= {}).ui = { api: 1, open() { document.body.append('old UI'); return { close() {} } } }`,
 })
 
-async function open(path: string): Promise<Page> {
-  const tab = await browser.newPage()
-  tab.on('console', (m) => m.type() == 'warning' && warnings.push(`${path}: ${m.text()}`))
-  tab.on('pageerror', (e) => warnings.push(`${path}: PAGE ERROR ${e.message}`))
-  await tab.goto(server.url + path)
-  await tab.waitForFunction(() => (window as any).touchpoint?.version)
-  return tab
-}
+/** The console warnings of a visit, as the store's developer reads them. */
+const warnings = ({ lines }: Visit) => lines.filter((l) => l.startsWith('warning: ')).map((l) => l.slice(9))
 
 describe('the CDN loader in Chromium', () => {
   for (const path of ['/head', '/body', '/async']) {
     it(`exposes window.touchpoint from a tag in ${path.slice(1)}`, async () => {
-      const tab = await open(path)
+      const { tab } = await harness.visit(path)
       const api = await tab.evaluate(() => {
         const t = (window as any).touchpoint
         return {
@@ -65,22 +54,20 @@ describe('the CDN loader in Chromium', () => {
       expect(api.methods).toHaveLength(7)
       expect(api.version).toBe(PACKAGE_VERSION) // written in by the build, never by hand
       expect(api.detect).toEqual({ stage: 'awareness', touchpoint: 'other', signal: 'none' })
-      await tab.close()
     })
   }
 
   it('replays calls queued by the stub, in order', async () => {
-    const tab = await open('/queued')
+    const { tab } = await harness.visit('/queued')
     expect(await tab.evaluate(() => (window as any).touchpoint.detect().touchpoint)).toBe('cart')
     await tab.evaluate(() => (window as any).touchpoint('setStage', 'confirmation'))
     expect(await tab.evaluate(() => (window as any).stages)).toEqual(['confirmation'])
     expect(await tab.evaluate(() => (window as any).touchpoint('detect').stage)).toBe('purchase')
-    await tab.close()
   })
 
   it('runs one instance when the tag is pasted twice', async () => {
-    const before = warnings.length
-    const tab = await open('/twice')
+    const visit = await harness.visit('/twice')
+    const { tab } = visit
     const scripts = await tab.evaluate(
       () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/touchpoint.js')).length,
     )
@@ -92,38 +79,34 @@ describe('the CDN loader in Chromium', () => {
       shown: await (window as any).touchpoint.show('csat'),
     }))
     expect(after).toEqual({ kept: true, second: 'undefined', shown: true })
-    await tab.getByRole('dialog').waitFor()
+    await appears(tab)
     expect(await tab.evaluate(() => document.querySelectorAll('[data-touchpoint-survey]').length)).toBe(1)
-    expect(warnings.slice(before)).toEqual([
+    await visit.logged(/two tags/)
+    expect(warnings(visit)).toEqual([
       expect.stringMatching(/two tags, data-endpoint \S+\/collect and \S+\/other: the second is ignored/),
     ])
-    await tab.close()
   })
 
   it('warns once per bad attribute, naming it and the value used, and never throws', async () => {
-    const before = warnings.length
-    const tab = await open('/bad')
+    const visit = await harness.visit('/bad')
     // Worded by the diagnostics chunk, which loads after the loader has run.
-    await expect.poll(() => warnings.length - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(4)
-    const mine = warnings.slice(before)
-    expect(mine.some((w) => w.includes('PAGE ERROR'))).toBe(false)
+    for (const attribute of ['data-endpoint', 'data-sample', 'data-position', 'data-batch-size'])
+      await visit.logged(new RegExp(`^warning: .*${attribute}=`))
+    const mine = warnings(visit)
     expect(mine.filter((w) => w.includes('data-endpoint="ftp://x"'))).toHaveLength(1)
     expect(mine.find((w) => w.includes('data-sample="lots"'))).toMatch(/using the default, 100/)
     expect(mine.find((w) => w.includes('data-position="middle"'))).toMatch(/using the default position, bottom-right/)
     expect(mine.find((w) => w.includes('data-batch-size="0"'))).toMatch(/using the default, 10/)
-    expect(await tab.evaluate(() => (window as any).touchpoint.show('nps'))).toBe(false)
-    await tab.close()
+    expect(await visit.tab.evaluate(() => (window as any).touchpoint.show('nps'))).toBe(false)
   })
 
   it('says data-endpoint is required when it is missing', async () => {
-    const before = warnings.length
-    const tab = await open('/none')
-    await expect.poll(() => warnings.slice(before).join('\n'), { timeout: 10_000 }).toMatch(/data-endpoint is required/)
-    await tab.close()
+    const visit = await harness.visit('/none')
+    expect(await visit.logged(/data-endpoint/)).toMatch(/data-endpoint is required/)
   })
 
   it('loads the survey UI chunk only when a survey is shown', async () => {
-    const tab = await open('/body')
+    const { tab } = await harness.visit('/body')
     const chunks = () =>
       tab.evaluate(() =>
         performance
@@ -134,12 +117,10 @@ describe('the CDN loader in Chromium', () => {
     expect(await chunks()).toEqual([])
     expect(await tab.evaluate(() => (window as any).touchpoint.show('csat'))).toBe(true)
     expect(await chunks()).toEqual(['touchpoint-ui.js'])
-    await tab.close()
   })
 
   it('refuses a UI chunk that speaks an older interface: no survey, an error event, nothing thrown', async () => {
-    const before = warnings.length
-    const tab = await open('/old/shop')
+    const { tab } = await harness.visit('/old/shop')
     const result = await tab.evaluate(async () => {
       const errors: unknown[] = []
       ;(window as any).touchpoint.on('error', (e: unknown) => errors.push(e))
@@ -154,7 +135,5 @@ describe('the CDN loader in Chromium', () => {
       }),
     ])
     expect(result.text).not.toContain('old UI')
-    expect(warnings.slice(before).join('\n')).not.toMatch(/PAGE ERROR/)
-    await tab.close()
   })
 })

@@ -81,8 +81,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   async function attempt(handed?: () => void) {
     clearTimeout(timer as never)
     timer = 0
-    // While offline nothing is tried: the `online` event flushes.
-    if (!due() || win.navigator.onLine === false) return
+    // While offline nothing is tried: the `online` event flushes. The debug log says why nothing went.
+    const offline = win.navigator.onLine === false
+    if (offline || !due()) return log({ code: 'not-sending', offline })
     let again = config.flushMs
     let transport: TransportChunk
     try {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDelivery, DRAFT_MS } from '../../../src/loader/delivery/delivery'
 import { OUTBOX_CAP } from '../../../src/loader/delivery/outbox'
-import { CHUNK_API, type SendResult, type TransportChunk } from '../../../src/shared/contract'
+import { CHUNK_API, type Note, type SendResult, type TransportChunk } from '../../../src/shared/contract'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { createEmitter } from '../../../src/loader/core/emitter'
 import { createStorage } from '../../../src/loader/lib/storage'
@@ -13,6 +13,8 @@ let sent: Batch[]
 let answers: SendResult[]
 let otherTabSending: boolean
 let events: [string, unknown][]
+/** What delivery told the debug log. */
+let notes: Note[]
 
 const transport: TransportChunk = {
   api: CHUNK_API,
@@ -55,7 +57,7 @@ function start(
     win,
     config: { ...DEFAULTS, endpoint: ENDPOINT, ...config },
     emit: emitter.emit,
-    log() {},
+    log: (note) => void notes.push(note),
     loadChunk: async () => chunk,
     storage,
     drafts: () => drafts,
@@ -72,6 +74,7 @@ beforeEach(() => {
   sent = []
   answers = []
   events = []
+  notes = []
   otherTabSending = false
 })
 afterEach(() => {
@@ -171,6 +174,9 @@ describe('delivery', () => {
     expect(stored()).toEqual([expect.objectContaining({ id: draft.id })])
     await tick(1000)
     expect(sent).toEqual([])
+    notes = []
+    await delivery.flush()
+    expect(notes).toEqual([{ code: 'not-sending', offline: false }]) // what the e2e tests wait for
     delivery.record({ ...draft, comment: 'great' }, true)
     await tick(0)
     expect(sent.flatMap((b) => b.responses)).toEqual([{ ...draft, comment: 'great' }])
@@ -252,6 +258,7 @@ describe('delivery', () => {
     await delivery.flush()
     await tick(10000)
     expect(sent).toEqual([])
+    expect(notes).toContainEqual({ code: 'not-sending', offline: true })
     win.navigator.onLine = true
     win.dispatchEvent(new Event('online'))
     await tick(0)

@@ -1,0 +1,83 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
+import { watched, type Watched } from './watch'
+
+export interface VisitOptions {
+  /** Open the tab in this visitor's context (a second tab, same storage) instead of a new one. */
+  context?: BrowserContext
+  /** For the new context: viewport, locale, `httpCredentials`… */
+  contextOptions?: BrowserContextOptions
+  /** Runs in every page of a new context before the page's own scripts. */
+  init?: () => void
+  /** Called with the new tab before it navigates: to listen from its first request on. */
+  listen?: (tab: Page) => void
+  /** The global the API lives on, to wait for (`touchpointSurvey` beside a foreign `touchpoint`); `false`: do not wait. */
+  api?: string | false
+}
+
+/** One visitor's tab: what it printed and threw, and ways to go on and to wait. */
+export interface Visit {
+  context: BrowserContext
+  tab: Page
+  /** Every console line, as `type: text` (`warning: touchpoint: …`, `info: touchpoint: page is …`). */
+  lines: Watched<string>
+  /** Uncaught errors of the page; any fails the test after it ends. */
+  errors: string[]
+  /** Navigates this tab to `path` and waits for the API again. */
+  go(path: string, api?: string | false): Promise<void>
+  /**
+   * Resolves with the first console line from index `since` on that matches `pattern`. The
+   * debug log (`data-debug`) reports the loader's decisions ("not showing", "nothing to send"):
+   * a test proves a negative by waiting for the decision, never by sleeping.
+   */
+  logged(pattern: RegExp, since?: number): Promise<string>
+}
+
+/** Resolves once the widget's API is up in `tab` (its `version` is set). */
+export const apiReady = (tab: Page, api: string | false = 'touchpoint') =>
+  api ? tab.waitForFunction((name) => (window as any)[name]?.version, api).then(() => {}) : Promise.resolve()
+
+/**
+ * Opens a tab (in a new context unless one is given), goes to `url`, waits for the API, and
+ * records console lines and page errors. `track` hears every new context, for closing.
+ */
+export async function openVisit(
+  browser: Browser,
+  url: (path: string) => string,
+  path: string,
+  options: VisitOptions,
+  track: (context: BrowserContext, errors: string[]) => void,
+): Promise<Visit> {
+  let context = options.context
+  if (!context) {
+    context = await browser.newContext(options.contextOptions)
+    if (options.init) await context.addInitScript(options.init)
+  }
+  const tab = await context.newPage()
+  options.listen?.(tab)
+  const errors: string[] = []
+  track(context, errors)
+  const lines = watched<string>((all) => '\n' + all.join('\n'))
+  tab.on('console', (message) => lines.push(`${message.type()}: ${message.text()}`))
+  tab.on('pageerror', (error) => errors.push(error.message))
+  const go = async (to: string, api = options.api) => {
+    await tab.goto(url(to))
+    await apiReady(tab, api)
+  }
+  const logged = (pattern: RegExp, since = 0) =>
+    lines.until((line) => pattern.test(line), { since, ms: 10_000, what: `a console line matching ${pattern}` })
+  await go(path)
+  return { context, tab, lines, errors, go, logged }
+}
+
+/**
+ * The survey card, once it is on screen: found as the shopper's screen reader finds it (a dialog
+ * named by its question), never by class names, which the build shortens.
+ *
+ * @example
+ * await appears(tab, /how was checkout/i)
+ */
+export async function appears(tab: Page, name?: string | RegExp): Promise<Locator> {
+  const card = tab.getByRole('dialog', name ? { name } : {})
+  await card.waitFor({ state: 'visible' })
+  return card
+}
