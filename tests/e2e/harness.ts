@@ -30,6 +30,8 @@
  *   `logged(pattern)` waits for a console line: with `data-debug` the loader reports its
  *   decisions there, so a test proves a negative by waiting for the decision, never by sleeping.
  * - `appears(tab, name?)`: the survey card by role `dialog` and accessible name.
+ * - `recordEvents(tab)` (harness/events.ts): the widget's events recorded in the page; `hear(name)`
+ *   resolves on the event itself (an answer's id, a `sent`, a `stage`), without polling.
  */
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
@@ -43,6 +45,7 @@ export { page, stub, tag, type PageParts, type TagAttributes } from './harness/p
 export type { Intercept, PageSource, Post, Shop } from './harness/shop'
 export { apiReady, appears, type Visit, type VisitOptions } from './harness/visit'
 export { watched, type Watched } from './harness/watch'
+export { recordEvents, type Events } from './harness/events'
 
 export interface Harness {
   /** The shop server (throws in a harness started without one). */
