@@ -8,8 +8,11 @@ export interface VisitOptions {
   contextOptions?: BrowserContextOptions
   /** Runs in every page of a new context before the page's own scripts. */
   init?: () => void
-  /** Called with the new tab before it navigates: to listen from its first request on. */
-  listen?: (tab: Page) => void
+  /**
+   * Called with the new tab before it navigates, and awaited: to listen from its first request on,
+   * or to prepare the tab (its clock, an init script with an argument).
+   */
+  listen?: (tab: Page) => void | Promise<void>
   /** The global the API lives on, to wait for (`touchpointSurvey` beside a foreign `touchpoint`); `false`: do not wait. */
   api?: string | false
 }
@@ -53,9 +56,9 @@ export async function openVisit(
     if (options.init) await context.addInitScript(options.init)
   }
   const tab = await context.newPage()
-  options.listen?.(tab)
   const errors: string[] = []
-  track(context, errors)
+  track(context, errors) // first: closed after the test even if preparing the tab fails
+  await options.listen?.(tab)
   const lines = watched<string>((all) => '\n' + all.join('\n'))
   tab.on('console', (message) => lines.push(`${message.type()}: ${message.text()}`))
   tab.on('pageerror', (error) => errors.push(error.message))
