@@ -12,7 +12,7 @@ export interface VisitOptions {
    * Called with the new tab before it navigates, and awaited: to listen from its first request on,
    * or to prepare the tab (its clock, an init script with an argument).
    */
-  listen?: (tab: Page) => void | Promise<void>
+  listen?: (tab: Page) => unknown
   /** The global the API lives on, to wait for (`touchpointSurvey` beside a foreign `touchpoint`); `false`: do not wait. */
   api?: string | false
 }
