@@ -1,45 +1,28 @@
 // What a shopper sees first (issue 15): questions worded for the page, five faces told apart at
 // a glance, show() replacing a finished card, and a bottom sheet on screen on a too-wide page.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, serve, type TestServer } from './browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { page, tag, useHarness } from './harness'
 
-let browser: Browser
-let server: TestServer
-let context: BrowserContext | undefined
+const VIEWPORT = '<meta name="viewport" content="width=device-width,initial-scale=1">'
+const store = (attributes: Record<string, string> = {}, body = '') =>
+  page({ head: VIEWPORT, body, tag: tag(attributes) })
 
-const store = (attrs = '', body = '<h1>Shop</h1>') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title></head>` +
-  `<body>${body}<script src="/touchpoint.js" data-endpoint="/collect" ${attrs}></script></body></html>`
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await serve({
-    '/checkout/order-received/77/': store(),
-    '/vi/tai-khoan/': store('data-locale="vi"'),
-    '/own-words/checkout/order-received/78/': store('data-question-csat="Did we get it right?"'),
-    '/product/linen-shirt/': store(),
-    '/wide/': store('', '<div style="width:640px;height:1400px;background:#eee">A theme wider than the phone</div>'),
-  })
-})
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const harness = useHarness({
+  '/checkout/order-received/77/': store(),
+  '/vi/tai-khoan/': store({ 'data-locale': 'vi' }),
+  '/own-words/checkout/order-received/78/': store({ 'data-question-csat': 'Did we get it right?' }),
+  '/product/linen-shirt/': store(),
+  '/wide/': store({}, '<div style="width:640px;height:1400px;background:#eee">A theme wider than the phone</div>'),
 })
 
 async function visit(path: string, viewport = { width: 1024, height: 700 }, phone = false): Promise<Page> {
-  context = await browser.newContext({ viewport, isMobile: phone, hasTouch: phone })
-  const tab = await context.newPage()
-  await tab.goto(server.url + path)
-  await tab.waitForFunction(() => typeof (window as any).touchpoint?.show == 'function')
+  const { tab } = await harness.visit(path, { contextOptions: { viewport, isMobile: phone, hasTouch: phone } })
   return tab
 }
 
-const card = (tab: Page) => tab.locator('[data-touchpoint-survey] [role=dialog]')
+/** The survey card, as a screen reader finds it. */
+const card = (tab: Page) => tab.getByRole('dialog')
 /** The face the shopper points at: the label around the radio a screen reader names `name`. */
 const faceNamed = (tab: Page, name: string) =>
   card(tab).locator('label', { has: tab.getByRole('radio', { name, exact: true }) })

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { ROOT, launchChromium, serve, type TestServer } from './browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { ROOT, page, recordEvents, tag, useHarness, type PageParts, type TagAttributes } from './harness'
 import { expectWireBatch } from '../shared/wire-schema'
 // @ts-expect-error: a plain .mjs build script without types
 import { SHORT_NAMES } from '../../scripts/rollup-plugin-short-class-names.mjs'
@@ -13,15 +13,14 @@ import { SHORT_NAMES } from '../../scripts/rollup-plugin-short-class-names.mjs'
 // must not take the shopper's focus, mix CSS with the store in either direction, move the page,
 // or forget right-to-left pages; and what it reports must follow the wire format.
 
-interface Shop {
-  html?: string
-  head?: string
-  body?: string
-  attrs?: string
-}
-const shop = ({ html = 'lang="en"', head = '', body = '', attrs = 'data-surveys=""' }: Shop = {}) =>
-  `<!doctype html><html ${html}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title>${head}</head>` +
-  `<body><h1>Shop</h1>${body}<script src="/touchpoint.js" data-endpoint="/collect" ${attrs} async></script></body></html>`
+const VIEWPORT = '<meta name="viewport" content="width=device-width,initial-scale=1">'
+/** A store page: no survey of its own unless `surveys` says, the tag `async` at the end of the body. */
+const shop = ({ attributes = {}, ...parts }: PageParts & { attributes?: TagAttributes } = {}) =>
+  page({
+    ...parts,
+    head: VIEWPORT + (parts.head ?? ''),
+    tag: tag({ 'data-surveys': '', ...attributes, async: true }),
+  })
 
 // The search box has focus, with the caret inside the word, before the loader even runs.
 const TYPING =
@@ -56,62 +55,31 @@ const LOOKALIKES =
 const content = (slot = '') =>
   `<main id="main"><p id="intro">Summer sale</p><div style="height:400px">Products</div>${slot}<p id="after">Reviews</p><div style="height:1100px"></div><footer id="end">End</footer></main>`
 // Opened from a trigger (so without moving focus), when the test is ready: a `track` trigger.
-const ON_TRACK = 'data-surveys="other:csat@track=open-now"'
+const ON_TRACK = { 'data-surveys': 'other:csat@track=open-now' }
 
-const PAGES: Record<string, string> = {
-  '/auto-typing': shop({ body: TYPING, attrs: 'data-surveys="other:csat@delay=1s"' }),
+const harness = useHarness({
+  '/auto-typing': shop({ body: TYPING, attributes: { 'data-surveys': 'other:csat@delay=1s' } }),
   '/code-typing': shop({ body: TYPING }),
   '/clean': shop(),
   '/hostile': shop({ head: HOSTILE }),
   '/lookalikes': shop({ body: LOOKALIKES }),
-  '/floating': shop({ body: content(), attrs: ON_TRACK }),
+  '/floating': shop({ body: content(), attributes: ON_TRACK }),
   // The documented way to embed inline without a shift: the slot keeps room for the card (README).
   '/inline': shop({
     body: content('<div id="slot" style="min-height:230px"></div>'),
-    attrs: `${ON_TRACK} data-mount="#slot"`,
+    attributes: { ...ON_TRACK, 'data-mount': '#slot' },
   }),
-  '/rtl': shop({ html: 'dir="rtl" lang="ar"' }),
-  '/vi': shop({ attrs: 'data-surveys="" data-locale="vi"' }),
+  '/rtl': shop({ dir: 'rtl', lang: 'ar' }),
+  '/vi': shop({ attributes: { 'data-locale': 'vi' } }),
   // A store matching the card to its theme with the documented custom properties.
   '/themed': shop({
     head: '<style>:root{--touchpoint-font:Georgia,serif;--touchpoint-radius:0px;--touchpoint-z:40}</style>',
   }),
-}
-
-let browser: Browser
-let server: TestServer
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await serve(PAGES)
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
 
-interface Visit {
-  tab: Page
-  errors: string[]
-}
-// Every visitor's browser context, closed after each test whether it passed or not.
-const contexts: BrowserContext[] = []
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()))
-})
-
-/** A fresh visitor on `path` at desktop size; resolves once the loader is up. */
-async function visit(path: string, init?: () => void): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 700 } })
-  contexts.push(context)
-  const tab = await context.newPage()
-  if (init) await tab.addInitScript(init)
-  const errors: string[] = []
-  tab.on('pageerror', (e) => errors.push(e.message))
-  await tab.goto(server.url + path)
-  await tab.waitForFunction(() => (window as any).touchpoint?.version)
-  return { tab, errors }
-}
+/** A fresh visitor on `path` at desktop size, once the loader is up. */
+const visit = (path: string, init?: () => void) =>
+  harness.visit(path, { init, contextOptions: { viewport: { width: 1024, height: 700 } } })
 
 const dialog = (tab: Page) => tab.getByRole('dialog')
 /** Waits for the card, then for its slide-in to end, so boxes are where they stay. */
@@ -385,11 +353,7 @@ describe('the survey as a guest on the store page, in Chromium', () => {
 
   it('reports show, dismiss and answer with wire-format payloads; an emotion answer carries its face', async () => {
     const { tab } = await visit('/clean')
-    await tab.evaluate(() => {
-      const w = window as any
-      w.events = []
-      for (const name of ['show', 'answer', 'dismiss']) w.touchpoint.on(name, (e: any) => w.events.push([name, e]))
-    })
+    const recorded = await recordEvents(tab, ['show', 'answer', 'dismiss'])
     await show(tab, 'csat')
     await tab.keyboard.press('Escape')
     await dialog(tab).waitFor({ state: 'detached' })
@@ -398,7 +362,7 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     await tab.getByRole('textbox').fill('found my size, mail me at an@example.com')
     await tab.getByRole('button', { name: 'Send' }).click()
     await tab.getByText('Thank you!').waitFor()
-    const events: [string, any][] = await tab.evaluate(() => (window as any).events)
+    const events = await recorded.heard()
     expect(events.map(([name, e]) => `${name} ${e.kind}`)).toEqual([
       'show csat',
       'dismiss csat',
@@ -418,7 +382,7 @@ describe('the survey as a guest on the store page, in Chromium', () => {
       score: 4,
       emotion: 'pleased',
       locale: 'en',
-      url: server.url + '/clean',
+      url: harness.shop.url + '/clean',
     })
     expect(answer.comment).not.toContain('an@example.com') // masked in the browser, before anything leaves it
     // show and dismiss carry the same fields, score still empty; a dismissal is its survey's show.
@@ -433,9 +397,10 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     expect(dismissed).toEqual(shown)
 
     await tab.evaluate(() => (window as any).touchpoint.flush())
-    const sent = () =>
-      server.received.flatMap((body) => expectWireBatch(body).responses).filter((r) => r.id == answer.id)
-    await expect.poll(() => sent().some((r) => r.comment), { timeout: 10_000 }).toBe(true)
-    expect(sent().at(-1)).toEqual(answer)
+    // What the collector acknowledged is what the page reported, in the wire format.
+    const post = await harness.shop.posts.until(
+      (p) => p.status < 300 && !!p.batch?.responses.some((r) => r.id == answer.id && r.comment),
+    )
+    expect(expectWireBatch(post.body).responses.find((r) => r.id == answer.id)).toEqual(answer)
   })
 })

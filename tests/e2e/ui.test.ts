@@ -1,57 +1,29 @@
-import { createServer, type Server } from 'node:http'
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { type Browser, type Page } from 'playwright-core'
-import { launchChromium } from './browser'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { ROOT, page, tag, useHarness, type TagAttributes } from './harness'
 
 // Drives the built dist/touchpoint.js (+ touchpoint-ui.js) in Chromium, as a store page would.
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..')
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
-let browser: Browser
-let server: Server
-let base = ''
+const VIEWPORT = '<meta name="viewport" content="width=device-width,initial-scale=1">'
+// A strict policy as a store sets it (in a meta tag here: the harness's pages carry no headers).
+const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'nonce-n0nce'; script-src 'self'">`
 
-const page = (locale: string, attrs = '') =>
-  `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title></head>` +
-  `<body><main><h1>Shop</h1><p>Products</p><div id="slot"></div></main>` +
-  `<script src="/touchpoint.js" data-endpoint="/collect" data-locale="${locale}" ${attrs}></script></body></html>`
-
-beforeAll(async () => {
-  for (const file of ['touchpoint.js', 'touchpoint-ui.js'])
-    if (!existsSync(join(ROOT, 'dist', file))) throw new Error(`dist/${file} is missing: run npm run build first`)
-  server = createServer((req, res) => {
-    const url = new URL(req.url || '/', 'http://x')
-    if (url.pathname == '/collect') return void req.resume().on('end', () => res.writeHead(204).end())
-    if (url.pathname.endsWith('.js')) {
-      const file = join(ROOT, 'dist', url.pathname)
-      return void (existsSync(file)
-        ? res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file))
-        : res.writeHead(404).end())
-    }
-    const csp = url.searchParams.has('csp')
-      ? { 'content-security-policy': "default-src 'self'; style-src 'nonce-n0nce'; script-src 'self'" }
-      : {}
-    res
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...csp })
-      .end(page(url.searchParams.get('locale') || 'en', url.searchParams.get('attrs') || ''))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  base = `http://127.0.0.1:${typeof address == 'object' && address ? address.port : 0}`
-  browser = await launchChromium()
-})
-// Every tab a test opened (each in its own context), closed after the test whether it passed or not.
-const tabs: Page[] = []
-afterEach(async () => {
-  await Promise.all(tabs.splice(0).map((tab) => tab.close()))
-})
-afterAll(async () => {
-  await browser?.close()
-  await new Promise((resolve) => server?.close(resolve))
+// One shop page, told by its query: ?locale=vi&attributes={…}&csp
+const harness = useHarness({
+  '/': (url) => {
+    const locale = url.searchParams.get('locale') || 'en'
+    const attributes: TagAttributes = JSON.parse(url.searchParams.get('attributes') || '{}')
+    return page({
+      lang: locale,
+      head: (url.searchParams.has('csp') ? CSP : '') + VIEWPORT,
+      body: '<main><p>Products</p><div id="slot"></div></main>',
+      tag: tag({ 'data-locale': locale, ...attributes }),
+    })
+  },
 })
 
 interface Options {
@@ -59,7 +31,7 @@ interface Options {
   locale?: string
   scheme?: 'light' | 'dark'
   width?: number
-  attrs?: string
+  attributes?: TagAttributes
   kind?: string
   still?: boolean
 }
@@ -69,23 +41,21 @@ async function showSurvey({
   locale = 'en',
   scheme = 'light',
   width = 1024,
-  attrs = '',
+  attributes = {},
   kind = 'nps',
   still = false,
   csp = false,
 }: Options = {}): Promise<Page> {
-  const tab = await browser.newPage({ viewport: { width, height: 700 } })
-  tabs.push(tab)
-  await tab.emulateMedia({ colorScheme: scheme, reducedMotion: still ? 'reduce' : 'no-preference' })
-  const errors: string[] = []
-  tab.on('pageerror', (e) => errors.push(e.message))
-  await tab.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) =>
-      ((window as any).blocked ||= []).push(e.violatedDirective),
-    ),
-  )
-  await tab.goto(`${base}/?locale=${locale}&attrs=${encodeURIComponent(attrs)}${csp ? '&csp' : ''}`)
-  await tab.waitForFunction(() => (window as any).touchpoint?.show)
+  const query = new URLSearchParams({ locale, attributes: JSON.stringify(attributes) })
+  if (csp) query.set('csp', '')
+  const { tab } = await harness.visit(`/?${query}`, {
+    contextOptions: { viewport: { width, height: 700 } },
+    init: () =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        ((window as any).blocked ||= []).push(e.violatedDirective),
+      ),
+    listen: (tab) => tab.emulateMedia({ colorScheme: scheme, reducedMotion: still ? 'reduce' : 'no-preference' }),
+  })
   await tab.evaluate(async (kind) => {
     const w = window as any
     w.events = []
@@ -96,7 +66,6 @@ async function showSurvey({
     await new Promise((frame) => requestAnimationFrame(frame))
   }, kind)
   await tab.getByRole('dialog').waitFor()
-  expect(errors).toEqual([])
   return tab
 }
 
@@ -240,7 +209,7 @@ describe('the survey in Chromium', () => {
   })
 
   it('keeps 4.5:1 on a store accent, inline in the given element', async () => {
-    const tab = await showSurvey({ attrs: 'data-accent="#ffd700" data-mount="#slot"', kind: 'ces' })
+    const tab = await showSurvey({ attributes: { 'data-accent': '#ffd700', 'data-mount': '#slot' }, kind: 'ces' })
     expect(await tab.locator('#slot [data-touchpoint-survey]').count()).toBe(1)
     await tab.getByRole('radio', { name: '6', exact: true }).check()
     expect(await axe(tab)).toEqual([])
@@ -249,7 +218,7 @@ describe('the survey in Chromium', () => {
   })
 
   it('is styled under a strict CSP that allows no inline styles', async () => {
-    const tab = await showSurvey({ csp: true, attrs: 'data-nonce="n0nce"' })
+    const tab = await showSurvey({ csp: true, attributes: { 'data-nonce': 'n0nce' } })
     const position = await tab.getByRole('dialog').evaluate((el) => getComputedStyle(el).position)
     expect(position).toBe('fixed')
     expect(await tab.evaluate(() => (window as any).blocked || [])).toEqual([])
