@@ -53,11 +53,13 @@ const EVENTS = ['stage', 'show', 'answer', 'dismiss', 'sent', 'error']
 /**
  * A script for a test page, placed right after the tag: records the widget's events in
  * `window.heard` as [name, payload] from the start (a reloaded page may send before a test could
- * listen), and tells whoever waits in `hear`. Give it the page's CSP nonce if it has one.
+ * listen), and tells whoever waits in `hear`. Payloads are kept as JSON copies: the widget hands
+ * the same object to `show` and `dismiss`, and WebDriver BiDi returns a repeated object as a bare
+ * reference. Give it the page's CSP nonce if it has one.
  */
 export const recordEvents = (nonce = '') =>
   `<script${nonce && ` nonce="${nonce}"`}>window.heard=[];window.onHeard=[];${JSON.stringify(EVENTS)}.forEach(function(name){` +
-  `touchpoint.on(name,function(payload){heard.push([name,payload]);onHeard.forEach(function(tell){tell()})})})</script>`
+  `touchpoint.on(name,function(payload){heard.push([name,JSON.parse(JSON.stringify(payload))]);onHeard.forEach(function(tell){tell()})})})</script>`
 
 /**
  * Resolves with the payloads of the page's `name` events once there are `count` of them (each
