@@ -31,7 +31,8 @@ export async function recordEvents(tab: Page, names: string[] = EVENTS): Promise
     w.__onHeard = new Set()
     for (const name of events)
       w.touchpoint.on(name, (payload: unknown) => {
-        w.__heard.push([name, payload])
+        // A copy as the page had it then: the widget hands the same object to `show` and `dismiss`.
+        w.__heard.push([name, JSON.parse(JSON.stringify(payload))])
         for (const tell of w.__onHeard) tell()
       })
   }, names)
