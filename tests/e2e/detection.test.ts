@@ -23,6 +23,7 @@ async function load(html: string, url: string, reuse?: Visit): Promise<Visit> {
     return reuse
   }
   return harness.visit(url, {
+    failOn: 'widget',
     listen: (tab) =>
       tab.route('**/*', (route) => (route.request().url().startsWith(shop.url) ? route.continue() : route.abort())),
   })
