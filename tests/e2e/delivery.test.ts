@@ -1,124 +1,25 @@
 // Delivery in Chromium: the built dist/ files on a store page, in front of the reference
-// collector (SQLite, de-duplicating by id). The front server can answer 503 and be slow, and
-// records every POST so that the tests can say what was sent how often.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createCollector, type Collector } from '../../src/collector/server'
-import { tempDir } from '../collector/fixtures'
-import { expectWireBatch } from '../shared/wire-schema'
-import { ROOT, launchChromium } from './browser'
+// collector (SQLite, de-duplicating by id). The harness's shop can answer 503 and hold a request,
+// and records every POST so that the tests can say what was sent how often.
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { appears, page, requireBuild, tag, useHarness } from './harness'
 
-interface Post {
-  ids: string[]
-  status: number
-  beacon: boolean
-}
+requireBuild()
 
-let browser: Browser
-let server: Server
-let collector: Collector
-let collectorUrl = ''
-let removeDb = () => {}
-let base = ''
-/** What /collect got, in order of arrival. */
-let posts: Post[] = []
-/** Answer this many POSTs with 503 before passing them on to the collector. */
-let fail = 0
-/** While set, POSTs wait for it before they are answered: a send held in flight until the test lets it go. */
-let gate: Promise<void> | null = null
-let context: BrowserContext | undefined
+const SEEN = `<script>window.seen=[];touchpoint.on('sent',function(e){seen.push(['sent',e.ids])});touchpoint.on('error',function(e){seen.push(['error',e.code,e.status])})</script>`
+// `?flush=` sets data-flush-ms; data-debug prints the decisions the tests wait for.
+const shopPage = (url: URL) =>
+  page({ tag: tag({ 'data-flush-ms': url.searchParams.get('flush') || '100', 'data-debug': true }) + SEEN })
 
-// Short backoff through the transport chunk's test-visible settings: the page loads the chunk
-// before the loader (the loader takes a chunk that is already registered). The request timeout
-// stays at its default: no test waits for it, and a held request must not time out.
-const FAST = `<script src="/touchpoint-transport.js"></script><script>var t=__touchpoint_chunks.transport;
-t.settings.baseMs=50;t.settings.capMs=200;t.lease.settleMs=10</script>`
-const page = (flushMs: number) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${FAST}</head><body><h1>Shop</h1>` +
-  `<script src="/touchpoint.js" data-endpoint="/collect" data-flush-ms="${flushMs}"></script>` +
-  `<script>window.seen=[];touchpoint.on('sent',function(e){seen.push(['sent',e.ids])});touchpoint.on('error',function(e){seen.push(['error',e.code,e.status])})</script></body></html>`
-
-beforeAll(async () => {
-  for (const file of ['touchpoint.js', 'touchpoint-ui.js', 'touchpoint-transport.js'])
-    if (!existsSync(join(ROOT, 'dist', file))) throw new Error(`dist/${file} is missing: run npm run build first`)
-  const tmp = tempDir()
-  removeDb = tmp.remove
-  collector = createCollector({ dbPath: tmp.dbPath, log: () => {}, rateLimit: null })
-  collectorUrl = (await collector.listen(0)).url
-  server = createServer((req, res) => {
-    const url = new URL(req.url || '/', 'http://x')
-    if (url.pathname == '/collect') {
-      let body = ''
-      req.on('data', (c) => (body += c))
-      req.on('end', async () => {
-        const batch = expectWireBatch(body)
-        // sendBeacon requests are no-cors; the widget's fetches are cors (and read the answer).
-        const post: Post = {
-          ids: batch.responses.map((r) => r.id),
-          status: 503,
-          beacon: req.headers['sec-fetch-mode'] == 'no-cors',
-        }
-        if (fail > 0) fail--
-        else
-          post.status = (
-            await fetch(collectorUrl + '/collect', {
-              method: 'POST',
-              headers: { 'content-type': req.headers['content-type'] || '' },
-              body,
-            })
-          ).status
-        await gate
-        posts.push(post)
-        res.writeHead(post.status).end()
-      })
-      return
-    }
-    const file = join(ROOT, 'dist', url.pathname)
-    if (url.pathname.endsWith('.js'))
-      return void (existsSync(file)
-        ? res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file))
-        : res.writeHead(404).end())
-    res
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end(page(Number(url.searchParams.get('flush') || 100)))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await new Promise((resolve) => server?.close(resolve))
-  await collector?.close()
-  removeDb()
-})
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-  posts = []
-  fail = 0
-  gate = null
-})
-
-async function open(path = '/shop?flush=100'): Promise<Page> {
-  context ||= await browser.newContext()
-  const tab = await context.newPage()
-  tab.on('pageerror', (e) => {
-    throw e
-  })
-  await tab.goto(base + path)
-  await tab.waitForFunction(() => (window as any).touchpoint?.version)
-  return tab
-}
+const harness = useHarness({ '/shop': shopPage, '/shop/next': shopPage })
+const shop = () => harness.shop
 
 /** The shopper picks a score in a CSAT survey; with `send`, closes it too (an answer), else leaves it open (a draft). */
 async function answer(tab: Page, score: number, send = true, shown?: () => Promise<unknown>): Promise<string> {
   expect(await tab.evaluate(() => (window as any).touchpoint.show('csat'))).toBe(true)
   await shown?.()
+  await appears(tab)
   await tab.getByRole('radio', { name: String(score), exact: true }).check()
   const id = await tab.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('tp:o:') && !k.endsWith(':lease'))!
@@ -132,17 +33,15 @@ async function answer(tab: Page, score: number, send = true, shown?: () => Promi
 }
 
 const stored = async (id: string) => {
-  const answer = await collector.store.get(id)
+  const answer = await shop().collector.store.get(id)
   return answer ? [answer] : []
 }
-const until = async (what: () => boolean, ms = 15000) => {
-  for (const end = Date.now() + ms; !what();) {
-    if (Date.now() > end) throw new Error('timed out; posts: ' + JSON.stringify(posts))
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
+/** Waits until a POST carrying `id` got the collector's 2xx for the widget's own fetch (not a beacon). */
+const acknowledged = (id: string) =>
+  shop().posts.until((p) => p.ids.includes(id) && !p.beacon && p.status == 200, { what: `${id} acknowledged` })
 /** Each id reached the collector's database once, and nothing went again after the widget saw its 2xx. */
 async function expectDeliveredOnce(ids: string[]) {
+  const { posts } = shop()
   for (const id of ids) {
     expect(await stored(id)).toHaveLength(1)
     const mine = posts.filter((p) => p.ids.includes(id))
@@ -157,14 +56,19 @@ const outbox = (tab: Page) =>
       .filter((k) => k.startsWith('tp:o:') && !k.endsWith(':lease'))
       .map((k) => localStorage.getItem(k)),
   )
+const statuses = () => shop().posts.map((p) => p.status)
 
 describe('delivery in Chromium', () => {
   it('gets an answer through a collector that answers 503 several times', async () => {
-    fail = 3
-    const tab = await open()
+    shop().fail(3)
+    const { tab, logged } = await harness.visit('/shop?flush=60000')
+    // The page's first look at the outbox (when idle) is over, and the flush timer is a minute:
+    // the shown display and the answer go in the one batch that flush() sends.
+    await logged(/not sending: nothing is due/)
     const id = await answer(tab, 4)
-    await until(() => posts.length == 4)
-    expect(posts.map((p) => p.status)).toEqual([503, 503, 503, 200])
+    await tab.evaluate(() => (window as any).touchpoint.flush())
+    await acknowledged(id)
+    expect(statuses()).toEqual([503, 503, 503, 200])
     await tab.waitForFunction(() => (window as any).seen.length)
     expect(await tab.evaluate(() => (window as any).seen)).toEqual([['sent', [id]]])
     expect(await outbox(tab)).toEqual([])
@@ -172,77 +76,86 @@ describe('delivery in Chromium', () => {
   })
 
   it('gets an answer through when the shopper navigates away right after giving it', async () => {
-    const tab = await open('/shop?flush=60000')
-    const id = await answer(tab, 5)
-    await tab.goto(base + '/shop/next?flush=60000') // pagehide: beacon; the next page sends it again and removes it on the 2xx
-    await until(() => posts.some((p) => p.ids.includes(id) && !p.beacon && p.status == 200))
-    expect(posts.find((p) => p.ids.includes(id))!.beacon).toBe(true)
-    await tab.waitForFunction(() => (window as any).seen.length)
-    expect(await outbox(tab)).toEqual([])
+    const visit = await harness.visit('/shop?flush=60000')
+    const id = await answer(visit.tab, 5)
+    await visit.go('/shop/next?flush=60000') // pagehide: beacon; the next page sends it again and removes it on the 2xx
+    await acknowledged(id)
+    expect(shop().posts.find((p) => p.ids.includes(id))!.beacon).toBe(true)
+    await visit.tab.waitForFunction(() => (window as any).seen.length)
+    expect(await outbox(visit.tab)).toEqual([])
     await expectDeliveredOnce([id])
   })
 
   it('gets a chosen score through when the shopper leaves without pressing Send', async () => {
-    const tab = await open('/shop?flush=100')
-    const id = await answer(tab, 2, false)
-    await new Promise((r) => setTimeout(r, 300))
-    // No answer yet: the shopper may still add a comment (the shown display may go on its own).
-    expect(posts.filter((p) => p.ids.length)).toEqual([])
-    await tab.goto(base + '/shop/next?flush=100')
-    await until(() => posts.some((p) => p.ids.includes(id) && !p.beacon && p.status == 200))
+    const visit = await harness.visit('/shop?flush=100')
+    const id = await answer(visit.tab, 2, false)
+    // No answer yet: the shopper may still add a comment. Two flushes in a row: the second starts
+    // once the first's batch (the shown display, and nothing more) is answered, and decides that
+    // nothing is due; by then every batch the page sent has reached the collector.
+    const since = visit.lines.length
+    await visit.tab.evaluate(async () => {
+      await (window as any).touchpoint.flush()
+      await (window as any).touchpoint.flush()
+    })
+    await visit.logged(/not sending: nothing is due/, since)
+    expect(shop().posts.filter((p) => p.ids.length)).toEqual([])
+    await visit.go('/shop/next?flush=100')
+    await acknowledged(id)
     expect((await stored(id))[0]).toMatchObject({ score: 2, comment: null })
     await expectDeliveredOnce([id])
   })
 
   it('holds answers through an offline spell and sends them when the browser is back online', async () => {
-    const tab = await open()
+    const visit = await harness.visit('/shop?flush=100')
     // The survey shows while online; the shopper answers after the connection dropped.
-    const id = await answer(tab, 3, true, () => context!.setOffline(true))
-    await tab.evaluate(() => (window as any).touchpoint.flush())
-    await new Promise((r) => setTimeout(r, 400))
-    expect(posts).toEqual([])
-    expect(await outbox(tab)).toHaveLength(1)
-    await context!.setOffline(false)
-    await until(() => posts.some((p) => p.status == 200))
+    const id = await answer(visit.tab, 3, true, () => visit.context.setOffline(true))
+    await visit.logged(/not sending: the browser is offline/)
+    expect(shop().posts).toEqual([])
+    expect(await outbox(visit.tab)).toHaveLength(1)
+    await visit.context.setOffline(false)
+    await acknowledged(id)
     await expectDeliveredOnce([id])
   })
 
   for (const locks of ['Web Locks', 'storage lease'])
     it(`lets only one of two tabs of the store send the shared outbox at a time (${locks})`, async () => {
-      context = await browser.newContext()
-      if (locks == 'storage lease')
-        await context.addInitScript(() => delete (Navigator.prototype as { locks?: unknown }).locks)
-      const [one, two] = [await open('/shop?flush=60000'), await open('/shop?flush=60000')]
-      expect(await one.evaluate(() => 'locks' in navigator)).toBe(locks == 'Web Locks')
-      const ids = [await answer(one, 4), await answer(two, 5)]
-      // Tab one's send is held at the collector, so it still holds the lock when tab two flushes:
+      const init =
+        locks == 'storage lease' ? () => void delete (Navigator.prototype as { locks?: unknown }).locks : undefined
+      const one = await harness.visit('/shop?flush=60000', { init })
+      const two = await harness.visit('/shop?flush=60000', { context: one.context })
+      expect(await one.tab.evaluate(() => 'locks' in navigator)).toBe(locks == 'Web Locks')
+      const ids = [await answer(one.tab, 4), await answer(two.tab, 5)]
+      // Tab one's send is held at the shop, so it still holds the lock when tab two flushes:
       // by order, not by timing. Tab two's flush() resolves once it has decided there is nothing for it.
-      let letGo = () => {}
-      gate = new Promise((resolve) => (letGo = resolve))
-      await one.evaluate(() => (window as any).touchpoint.flush()) // resolves once the batch is on the wire
-      await two.evaluate(() => (window as any).touchpoint.flush())
+      const letGo = shop().hold()
+      await one.tab.evaluate(() => (window as any).touchpoint.flush()) // resolves once the batch is on the wire
+      await two.tab.evaluate(() => (window as any).touchpoint.flush())
       letGo()
-      await until(() => ids.every((id) => posts.some((p) => p.ids.includes(id) && p.status == 200)))
+      for (const id of ids) await acknowledged(id)
       // One tab sent both answers in one batch; the other found the lock taken and left it alone.
-      expect(posts.map((p) => p.ids.sort())).toEqual([ids.sort()])
+      const sends = shop().posts.map((p) => ({ ids: p.ids.sort(), beacon: p.beacon, status: p.status }))
+      expect(sends).toEqual([{ ids: ids.sort(), beacon: false, status: 200 }])
       await expectDeliveredOnce(ids)
     })
 
   it('sends what a server error left in the outbox after a reload, and nothing acknowledged again', async () => {
-    fail = 1000
-    const tab = await open('/shop?flush=100')
+    shop().fail(Infinity)
+    const visit = await harness.visit('/shop?flush=100')
+    const { tab } = visit
     const id = await answer(tab, 1)
-    await until(() => posts.length >= 5) // one send: the first try and its retries
+    await shop().posts.until(() => shop().posts.length >= 5, { what: 'the first try and its retries' })
     await tab.waitForFunction(() => (window as any).seen.some((e: unknown[]) => e[0] == 'error'))
     await tab.reload() // still failing: the answer stays in the outbox
     expect(await outbox(tab)).toHaveLength(1)
-    fail = 0
+    shop().fail(0)
     await tab.waitForFunction(() => (window as any).seen.some((e: unknown[]) => e[0] == 'sent'))
     expect(await outbox(tab)).toEqual([])
-    const count = posts.length
+    const count = shop().posts.length
+    const since = visit.lines.length
     await tab.reload()
-    await new Promise((r) => setTimeout(r, 500))
-    expect(posts.slice(count)).toEqual([])
+    // The next page view's look at the outbox finds nothing due: what was acknowledged stays sent.
+    await visit.logged(/not sending: nothing is due/, since)
+    expect(shop().posts.slice(count)).toEqual([])
     await expectDeliveredOnce([id])
   })
 })

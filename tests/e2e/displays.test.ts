@@ -2,60 +2,25 @@
 // collector (SQLite). A shown survey that is answered, a dismissed survey, and a survey left
 // on screen when the shopper navigates away all arrive with the display link, device and visitor.
 import Database from 'better-sqlite3'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createCollector, type Collector } from '../../src/collector/server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { FIRST_SEEN_KEY } from '../../src/loader/displays/visitor'
-import { tempDir } from '../collector/fixtures'
-import { launchChromium, page, serve, type TestServer } from './browser'
+import { appears, page, tag, useHarness } from './harness'
 
-let browser: Browser
-let collector: Collector
-let shop: TestServer
-let dbPath = ''
-let removeDb = () => {}
-let context: BrowserContext | undefined
-
-beforeAll(async () => {
-  const tmp = tempDir()
-  dbPath = tmp.dbPath
-  removeDb = tmp.remove
-  collector = createCollector({ dbPath, log: () => {}, rateLimit: null })
-  const { url } = await collector.listen(0, '127.0.0.1')
-  const tag = (flushMs: number) =>
-    `<script src="/touchpoint.js" data-endpoint="${url}/collect" data-flush-ms="${flushMs}"></script>`
-  shop = await serve({
-    '/checkout/thank-you/': page(tag(100)),
-    '/product/linen-shirt/': page(tag(60000)),
-    '/about/': page(''),
-  })
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await shop?.close()
-  await collector?.close()
-  removeDb()
-})
-afterEach(async () => {
-  await context?.close()
-  context = undefined
+const harness = useHarness({
+  '/checkout/thank-you/': page({ tag: tag({ 'data-flush-ms': '100' }) }),
+  '/product/linen-shirt/': page({ tag: tag({ 'data-flush-ms': '60000' }) }),
+  '/about/': page({ tag: '' }),
 })
 
-async function open(path: string, viewport = { width: 390, height: 800 }): Promise<Page> {
-  context ||= await browser.newContext({ viewport, screen: viewport })
-  const tab = await context.newPage()
-  tab.on('pageerror', (e) => {
-    throw e
-  })
-  await tab.goto(shop.url + path)
-  await tab.waitForFunction(() => (window as any).touchpoint?.version)
-  return tab
-}
+const phone = { width: 390, height: 800 }
+const desktop = { width: 1440, height: 900 }
+const visit = (path: string, viewport: typeof phone) =>
+  harness.visit(path, { contextOptions: { viewport, screen: viewport } })
 
 /** Every display the collector's database holds, read from the file itself. */
 function displaysInDb(): Record<string, string | null>[] {
-  const db = new Database(dbPath, { readonly: true })
+  const db = new Database(harness.shop.dbPath, { readonly: true })
   try {
     return db
       .prepare(
@@ -66,33 +31,38 @@ function displaysInDb(): Record<string, string | null>[] {
     db.close()
   }
 }
-const until = async (what: () => Promise<boolean> | boolean, ms = 15000) => {
-  for (const end = Date.now() + ms; !(await what());) {
-    if (Date.now() > end) throw new Error('timed out; displays: ' + JSON.stringify(displaysInDb()))
-    await new Promise((r) => setTimeout(r, 25))
-  }
+/** Resolves once the collector has acknowledged `displays` displays and `answers` answers in all. */
+const acknowledged = (displays: number, answers = 0) => {
+  const { posts } = harness.shop
+  const sum = (count: (post: (typeof posts)[number]) => number) =>
+    posts.filter((post) => post.status < 300).reduce((total, post) => total + count(post), 0)
+  return posts.until(() => sum((post) => post.displays) >= displays && sum((post) => post.ids.length) >= answers, {
+    what: `${displays} displays and ${answers} answers`,
+  })
 }
 const show = (tab: Page, kind: string) => tab.evaluate((k) => (window as any).touchpoint.show(k), kind)
 
 describe('displays in Chromium', () => {
   it('counts a shown survey that is answered and a dismissed one at the collector, the answer linked to its display', async () => {
-    const tab = await open('/checkout/thank-you/?key=wc_order_secret')
+    const { tab } = await visit('/checkout/thank-you/?key=wc_order_secret', phone)
     expect(await show(tab, 'csat')).toBe(true)
+    await appears(tab)
     await tab.getByRole('radio', { name: '4', exact: true }).check()
     await tab.keyboard.press('Escape')
     await tab.getByRole('dialog').waitFor({ state: 'detached' })
     expect(await show(tab, 'nps')).toBe(true)
+    await appears(tab)
     await tab.keyboard.press('Escape') // closed without a score: dismissed
     await tab.getByRole('dialog').waitFor({ state: 'detached' })
-    await until(async () => displaysInDb().length == 3 && (await collector.store.count()) == 1)
+    await acknowledged(3, 1)
 
-    const url = shop.url + '/checkout/thank-you/'
+    const url = harness.shop.url + '/checkout/thank-you/'
     const common = { stage: 'purchase', touchpoint: 'confirmation', url, locale: 'en', device: 'phone', visitor: 'new' }
     const [shownCsat, shownNps, dismissedNps] = displaysInDb()
     expect(shownCsat).toEqual({ ...common, id: expect.any(String), event: 'shown', survey: 'csat', kind: 'csat' })
     expect(shownNps).toEqual({ ...common, id: expect.any(String), event: 'shown', survey: 'nps', kind: 'nps' })
     expect(dismissedNps).toEqual({ ...common, id: expect.any(String), event: 'dismissed', survey: 'nps', kind: 'nps' })
-    const [answer] = await collector.store.page({}, null, 10)
+    const [answer] = await harness.shop.collector.store.page({}, null, 10)
     expect(answer).toMatchObject({
       kind: 'csat',
       score: 4,
@@ -101,29 +71,30 @@ describe('displays in Chromium', () => {
       visitor: 'new',
       url,
     })
-    const counts = await collector.store.displayCounts({})
+    const counts = await harness.shop.collector.store.displayCounts({})
     expect(counts.map(({ survey, event, n }) => [survey, event, n])).toEqual([
       ['csat', 'shown', 1],
       ['nps', 'shown', 1],
       ['nps', 'dismissed', 1],
     ])
-    // Nothing is left waiting in the widget's outboxes once the collector said 2xx.
-    await until(() => tab.evaluate(() => !Object.keys(localStorage).some((k) => /^tp:[od]:/.test(k))))
+    // Nothing is left waiting in the widget's outboxes once the collector said 2xx: flush()
+    // settles after the send in flight, and finds nothing more to send.
+    await tab.evaluate(() => (window as any).touchpoint.flush())
+    expect(await tab.evaluate(() => Object.keys(localStorage).filter((k) => /^tp:[od]:/.test(k)))).toEqual([])
   })
 
   it('gets a shown display through by beacon when the shopper leaves at once, as returning on a desktop the next day', async () => {
-    const tab = await open('/product/linen-shirt/', { width: 1440, height: 900 })
-    // The widget marked this browser's first-seen day on this page view; pretend it was yesterday.
-    await until(() => tab.evaluate((key) => localStorage.getItem(key) != null, FIRST_SEEN_KEY))
+    const { tab, go } = await visit('/product/linen-shirt/', desktop)
+    // The widget marks this browser's first-seen day once the page is idle; pretend it was yesterday.
+    await tab.waitForFunction((key) => localStorage.getItem(key) != null, FIRST_SEEN_KEY)
     await tab.evaluate(
       (key) => localStorage.setItem(key, String(Number(localStorage.getItem(key)) - 1)),
       FIRST_SEEN_KEY,
     )
     expect(await show(tab, 'emotion')).toBe(true)
-    const before = displaysInDb().length
     // flush-ms is a minute and the next page has no widget: only the beacon on page hide can send it.
-    await tab.goto(shop.url + '/about/')
-    await until(() => displaysInDb().length == before + 1)
+    await go('/about/', false)
+    await acknowledged(1)
     expect(displaysInDb().at(-1)).toMatchObject({
       event: 'shown',
       kind: 'emotion',

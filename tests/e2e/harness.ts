@@ -17,7 +17,8 @@
  *   CDN files of dist/ at `/`, `/dist/esm/` and `/node_modules/` for import maps, and `/collect`
  *   passed on to the REAL reference collector on a temp SQLite file) and Chromium is launched;
  *   `afterEach` closes every context the test opened, fails the test if a page threw, and resets
- *   the shop's `posts` and `intercept`; `afterAll` closes everything. `useHarness(null)`: the
+ *   the shop's `posts` and `intercept` (a request from a context of an earlier test, such as the
+ *   beacon of a tab closing, is passed on but not recorded); `afterAll` closes everything. `useHarness(null)`: the
  *   browser alone (the demo runs its own server; `visit` then takes full URLs).
  * - The shop (`harness.shop`, harness/shop.ts): `posts` records every POST to /collect (raw body,
  *   ids, displays, beacon or not, status) and can be waited on (`posts.until`, `delivered(id)`);
@@ -32,18 +33,20 @@
  * - `appears(tab, name?)`: the survey card by role `dialog` and accessible name.
  * - `recordEvents(tab)` (harness/events.ts): the widget's events recorded in the page; `hear(name)`
  *   resolves on the event itself (an answer's id, a `sent`, a `stage`), without polling.
+ * - `collectorAnswers(tab)`: the answers to a tab's POSTs to /collect, beacons included, to wait
+ *   on where the collector is not the harness's own (the demo's).
  */
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { CollectorOptions } from '../../src/collector/server'
 import { launchChromium } from './harness/chromium'
-import { startShop, type PageSource, type Shop } from './harness/shop'
+import { startShop, TEST_COOKIE, type PageSource, type Shop } from './harness/shop'
 import { openVisit, type Visit, type VisitOptions } from './harness/visit'
 
 export { launchChromium, requireBuild, ROOT } from './harness/chromium'
 export { page, stub, tag, type PageParts, type TagAttributes } from './harness/page'
 export type { Intercept, PageSource, Post, Shop } from './harness/shop'
-export { apiReady, appears, type Visit, type VisitOptions } from './harness/visit'
+export { apiReady, appears, collectorAnswers, type Answered, type Visit, type VisitOptions } from './harness/visit'
 export { watched, type Watched } from './harness/watch'
 export { recordEvents, type Events } from './harness/events'
 
@@ -78,8 +81,7 @@ export function useHarness(
     await Promise.all([...contexts].map((context) => context.close()))
     contexts.clear()
     tabErrors = []
-    shop?.posts.clear()
-    if (shop) shop.intercept = null
+    shop?.reset()
     if (thrown.length) throw new Error('the page threw: ' + thrown.join('\n'))
   })
   afterAll(async () => {
@@ -97,7 +99,13 @@ export function useHarness(
     },
     visit(path, options = {}) {
       const url = (to: string) => (/^https?:/.test(to) ? to : harness.shop.url + to)
-      return openVisit(harness.browser, url, path, options, (context, errors) => {
+      const newContext = async (contextOptions?: BrowserContextOptions) => {
+        const context = await harness.browser.newContext(contextOptions)
+        // Marks this test's requests, so that a beacon from an earlier test's closing tab is not taken for one of them.
+        if (shop) await context.addCookies([{ name: TEST_COOKIE, value: String(shop.test), url: shop.url }])
+        return context
+      }
+      return openVisit(newContext, url, path, options, (context, errors) => {
         contexts.add(context)
         tabErrors.push(errors)
       })

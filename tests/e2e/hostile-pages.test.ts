@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { expectWireBatch } from '../shared/wire-schema'
-import { launchChromium, serve, type TestServer } from './browser'
-import type { Batch, SurveyResponse } from '../../src/shared/types'
+import { appears, page, stub, tag, useHarness, type Visit } from './harness'
+import type { SurveyResponse } from '../../src/shared/types'
 
 // The built dist/ files on store pages whose old themes and apps have done odd things to the
 // page's JavaScript and CSS (Prototype.js and MooTools still ship with Magento 1 and old
@@ -10,10 +10,12 @@ import type { Batch, SurveyResponse } from '../../src/shared/types'
 // schema-valid batch, and nothing of ours reaches window.onerror or unhandledrejection.
 
 // The store's own stub, as the README tells it to paste, listening before the loader runs.
-const STUB = `<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};
-touchpoint('on','error',function(e){tpErrors.push(e)});touchpoint('on','show',function(e){tpShown.push(e.survey)})</script>`
-const TAG = (attrs = 'data-surveys=""', async = 'async') =>
-  `<script src="/touchpoint.js" data-endpoint="/collect" data-flush-ms="50" ${attrs} ${async}></script>`
+const STUB = stub(
+  "touchpoint('on','error',function(e){tpErrors.push(e)})",
+  "touchpoint('on','show',function(e){tpShown.push(e.survey)})",
+)
+const TAG = (attrs: Record<string, string> = { 'data-surveys': '' }, async = true) =>
+  tag({ 'data-flush-ms': '50', ...attrs, async })
 interface Shop {
   head?: string
   body?: string
@@ -22,8 +24,7 @@ interface Shop {
   stub?: boolean
 }
 const shop = ({ head = '', body = '', tag = TAG(), bodyClass = '', stub = true }: Shop) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}${stub ? STUB : ''}</head>` +
-  `<body class="${bodyClass}"><h1>Shop</h1>${body}${tag}</body></html>`
+  page({ head: head + (stub ? STUB : ''), body, tag, bodyClass })
 
 const POLLUTED = `<script>Object.prototype.each = function () {}; Object.prototype.extra = 'from the theme'</script>`
 const ARRAY_TO_JSON = `<script>Array.prototype.toJSON = function () { return JSON.stringify(this.slice()) }</script>`
@@ -34,6 +35,7 @@ const FROZEN = `<script>[Object, Array, Function, Promise, Error, TypeError, Str
   EventTarget, Node, Element, HTMLElement, HTMLInputElement, Event, KeyboardEvent, MouseEvent, Document, CSSStyleDeclaration]
   .forEach(function (c) { Object.freeze(c.prototype) }); Object.freeze(Object)</script>`
 const CARD_SLOT = '<div class="sidebar"><div id="slot"></div></div>'
+const SLOT = { 'data-mount': '#slot', 'data-surveys': 'other:csat@track=go' }
 
 const PAGES: Record<string, string> = {
   '/seed': '<!doctype html><title>seed</title>',
@@ -51,9 +53,9 @@ const PAGES: Record<string, string> = {
   '/hidden-slot': shop({
     head: '<style>.sidebar{display:none}</style>',
     body: CARD_SLOT,
-    tag: TAG('data-mount="#slot" data-surveys="other:csat@track=go"'),
+    tag: TAG(SLOT),
   }),
-  '/visible-slot': shop({ body: CARD_SLOT, tag: TAG('data-mount="#slot" data-surveys="other:csat@track=go"') }),
+  '/visible-slot': shop({ body: CARD_SLOT, tag: TAG(SLOT) }),
   '/foreign-function': shop({
     stub: false,
     head: `<script>window.touchpoint = function (what) { return 'their ' + what }</script>`,
@@ -63,50 +65,26 @@ const PAGES: Record<string, string> = {
     head: `<script>window.touchpoint = { version: '2.4.1', track: function () { return 'theirs' } }</script>`,
   }),
   // Pasted once by hand and once by a theme app, both without async: the first one runs.
-  '/two-tags': shop({ tag: TAG(undefined, '') + TAG(undefined, '').replace('/collect', '/elsewhere') }),
+  '/two-tags': shop({ tag: TAG(undefined, false) + TAG({ 'data-surveys': '', 'data-endpoint': '/elsewhere' }, false) }),
 }
 
-let browser: Browser
-let server: TestServer
+const harness = useHarness(PAGES)
 
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await serve(PAGES)
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-interface Visit {
-  tab: Page
-  context: BrowserContext
-  warnings: string[]
-}
-
-/** A fresh visitor (own storage); every page of the visit reports what reached window.onerror and unhandledrejection. */
-async function visitor(): Promise<Visit> {
-  const context = await browser.newContext()
-  await context.addInitScript(() => {
-    const w = window as any
-    w.pageErrors = []
-    w.tpErrors = []
-    w.tpShown = []
-    addEventListener('error', (e) => w.pageErrors.push(String(e.message)))
-    addEventListener('unhandledrejection', (e) => w.pageErrors.push('unhandled: ' + String(e.reason)))
+/** A fresh visitor (own storage) at `path`; every page of the visit reports what reached window.onerror and unhandledrejection. */
+const visitor = (path: string, api: string | false = 'touchpoint') =>
+  harness.visit(path, {
+    api,
+    init: () => {
+      const w = window as any
+      w.pageErrors = []
+      w.tpErrors = []
+      w.tpShown = []
+      addEventListener('error', (e) => w.pageErrors.push(String(e.message)))
+      addEventListener('unhandledrejection', (e) => w.pageErrors.push('unhandled: ' + String(e.reason)))
+    },
   })
-  const tab = await context.newPage()
-  const warnings: string[] = []
-  tab.on('console', (m) => m.type() == 'warning' && warnings.push(m.text()))
-  tab.on('pageerror', (e) => warnings.push('PAGE ERROR ' + e.message))
-  return { tab, context, warnings }
-}
-
-/** Opens `path` and resolves once our API is up (`name`: where it lives on that page). */
-async function open({ tab }: Visit, path: string, name = 'touchpoint') {
-  await tab.goto(server.url + path)
-  await tab.waitForFunction((n) => (window as any)[n]?.version, name)
-}
+/** The console warnings of a visit, as the store's developer reads them. */
+const warnings = ({ lines }: Visit) => lines.filter((l) => l.startsWith('warning: ')).map((l) => l.slice(9))
 
 const api = (tab: Page, name = 'touchpoint') => tab.evaluateHandle((n) => (window as any)[n], name)
 
@@ -115,6 +93,7 @@ async function answer(tab: Page, score: number, comment: string, name = 'touchpo
   const widget = await api(tab, name)
   await widget.evaluate((t: any) => t.on('answer', (r: SurveyResponse) => ((window as any).lastAnswer = r.id)))
   expect(await widget.evaluate((t: any) => t.show('csat'))).toBe(true)
+  await appears(tab)
   await tab.getByRole('radio', { name: String(score), exact: true }).check()
   await tab.getByRole('textbox').fill(comment)
   await tab.getByRole('button', { name: 'Send' }).click()
@@ -122,14 +101,11 @@ async function answer(tab: Page, score: number, comment: string, name = 'touchpo
   return (await tab.waitForFunction(() => (window as any).lastAnswer)).jsonValue() as Promise<string>
 }
 
-/** Every batch the collector got is schema-valid; resolves with the answer once it has arrived. */
-async function arrived(id: string, ms = 15000): Promise<SurveyResponse> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 25))) {
-    const batches = server.received.map((body) => expectWireBatch(body))
-    const found = batches.flatMap((b: Batch) => b.responses).find((r) => r.id == id)
-    if (found) return found
-  }
-  throw new Error(`answer ${id} never arrived; got ${JSON.stringify(server.received)}`)
+/** Resolves with the answer once the collector has acknowledged it; every batch that reached it is schema-valid. */
+async function arrived(id: string): Promise<SurveyResponse> {
+  const answer = await harness.shop.delivered(id)
+  for (const post of harness.shop.posts) expectWireBatch(post.body)
+  return answer
 }
 
 /** What reached the page's own error listeners, and our `error` events. */
@@ -138,25 +114,23 @@ const tpErrors = (tab: Page) => tab.evaluate(() => (window as any).tpErrors as {
 
 describe('the widget on hostile store pages, in Chromium', () => {
   it('delivers every answer on a page with enumerable Object.prototype properties, across page views, and flush() settles', async () => {
-    const visit = await visitor()
-    const { tab, context } = visit
-    await open(visit, '/polluted')
+    const visit = await visitor('/polluted')
+    const { tab } = visit
     // A score chosen, Send not pressed: the answer becomes final when the page is left.
     expect(await tab.evaluate(() => (window as any).touchpoint.show('nps'))).toBe(true)
     await tab.getByRole('radio', { name: '9', exact: true }).check()
     const draft = await tab.evaluate(
       () => JSON.parse(Object.entries(localStorage).find(([k]) => k.startsWith('tp:o:'))![1]).pop().id as string,
     )
-    await open(visit, '/polluted')
+    await visit.go('/polluted')
     expect(await arrived(draft)).toMatchObject({ kind: 'nps', score: 9, comment: null })
     const later = await answer(tab, 5, 'quick delivery')
     await tab.evaluate(() => (window as any).touchpoint.flush())
     const sent = await arrived(later)
     expect(sent).toMatchObject({ score: 5, comment: 'quick delivery' })
-    for (const body of server.received) expect(JSON.stringify(body)).not.toMatch(/each|from the theme|"extra"/)
+    for (const post of harness.shop.posts) expect(post.body).not.toMatch(/each|from the theme|"extra"/)
     expect(await tpErrors(tab)).toEqual([]) // nothing of the page's was taken for an answer, not even to be dropped
     expect(await pageErrors(tab)).toEqual([])
-    await context.close()
   })
 
   const STORED: Record<string, (valid: string) => string> = {
@@ -169,8 +143,8 @@ describe('the widget on hostile store pages, in Chromium', () => {
   }
   for (const [what, content] of Object.entries(STORED))
     it(`keeps the valid answers of an outbox holding ${what}, drops the rest with one error event, and blocks no later answer`, async () => {
-      const visit = await visitor()
-      const { tab, context } = visit
+      const visit = await visitor('/seed', false)
+      const { tab } = visit
       const valid = {
         id: '11111111-1111-4111-8111-111111111111',
         survey: 'csat',
@@ -180,16 +154,16 @@ describe('the widget on hostile store pages, in Chromium', () => {
         emotion: null,
         stage: 'awareness',
         touchpoint: 'other',
-        url: server.url + '/',
+        url: harness.shop.url + '/',
         locale: 'en',
-        at: '2026-11-20T10:00:00.000Z',
+        // An hour ago: well inside the collector's answer window.
+        at: new Date(Date.now() - 3_600_000).toISOString(),
       }
-      await tab.goto(server.url + '/seed')
       await tab.evaluate(
         ([key, value]) => localStorage.setItem(key, value),
-        ['tp:o:' + server.url + '/collect', content(JSON.stringify(valid))],
+        ['tp:o:' + harness.shop.url + '/collect', content(JSON.stringify(valid))],
       )
-      await open(visit, '/clean')
+      await visit.go('/clean', 'touchpoint')
       const id = await answer(tab, 4, 'still counts')
       await tab.evaluate(() => (window as any).touchpoint.flush())
       expect(await arrived(id)).toMatchObject({ score: 4, comment: 'still counts' })
@@ -198,38 +172,30 @@ describe('the widget on hostile store pages, in Chromium', () => {
         { code: 'outbox', message: expect.stringMatching(/unreadable data in tp:o:/) },
       ])
       expect(await pageErrors(tab)).toEqual([])
-      await context.close()
     })
 
   it('sends the wire format on a Prototype.js page whose Array.prototype.toJSON returns a string', async () => {
-    const visit = await visitor()
-    await open(visit, '/array-tojson')
-    const id = await answer(visit.tab, 3, 'prototype page')
+    const { tab } = await visitor('/array-tojson')
+    const id = await answer(tab, 3, 'prototype page')
     expect(await arrived(id)).toMatchObject({ score: 3, comment: 'prototype page', emotion: null })
-    expect(await pageErrors(visit.tab)).toEqual([])
-    await visit.context.close()
+    expect(await pageErrors(tab)).toEqual([])
   })
 
   it('sends the wire format when the page wrapped JSON.stringify to leave out null fields', async () => {
-    const visit = await visitor()
-    await open(visit, '/wrapped-stringify')
-    const id = await answer(visit.tab, 1, 'wrapped')
+    const { tab } = await visitor('/wrapped-stringify')
+    const id = await answer(tab, 1, 'wrapped')
     expect(await arrived(id)).toMatchObject({ score: 1, comment: 'wrapped', emotion: null })
-    expect(await pageErrors(visit.tab)).toEqual([])
-    await visit.context.close()
+    expect(await pageErrors(tab)).toEqual([])
   })
 
   it('answers, asks the follow-up and sends on a page that froze Object.prototype and the other built-in prototypes', async () => {
-    const visit = await visitor()
-    await open(visit, '/frozen')
-    expect(await visit.tab.evaluate(() => Object.isFrozen(Object.prototype) && Object.isFrozen(Array.prototype))).toBe(
-      true,
-    )
-    const id = await answer(visit.tab, 5, 'frozen but fine')
+    const visit = await visitor('/frozen')
+    const { tab } = visit
+    expect(await tab.evaluate(() => Object.isFrozen(Object.prototype) && Object.isFrozen(Array.prototype))).toBe(true)
+    const id = await answer(tab, 5, 'frozen but fine')
     expect(await arrived(id)).toMatchObject({ score: 5, comment: 'frozen but fine' })
-    expect(await pageErrors(visit.tab)).toEqual([])
-    expect(visit.warnings.filter((w) => /PAGE ERROR|could not start/.test(w))).toEqual([])
-    await visit.context.close()
+    expect(await pageErrors(tab)).toEqual([])
+    expect(warnings(visit).filter((w) => /could not start/.test(w))).toEqual([])
   })
 
   for (const [path, rule] of [
@@ -238,31 +204,27 @@ describe('the widget on hostile store pages, in Chromium', () => {
     ['/attribute-rules', 'rules on class-less divs'],
   ])
     it(`shows a visible card, and counts it, under store CSS that hides our element (${rule})`, async () => {
-      const visit = await visitor()
-      await open(visit, path)
-      const id = await answer(visit.tab, 4, 'I can see it')
+      const { tab } = await visitor(path)
+      const id = await answer(tab, 4, 'I can see it')
       expect(await arrived(id)).toMatchObject({ score: 4 })
-      expect(await visit.tab.evaluate(() => (window as any).tpShown)).toEqual(['csat'])
-      expect(await tpErrors(visit.tab)).toEqual([])
-      expect(await pageErrors(visit.tab)).toEqual([])
-      await visit.context.close()
+      expect(await tab.evaluate(() => (window as any).tpShown)).toEqual(['csat'])
+      expect(await tpErrors(tab)).toEqual([])
+      expect(await pageErrors(tab)).toEqual([])
     })
 
   it('does not count a card the theme keeps hidden as shown: an error event, and the survey shows on a later page where it is visible', async () => {
-    const visit = await visitor()
+    const visit = await visitor('/hidden-slot')
     const { tab } = visit
-    await open(visit, '/hidden-slot')
     await tab.evaluate(() => (window as any).touchpoint.track('go'))
     await tab.waitForFunction(() => (window as any).tpErrors.length)
     expect(await tpErrors(tab)).toEqual([{ code: 'hidden', message: expect.stringMatching(/not visible/) }])
     expect(await tab.evaluate(() => (window as any).tpShown)).toEqual([])
     expect(await tab.locator('[data-touchpoint-survey]').count()).toBe(0)
-    await open(visit, '/visible-slot')
+    await visit.go('/visible-slot')
     await tab.evaluate(() => (window as any).touchpoint.track('go'))
-    await tab.getByRole('dialog').waitFor()
+    await appears(tab)
     expect(await tab.evaluate(() => (window as any).tpShown)).toEqual(['csat']) // its 30-day recontact period was not used up
     expect(await pageErrors(tab)).toEqual([])
-    await visit.context.close()
   })
 
   for (const [path, kind] of [
@@ -270,13 +232,9 @@ describe('the widget on hostile store pages, in Chromium', () => {
     ['/foreign-object', 'object'],
   ])
     it(`leaves a foreign window.touchpoint (${kind}) alone, runs anyway, and says so once`, async () => {
-      const visit = await visitor()
-      const { tab, warnings } = visit
-      const before = await (async () => {
-        await tab.goto(server.url + path)
-        await tab.waitForFunction(() => (window as any).touchpointSurvey?.version)
-        return tab.evaluate(() => (window as any).touchpoint)
-      })()
+      const visit = await visitor(path, 'touchpointSurvey')
+      const { tab } = visit
+      const before = await tab.evaluate(() => (window as any).touchpoint)
       const theirs = await tab.evaluate(() =>
         typeof (window as any).touchpoint == 'function'
           ? (window as any).touchpoint('call')
@@ -284,26 +242,23 @@ describe('the widget on hostile store pages, in Chromium', () => {
       )
       expect(theirs).toBe(kind == 'function' ? 'their call' : 'theirs')
       if (kind == 'object') expect(before).toEqual({ version: '2.4.1' })
-      const clash = warnings.filter((w) => w.includes('window.touchpoint'))
+      const clash = warnings(visit).filter((w) => w.includes('window.touchpoint'))
       expect(clash).toHaveLength(1)
       expect(clash[0]).toMatch(/already defined by another script; left it alone. Use window\.touchpointSurvey/)
       const id = await answer(tab, 4, 'no clash for me', 'touchpointSurvey')
       expect(await arrived(id)).toMatchObject({ score: 4 })
       expect(await pageErrors(tab)).toEqual([])
-      await visit.context.close()
     })
 
   it('runs one instance for two tags with different data-endpoints, with one warning naming both', async () => {
-    const visit = await visitor()
-    const { tab, warnings } = visit
-    await open(visit, '/two-tags')
-    const both = warnings.filter((w) => w.includes('data-endpoint'))
-    expect(both).toEqual([expect.stringContaining(`${server.url}/collect`)])
-    expect(both[0]).toContain(`${server.url}/elsewhere`)
+    const visit = await visitor('/two-tags')
+    const { tab } = visit
+    const both = warnings(visit).filter((w) => w.includes('data-endpoint'))
+    expect(both).toEqual([expect.stringContaining(`${harness.shop.url}/collect`)])
+    expect(both[0]).toContain(`${harness.shop.url}/elsewhere`)
     const id = await answer(tab, 2, 'one instance')
     expect(await arrived(id)).toMatchObject({ score: 2 })
     expect(await tab.locator('[data-touchpoint-survey]').count()).toBe(1)
     expect(await pageErrors(tab)).toEqual([])
-    await visit.context.close()
   })
 })

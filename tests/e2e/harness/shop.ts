@@ -42,7 +42,11 @@ export interface Shop {
   posts: Watched<Post>
   /** Reset after each test. */
   intercept: Intercept | null
-  /** The next `count` POSTs get `status` (default 503) instead of reaching the collector. */
+  /** The current test's number: its contexts carry it in the `TEST_COOKIE` cookie. */
+  test: number
+  /** After a test: the next test's posts and no intercept. */
+  reset(): void
+  /** The next `count` POSTs get `status` (default 503) instead of reaching the collector; a 429 or 503 with `Retry-After: 0`, so the retries come at once. */
   fail(count: number, status?: number): void
   /** Holds every POST from now on until the returned function is called; then they go on to the collector. */
   hold(): () => void
@@ -50,6 +54,10 @@ export interface Shop {
   delivered(id: string): Promise<SurveyResponse>
   close(): Promise<void>
 }
+
+/** The cookie that names the test a browser context belongs to. */
+export const TEST_COOKIE = 'harness-test'
+const testOf = (req: IncomingMessage) => new RegExp(`(?:^|; )${TEST_COOKIE}=(\\d+)`).exec(req.headers.cookie || '')?.[1]
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -126,11 +134,16 @@ export async function startShop(
     const body = await readBody(req)
     if (req.method != 'POST') return void (await forward(collectorUrl, req, body, res))
     const post = readPost(req, body)
+    const sender = testOf(req)
+    // A request of an earlier test's context reaches the collector, and no longer concerns anyone.
+    if (sender != null && sender != String(shop.test)) return void (await forward(collectorUrl, req, body, res))
     const chosen = await shop.intercept?.(post)
     let status = chosen || 0
-    if (chosen) res.writeHead(chosen, { 'access-control-allow-origin': '*' }).end()
+    // A 429 or 503 says `Retry-After: 0`, which the transport honours instead of its 1 s, 2 s … backoff.
+    const retryAfter: Record<string, string> = chosen == 429 || chosen == 503 ? { 'retry-after': '0' } : {}
+    if (chosen) res.writeHead(chosen, { 'access-control-allow-origin': '*', ...retryAfter }).end()
     else status = await forward(collectorUrl, req, body, res)
-    posts.push({ ...post, status })
+    if (sender == null || sender == String(shop.test)) posts.push({ ...post, status })
   }
 
   const server = createServer((req, res) => {
@@ -155,6 +168,12 @@ export async function startShop(
     dbPath: folder.dbPath,
     posts,
     intercept: null,
+    test: 0,
+    reset() {
+      shop.test++
+      posts.clear()
+      shop.intercept = null
+    },
     fail(count, status = 503) {
       let left = count
       shop.intercept = () => (left-- > 0 ? status : undefined)

@@ -1,5 +1,12 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
+import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core'
 import { watched, type Watched } from './watch'
+
+/** A POST to a `/collect` path as the page saw it answered. */
+export interface Answered {
+  status: number
+  /** The request body. */
+  body: string
+}
 
 export interface VisitOptions {
   /** Open the tab in this visitor's context (a second tab, same storage) instead of a new one. */
@@ -47,10 +54,10 @@ export const apiReady = (tab: Page, api: string | false = 'touchpoint') =>
 
 /**
  * Opens a tab (in a new context unless one is given), goes to `url`, waits for the API, and
- * records console lines and page errors. `track` hears every new context, for closing.
+ * records console lines and page errors. `track` hears every context, for closing.
  */
 export async function openVisit(
-  browser: Browser,
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>,
   url: (path: string) => string,
   path: string,
   options: VisitOptions,
@@ -58,7 +65,7 @@ export async function openVisit(
 ): Promise<Visit> {
   let context = options.context
   if (!context) {
-    context = await browser.newContext(options.contextOptions)
+    context = await newContext(options.contextOptions)
     if (options.init) await context.addInitScript(options.init)
   }
   const tab = await context.newPage()
@@ -91,4 +98,24 @@ export async function appears(tab: Page, name?: string | RegExp): Promise<Locato
   const card = tab.getByRole('dialog', name ? { name } : {})
   await card.waitFor({ state: 'visible' })
   return card
+}
+
+/**
+ * The answers to `tab`'s POSTs to `/collect` (fetches and beacons alike), as they come: for a
+ * collector the harness does not run (the demo's), a test waits for its answer here.
+ *
+ * @example
+ * const answered = collectorAnswers(tab)
+ * await tab.evaluate(() => navigator.sendBeacon('/collect', body))
+ * await answered.until((answer) => answer.status == 200)
+ */
+export function collectorAnswers(tab: Page): Watched<Answered> {
+  const answers = watched<Answered>()
+  // On the response's headers: a fetch whose body the page never reads is never 'finished'.
+  tab.on('response', (response) => {
+    const request = response.request()
+    if (request.method() != 'POST' || new URL(request.url()).pathname != '/collect') return
+    answers.push({ status: response.status(), body: request.postData() ?? '' })
+  })
+  return answers
 }
