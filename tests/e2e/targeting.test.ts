@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { page, tag, useHarness, type TagAttributes, type Visit as HarnessVisit } from './harness'
+import { TEST_COOKIE } from './harness/shop'
 
 // When a survey shows, seen from the shopper's side: the built dist/touchpoint.js on store-like
 // pages in Chromium, with nothing but the tag's data-* attributes. Each page has its own path so
@@ -123,14 +124,20 @@ const scrollTo = (tab: Page, y: number | string) =>
       }),
     y,
   )
-/** Everything the page keeps about the visitor: web storage and cookies. */
+/** Everything the page keeps about the visitor: web storage and cookies (not the harness's own test cookie). */
 const kept = async ({ tab, context }: Visit) => ({
-  ...(await tab.evaluate(() => ({
-    local: { ...localStorage },
-    session: { ...sessionStorage },
-    cookie: document.cookie,
-  }))),
-  cookies: (await context.cookies()).length,
+  ...(await tab.evaluate(
+    (harnessCookie) => ({
+      local: { ...localStorage },
+      session: { ...sessionStorage },
+      cookie: document.cookie
+        .split('; ')
+        .filter((pair) => pair && !pair.startsWith(harnessCookie + '='))
+        .join('; '),
+    }),
+    TEST_COOKIE,
+  )),
+  cookies: (await context.cookies()).filter((cookie) => cookie.name != TEST_COOKIE).length,
 })
 const NOTHING = { local: {}, session: {}, cookie: '', cookies: 0 }
 /**
