@@ -31,6 +31,8 @@
  *   `logged(pattern)` waits for a console line: with `data-debug` the loader reports its
  *   decisions there, so a test proves a negative by waiting for the decision, never by sleeping.
  * - `appears(tab, name?)`: the survey card by role `dialog` and accessible name.
+ * - `recordEvents(tab)` (harness/events.ts): the widget's events recorded in the page; `hear(name)`
+ *   resolves on the event itself (an answer's id, a `sent`, a `stage`), without polling.
  * - `collectorAnswers(tab)`: the answers to a tab's POSTs to /collect, beacons included, to wait
  *   on where the collector is not the harness's own (the demo's).
  */
@@ -46,6 +48,7 @@ export { page, stub, tag, type PageParts, type TagAttributes } from './harness/p
 export type { Intercept, PageSource, Post, Shop } from './harness/shop'
 export { apiReady, appears, collectorAnswers, type Answered, type Visit, type VisitOptions } from './harness/visit'
 export { watched, type Watched } from './harness/watch'
+export { recordEvents, type Events } from './harness/events'
 
 export interface Harness {
   /** The shop server (throws in a harness started without one). */

@@ -1,55 +1,41 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchChromium, serve, type TestServer } from './browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { page, tag, useHarness } from './harness'
 
 // The survey UI is fetched while the page is idle once a survey this visitor may see is armed on
 // the page, so that the card paints without a round trip when its trigger fires; a page where no
 // survey can show never downloads it. The built dist/touchpoint.js in Chromium.
 
-const store = (attrs: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>` +
-  `<body><h1>Shop</h1><script src="/touchpoint.js" data-endpoint="/collect" ${attrs} async></script></body></html>`
+const store = (attributes: Record<string, string> = {}) => page({ tag: tag({ ...attributes, async: true }) })
 
-const PAGES: Record<string, string> = {
+const harness = useHarness({
   // The default plan arms emotion on product pages (dwell and exit intent), nothing on the home page.
-  '/products/linen-shirt': store(''),
-  '/': store(''),
-  '/products/silk-scarf': store('data-surveys=""'),
-  '/products/wool-hat': store('data-consent="required"'),
-}
-
-let browser: Browser
-let server: TestServer
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await serve(PAGES)
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  '/products/linen-shirt': store(),
+  '/': store(),
+  '/products/silk-scarf': store({ 'data-surveys': '' }),
+  '/products/wool-hat': store({ 'data-consent': 'required' }),
 })
 
 /** Opens `path` for a fresh visitor; `state` preloads the targeting memory (`tp:s`). */
 async function visit(path: string, state?: object): Promise<{ tab: Page; ui: () => number }> {
-  const context = await browser.newContext()
-  const tab = await context.newPage()
-  if (state) await tab.addInitScript((value) => localStorage.setItem('tp:s', value), JSON.stringify(state))
-  // Counts every touchpoint-ui.js element the page ever gets: the loader removes its script tag once
-  // the chunk has run, so looking for the tag afterwards would miss a fetch that happened.
-  await tab.addInitScript(() => {
-    ;(window as any).askedForUi = 0
-    new MutationObserver((records) => {
-      for (const record of records)
-        for (const node of record.addedNodes)
-          if (/\/touchpoint-ui\.js$/.test((node as HTMLScriptElement).src || (node as HTMLLinkElement).href || ''))
-            (window as any).askedForUi++
-    }).observe(document, { childList: true, subtree: true })
-  })
   let requests = 0
-  tab.on('request', (r) => void (new URL(r.url()).pathname == '/touchpoint-ui.js' && requests++))
-  await tab.goto(server.url + path)
-  await tab.waitForFunction(() => (window as any).touchpoint?.version)
+  const { tab } = await harness.visit(path, {
+    init: () => {
+      // Counts every touchpoint-ui.js element the page ever gets: the loader removes its script
+      // tag once the chunk has run, so looking for the tag afterwards would miss a fetch that happened.
+      ;(window as any).askedForUi = 0
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (/\/touchpoint-ui\.js$/.test((node as HTMLScriptElement).src || (node as HTMLLinkElement).href || ''))
+              (window as any).askedForUi++
+      }).observe(document, { childList: true, subtree: true })
+    },
+    listen: async (tab) => {
+      if (state) await tab.addInitScript((value) => localStorage.setItem('tp:s', value), JSON.stringify(state))
+      tab.on('request', (r) => void (new URL(r.url()).pathname == '/touchpoint-ui.js' && requests++))
+    },
+  })
   return { tab, ui: () => requests }
 }
 
@@ -81,7 +67,6 @@ describe('survey UI prefetch', () => {
     expect(await tab.evaluate(() => (window as any).touchpoint.show('nps'))).toBe(true)
     await tab.getByRole('dialog').waitFor()
     expect(ui()).toBe(1)
-    await tab.context().close()
   })
 
   it('never fetches it on a page where no survey can show', async () => {
@@ -90,7 +75,6 @@ describe('survey UI prefetch', () => {
       await idleAfterLoad(tab)
       expect(await asked(tab), path).toBe(false)
       expect(ui(), path).toBe(0)
-      await tab.context().close()
     }
   })
 
@@ -99,7 +83,6 @@ describe('survey UI prefetch', () => {
     await idleAfterLoad(tab)
     expect(await asked(tab)).toBe(false)
     expect(ui()).toBe(0)
-    await tab.context().close()
   })
 
   it('waits for consent when it is required, and fetches once it is given', async () => {
@@ -110,6 +93,5 @@ describe('survey UI prefetch', () => {
     const fetched = tab.waitForRequest((r) => r.url().endsWith('/touchpoint-ui.js'))
     await tab.evaluate(() => (window as any).touchpoint.consent(true))
     await fetched
-    await tab.context().close()
   })
 })

@@ -1,16 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchChromium, serve, type TestServer } from './browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { page, tag, useHarness, type TagAttributes, type Visit as HarnessVisit } from './harness'
+import { TEST_COOKIE } from './harness/shop'
 
 // When a survey shows, seen from the shopper's side: the built dist/touchpoint.js on store-like
 // pages in Chromium, with nothing but the tag's data-* attributes. Each page has its own path so
 // its tag can carry its own attributes; detection reads the path like on a real store.
 
 const TALL = '<div style="height:4000px">Products, reviews, more products</div><footer>End</footer>'
-const store = (attrs: string, { head = '', tall = false } = {}) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title>${head}</head>` +
-  `<body><h1>Shop</h1>${tall ? TALL : '<p>Thanks for shopping with us.</p>'}` +
-  `<script src="/touchpoint.js" data-endpoint="/collect" ${attrs} async></script></body></html>`
+const VIEWPORT = '<meta name="viewport" content="width=device-width,initial-scale=1">'
+const store = (attributes: TagAttributes, { head = '', tall = false } = {}) =>
+  page({
+    head: VIEWPORT + head,
+    body: tall ? TALL : '<p>Thanks for shopping with us.</p>',
+    tag: tag({ ...attributes, async: true }),
+  })
 
 // A CMP that answers "not decided yet" first, then the visitor's choice on window.cmpChoose().
 const TCF = `<script>(function(){var cbs=[],state={eventStatus:'cmpuishown',gdprApplies:true,purpose:{consents:{}}};
@@ -22,86 +26,65 @@ const GPC = () =>
   Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true })
 
 // Where the default plan's 3 s is not what a test is about, a 1 s delay keeps the file quick.
-const SOON = 'data-surveys="confirmation:csat@delay=1s"'
+const SOON = { 'data-surveys': 'confirmation:csat@delay=1s' }
+const DEBUG = { 'data-debug': true } as const
 
-const PAGES: Record<string, string> = {
-  '/checkout/order-received/1001/': store(''),
-  '/checkout/order-received/1002/': store(`${SOON} data-debug`),
-  '/checkout/order-received/1003/': store(`${SOON} data-debug`),
-  '/checkout/': store('data-debug', { tall: true }),
-  '/cart/': store('data-debug'),
-  '/products/linen-shirt': store('data-debug', { tall: true }),
-  '/': store('data-surveys="home:nps@scroll=60%" data-debug', { tall: true }),
-  '/products/silk-scarf': store('data-surveys="product:emotion@event=add_to_cart" data-debug'),
-  '/checkout/order-received/2001/': store(`${SOON} data-consent="required"`),
-  '/checkout/order-received/2002/': store(`${SOON} data-consent="required"`, { head: TCF }),
-  '/checkout/order-received/2003/': store(`${SOON} data-consent="required"`, { head: GCM }),
+const harness = useHarness({
+  '/checkout/order-received/1001/': store({}),
+  '/checkout/order-received/1002/': store({ ...SOON, ...DEBUG }),
+  '/checkout/order-received/1003/': store({ ...SOON, ...DEBUG }),
+  '/checkout/': store(DEBUG, { tall: true }),
+  '/cart/': store(DEBUG),
+  '/products/linen-shirt': store(DEBUG, { tall: true }),
+  '/': store({ 'data-surveys': 'home:nps@scroll=60%', ...DEBUG }, { tall: true }),
+  '/products/silk-scarf': store({ 'data-surveys': 'product:emotion@event=add_to_cart', ...DEBUG }),
+  '/checkout/order-received/2001/': store({ ...SOON, 'data-consent': 'required' }),
+  '/checkout/order-received/2002/': store({ ...SOON, 'data-consent': 'required' }, { head: TCF }),
+  '/checkout/order-received/2003/': store({ ...SOON, 'data-consent': 'required' }, { head: GCM }),
   '/checkout/order-received/3001/': store(SOON),
-  '/checkout/order-received/3002/': store(`${SOON} data-gpc="false"`),
-}
-
-let browser: Browser
-let server: TestServer
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await serve(PAGES)
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  '/checkout/order-received/3002/': store({ ...SOON, 'data-gpc': 'false' }),
 })
 
-interface Visit {
-  tab: Page
-  context: BrowserContext
-  /** Every URL the page asked for, in order. */
+interface Visit extends HarnessVisit {
+  /** Every URL the page asked for, in order, without the shop's origin. */
   requests: string[]
-  errors: string[]
-  /** The console, in order: with data-debug, every trigger that fired says so (`touchpoint: survey … on …`). */
-  console: string[]
 }
 
-/** Opens `path` in a fresh visitor's browser (own storage and cookies) and waits for the loader. */
+/** Opens `path` in a fresh visitor's browser (own storage and cookies) once the loader is up. */
 async function visit(
   path: string,
   { mobile = false, init, clock = false }: { mobile?: boolean; init?: () => void; clock?: boolean } = {},
 ): Promise<Visit> {
-  const context = await browser.newContext(
-    mobile
+  const requests: string[] = []
+  const visit = await harness.visit(path, {
+    contextOptions: mobile
       ? { viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true }
       : { viewport: { width: 1024, height: 700 } },
-  )
-  const tab = await context.newPage()
-  if (init) await tab.addInitScript(init)
-  // The page's timers on a clock that moves only when the test moves it (tab.clock.runFor): a
-  // throttled scroll check or a 3 s delay then runs when the test says, however busy the machine is.
-  if (clock) {
-    // Paused before the page exists (no timers to fire yet), a minute ahead of the wall clock so
-    // the jump is never into the past.
-    const now = Date.now()
-    await tab.clock.install({ time: now })
-    await tab.clock.pauseAt(now + 60_000)
-  }
-  // Every chunk the page asks for, by script tag (removed once the chunk ran): a quiet page asked for none.
-  await tab.addInitScript(() => {
-    const asked: string[] = ((window as any).chunksAsked = [])
-    new MutationObserver((records) => {
-      for (const record of records)
-        for (const node of record.addedNodes)
-          if (/touchpoint-\w+\.js$/.test((node as HTMLScriptElement).src || ''))
-            asked.push((node as HTMLScriptElement).src)
-    }).observe(document, { childList: true, subtree: true })
+    init,
+    listen: async (tab) => {
+      // The page's timers on a clock that moves only when the test moves it (tab.clock.runFor): a
+      // throttled scroll check or a 3 s delay then runs when the test says, however busy the machine is.
+      if (clock) {
+        // Paused before the page exists (no timers to fire yet), a minute ahead of the wall clock so
+        // the jump is never into the past.
+        const now = Date.now()
+        await tab.clock.install({ time: now })
+        await tab.clock.pauseAt(now + 60_000)
+      }
+      // Every chunk the page asks for, by script tag (removed once the chunk ran): a quiet page asked for none.
+      await tab.addInitScript(() => {
+        const asked: string[] = ((window as any).chunksAsked = [])
+        new MutationObserver((records) => {
+          for (const record of records)
+            for (const node of record.addedNodes)
+              if (/touchpoint-\w+\.js$/.test((node as HTMLScriptElement).src || ''))
+                asked.push((node as HTMLScriptElement).src)
+        }).observe(document, { childList: true, subtree: true })
+      })
+      tab.on('request', (r) => requests.push(r.url().replace(harness.shop.url, '')))
+    },
   })
-  const requests: string[] = []
-  const errors: string[] = []
-  const console: string[] = []
-  tab.on('request', (r) => requests.push(r.url().replace(server.url, '')))
-  tab.on('pageerror', (e) => errors.push(e.message))
-  tab.on('console', (m) => console.push(m.text()))
-  await tab.goto(server.url + path)
-  await tab.waitForFunction(() => (window as any).touchpoint?.version)
-  return { tab, context, requests, errors, console }
+  return { ...visit, requests }
 }
 
 const survey = (tab: Page) => tab.getByRole('dialog')
@@ -116,12 +99,9 @@ let marks = 0
 async function noTriggerYet(v: Visit) {
   const mark = `no-trigger-yet-${++marks}`
   await v.tab.evaluate((name) => (window as any).touchpoint(name), mark)
-  await expect.poll(() => v.console.some((line) => line.includes(mark)), { timeout: 10_000 }).toBe(true)
-  const before = v.console.slice(
-    0,
-    v.console.findIndex((line) => line.includes(mark)),
-  )
-  expect(before.filter((line) => /^touchpoint: survey \S+ on /.test(line))).toEqual([])
+  const marked = await v.logged(new RegExp(mark))
+  const before = v.lines.slice(0, v.lines.indexOf(marked))
+  expect(before.filter((line) => /^\w+: touchpoint: survey \S+ on /.test(line))).toEqual([])
   expect(await survey(v.tab).count()).toBe(0)
 }
 /**
@@ -144,21 +124,27 @@ const scrollTo = (tab: Page, y: number | string) =>
       }),
     y,
   )
-/** Everything the page keeps about the visitor: web storage and cookies. */
+/** Everything the page keeps about the visitor: web storage and cookies (not the harness's own test cookie). */
 const kept = async ({ tab, context }: Visit) => ({
-  ...(await tab.evaluate(() => ({
-    local: { ...localStorage },
-    session: { ...sessionStorage },
-    cookie: document.cookie,
-  }))),
-  cookies: (await context.cookies()).length,
+  ...(await tab.evaluate(
+    (harnessCookie) => ({
+      local: { ...localStorage },
+      session: { ...sessionStorage },
+      cookie: document.cookie
+        .split('; ')
+        .filter((pair) => pair && !pair.startsWith(harnessCookie + '='))
+        .join('; '),
+    }),
+    TEST_COOKIE,
+  )),
+  cookies: (await context.cookies()).filter((cookie) => cookie.name != TEST_COOKIE).length,
 })
 const NOTHING = { local: {}, session: {}, cookie: '', cookies: 0 }
-/** The decision targeting logs with data-debug, e.g. `touchpoint: survey csat on delay=1000: not shown, answered …`. */
-const decision = (tab: Page, id: string) =>
-  tab
-    .waitForEvent('console', { predicate: (m) => m.text().startsWith(`touchpoint: survey ${id} on`), timeout: 10_000 })
-    .then((m) => m.text())
+/**
+ * The decision targeting logs with data-debug about survey `id` from console line `since` on, e.g.
+ * `info: touchpoint: survey csat on delay=1000: not shown, answered …`.
+ */
+const decision = (v: Visit, id: string, since: number) => v.logged(new RegExp(`touchpoint: survey ${id} on`), since)
 /** Leaves the window the way a desktop shopper heads for the tabs or the back button. */
 async function exitThroughTop(tab: Page) {
   await tab.mouse.move(500, 300)
@@ -173,7 +159,6 @@ describe('when a survey shows, in Chromium', () => {
     await appears(v.tab)
     expect(await radios(v.tab)).toBe(5) // CSAT: 1–5
     expect(v.errors).toEqual([])
-    await v.context.close()
   })
 
   it('does not ask again after an answer: not on reload, not on the next thank-you page', async () => {
@@ -187,16 +172,15 @@ describe('when a survey shows, in Chromium', () => {
       r: { csat: expect.any(Number) },
     })
 
-    const reloaded = decision(v.tab, 'csat')
+    let since = v.lines.length
     await v.tab.reload()
-    expect(await reloaded).toContain('not shown, answered a survey 0 days ago')
+    expect(await decision(v, 'csat', since)).toContain('not shown, answered a survey 0 days ago')
     expect(await survey(v.tab).count()).toBe(0)
 
-    const next = decision(v.tab, 'csat')
-    await v.tab.goto(server.url + '/checkout/order-received/1003/')
-    expect(await next).toContain('not shown, answered a survey 0 days ago')
+    since = v.lines.length
+    await v.go('/checkout/order-received/1003/')
+    expect(await decision(v, 'csat', since)).toContain('not shown, answered a survey 0 days ago')
     expect(await survey(v.tab).count()).toBe(0)
-    await v.context.close()
   })
 
   it('leaves a paying shopper alone on checkout, and asks CES only when the pointer leaves through the top', async () => {
@@ -208,7 +192,6 @@ describe('when a survey shows, in Chromium', () => {
     await exitThroughTop(v.tab)
     await appears(v.tab)
     expect(await radios(v.tab)).toBe(7) // CES: 1–7
-    await v.context.close()
   })
 
   it('asks how the cart feels when a desktop shopper heads out through the top of the window', async () => {
@@ -220,7 +203,6 @@ describe('when a survey shows, in Chromium', () => {
     await exitThroughTop(v.tab)
     await appears(v.tab)
     expect(await v.tab.getByRole('radio', { name: 'Delighted' }).count()).toBe(1)
-    await v.context.close()
   })
 
   it('asks on a product page when a phone shopper flicks back up after scrolling down', async () => {
@@ -236,7 +218,6 @@ describe('when a survey shows, in Chromium', () => {
     await v.tab.clock.runFor(100)
     await appears(v.tab)
     expect(await v.tab.getByRole('radio', { name: 'Pleased' }).count()).toBe(1)
-    await v.context.close()
   })
 
   it('asks once the shopper has scrolled as deep as data-surveys says (scroll=60%)', async () => {
@@ -248,7 +229,6 @@ describe('when a survey shows, in Chromium', () => {
     await v.tab.clock.runFor(200)
     await appears(v.tab)
     expect(await radios(v.tab)).toBe(11) // NPS: 0–10
-    await v.context.close()
   })
 
   it('asks when the store pushes add_to_cart to the dataLayer (event=add_to_cart)', async () => {
@@ -262,7 +242,6 @@ describe('when a survey shows, in Chromium', () => {
     )
     await appears(v.tab, 2000)
     expect(await v.tab.getByRole('radio', { name: 'Frustrated' }).count()).toBe(1)
-    await v.context.close()
   })
 })
 
@@ -283,17 +262,11 @@ describe('consent and privacy signals, in Chromium', () => {
     await v.tab.getByRole('radio', { name: '4', exact: true }).click()
     await v.tab.getByRole('button', { name: 'Send' }).click()
     await v.tab.evaluate(() => (window as any).touchpoint.flush()) // resolves once the batch is on the wire
-    await expect
-      .poll(
-        () =>
-          server.received.some((b: any) =>
-            b.responses.some((r: any) => r.score == 4 && r.touchpoint == 'confirmation'),
-          ),
-        { timeout: 10_000 },
-      )
-      .toBe(true)
+    await harness.shop.posts.until(
+      (post) =>
+        post.status < 300 && !!post.batch?.responses.some((r) => r.score == 4 && r.touchpoint == 'confirmation'),
+    )
     expect(v.requests).toContain('/collect')
-    await v.context.close()
   })
 
   it('with data-consent="required", opens once an IAB TCF CMP reports consent, not while it waits', async () => {
@@ -305,7 +278,6 @@ describe('consent and privacy signals, in Chromium', () => {
     await v.tab.evaluate(() => (window as any).cmpChoose(true))
     await v.tab.clock.runFor(1000)
     await appears(v.tab)
-    await v.context.close()
   })
 
   it('with data-consent="required", opens once Google Consent Mode v2 updates analytics_storage to granted', async () => {
@@ -317,7 +289,6 @@ describe('consent and privacy signals, in Chromium', () => {
     await v.tab.evaluate(() => (window as any).gtag('consent', 'update', { analytics_storage: 'granted' }))
     await v.tab.clock.runFor(1000)
     await appears(v.tab)
-    await v.context.close()
   })
 
   it('honours Global Privacy Control: no survey, nothing stored, no request beyond the loader', async () => {
@@ -332,13 +303,11 @@ describe('consent and privacy signals, in Chromium', () => {
     await staysQuiet(v, 1200)
     expect(await kept(v)).toEqual(NOTHING)
     expect(v.requests).toEqual(loaderOnly(path))
-    await v.context.close()
   })
 
   it('asks as usual under Global Privacy Control when the store sets data-gpc="false"', async () => {
     const v = await visit('/checkout/order-received/3002/', { init: GPC })
     await appears(v.tab)
     expect((await kept(v)).local['tp:s']).toBeTruthy()
-    await v.context.close()
   })
 })

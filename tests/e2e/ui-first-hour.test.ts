@@ -1,45 +1,31 @@
 // What a shopper sees first (issue 15): questions worded for the page, five faces told apart at
 // a glance, show() replacing a finished card, and a bottom sheet on screen on a too-wide page.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, serve, type TestServer } from './browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { page, tag, useHarness } from './harness'
 
-let browser: Browser
-let server: TestServer
-let context: BrowserContext | undefined
+const VIEWPORT = '<meta name="viewport" content="width=device-width,initial-scale=1">'
+const store = (attributes: Record<string, string> = {}, body = '') =>
+  page({ head: VIEWPORT, body, tag: tag(attributes) })
 
-const store = (attrs = '', body = '<h1>Shop</h1>') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title></head>` +
-  `<body>${body}<script src="/touchpoint.js" data-endpoint="/collect" ${attrs}></script></body></html>`
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await serve({
-    '/checkout/order-received/77/': store(),
-    '/vi/tai-khoan/': store('data-locale="vi"'),
-    '/own-words/checkout/order-received/78/': store('data-question-csat="Did we get it right?"'),
-    '/product/linen-shirt/': store(),
-    '/wide/': store('', '<div style="width:640px;height:1400px;background:#eee">A theme wider than the phone</div>'),
-  })
-})
-afterEach(async () => {
-  await context?.close()
-  context = undefined
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const harness = useHarness({
+  '/checkout/order-received/77/': store(),
+  '/vi/tai-khoan/': store({ 'data-locale': 'vi' }),
+  '/own-words/checkout/order-received/78/': store({ 'data-question-csat': 'Did we get it right?' }),
+  '/product/linen-shirt/': store(),
+  '/wide/': store({}, '<div style="width:640px;height:1400px;background:#eee">A theme wider than the phone</div>'),
 })
 
 async function visit(path: string, viewport = { width: 1024, height: 700 }, phone = false): Promise<Page> {
-  context = await browser.newContext({ viewport, isMobile: phone, hasTouch: phone })
-  const tab = await context.newPage()
-  await tab.goto(server.url + path)
-  await tab.waitForFunction(() => typeof (window as any).touchpoint?.show == 'function')
+  const { tab } = await harness.visit(path, { contextOptions: { viewport, isMobile: phone, hasTouch: phone } })
   return tab
 }
 
-const card = (tab: Page) => tab.locator('[data-touchpoint-survey] [role=dialog]')
+/** The survey card, as a screen reader finds it. */
+const card = (tab: Page) => tab.getByRole('dialog')
+/** The face the shopper points at: the label around the radio a screen reader names `name`. */
+const faceNamed = (tab: Page, name: string) =>
+  card(tab).locator('label', { has: tab.getByRole('radio', { name, exact: true }) })
 // Resolves with show()'s answer after the card's first frame, in which it takes focus.
 const show = (tab: Page, kind: string) =>
   tab.evaluate(async (k) => {
@@ -62,9 +48,8 @@ describe('questions that fit the touchpoint', () => {
     expect(question).toBe('Bạn sẵn lòng giới thiệu cửa hàng chúng tôi với bạn bè ở mức nào?')
     // A degree over 0–10, not a yes/no question ("… không?") and ends that are not "yes"/"no".
     expect(question).not.toMatch(/không\?$/)
-    await expect(card(tab).locator('fieldset > div:last-child').textContent()).resolves.toBe(
-      'Hoàn toàn không sẵn lòngRất sẵn lòng',
-    )
+    for (const end of ['Hoàn toàn không sẵn lòng', 'Rất sẵn lòng'])
+      expect(await card(tab).getByText(end, { exact: true }).count(), end).toBe(1)
   })
 
   it("keeps the store's own wording over the touchpoint's", async () => {
@@ -86,7 +71,8 @@ describe('the emotion faces', () => {
         return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
       }
       const background = luminance(getComputedStyle(dialog).backgroundColor)
-      return [...dialog.querySelectorAll('svg[class^=mood]')].map((svg) => {
+      // Each face is the drawing beside its radio (the close button's cross is not in a label).
+      return [...dialog.querySelectorAll('input[type=radio] + span svg')].map((svg) => {
         const colour = getComputedStyle(svg).color
         const [light, dark] = [luminance(colour), background].sort((a, b) => b - a)
         return {
@@ -107,11 +93,11 @@ describe('the emotion faces', () => {
     await show(tab, 'emotion')
     // The caption under the faces (the build shortens class names: found by its place).
     const caption = card(tab).locator('fieldset > div:last-child')
-    // show() puts the keyboard focus on the first face, in the card's first frame
-    await expect.poll(() => caption.textContent()).toBe('Frustrated')
-    await card(tab).locator('label').nth(1).hover()
+    // show() puts the keyboard focus on the first face in the card's first frame, which show() here waits for
+    await expect(caption.textContent()).resolves.toBe('Frustrated')
+    await faceNamed(tab, 'Disappointed').hover()
     await expect(caption.textContent()).resolves.toBe('Disappointed')
-    await card(tab).locator('label').nth(3).hover()
+    await faceNamed(tab, 'Pleased').hover()
     await expect(caption.textContent()).resolves.toBe('Pleased')
     await tab.mouse.move(0, 0)
     await expect(caption.textContent()).resolves.toBe('FrustratedDelighted') // the ends again

@@ -2,24 +2,25 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { ROOT, launchChromium, serve, type TestServer } from './browser'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { ROOT, page, recordEvents, tag, useHarness, type PageParts, type TagAttributes } from './harness'
 import { expectWireBatch } from '../shared/wire-schema'
+// @ts-expect-error: a plain .mjs build script without types
+import { SHORT_NAMES } from '../../scripts/rollup-plugin-short-class-names.mjs'
 
 // The survey as a guest on someone else's page, in Chromium against the built dist/ files: it
 // must not take the shopper's focus, mix CSS with the store in either direction, move the page,
 // or forget right-to-left pages; and what it reports must follow the wire format.
 
-interface Shop {
-  html?: string
-  head?: string
-  body?: string
-  attrs?: string
-}
-const shop = ({ html = 'lang="en"', head = '', body = '', attrs = 'data-surveys=""' }: Shop = {}) =>
-  `<!doctype html><html ${html}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title>${head}</head>` +
-  `<body><h1>Shop</h1>${body}<script src="/touchpoint.js" data-endpoint="/collect" ${attrs} async></script></body></html>`
+const VIEWPORT = '<meta name="viewport" content="width=device-width,initial-scale=1">'
+/** A store page: no survey of its own unless `surveys` says, the tag `async` at the end of the body. */
+const shop = ({ attributes = {}, ...parts }: PageParts & { attributes?: TagAttributes } = {}) =>
+  page({
+    ...parts,
+    head: VIEWPORT + (parts.head ?? ''),
+    tag: tag({ 'data-surveys': '', ...attributes, async: true }),
+  })
 
 // The search box has focus, with the caret inside the word, before the loader even runs.
 const TYPING =
@@ -33,67 +34,52 @@ input[type=radio] { appearance: auto !important; opacity: 1 !important; width: 4
 fieldset, legend, label, span, small, form, p { margin: 20px !important; padding: 20px !important; border: 5px solid red !important }
 @keyframes tp { from { transform: scale(3) translateX(-300px) } }
 </style>`
-// Page elements that share our shadow stylesheet's class names and element selectors.
+// Page elements that carry the card's class names and attribute both as the build ships them
+// (its own table, so a new short name is covered without editing this list) and as written in
+// src/ui, and that match its element selectors.
+const LOOKALIKE_TAG: Record<string, string> = { comment: 'input', send: 'button', close: 'button' }
+const lookalike = (readable: string, attribute: string, id: string) => {
+  const tag = LOOKALIKE_TAG[readable] || 'div'
+  return tag == 'input' ? `<input ${attribute} id="${id}">` : `<${tag} ${attribute} id="${id}">${id}</${tag}>`
+}
 const LOOKALIKES =
-  '<div class="c" id="c">c</div><p class="o" id="o">o</p><div class="f" id="f">f</div><div class="g" id="g">g</div>' +
-  '<span class="vh" id="vh">vh</span><div class="e" id="e">e</div><div class="n" id="n">n</div><div class="r" id="r">r</div>' +
-  '<input class="t" id="t"><button class="s" id="s">s</button><button class="x" id="x">x</button><p class="ty" id="ty">ty</p>' +
-  '<div class="l" id="l">l</div><form id="form"><fieldset id="fieldset"><legend id="legend">Delivery</legend>' +
+  Object.entries(SHORT_NAMES as Record<string, string>)
+    .filter(([readable]) => !readable.startsWith('--'))
+    .map(([readable, short]) => {
+      const as = (name: string) => (name.startsWith('data-') ? name : `class="${name}"`)
+      return lookalike(readable, as(short), `built-${short}`) + lookalike(readable, as(readable), `source-${readable}`)
+    })
+    .join('') +
+  '<form id="form"><fieldset id="fieldset"><legend id="legend">Delivery</legend>' +
   '<label id="label"><input type="radio" name="d" id="radio"> Express <small id="small">1 day</small></label></fieldset></form>'
 const content = (slot = '') =>
   `<main id="main"><p id="intro">Summer sale</p><div style="height:400px">Products</div>${slot}<p id="after">Reviews</p><div style="height:1100px"></div><footer id="end">End</footer></main>`
 // Opened from a trigger (so without moving focus), when the test is ready: a `track` trigger.
-const ON_TRACK = 'data-surveys="other:csat@track=open-now"'
+const ON_TRACK = { 'data-surveys': 'other:csat@track=open-now' }
 
-const PAGES: Record<string, string> = {
-  '/auto-typing': shop({ body: TYPING, attrs: 'data-surveys="other:csat@delay=1s"' }),
+const harness = useHarness({
+  '/auto-typing': shop({ body: TYPING, attributes: { 'data-surveys': 'other:csat@delay=1s' } }),
   '/code-typing': shop({ body: TYPING }),
   '/clean': shop(),
   '/hostile': shop({ head: HOSTILE }),
   '/lookalikes': shop({ body: LOOKALIKES }),
-  '/floating': shop({ body: content(), attrs: ON_TRACK }),
+  '/floating': shop({ body: content(), attributes: ON_TRACK }),
   // The documented way to embed inline without a shift: the slot keeps room for the card (README).
   '/inline': shop({
     body: content('<div id="slot" style="min-height:230px"></div>'),
-    attrs: `${ON_TRACK} data-mount="#slot"`,
+    attributes: { ...ON_TRACK, 'data-mount': '#slot' },
   }),
-  '/rtl': shop({ html: 'dir="rtl" lang="ar"' }),
-  '/vi': shop({ attrs: 'data-surveys="" data-locale="vi"' }),
+  '/rtl': shop({ dir: 'rtl', lang: 'ar' }),
+  '/vi': shop({ attributes: { 'data-locale': 'vi' } }),
   // A store matching the card to its theme with the documented custom properties.
   '/themed': shop({
     head: '<style>:root{--touchpoint-font:Georgia,serif;--touchpoint-radius:0px;--touchpoint-z:40}</style>',
   }),
-}
-
-let browser: Browser
-let server: TestServer
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  server = await serve(PAGES)
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
 
-interface Visit {
-  tab: Page
-  context: BrowserContext
-  errors: string[]
-}
-
-/** A fresh visitor on `path` at desktop size; resolves once the loader is up. */
-async function visit(path: string, init?: () => void): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 700 } })
-  const tab = await context.newPage()
-  if (init) await tab.addInitScript(init)
-  const errors: string[] = []
-  tab.on('pageerror', (e) => errors.push(e.message))
-  await tab.goto(server.url + path)
-  await tab.waitForFunction(() => (window as any).touchpoint?.version)
-  return { tab, context, errors }
-}
+/** A fresh visitor on `path` at desktop size, once the loader is up. */
+const visit = (path: string, init?: () => void) =>
+  harness.visit(path, { init, contextOptions: { viewport: { width: 1024, height: 700 } } })
 
 const dialog = (tab: Page) => tab.getByRole('dialog')
 /** Waits for the card, then for its slide-in to end, so boxes are where they stay. */
@@ -121,33 +107,32 @@ const focus = (tab: Page) =>
 
 describe('the survey as a guest on the store page, in Chromium', () => {
   it('leaves focus and caret in the search box the shopper is typing into when a survey opens by itself', async () => {
-    const { tab, context, errors } = await visit('/auto-typing')
+    const { tab, errors } = await visit('/auto-typing')
     await appears(tab)
     expect(await focus(tab)).toEqual({ id: 'search', inner: null, caret: 2 })
     await tab.keyboard.type('XY')
     expect(await tab.locator('#search').inputValue()).toBe('liXYnen')
     expect(await dialog(tab).count()).toBe(1) // typing did not answer or close the survey either
     expect(errors).toEqual([])
-    await context.close()
   })
 
   it('moves focus to the first option when code calls show(), and gives it back to the search box on Escape', async () => {
-    const { tab, context } = await visit('/code-typing')
+    const { tab } = await visit('/code-typing')
     await show(tab, 'csat')
-    // In the card's first frame (not inside show(), where it would force style and layout).
-    await expect.poll(() => focus(tab)).toEqual({ id: 'DIV', inner: 'radio:1', caret: null })
+    // In the card's first frame (not inside show(), where it would force style and layout): show()
+    // here waited for its slide-in to end, frames later.
+    expect(await focus(tab)).toEqual({ id: 'DIV', inner: 'radio:1', caret: null })
     await tab.keyboard.press('Escape')
     await dialog(tab).waitFor({ state: 'detached' })
     expect((await focus(tab)).id).toBe('search')
     await tab.keyboard.type('XY')
     expect(await tab.locator('#search').inputValue()).toBe('liXYnen')
-    await context.close()
   })
 
   it('looks the same under a store stylesheet that restyles every element with !important', async () => {
     // What the shopper sees of the card: type, colour, spacing, the close button, the one-row scale.
     const look = async (path: string) => {
-      const { tab, context } = await visit(path)
+      const { tab } = await visit(path)
       await show(tab, 'csat')
       const styles = await dialog(tab).evaluate((card) => {
         const root = card.getRootNode() as ShadowRoot
@@ -193,7 +178,6 @@ describe('the survey as a guest on the store page, in Chromium', () => {
       })
       const close = await box(tab, 'button', 'Close')
       const options = await Promise.all(['1', '2', '3', '4', '5'].map((n) => box(tab, 'radio', n)))
-      await context.close()
       return { styles, close, options }
     }
     const clean = await look('/clean')
@@ -210,13 +194,12 @@ describe('the survey as a guest on the store page, in Chromium', () => {
 
   it("takes the store's font, corner radius and stacking order from --touchpoint-* custom properties", async () => {
     const card = (path: string) =>
-      visit(path).then(async ({ tab, context }) => {
+      visit(path).then(async ({ tab }) => {
         await show(tab, 'csat')
         const style = await dialog(tab).evaluate((el) => {
           const c = getComputedStyle(el) // the floating card is the dialog itself
           return { font: c.fontFamily, radius: c.borderTopLeftRadius, z: c.zIndex, fontSize: c.fontSize }
         })
-        await context.close()
         return style
       })
     const [clean, themed] = [await card('/clean'), await card('/themed')]
@@ -225,8 +208,8 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     expect(themed).toEqual({ font: 'Georgia, serif', radius: '0px', z: '40', fontSize: clean.fontSize })
   })
 
-  it('leaves page elements that share its class names (.c, .o, .f, .vh, …) and fieldset/legend styled as the store made them', async () => {
-    const { tab, context } = await visit('/lookalikes')
+  it('leaves page elements that share its class names (built or as written) and fieldset/legend styled as the store made them', async () => {
+    const { tab } = await visit('/lookalikes')
     const snapshot = () =>
       tab.evaluate(() => {
         const props = [
@@ -267,15 +250,14 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     const before = await snapshot()
     expect(before.length).toBeGreaterThan(15)
     await show(tab, 'nps')
-    await tab.getByRole('radio', { name: '9', exact: true }).check() // the follow-up brings .n, .r, .t, .s
+    await tab.getByRole('radio', { name: '9', exact: true }).check() // the follow-up brings its own classes
     await dialog(tab).getByRole('textbox').waitFor()
     expect(await snapshot()).toEqual(before)
-    await context.close()
   })
 
   /** Opens the page's survey through its trigger (so as a trigger would, not from show()) and reports what moved. */
   async function openAndWatchLayout(path: string, then?: (tab: Page) => Promise<void>) {
-    const { tab, context } = await visit(path, () => {
+    const { tab } = await visit(path, () => {
       ;(window as any).shifts = []
       new PerformanceObserver((list) =>
         (window as any).shifts.push(...list.getEntries().map((e: any) => e.value)),
@@ -302,7 +284,6 @@ describe('the survey as a guest on the store page, in Chromium', () => {
       document.getElementById('main')!.prepend(Object.assign(document.createElement('div'), { style: 'height:80px' }))
     })
     await tab.waitForFunction((n) => (window as any).shifts.length > n, seen)
-    await context.close()
     return { before: { layout: before, shifts: [] }, moved }
   }
 
@@ -322,7 +303,7 @@ describe('the survey as a guest on the store page, in Chromium', () => {
   })
 
   it('mirrors the card on a right-to-left page: bottom-left, text from the right, the scale starting on the right', async () => {
-    const { tab, context } = await visit('/rtl')
+    const { tab } = await visit('/rtl')
     await show(tab, 'csat')
     const card = await box(tab, 'dialog')
     expect(card.x).toBe(16) // the default bottom-right, mirrored
@@ -341,11 +322,10 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     expect(card.x + card.width - (question.x + question.width)).toBeLessThan(20) // starts at the right edge
     const [low, high] = [await text('Very dissatisfied'), await text('Very satisfied')]
     expect(low.x).toBeGreaterThan(high.x)
-    await context.close()
   })
 
   it('asks CES on 7 radios named 1 to 7, the ends labelled very difficult and very easy', async () => {
-    const { tab, context } = await visit('/clean')
+    const { tab } = await visit('/clean')
     await show(tab, 'ces')
     expect(await tab.getByRole('radio').count()).toBe(7)
     const options = []
@@ -356,7 +336,6 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     ]
     expect(difficult!.x).toBeLessThan(options[1].x) // under the 1
     expect(easy!.x + easy!.width).toBeGreaterThan(options[5].x + options[5].width) // under the 7
-    await context.close()
   })
 
   it('names the five emotion faces frustrated … delighted for screen readers, in English and in Vietnamese', async () => {
@@ -364,22 +343,17 @@ describe('the survey as a guest on the store page, in Chromium', () => {
       ['/clean', ['Frustrated', 'Disappointed', 'Neutral', 'Pleased', 'Delighted']],
       ['/vi', ['Bực bội', 'Thất vọng', 'Bình thường', 'Hài lòng', 'Rất vui']],
     ] as const) {
-      const { tab, context } = await visit(path)
+      const { tab } = await visit(path)
       await show(tab, 'emotion')
       expect(await tab.getByRole('radio').count()).toBe(5)
       for (const [i, name] of names.entries())
         expect(await tab.getByRole('radio', { name, exact: true }).getAttribute('value')).toBe(String(i + 1))
-      await context.close()
     }
   })
 
   it('reports show, dismiss and answer with wire-format payloads; an emotion answer carries its face', async () => {
-    const { tab, context } = await visit('/clean')
-    await tab.evaluate(() => {
-      const w = window as any
-      w.events = []
-      for (const name of ['show', 'answer', 'dismiss']) w.touchpoint.on(name, (e: any) => w.events.push([name, e]))
-    })
+    const { tab } = await visit('/clean')
+    const recorded = await recordEvents(tab, ['show', 'answer', 'dismiss'])
     await show(tab, 'csat')
     await tab.keyboard.press('Escape')
     await dialog(tab).waitFor({ state: 'detached' })
@@ -388,7 +362,7 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     await tab.getByRole('textbox').fill('found my size, mail me at an@example.com')
     await tab.getByRole('button', { name: 'Send' }).click()
     await tab.getByText('Thank you!').waitFor()
-    const events: [string, any][] = await tab.evaluate(() => (window as any).events)
+    const events = await recorded.heard()
     expect(events.map(([name, e]) => `${name} ${e.kind}`)).toEqual([
       'show csat',
       'dismiss csat',
@@ -408,7 +382,7 @@ describe('the survey as a guest on the store page, in Chromium', () => {
       score: 4,
       emotion: 'pleased',
       locale: 'en',
-      url: server.url + '/clean',
+      url: harness.shop.url + '/clean',
     })
     expect(answer.comment).not.toContain('an@example.com') // masked in the browser, before anything leaves it
     // show and dismiss carry the same fields, score still empty; a dismissal is its survey's show.
@@ -423,10 +397,10 @@ describe('the survey as a guest on the store page, in Chromium', () => {
     expect(dismissed).toEqual(shown)
 
     await tab.evaluate(() => (window as any).touchpoint.flush())
-    const sent = () =>
-      server.received.flatMap((body) => expectWireBatch(body).responses).filter((r) => r.id == answer.id)
-    await expect.poll(() => sent().some((r) => r.comment), { timeout: 10_000 }).toBe(true)
-    expect(sent().at(-1)).toEqual(answer)
-    await context.close()
+    // What the collector acknowledged is what the page reported, in the wire format.
+    const post = await harness.shop.posts.until(
+      (p) => p.status < 300 && !!p.batch?.responses.some((r) => r.id == answer.id && r.comment),
+    )
+    expect(expectWireBatch(post.body).responses.find((r) => r.id == answer.id)).toEqual(answer)
   })
 })

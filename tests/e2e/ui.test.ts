@@ -1,52 +1,29 @@
-import { createServer, type Server } from 'node:http'
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { type Browser, type Page } from 'playwright-core'
-import { launchChromium } from './browser'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { ROOT, page, tag, useHarness, type TagAttributes } from './harness'
 
 // Drives the built dist/touchpoint.js (+ touchpoint-ui.js) in Chromium, as a store page would.
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..')
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
-let browser: Browser
-let server: Server
-let base = ''
+const VIEWPORT = '<meta name="viewport" content="width=device-width,initial-scale=1">'
+// A strict policy as a store sets it (in a meta tag here: the harness's pages carry no headers).
+const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'nonce-n0nce'; script-src 'self'">`
 
-const page = (locale: string, attrs = '') =>
-  `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Shop</title></head>` +
-  `<body><main><h1>Shop</h1><p>Products</p><div id="slot"></div></main>` +
-  `<script src="/touchpoint.js" data-endpoint="/collect" data-locale="${locale}" ${attrs}></script></body></html>`
-
-beforeAll(async () => {
-  for (const file of ['touchpoint.js', 'touchpoint-ui.js'])
-    if (!existsSync(join(ROOT, 'dist', file))) throw new Error(`dist/${file} is missing: run npm run build first`)
-  server = createServer((req, res) => {
-    const url = new URL(req.url || '/', 'http://x')
-    if (url.pathname == '/collect') return void req.resume().on('end', () => res.writeHead(204).end())
-    if (url.pathname.endsWith('.js')) {
-      const file = join(ROOT, 'dist', url.pathname)
-      return void (existsSync(file)
-        ? res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file))
-        : res.writeHead(404).end())
-    }
-    const csp = url.searchParams.has('csp')
-      ? { 'content-security-policy': "default-src 'self'; style-src 'nonce-n0nce'; script-src 'self'" }
-      : {}
-    res
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...csp })
-      .end(page(url.searchParams.get('locale') || 'en', url.searchParams.get('attrs') || ''))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  base = `http://127.0.0.1:${typeof address == 'object' && address ? address.port : 0}`
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await new Promise((resolve) => server?.close(resolve))
+// One shop page, told by its query: ?locale=vi&attributes={…}&csp
+const harness = useHarness({
+  '/': (url) => {
+    const locale = url.searchParams.get('locale') || 'en'
+    const attributes: TagAttributes = JSON.parse(url.searchParams.get('attributes') || '{}')
+    return page({
+      lang: locale,
+      head: (url.searchParams.has('csp') ? CSP : '') + VIEWPORT,
+      body: '<main><p>Products</p><div id="slot"></div></main>',
+      tag: tag({ 'data-locale': locale, ...attributes }),
+    })
+  },
 })
 
 interface Options {
@@ -54,7 +31,7 @@ interface Options {
   locale?: string
   scheme?: 'light' | 'dark'
   width?: number
-  attrs?: string
+  attributes?: TagAttributes
   kind?: string
   still?: boolean
 }
@@ -64,22 +41,21 @@ async function showSurvey({
   locale = 'en',
   scheme = 'light',
   width = 1024,
-  attrs = '',
+  attributes = {},
   kind = 'nps',
   still = false,
   csp = false,
 }: Options = {}): Promise<Page> {
-  const tab = await browser.newPage({ viewport: { width, height: 700 } })
-  await tab.emulateMedia({ colorScheme: scheme, reducedMotion: still ? 'reduce' : 'no-preference' })
-  const errors: string[] = []
-  tab.on('pageerror', (e) => errors.push(e.message))
-  await tab.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) =>
-      ((window as any).blocked ||= []).push(e.violatedDirective),
-    ),
-  )
-  await tab.goto(`${base}/?locale=${locale}&attrs=${encodeURIComponent(attrs)}${csp ? '&csp' : ''}`)
-  await tab.waitForFunction(() => (window as any).touchpoint?.show)
+  const query = new URLSearchParams({ locale, attributes: JSON.stringify(attributes) })
+  if (csp) query.set('csp', '')
+  const { tab } = await harness.visit(`/?${query}`, {
+    contextOptions: { viewport: { width, height: 700 } },
+    init: () =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        ((window as any).blocked ||= []).push(e.violatedDirective),
+      ),
+    listen: (tab) => tab.emulateMedia({ colorScheme: scheme, reducedMotion: still ? 'reduce' : 'no-preference' }),
+  })
   await tab.evaluate(async (kind) => {
     const w = window as any
     w.events = []
@@ -90,7 +66,6 @@ async function showSurvey({
     await new Promise((frame) => requestAnimationFrame(frame))
   }, kind)
   await tab.getByRole('dialog').waitFor()
-  expect(errors).toEqual([])
   return tab
 }
 
@@ -120,7 +95,6 @@ describe('the survey in Chromium', () => {
           await tab.getByRole('radio').nth(3).check()
           await tab.getByRole('textbox').waitFor()
           expect(await axe(tab)).toEqual([])
-          await tab.close()
         })
 
   it('offers NPS as 11 radios named 0 to 10, the first one focused', async () => {
@@ -129,17 +103,12 @@ describe('the survey in Chromium', () => {
     expect(await radios.count()).toBe(11)
     for (let n = 0; n <= 10; n++)
       await expect(tab.getByRole('radio', { name: String(n), exact: true }).count()).resolves.toBe(1)
-    // Focus lands in the card's first frame (not inside show(), where it would force style and layout).
-    await expect
-      .poll(() =>
-        tab
-          .getByRole('radio', { name: '0', exact: true })
-          .evaluate(
-            (el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement == el,
-          ),
-      )
-      .toBe(true)
-    await tab.close()
+    // Focus lands in the card's first frame (not inside show(), where it would force style and
+    // layout), which showSurvey has waited for.
+    const focused = await tab
+      .getByRole('radio', { name: '0', exact: true })
+      .evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement == el)
+    expect(focused).toBe(true)
   })
 
   for (const kind of ['csat', 'nps', 'emotion'])
@@ -164,7 +133,6 @@ describe('the survey in Chromium', () => {
           })
         expect(visible).toBe(true)
         expect(gap).toBeGreaterThanOrEqual(4)
-        await tab.close()
       }
     })
 
@@ -201,7 +169,6 @@ describe('the survey in Chromium', () => {
     await tab.keyboard.press('Tab')
     await tab.keyboard.press('Shift+Tab')
     expect(await ring()).toBe('solid 3px')
-    await tab.close()
   })
 
   it('moves through the scale with arrow keys and keeps the chosen score on Escape', async () => {
@@ -212,7 +179,6 @@ describe('the survey in Chromium', () => {
     await tab.keyboard.press('Escape')
     await tab.getByRole('dialog').waitFor({ state: 'detached' })
     expect(await events(tab)).toEqual([['answer', 2, null]])
-    await tab.close()
   })
 
   it('dismisses on Escape when nothing was chosen', async () => {
@@ -220,7 +186,6 @@ describe('the survey in Chromium', () => {
     await tab.keyboard.press('Escape')
     await tab.getByRole('dialog').waitFor({ state: 'detached' })
     expect(await events(tab)).toEqual([['dismiss', null, null]])
-    await tab.close()
   })
 
   it('sends the score with a comment, says thank you and goes away', async () => {
@@ -231,7 +196,6 @@ describe('the survey in Chromium', () => {
     await tab.getByText('Thank you!').waitFor()
     expect(await events(tab)).toEqual([['answer', 5, 'fast delivery']])
     await tab.getByRole('dialog').waitFor({ state: 'detached', timeout: 5000 })
-    await tab.close()
   })
 
   it('becomes a full-width bottom sheet on a 375px phone, still under reduced motion, and stays accessible', async () => {
@@ -242,24 +206,21 @@ describe('the survey in Chromium', () => {
     expect(box.y + box.height).toBe(700)
     expect(await tab.getByRole('radio', { name: 'Hài lòng' }).count()).toBe(1)
     expect(await axe(tab)).toEqual([])
-    await tab.close()
   })
 
   it('keeps 4.5:1 on a store accent, inline in the given element', async () => {
-    const tab = await showSurvey({ attrs: 'data-accent="#ffd700" data-mount="#slot"', kind: 'ces' })
+    const tab = await showSurvey({ attributes: { 'data-accent': '#ffd700', 'data-mount': '#slot' }, kind: 'ces' })
     expect(await tab.locator('#slot [data-touchpoint-survey]').count()).toBe(1)
     await tab.getByRole('radio', { name: '6', exact: true }).check()
     expect(await axe(tab)).toEqual([])
     const send = await tab.getByRole('button', { name: 'Send' }).evaluate((el) => getComputedStyle(el).color)
     expect(send).toBe('rgb(0, 0, 0)')
-    await tab.close()
   })
 
   it('is styled under a strict CSP that allows no inline styles', async () => {
-    const tab = await showSurvey({ csp: true, attrs: 'data-nonce="n0nce"' })
+    const tab = await showSurvey({ csp: true, attributes: { 'data-nonce': 'n0nce' } })
     const position = await tab.getByRole('dialog').evaluate((el) => getComputedStyle(el).position)
     expect(position).toBe('fixed')
     expect(await tab.evaluate(() => (window as any).blocked || [])).toEqual([])
-    await tab.close()
   })
 })

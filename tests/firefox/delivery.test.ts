@@ -4,14 +4,12 @@
 import type { Browser, BrowserContext, Page } from 'puppeteer-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { expectWireBatch } from '../shared/wire-schema'
-import { launchFirefox, loaderUp, pageErrors } from './firefox'
-import { openShop, until, type Shop } from './shop'
+import { gone, hear, heard, launchFirefox, loaderUp, pageErrors, recordEvents, shown } from './firefox'
+import { openShop, type Shop } from './shop'
 
 const page = (flushMs: number) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>` +
-  `<script src="/touchpoint.js" data-endpoint="/collect" data-flush-ms="${flushMs}"></script>` +
-  `<script>window.seen=[];touchpoint.on('sent',function(e){seen.push(['sent',e.ids])});touchpoint.on('error',function(e){seen.push(['error',e.status])});
-touchpoint.on('answer',function(r){window.answered=r.id})</script></body></html>`
+  `<script src="/touchpoint.js" data-endpoint="/collect" data-flush-ms="${flushMs}"></script>${recordEvents()}</body></html>`
 
 let browser: Browser
 let shop: Shop
@@ -46,19 +44,20 @@ async function visit(path: string): Promise<{ tab: Page; errors: string[] }> {
   return { tab, errors }
 }
 
-const SHADOW = 'document.querySelector("[data-touchpoint-survey]")?.shadowRoot'
 /** The shopper picks `score` in a `kind` survey (a draft until Send, Escape or leaving the page). */
 async function choose(tab: Page, kind: string, score: number) {
   expect(await tab.evaluate((k) => (window as any).touchpoint.show(k), kind)).toBe(true)
-  await tab.waitForFunction(`!!${SHADOW}?.querySelector('[role=dialog]')`, { polling: 50 })
+  await shown(tab)
   await tab.locator(`pierce/input[type=radio][value="${score}"]`).click()
 }
 /** Escape keeps the chosen score: the answer is final and goes with the next flush. Returns its id. */
 async function close(tab: Page): Promise<string> {
   await tab.keyboard.press('Escape')
-  await tab.waitForFunction('!document.querySelector("[data-touchpoint-survey]")', { polling: 50 })
-  return tab.evaluate(() => (window as any).answered)
+  await gone(tab)
+  return answered(tab)
 }
+/** The id of the last answer the page gave. */
+const answered = async (tab: Page): Promise<string> => (await hear(tab, 'answer')).at(-1).id
 /** Ids waiting in the widget's outbox (localStorage), sent or not. */
 const outbox = (tab: Page): Promise<string[]> =>
   tab.evaluate(() =>
@@ -66,7 +65,11 @@ const outbox = (tab: Page): Promise<string[]> =>
       .filter((key) => key.startsWith('tp:o:') && !key.endsWith(':lease'))
       .flatMap((key) => JSON.parse(localStorage.getItem(key)!).map((entry: { id: string }) => entry.id)),
   )
-const seen = (tab: Page) => tab.evaluate(() => (window as any).seen)
+/** What delivery told the page so far: ['sent', ids] and ['error', status]. */
+const seen = async (tab: Page) =>
+  (await heard(tab))
+    .filter(([name]) => name == 'sent' || name == 'error')
+    .map(([name, event]) => (name == 'sent' ? [name, event.ids] : [name, event.status]))
 const posted = (id: string) => shop.posts.filter((post) => expectWireBatch(post.body).responses.some((r) => r.id == id))
 const story = () => JSON.stringify(shop.posts.map(({ status, beacon, ms }) => ({ status, beacon, ms })))
 
@@ -85,8 +88,8 @@ describe('delivery in Firefox ESR', () => {
     await choose(tab, 'nps', 9)
     await tab.locator('pierce/input[type=text]').fill('fast delivery')
     await tab.locator('pierce/button[type=submit]').click()
-    const id: string = await tab.evaluate(() => (window as any).answered)
-    await tab.waitForFunction(() => (window as any).seen.length, { polling: 50 })
+    const id = await answered(tab)
+    await hear(tab, 'sent')
     expect(await seen(tab)).toEqual([['sent', [id]]])
     expect((await shop.stored(id))[0]).toMatchObject({
       kind: 'nps',
@@ -108,19 +111,15 @@ describe('delivery in Firefox ESR', () => {
     const { tab } = await visit('/soon')
     await choose(tab, 'csat', 1)
     const id = await close(tab)
-    await tab.waitForFunction(() => (window as any).seen.some((event: unknown[]) => event[0] == 'error'), {
-      polling: 50,
-    })
+    await hear(tab, 'error')
     expect(await seen(tab)).toContainEqual(['error', 503])
     await tab.reload()
     await loaderUp(tab)
     expect(await outbox(tab)).toEqual([id])
     const before = shop.posts.length
-    await until(() => shop.posts.length > before, 15_000, story) // the reloaded page tries again by itself
+    await shop.until(() => shop.posts.length > before, story) // the reloaded page tries again by itself
     shop.fail = 0
-    await tab.waitForFunction(() => (window as any).seen.some((event: unknown[]) => event[0] == 'sent'), {
-      polling: 50,
-    })
+    await hear(tab, 'sent')
     expect(await outbox(tab)).toEqual([])
     expect((await shop.stored(id))[0]).toMatchObject({ kind: 'csat', score: 1 })
     expect(shop.posts.filter((post) => post.status == 503).length).toBeGreaterThanOrEqual(3)
@@ -139,7 +138,7 @@ describe('delivery in Firefox ESR', () => {
     await choose(tab, 'emotion', 4)
     const id = await close(tab)
     await tab.goto(shop.url + '/elsewhere')
-    await until(async () => (await shop.stored(id)).length > 0, 15_000, story)
+    await shop.until(async () => (await shop.stored(id)).length > 0, story)
     expect((await shop.stored(id))[0]).toMatchObject({ kind: 'emotion', score: 4, emotion: 'pleased' })
     expect(posted(id).map(({ status, beacon }) => ({ status, beacon }))).toEqual([{ status: 200, beacon: true }])
   })
@@ -149,7 +148,7 @@ describe('delivery in Firefox ESR', () => {
     await choose(tab, 'csat', 2)
     expect(await outbox(tab)).toHaveLength(1) // kept as a draft: the shopper may still add a comment
     await tab.goto(shop.url + '/elsewhere')
-    await until(() => shop.posts.some((post) => post.status == 200), 15_000, story)
+    await shop.until(() => shop.posts.some((post) => post.status == 200), story)
     const [response] = expectWireBatch(shop.posts[0].body).responses
     expect((await shop.stored(response.id))[0]).toMatchObject({ kind: 'csat', score: 2, comment: null })
     expect(shop.posts.map(({ status, beacon }) => ({ status, beacon }))).toEqual([{ status: 200, beacon: true }])

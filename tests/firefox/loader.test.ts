@@ -5,13 +5,13 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'puppeteer-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CORPUS, pageHtml } from '../fixtures/load-page'
-import { ROOT, launchFirefox, loaderUp, pageErrors } from './firefox'
+import { ROOT, hear, launchFirefox, loaderUp, pageErrors, recordEvents } from './firefox'
 import { openShop, type Shop } from './shop'
 
 const TAG = '<script src="/touchpoint.js" data-endpoint="/collect" async></script>'
 const STUB = `<script>window.touchpoint=window.touchpoint||function(){(touchpoint.q=touchpoint.q||[]).push(arguments)};
 touchpoint('setStage','cart');touchpoint('on','stage',function(d){window.stages=(window.stages||[]).concat(d.touchpoint)});</script>`
-const withTag = (html: string) => html.replace(/<\/body>/i, TAG.replace(' async', '') + '</body>')
+const withTag = (html: string) => html.replace(/<\/body>/i, TAG.replace(' async', '') + recordEvents() + '</body>')
 const queued = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${STUB}${TAG}</head><body><h1>Shop</h1></body></html>`
 
 // One corpus page per signal the corpus exercises (platform globals, body classes, URL shapes and
@@ -115,22 +115,18 @@ describe('the CDN loader in Firefox ESR', () => {
 
   it('detect() follows a single-page store through link clicks, back and pushState', async () => {
     const { tab } = await open('/', readFileSync(join(ROOT, 'tests/fixtures/spa/store.html'), 'utf8'))
-    await tab.evaluate(() => {
-      const w = window as any
-      w.seen = []
-      w.touchpoint.on('stage', (d: { touchpoint: string }) => w.seen.push(d.touchpoint))
-    })
-    const seen = () => tab.evaluate(() => (window as any).seen)
+    // The touchpoints of the first `count` stage events, once there are that many.
+    const stages = async (count: number) => (await hear(tab, 'stage', count)).map((d) => d.touchpoint)
     expect(await detect(tab)).toMatchObject({ touchpoint: 'home' })
     await tab.locator('a::-p-text(Desk lamp)').click()
-    await expect.poll(seen).toEqual(['product'])
+    expect(await stages(1)).toEqual(['product'])
     await tab.locator('a::-p-text(Cart (1))').click()
-    await expect.poll(seen).toEqual(['product', 'cart'])
+    expect(await stages(2)).toEqual(['product', 'cart'])
     expect(await detect(tab)).toMatchObject({ stage: 'decision', touchpoint: 'cart' })
     await tab.evaluate(() => history.back())
-    await expect.poll(seen).toEqual(['product', 'cart', 'product'])
+    expect(await stages(3)).toEqual(['product', 'cart', 'product'])
     await tab.evaluate(() => history.pushState({}, '', '/search?q=lamp'))
-    await expect.poll(seen).toEqual(['product', 'cart', 'product', 'search'])
+    expect(await stages(4)).toEqual(['product', 'cart', 'product', 'search'])
     expect(await detect(tab)).toMatchObject({ stage: 'consideration', touchpoint: 'search', signal: 'url:path' })
   })
 })

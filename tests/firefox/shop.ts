@@ -36,6 +36,11 @@ export interface Shop {
   fail: number
   /** What the collector's database holds for one answer id (one row at most: it de-duplicates). */
   stored(id: string): Promise<StoredResponse[]>
+  /**
+   * Resolves once `what` holds: checked now and again each time a POST has been answered (what the
+   * collector stored is in its database by then), never on a timer. Rejects after `ms` with `why()`.
+   */
+  until(what: () => boolean | Promise<boolean>, why?: () => string, ms?: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -50,6 +55,8 @@ export async function openShop(
   const collector = createCollector({ dbPath: tmp.dbPath, log: () => {}, rateLimit: null })
   const collectorUrl = (await collector.listen(0)).url
 
+  // The checks of every `until` still waiting, told after each POST.
+  const waiting = new Set<() => void>()
   const shop: Shop = {
     url: '',
     posts: [],
@@ -58,6 +65,25 @@ export async function openShop(
       const row = await collector.store.get(id)
       return row ? [row] : []
     },
+    until: (what, why = () => '', ms = 15_000) =>
+      new Promise<void>((resolve, reject) => {
+        // One check at a time, in order: `what` may be async (a database read).
+        let checks = Promise.resolve()
+        const settle = (error?: Error) => {
+          clearTimeout(timer)
+          waiting.delete(check)
+          if (error) reject(error)
+          else resolve()
+        }
+        const check = () => {
+          checks = checks.then(async () => {
+            if (waiting.has(check) && (await what())) settle()
+          }, settle)
+        }
+        const timer = setTimeout(() => settle(new Error('timed out ' + why())), ms)
+        waiting.add(check)
+        check()
+      }),
     close: async () => {
       await new Promise((resolve) => server.close(resolve))
       await collector.close()
@@ -85,6 +111,7 @@ export async function openShop(
         post.ms = Date.now() - start
         shop.posts.push(post)
         res.writeHead(post.status, post.status == 503 ? { 'retry-after': '0' } : {}).end()
+        for (const check of waiting) check()
       })
       return
     }
@@ -101,12 +128,4 @@ export async function openShop(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   shop.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return shop
-}
-
-/** Polls `what` every 25 ms until it holds; no fixed sleeps. */
-export async function until(what: () => boolean | Promise<boolean>, ms = 15_000, why = () => ''): Promise<void> {
-  for (const end = Date.now() + ms; !(await what());) {
-    if (Date.now() > end) throw new Error('timed out ' + why())
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
 }

@@ -4,8 +4,8 @@
 import type { Browser, BrowserContext, Page } from 'puppeteer-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { expectWireBatch } from '../shared/wire-schema'
-import { launchFirefox, loaderUp, pageErrors } from './firefox'
-import { openShop, until, type Shop } from './shop'
+import { gone, hear, heard, launchFirefox, loaderUp, pageErrors, recordEvents, shown } from './firefox'
+import { openShop, type Shop } from './shop'
 
 const NONCE = 'f1r3f0x'
 // The README's strict CSP, tightened: scripts only by nonce, no inline styles at all, and only
@@ -16,7 +16,8 @@ const RECORD = `<script nonce="${NONCE}">window.violations=[];document.addEventL
 const shop = (attrs: string, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}</head>` +
   `<body><h1>Shop</h1><input id="search" aria-label="Search"><a href="/cart">Cart</a>` +
-  `<script src="/touchpoint.js" data-endpoint="/collect" data-surveys="other:csat@track=open-now" ${attrs}></script></body></html>`
+  `<script src="/touchpoint.js" data-endpoint="/collect" data-surveys="other:csat@track=open-now" ${attrs}></script>` +
+  `${recordEvents(NONCE)}</body></html>`
 
 let browser: Browser
 let store: Shop
@@ -45,27 +46,22 @@ afterEach(async () => {
   context = undefined
 })
 
-/** A fresh visitor on `path`; the widget's events land in `window.events` as [name, score, comment]. */
+/** A fresh visitor on `path`. */
 async function visit(path: string): Promise<{ tab: Page; errors: string[] }> {
   context = await browser.createBrowserContext()
   const tab = await context.newPage()
   const errors = pageErrors(tab)
   await tab.goto(store.url + path)
   await loaderUp(tab)
-  await tab.evaluate(() => {
-    const w = window as any
-    w.events = []
-    for (const name of ['answer', 'dismiss', 'error'])
-      w.touchpoint.on(name, (r: any) => w.events.push([name, r.score ?? null, r.comment ?? null]))
-    w.touchpoint.on('answer', (r: any) => (w.answered = r.id))
-  })
   return { tab, errors }
 }
 
 const SHADOW = 'document.querySelector("[data-touchpoint-survey]")?.shadowRoot'
-const shown = (tab: Page) => tab.waitForFunction(`!!${SHADOW}?.querySelector('[role=dialog]')`, { polling: 50 })
-const gone = (tab: Page) => tab.waitForFunction('!document.querySelector("[data-touchpoint-survey]")', { polling: 50 })
-const events = (tab: Page) => tab.evaluate(() => (window as any).events)
+/** The shopper's outcomes so far as [name, score, comment]: answer, dismiss and error events. */
+const events = async (tab: Page) =>
+  (await heard(tab))
+    .filter(([name]) => ['answer', 'dismiss', 'error'].includes(name))
+    .map(([name, event]) => [name, event.score ?? null, event.comment ?? null])
 /** The option for `score` (its native radio inside the shadow root). */
 const option = (tab: Page, score: number) => tab.locator(`pierce/input[type=radio][value="${score}"]`)
 /** What has focus inside the card: `radio:3`, `text`, … or null when focus is outside it. */
@@ -160,7 +156,9 @@ describe('the survey in Firefox ESR', () => {
     expect(await focused(tab)).toBe('text')
     await tab.keyboard.type('slow delivery')
     await tab.keyboard.press('Enter')
-    await tab.waitForFunction(`${SHADOW}?.textContent.includes('Thank you!')`, { polling: 50 })
+    await hear(tab, 'answer')
+    // The card says thank you in the render its answer asked for, which has run by now.
+    expect(await tab.evaluate(`${SHADOW}.textContent`)).toContain('Thank you!')
     expect(await events(tab)).toEqual([['answer', 2, 'slow delivery']])
     await gone(tab)
     expect(errors).toEqual([])
@@ -187,10 +185,9 @@ describe('the survey in Firefox ESR', () => {
     await option(tab, 5).click()
     await tab.locator('pierce/input[type=text]').fill('quick checkout')
     await tab.locator('pierce/button[type=submit]').click()
-    const id: string = await tab.evaluate(() => (window as any).answered)
-    await until(
+    const [{ id }] = await hear(tab, 'answer')
+    await store.until(
       async () => (await store.stored(id)).length > 0,
-      15_000,
       () => JSON.stringify(store.posts),
     )
     expect((await store.stored(id))[0]).toMatchObject({

@@ -28,6 +28,8 @@ export function tag(attributes: TagAttributes = {}): string {
 export interface PageParts {
   /** `<html lang>`; default `en`. */
   lang?: string
+  /** `<html dir>`, for a right-to-left store; none by default. */
+  dir?: 'rtl' | 'ltr'
   title?: string
   /** Markup at the start of `<head>` (a CSP meta, the store's own scripts and styles, a stub). */
   head?: string
@@ -47,10 +49,10 @@ export interface PageParts {
  * page({ head: stub("touchpoint('setStage','cart')"), tag: tag({ async: true }), where: 'head' })
  */
 export function page(parts: PageParts = {}): string {
-  const { lang = 'en', title = 'Shop', head = '', body = '', bodyClass = '', where = 'body' } = parts
+  const { lang = 'en', dir, title = 'Shop', head = '', body = '', bodyClass = '', where = 'body' } = parts
   const tagged = parts.tag ?? tag()
   return (
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>` +
+    `<!doctype html><html lang="${lang}"${dir ? ` dir="${dir}"` : ''}><head><meta charset="utf-8"><title>${title}</title>` +
     `${head}${where == 'head' ? tagged : ''}</head>` +
     `<body${bodyClass ? ` class="${bodyClass}"` : ''}><h1>${title}</h1><a href="/cart">Cart</a>${body}` +
     `${where == 'body' ? tagged : ''}</body></html>`
