@@ -2,7 +2,8 @@
 // - dist/touchpoint.js: the CDN loader (IIFE) that runs on every store page; never imports Preact.
 // - dist/touchpoint-ui.js, dist/touchpoint-transport.js: chunks the loader fetches next to itself
 //   only when a survey is due or answers must be sent; dist/touchpoint-diagnostics.js only when a
-//   warning must be worded or data-debug is on.
+//   warning must be worded or data-debug is on; dist/touchpoint-words.js only on pages in a language
+//   whose URL words the loader does not carry (German, French …).
 // - dist/esm/: the npm build with .d.ts; the UI and transport are split by dynamic import().
 // The collector has its own config (rollup.collector.mjs).
 import typescript from '@rollup/plugin-typescript'
@@ -86,6 +87,7 @@ export default [
   cdn('src/ui/chunk.ts', 'dist/touchpoint-ui.js'),
   cdn('src/transport/chunk.ts', 'dist/touchpoint-transport.js'),
   cdn('src/diagnostics/chunk.ts', 'dist/touchpoint-diagnostics.js'),
+  cdn('src/words/chunk.ts', 'dist/touchpoint-words.js'),
   {
     input: 'src/index.ts',
     external: [/^preact(\/|$)/, 'nanostores', 'ky'],

@@ -40,6 +40,7 @@ export function ensureBuilt({ widget = true } = {}) {
       at('src/collector'),
       at('src/shared/types.ts'),
       at('src/shared/stage-map.ts'),
+      at('src/shared/vocabulary.ts'),
       at('schema'),
     )
   ) {

@@ -1,37 +1,30 @@
-// Helpers for scripts/bench-collector.mjs: a collector in a child process, synthetic answers,
-// bulk seeding, and reading ids back from either engine.
+// Helpers for scripts/bench-collector.mjs and bench-report.mjs: a collector in a child process,
+// synthetic answers, bulk seeding, and reading ids back from either engine. The vocabulary and
+// the answer-to-row mapping are the collector's own, from its build (built here when stale).
 import { execFileSync, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { ensureBuilt } from '../demo/ensure-build.mjs'
 
 const require = createRequire(import.meta.url)
 export const BIN = fileURLToPath(new URL('../dist/collector/bin.js', import.meta.url))
 
-const TOUCHPOINTS = {
-  home: 'awareness',
-  content: 'awareness',
-  listing: 'consideration',
-  search: 'consideration',
-  product: 'consideration',
-  cart: 'decision',
-  checkout: 'decision',
-  confirmation: 'purchase',
-  account: 'retention',
-  support: 'retention',
-}
-const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
-const KINDS = ['csat', 'nps', 'emotion', 'ces']
-const SCORE_RANGE = { csat: [1, 5], nps: [0, 10], emotion: [1, 5], ces: [1, 7] }
+ensureBuilt({ widget: false })
+const { DEFAULT_STAGE_MAP, EMOTIONS, KINDS, RANGE } = await import('../dist/collector/vocabulary.js')
+const { COLUMNS, toRow } = await import('../dist/collector/storage-rows.js')
+
+// The touchpoints a shopper answers on; `other` (a page detection could not place) is left out.
+const TOUCHPOINTS = Object.keys(DEFAULT_STAGE_MAP).filter((touchpoint) => touchpoint !== 'other')
 const pick = (list) => list[Math.floor(Math.random() * list.length)]
 
 /** One plausible answer, at a random time in the 89 days before now (inside the collector's 90-day answer window); one in ten has a comment. */
 export function syntheticAnswer(now = Date.now()) {
-  const touchpoint = pick(Object.keys(TOUCHPOINTS))
+  const touchpoint = pick(TOUCHPOINTS)
   const kind = pick(KINDS)
-  const [low, high] = SCORE_RANGE[kind]
+  const [low, high] = RANGE[kind]
   const score = low + Math.floor(Math.random() * (high - low + 1))
   return {
     id: randomUUID(),
@@ -40,7 +33,7 @@ export function syntheticAnswer(now = Date.now()) {
     score,
     comment: Math.random() < 0.1 ? `Comment ${Math.floor(Math.random() * 1e6)} about the ${touchpoint} page` : null,
     emotion: kind === 'emotion' ? EMOTIONS[score - 1] : null,
-    stage: TOUCHPOINTS[touchpoint],
+    stage: DEFAULT_STAGE_MAP[touchpoint],
     touchpoint,
     url: `https://shop.example/${touchpoint}/item-${Math.floor(Math.random() * 5000)}/`,
     locale: pick(['vi-VN', 'en-US']),
@@ -102,22 +95,8 @@ function stopChild(child) {
 
 /** Writes `total` synthetic answers straight into the database, in large transactions. */
 export async function seed(engine, location, total, log) {
-  const columns = [
-    'id',
-    'survey',
-    'kind',
-    'score',
-    'comment',
-    'emotion',
-    'stage',
-    'touchpoint',
-    'url',
-    'locale',
-    'at',
-    'received_at',
-    'raw',
-  ]
-  const rowOf = (answer) => ({ ...answer, received_at: answer.at, raw: JSON.stringify(answer) })
+  // Rows as the collector writes them (every column); received when given, as if sent at once.
+  const rowOf = (answer) => toRow(answer, answer.at)
   const chunk = 10_000
   if (engine === 'sqlite') {
     const Database = require('better-sqlite3')
@@ -127,7 +106,7 @@ export async function seed(engine, location, total, log) {
     // Seeding only (the collector is stopped): no fsync per chunk, and checkpoints that do not
     // sync either. Under load, fsynced commits and checkpoints made a million rows take over 25 minutes.
     db.pragma('synchronous = OFF')
-    const insert = db.prepare(`INSERT OR IGNORE INTO responses (${columns}) VALUES (${columns.map((c) => '@' + c)})`)
+    const insert = db.prepare(`INSERT OR IGNORE INTO responses (${COLUMNS}) VALUES (${COLUMNS.map((c) => '@' + c)})`)
     const many = db.transaction((rows) => rows.forEach((row) => insert.run(row)))
     for (let done = 0; done < total; done += chunk) {
       many(Array.from({ length: Math.min(chunk, total - done) }, () => rowOf(syntheticAnswer())))
@@ -142,13 +121,13 @@ export async function seed(engine, location, total, log) {
   // This session only: the seed need not wait for each chunk's WAL flush. The collector's own
   // connections keep the server's `synchronous_commit = on`.
   await client.query('SET synchronous_commit = off')
-  const types = columns.map((c) => (c === 'score' ? 'int[]' : 'text[]'))
-  const sql = `INSERT INTO responses (${columns}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}`)}) ON CONFLICT DO NOTHING`
+  const types = COLUMNS.map((c) => (c === 'score' ? 'int[]' : 'text[]'))
+  const sql = `INSERT INTO responses (${COLUMNS}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}`)}) ON CONFLICT DO NOTHING`
   for (let done = 0; done < total; done += chunk) {
     const rows = Array.from({ length: Math.min(chunk, total - done) }, () => rowOf(syntheticAnswer()))
     await client.query(
       sql,
-      columns.map((c) => rows.map((row) => row[c])),
+      COLUMNS.map((c) => rows.map((row) => row[c])),
     )
     if (done % 200_000 === 0) log(`  seeded ${done}`)
   }

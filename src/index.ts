@@ -1,5 +1,5 @@
 export { init } from './loader/npm.js'
-export { detectStage } from './loader/detection/detect-stage.js'
+export { detectStage } from './loader/npm.js'
 export { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from './shared/vocabulary.js'
 export type { Options } from './shared/options.js'
 export type { SurveyStrings, SuppliedStrings } from './shared/survey-strings.js'

@@ -36,6 +36,8 @@ type Warning = Extract<
       | 'no-storage'
       | 'no-strings'
       | 'missing-strings'
+      | 'two-tags'
+      | 'global-taken'
   }
 >
 
@@ -77,5 +79,9 @@ export function formatWarning(note: Warning): string {
       return `${optionName('locale', note.source)}=${quote(note.locale)}: no strings for ${note.locale}: using English; supply strings for it with init({ strings }) or data-config's "strings" (README, "Other languages")`
     case 'missing-strings':
       return `the strings for ${note.locale} leave out ${note.keys.join(', ')}; using English for ${note.keys.length > 1 ? 'these' : 'it'}`
+    case 'two-tags':
+      return `two tags, data-endpoint ${note.endpoint} and ${note.other}: the second is ignored; remove one`
+    case 'global-taken':
+      return 'window.touchpoint is already defined by another script; left it alone. Use window.touchpointSurvey'
   }
 }

@@ -7,6 +7,7 @@ import { chunkRegistry, type Note } from '../shared/contract.js'
 import { parseOptions } from './config/parse-options.js'
 import { createTouchpoint } from './core/create-touchpoint.js'
 import { loadScriptChunk } from './chunks/load-script-chunk.js'
+import { createReport } from './core/report.js'
 
 // Only valid while this file's top level runs: capture it now.
 const script = document.currentScript as HTMLScriptElement | null
@@ -16,6 +17,8 @@ try {
   // Our own global (the chunks register there too): says whether a copy of the loader already runs.
   const registry = chunkRegistry()
   const tag = script || document.querySelector<HTMLScriptElement>('script[src*="touchpoint"][data-endpoint]')
+  // Chunks sit next to the loader (touchpoint-ui.js …).
+  const base = tag ? tag.src.replace(/[^/]*$/, '') : ''
   if (registry.endpoint !== undefined) {
     // Included twice: the first instance stays. With the same endpoint that is harmless.
     let other = tag && tag.dataset.endpoint
@@ -25,26 +28,23 @@ try {
       // named as written
     }
     if (other && other != registry.endpoint)
-      console.warn(
-        `touchpoint: two tags, data-endpoint ${registry.endpoint} and ${other}: the second is ignored; remove one`,
-      )
+      createReport(loadScriptChunk(base, (tag && tag.dataset.nonce) || null), false).warn({
+        code: 'two-tags',
+        endpoint: registry.endpoint,
+        other,
+      })
   } else {
     const warnings: Note[] = []
     const config = parseOptions({ ...(tag && tag.dataset) }, true, (note) => warnings.push(note))
     registry.endpoint = config.endpoint
-    const base = tag ? tag.src.replace(/[^/]*$/, '') : ''
-    const api = createTouchpoint(config, window, loadScriptChunk(base, config.nonce), warnings)
     // Ours: nothing yet, or the README's stub, a function that queues into `.q`. Anything else
     // belongs to another script, which would break if we replaced it.
     const stub = w.touchpoint
     const ours = !stub || (typeof stub == 'function' && (stub.q || /\.q\b/.test(stub)))
+    if (!ours) warnings.push({ code: 'global-taken' })
+    const api = createTouchpoint(config, window, loadScriptChunk(base, config.nonce), warnings)
     if (ours) w.touchpoint = api
-    else {
-      w.touchpointSurvey = api
-      console.warn(
-        `touchpoint: window.touchpoint is already defined by another script; left it alone. Use window.touchpointSurvey`,
-      )
-    }
+    else w.touchpointSurvey = api
     for (const args of (ours && stub && stub.q) || []) {
       try {
         api(...(Array.from(args) as [string]))

@@ -1,6 +1,7 @@
 /**
  * The one interface between the loader (`dist/touchpoint.js`, on every page) and the chunks it
- * loads lazily (`touchpoint-ui.js`, `touchpoint-transport.js`, `touchpoint-diagnostics.js`). A CDN may serve an old cached
+ * loads lazily (`touchpoint-ui.js`, `touchpoint-transport.js`, `touchpoint-diagnostics.js`,
+ * `touchpoint-words.js`). A CDN may serve an old cached
  * loader next to a newer chunk, so every chunk says which version of this interface it speaks;
  * the loader refuses a chunk whose `api` differs from its own and reports an `error` event.
  * Bump CHUNK_API on any incompatible change here.
@@ -12,6 +13,7 @@
  *    either: a diagnostics chunk prints a code it does not know in the compact form.
  *    Later still, without a bump: `SurveyRequest.strings` and `UiHost.warn`, both optional (an
  *    older loader sends no strings, and the UI checks for `warn` before calling it).
+ *    Later still, without a bump: the words chunk (another new chunk, asked for only by newer loaders).
  */
 import type { Batch, Detection, SurveyKind, Touchpoint } from './types.js'
 
@@ -136,6 +138,10 @@ export type Note =
   | { code: 'no-strings'; locale: string; source: OptionSource }
   /** The store's `strings` leave these keys out (dotted paths); English stands in for them. */
   | { code: 'missing-strings'; locale: string; keys: string[] }
+  /** A second script tag with another `data-endpoint`: the first one's instance runs alone. */
+  | { code: 'two-tags'; endpoint: string | null; other: string }
+  /** `window.touchpoint` belongs to another script: ours is `window.touchpointSurvey`. */
+  | { code: 'global-taken' }
   // -- debug
   /** Where this page view is and what its surveys wait for; sent at start and on every SPA navigation. */
   | { code: 'page'; detection: Detection; endpoint: boolean; consent: string | null; surveys: PageSurvey[] }
@@ -156,10 +162,25 @@ export interface DiagnosticsChunk {
   format(note: Note): string
 }
 
+// ---- words chunk ----------------------------------------------------------------------------
+
+/**
+ * URL words per touchpoint, each a pattern over the page's route as the loader's URL words read it
+ * (lower case, `/` at both ends, `_` as `-`): `{ cart: /\/(warenkorb|panier)\// }`.
+ */
+export type UrlWords = Partial<Record<Touchpoint, RegExp>>
+
+/** URL words in languages the loader does not carry (src/shared/url-words.ts), for stores in those languages. */
+export interface WordsChunk {
+  api: number
+  words: UrlWords
+}
+
 export interface Chunks {
   ui: UiChunk
   transport: TransportChunk
   diagnostics: DiagnosticsChunk
+  words: WordsChunk
 }
 
 export type ChunkName = keyof Chunks

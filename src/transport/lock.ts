@@ -1,10 +1,13 @@
-/** Tuning of the storage lease, the fallback where Web Locks are missing. */
-export const leaseSettings = {
+/** Timing of the storage lease, the fallback where Web Locks are missing. */
+export interface LeaseTiming {
   /** A lease not renewed for this long is free again (its tab died mid-send). */
-  ttlMs: 30000,
+  ttlMs: number
   /** Wait after writing a claim, so a tab that claimed at the same moment has written too; the last writer wins. */
-  settleMs: 50,
+  settleMs: number
 }
+
+/** The shipped lease timing; unit tests pass shorter ones to withLease. */
+export const LEASE_TIMING: LeaseTiming = { ttlMs: 30000, settleMs: 50 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -23,8 +26,12 @@ export function withLock<T>(name: string, fn: () => Promise<T>): Promise<T | nul
   return withLease(name, fn)
 }
 
-/** The storage-lease half of withLock, exported for tests. */
-export async function withLease<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
+/** The storage-lease half of withLock, exported for tests (which shorten `timing`). */
+export async function withLease<T>(
+  name: string,
+  fn: () => Promise<T>,
+  timing: LeaseTiming = LEASE_TIMING,
+): Promise<T | null> {
   const key = name + ':lease'
   const me = Math.random().toString(36).slice(2)
   let store: Storage
@@ -32,12 +39,12 @@ export async function withLease<T>(name: string, fn: () => Promise<T>): Promise<
     const [owner, until] = (store.getItem(key) || '').split(' ')
     return +until > Date.now() ? owner : null
   }
-  const claim = () => store.setItem(key, me + ' ' + (Date.now() + leaseSettings.ttlMs))
+  const claim = () => store.setItem(key, me + ' ' + (Date.now() + timing.ttlMs))
   try {
     store = localStorage
     if (holder()) return null
     claim()
-    await sleep(leaseSettings.settleMs)
+    await sleep(timing.settleMs)
     if (holder() != me) return null
   } catch {
     return fn() // blocked or full storage: answers live in this tab's memory only
@@ -48,7 +55,7 @@ export async function withLease<T>(name: string, fn: () => Promise<T>): Promise<
     } catch {
       // the lease just expires
     }
-  }, leaseSettings.ttlMs / 3)
+  }, timing.ttlMs / 3)
   try {
     return await fn()
   } finally {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The README promises Chrome 80+, Firefox 78+ and Safari 13.1+: every file we ship must parse as
-// ES2019 and call no newer API without a guard. Checks the three CDN files (dependencies bundled
+// ES2019 and call no newer API without a guard. Checks the CDN files (dependencies bundled
 // in) and the npm build's files (our code only: ky, nanostores and preact stay imports there, and
 // the store's own bundler decides their target). `npm test` builds first.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { toES2019 } from '../../scripts/rollup-plugin-es2019.mjs'
 
 const dist = join(__dirname, '../../dist')
-const CDN_FILES = ['touchpoint.js', 'touchpoint-ui.js', 'touchpoint-transport.js']
+const CDN_FILES = ['touchpoint.js', 'touchpoint-ui.js', 'touchpoint-transport.js', 'touchpoint-words.js']
 const esmFiles = () =>
   existsSync(join(dist, 'esm'))
     ? readdirSync(join(dist, 'esm'))

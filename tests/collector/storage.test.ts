@@ -272,6 +272,19 @@ describe.each(ENGINES)('the %s store', (engine) => {
     await expect(store.insert([answer()])).rejects.toThrow(/closed/)
     await expect(store.count()).rejects.toThrow(/closed/)
     await expect(store.purgeBefore(new Date())).rejects.toThrow(/closed/)
+    await expect(store.purgeIds([])).rejects.toThrow(/closed/)
+  })
+
+  it('finishes the writes in flight before it closes: each is on disk and answered', async () => {
+    const { store, target } = await fresh(engine)
+    const batch = answers('cart', 'csat', [4, 5])
+    const writing = store.insert(batch)
+    await store.close()
+    expect(await writing).toEqual({ stored: 2, duplicates: 0 })
+    const reader = await directReader(engine, target)
+    const seen = await Promise.all(batch.map((a) => reader.read(a.id)))
+    await reader.close()
+    expect(seen.map((row) => (row as { id: string } | null)?.id)).toEqual(batch.map((a) => a.id))
   })
 })
 

@@ -22,6 +22,15 @@ describe('formatNote: the diagnostics chunk words the loader codes', () => {
     expect(call('command', 'shwo')).toBe('touchpoint: unknown command "shwo"; nothing done; did you mean show?')
   })
 
+  it('words the clashes a script tag can meet on the page', () => {
+    expect(formatNote({ code: 'two-tags', endpoint: 'https://a.example/r', other: 'https://b.example/r' })).toBe(
+      'touchpoint: two tags, data-endpoint https://a.example/r and https://b.example/r: the second is ignored; remove one',
+    )
+    expect(formatNote({ code: 'global-taken' })).toBe(
+      'touchpoint: window.touchpoint is already defined by another script; left it alone. Use window.touchpointSurvey',
+    )
+  })
+
   it('words a bad survey plan part and suggests the touchpoint or kind meant', () => {
     const warnings: string[] = []
     parseSurveys('produt:emotion@exit; cart:smiley@exit; cart:csat@exit/sample=150; just words', (note) =>

@@ -26,19 +26,18 @@ let removeDb = () => {}
 let base = ''
 /** What /collect got, in order of arrival. */
 let posts: Post[] = []
-/** Answer this many POSTs with 503 before passing them on to the collector. */
+/**
+ * Answer this many POSTs with 503 before passing them on to the collector. Each 503 says
+ * `Retry-After: 0`, which the transport honours instead of its 1 s, 2 s … backoff: the retries
+ * come at once, and the shipped chunk needs no test knob.
+ */
 let fail = 0
 /** While set, POSTs wait for it before they are answered: a send held in flight until the test lets it go. */
 let gate: Promise<void> | null = null
 let context: BrowserContext | undefined
 
-// Short backoff through the transport chunk's test-visible settings: the page loads the chunk
-// before the loader (the loader takes a chunk that is already registered). The request timeout
-// stays at its default: no test waits for it, and a held request must not time out.
-const FAST = `<script src="/touchpoint-transport.js"></script><script>var t=__touchpoint_chunks.transport;
-t.settings.baseMs=50;t.settings.capMs=200;t.lease.settleMs=10</script>`
 const page = (flushMs: number) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${FAST}</head><body><h1>Shop</h1>` +
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>` +
   `<script src="/touchpoint.js" data-endpoint="/collect" data-flush-ms="${flushMs}"></script>` +
   `<script>window.seen=[];touchpoint.on('sent',function(e){seen.push(['sent',e.ids])});touchpoint.on('error',function(e){seen.push(['error',e.code,e.status])})</script></body></html>`
 
@@ -73,7 +72,7 @@ beforeAll(async () => {
           ).status
         await gate
         posts.push(post)
-        res.writeHead(post.status).end()
+        res.writeHead(post.status, post.status == 503 ? { 'retry-after': '0' } : {}).end()
       })
       return
     }

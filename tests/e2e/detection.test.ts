@@ -24,6 +24,9 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url || '/', 'http://x').pathname
     if (path == '/touchpoint.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(loader)
+    // The words chunk, which pages in German, French … fetch next to the loader.
+    else if (path == '/touchpoint-words.js')
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(root, 'dist', path)))
     else if (path == '/collect') res.writeHead(204).end()
     else if (req.headers.accept?.includes('text/html') && nextPage)
       // Absolute URLs: OpenCart and Miva pages carry a <base href> of their own store.
@@ -58,6 +61,9 @@ async function load(html: string, url: string, reuse?: Page): Promise<Page> {
   await page.waitForFunction(
     () => typeof (window as unknown as { touchpoint?: { detect?: unknown } }).touchpoint?.detect == 'function',
   )
+  // A page in a language whose URL words come in the words chunk: read it once the chunk is in
+  // (the loader removes its script element then).
+  await page.waitForFunction(() => !document.querySelector('script[src*="touchpoint-words"]'))
   return page
 }
 

@@ -284,8 +284,9 @@ describe('the widget on hostile store pages, in Chromium', () => {
       )
       expect(theirs).toBe(kind == 'function' ? 'their call' : 'theirs')
       if (kind == 'object') expect(before).toEqual({ version: '2.4.1' })
+      // Worded by the diagnostics chunk, a moment after the loader has run.
+      await expect.poll(() => warnings.filter((w) => w.includes('window.touchpoint')).length).toBe(1)
       const clash = warnings.filter((w) => w.includes('window.touchpoint'))
-      expect(clash).toHaveLength(1)
       expect(clash[0]).toMatch(/already defined by another script; left it alone. Use window\.touchpointSurvey/)
       const id = await answer(tab, 4, 'no clash for me', 'touchpointSurvey')
       expect(await arrived(id)).toMatchObject({ score: 4 })
@@ -297,6 +298,7 @@ describe('the widget on hostile store pages, in Chromium', () => {
     const visit = await visitor()
     const { tab, warnings } = visit
     await open(visit, '/two-tags')
+    await expect.poll(() => warnings.filter((w) => w.includes('data-endpoint')).length).toBe(1)
     const both = warnings.filter((w) => w.includes('data-endpoint'))
     expect(both).toEqual([expect.stringContaining(`${server.url}/collect`)])
     expect(both[0]).toContain(`${server.url}/elsewhere`)

@@ -7,14 +7,8 @@ import { expectWireBatch } from '../shared/wire-schema'
 import { launchFirefox, loaderUp, pageErrors } from './firefox'
 import { openShop, until, type Shop } from './shop'
 
-// Short retry waits through the transport chunk's test-visible settings: the page loads the chunk
-// before the loader (the loader takes a chunk that is already registered). The request timeout
-// stays long: on a busy machine a 2xx can take seconds, and a timed-out request is rightly sent
-// again (at-least-once), which would read as a duplicate here.
-const FAST = `<script src="/touchpoint-transport.js"></script><script>var t=__touchpoint_chunks.transport;
-t.settings.baseMs=50;t.settings.capMs=200;t.settings.timeoutMs=20000;t.lease.settleMs=10</script>`
 const page = (flushMs: number) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${FAST}</head><body><h1>Shop</h1>` +
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1>` +
   `<script src="/touchpoint.js" data-endpoint="/collect" data-flush-ms="${flushMs}"></script>` +
   `<script>window.seen=[];touchpoint.on('sent',function(e){seen.push(['sent',e.ids])});touchpoint.on('error',function(e){seen.push(['error',e.status])});
 touchpoint.on('answer',function(r){window.answered=r.id})</script></body></html>`

@@ -1,6 +1,6 @@
 // A store for the Firefox tests on one local origin: pages, the built dist/ files next to them, and
 // `/collect` in front of the reference collector (SQLite, schema validation, de-duplication by id).
-// The front can answer 503 for a while, and records every POST so tests can say what went how often.
+// The front can answer 503 (with `Retry-After: 0`) for a while, and records every POST so tests can say what went how often.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { existsSync, readFileSync } from 'node:fs'
@@ -28,7 +28,11 @@ export interface Shop {
   url: string
   /** Every POST to /collect, in order of arrival. */
   posts: Post[]
-  /** Answer this many more POSTs with 503 before passing them on to the collector. */
+  /**
+   * Answer this many more POSTs with 503 before passing them on to the collector. Each 503 says
+   * `Retry-After: 0`, which the transport honours instead of its 1 s, 2 s … backoff: the retries
+   * come at once, and the shipped chunk needs no test knob.
+   */
   fail: number
   /** What the collector's database holds for one answer id (one row at most: it de-duplicates). */
   stored(id: string): Promise<StoredResponse[]>
@@ -80,7 +84,7 @@ export async function openShop(
           ).status
         post.ms = Date.now() - start
         shop.posts.push(post)
-        res.writeHead(post.status).end()
+        res.writeHead(post.status, post.status == 503 ? { 'retry-after': '0' } : {}).end()
       })
       return
     }

@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { leaseSettings, withLease, withLock } from '../../src/transport/lock'
+import { withLease, withLock, type LeaseTiming } from '../../src/transport/lock'
 
-const defaults = { ...leaseSettings }
-beforeEach(() => {
-  localStorage.clear()
-  Object.assign(leaseSettings, { settleMs: 5, ttlMs: 1000 })
-})
-afterEach(() => {
-  Object.assign(leaseSettings, defaults)
-  vi.unstubAllGlobals()
-})
+/** Shorter than the shipped lease (50 ms settle, 30 s life), so the tests wait less. */
+const FAST: LeaseTiming = { settleMs: 5, ttlMs: 1000 }
+
+beforeEach(() => localStorage.clear())
+afterEach(() => vi.unstubAllGlobals())
 
 const slow =
   <T>(value: T, ms = 30) =>
@@ -18,31 +14,31 @@ const slow =
 
 describe('storage lease (no Web Locks)', () => {
   it('lets one tab at a time send: a claim while another tab holds the lease gets null', async () => {
-    const first = withLease('tp:o:x', slow('first'))
+    const first = withLease('tp:o:x', slow('first'), FAST)
     await new Promise((r) => setTimeout(r, 10))
-    expect(await withLease('tp:o:x', slow('second'))).toBeNull()
+    expect(await withLease('tp:o:x', slow('second'), FAST)).toBeNull()
     expect(await first).toBe('first')
   })
 
   it('lets only one of two tabs claiming at the same moment in', async () => {
-    const results = await Promise.all([withLease('tp:o:x', slow('a')), withLease('tp:o:x', slow('b'))])
+    const results = await Promise.all([withLease('tp:o:x', slow('a'), FAST), withLease('tp:o:x', slow('b'), FAST)])
     expect(results.filter((r) => r != null)).toHaveLength(1)
   })
 
   it('frees the lease when done, even when the send failed', async () => {
-    await expect(withLease('tp:o:x', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
-    expect(await withLease('tp:o:x', slow('next', 0))).toBe('next')
+    await expect(withLease('tp:o:x', () => Promise.reject(new Error('boom')), FAST)).rejects.toThrow('boom')
+    expect(await withLease('tp:o:x', slow('next', 0), FAST)).toBe('next')
     expect(localStorage.getItem('tp:o:x:lease')).toBeNull()
   })
 
   it('takes over the lease of a tab that died mid-send', async () => {
     localStorage.setItem('tp:o:x:lease', 'dead ' + (Date.now() - 1))
-    expect(await withLease('tp:o:x', slow('mine', 0))).toBe('mine')
+    expect(await withLease('tp:o:x', slow('mine', 0), FAST)).toBe('mine')
   })
 
   it('keeps different endpoints apart', async () => {
-    const first = withLease('tp:o:a', slow('a'))
-    expect(await withLease('tp:o:b', slow('b', 0))).toBe('b')
+    const first = withLease('tp:o:a', slow('a'), FAST)
+    expect(await withLease('tp:o:b', slow('b', 0), FAST)).toBe('b')
     await first
   })
 })

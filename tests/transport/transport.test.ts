@@ -2,8 +2,8 @@
 // The transport chunk against real HTTP servers on loopback: a scripted one and the reference collector.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { backoff, send, transportSettings } from '../../src/transport/transport'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createSend, transport, type SendTiming } from '../../src/transport/transport'
 import { createCollector } from '../../src/collector/server'
 import { tempDir } from '../collector/fixtures'
 import { expectWireBatch, response } from '../shared/wire-schema'
@@ -16,7 +16,10 @@ interface Seen {
 }
 
 const servers: { close(): unknown }[] = []
-const defaults = { ...transportSettings }
+
+/** Waits of 10–40 ms instead of seconds; a Retry-After over 2 s ends the send. */
+const FAST: SendTiming = { baseMs: 10, capMs: 40, timeoutMs: 500, retries: 4, maxRetryAfterMs: 2000 }
+const send = createSend(FAST)
 
 /** A server answering POSTs with `script` in order (the last answer repeats); records every request. */
 async function scripted(...script: Answer[]) {
@@ -43,11 +46,8 @@ const batch = (n = 1) => ({
   responses: Array.from({ length: n }, () => response()),
 })
 
-beforeEach(() =>
-  Object.assign(transportSettings, { baseMs: 10, capMs: 40, timeoutMs: 500, retries: 4, maxRetryAfterMs: 2000 }),
-)
 afterEach(() => {
-  Object.assign(transportSettings, defaults)
+  vi.restoreAllMocks()
   for (const s of servers.splice(0)) s.close()
   vi.unstubAllGlobals()
 })
@@ -87,7 +87,7 @@ describe('transport: send', () => {
   it('gives up after its retries and tells the loader to keep the answers', async () => {
     const server = await scripted(502)
     expect(await send(server.url, batch())).toEqual({ ok: false, status: 502, retry: true, retryAfterMs: undefined })
-    expect(server.seen).toHaveLength(transportSettings.retries + 1)
+    expect(server.seen).toHaveLength(FAST.retries + 1)
   })
 
   it('honours Retry-After on a 429', async () => {
@@ -145,18 +145,42 @@ describe('transport: send', () => {
 })
 
 describe('transport: backoff', () => {
-  it('doubles the wait per retry, up to the cap, with 50–100 % jitter', () => {
-    Object.assign(transportSettings, { baseMs: 1000, capMs: 30000 })
-    expect([1, 2, 3, 4, 5, 6].map((n) => backoff(n, () => 1))).toEqual([1000, 2000, 4000, 8000, 16000, 30000])
-    expect([1, 2, 3].map((n) => backoff(n, () => 0))).toEqual([500, 1000, 2000])
-    for (let i = 0; i < 100; i++) {
-      expect(backoff(3)).toBeGreaterThanOrEqual(2000)
-      expect(backoff(3)).toBeLessThanOrEqual(4000)
-    }
+  /** The waits between the requests of one send through `failures` 503s, with Math.random() at `random`. */
+  async function waits(timing: SendTiming, random: number, failures: number) {
+    vi.spyOn(Math, 'random').mockReturnValue(random)
+    const server = await scripted(...Array<number>(failures).fill(503), 200)
+    expect(await createSend(timing)(server.url, batch())).toMatchObject({ ok: true })
+    return server.seen.slice(1).map((request, index) => request.at - server.seen[index].at)
+  }
+  // A wait is never shorter than asked (give or take the clock's millisecond); it may be longer by
+  // a request's round trip, far less than the margins between the alternatives that must fail.
+  const within = (wait: number, low: number, below: number) => wait >= low - 2 && wait < below
+
+  it('doubles the wait per retry up to the cap', async () => {
+    const [first, second, third, fourth] = await waits({ ...FAST, baseMs: 200, capMs: 500 }, 1, 4)
+    expect(within(first, 200, 400), `first wait ${first}`).toBe(true)
+    expect(within(second, 400, 800), `second wait ${second}`).toBe(true)
+    expect(within(third, 500, 800), `third wait ${third} (800 uncapped)`).toBe(true)
+    expect(within(fourth, 500, 1600), `fourth wait ${fourth} (1600 uncapped)`).toBe(true)
   })
 
+  it('waits between 50 and 100 % of each step (jitter), so that tabs hit by one outage spread out', async () => {
+    const [first, second] = await waits({ ...FAST, baseMs: 400, capMs: 30000 }, 0, 2)
+    expect(within(first, 200, 400), `first wait ${first}`).toBe(true)
+    expect(within(second, 400, 800), `second wait ${second}`).toBe(true)
+  })
+
+  it('ships with waits of seconds: the chunk waits at least half a second before its first retry', async () => {
+    const server = await scripted(503, 200)
+    expect(await transport.send(server.url, batch())).toMatchObject({ ok: true })
+    expect(server.seen[1].at - server.seen[0].at).toBeGreaterThanOrEqual(498)
+  })
+
+  it('offers the loader only its contract: no test knob ships in the chunk', () =>
+    expect(Object.keys(transport).sort()).toEqual(['api', 'send', 'withLock']))
+
   it('retries exactly network-ish statuses: 408, 429 and every 5xx', async () => {
-    Object.assign(transportSettings, { baseMs: 1, capMs: 1, retries: 1 })
+    const send = createSend({ ...FAST, baseMs: 1, capMs: 1, retries: 1 })
     // Each path answers its status once, then 200: a retried status costs two requests, a poison one.
     const requests: Record<number, number> = {}
     const server = createServer((req, res) => {

@@ -1,25 +1,11 @@
 import type pg from 'pg'
 import { loadDriver } from './load-driver.js'
-import { createGroupCommit } from './group-commit.js'
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations.js'
-import { DISPLAY_COLUMNS, toDisplayCount, toDisplayRow, type DisplayRow } from './display-rows.js'
+import { DISPLAY_COLUMNS, type DisplayRow } from './display-rows.js'
+import { storeOverEngine } from './engine-store.js'
 import type { WriteRequest } from './group-commit.js'
-import {
-  commentsQuery,
-  COUNT_DISPLAYS_SQL,
-  COUNT_SQL,
-  displayCountsQuery,
-  getQuery,
-  pageQuery,
-  purgeBeforeQuery,
-  purgeDisplaysBeforeQuery,
-  purgeIdsQuery,
-  scoreCountsQuery,
-  tallyQuery,
-  type Query,
-} from './queries.js'
-import { COLUMNS, countStored, toComment, toRow, toScoreCount, toStored, toTallyRow, type Row } from './rows.js'
-import { StoreClosedError, type BatchInsertResult, type ResponseStore } from './store.js'
+import { COLUMNS, countStored, type Row } from './rows.js'
+import type { BatchInsertResult, ResponseStore } from './store.js'
 
 // Any number that is the same for every collector: they queue on it while one migrates.
 const MIGRATION_LOCK = 7_411_302
@@ -89,15 +75,20 @@ export async function writeGroup(pool: pg.Pool, requests: WriteRequest[]): Promi
   }
 }
 
+/** Runs an INSERT of `rows`, one array per column; resolves with the ids it stored (not those already held). */
+async function insertNew<R>(client: pg.PoolClient, sql: string, columns: readonly (keyof R)[], rows: R[]) {
+  const inserted = await client.query<{ id: string }>(
+    sql,
+    columns.map((column) => rows.map((row) => row[column])),
+  )
+  return new Set(inserted.rows.map((row) => row.id))
+}
+
 async function writeAnswers(client: pg.PoolClient, requests: Row[][]) {
   const rows = requests.flat()
   // Most groups of displays-only batches hold no answer: no round trip for them.
   if (!rows.length) return countStored(requests, () => false)
-  const inserted = await client.query<{ id: string }>(
-    INSERT_SQL,
-    COLUMNS.map((column) => rows.map((row) => row[column])),
-  )
-  const newIds = new Set(inserted.rows.map((row) => row.id))
+  const newIds = await insertNew(client, INSERT_SQL, COLUMNS, rows)
   // The first copy of an id in the group was the one inserted; the rest may complete it.
   const credited = new Set<string>()
   // Copies of ids already stored that carry a comment: the first of each may complete it.
@@ -124,11 +115,7 @@ async function writeAnswers(client: pg.PoolClient, requests: Row[][]) {
 async function writeDisplays(client: pg.PoolClient, requests: DisplayRow[][]) {
   const rows = requests.flat()
   if (!rows.length) return countStored(requests, () => false)
-  const inserted = await client.query<{ id: string }>(
-    INSERT_DISPLAYS_SQL,
-    DISPLAY_COLUMNS.map((column) => rows.map((row) => row[column])),
-  )
-  const newIds = new Set(inserted.rows.map((row) => row.id))
+  const newIds = await insertNew(client, INSERT_DISPLAYS_SQL, DISPLAY_COLUMNS, rows)
   // Only the first copy of an id in the group counts as stored.
   return countStored(requests, (row) => newIds.delete(row.id as string))
 }
@@ -154,63 +141,16 @@ export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } =
   // An idle connection that the server drops must not crash the process; the next query reconnects.
   pool.on('error', () => {})
   writePool.on('error', () => {})
-  let closed = false
-  const opening = migratePostgres(pool)
-  opening.catch(() => {}) // reported by ready() and by every call
 
-  const group = createGroupCommit((requests) => writeGroup(writePool, requests), { concurrency: GROUPS_IN_FLIGHT })
-  const open = async () => {
-    if (closed) throw new StoreClosedError()
-    await opening
-  }
-  const read = async (query: Query) => {
-    await open()
-    return (await pool.query(query.sql, query.params)).rows as Record<string, unknown>[]
-  }
-  const remove = async (query: Query) => {
-    await open()
-    return (await pool.query(query.sql, query.params)).rowCount ?? 0
-  }
-
-  const insertBatch: ResponseStore['insertBatch'] = async ({ responses, displays }, receivedAt = new Date()) => {
-    await open()
-    const at = receivedAt.toISOString()
-    return group.add({
-      responses: responses.map((response) => toRow(response, at)),
-      displays: displays.map((display) => toDisplayRow(display, at)),
-    })
-  }
-
-  return {
-    engine: 'postgres',
-    ready: open,
-    insertBatch,
-    async insert(responses, receivedAt) {
-      const { stored, duplicates } = await insertBatch({ responses, displays: [] }, receivedAt)
-      return { stored, duplicates }
-    },
-    insertDisplays: async (displays, receivedAt) =>
-      (await insertBatch({ responses: [], displays }, receivedAt)).displays,
-    async get(id) {
-      const [row] = await read(getQuery('postgres', id))
-      return row ? toStored(row) : null
-    },
-    page: async (range, cursor, limit) => (await read(pageQuery('postgres', range, cursor, limit))).map(toStored),
-    scoreCounts: async (range) => (await read(scoreCountsQuery('postgres', range))).map(toScoreCount),
-    comments: async (range, query) => (await read(commentsQuery('postgres', range, query))).map(toComment),
-    tally: async (range, by, filter) => (await read(tallyQuery('postgres', range, by, filter))).map(toTallyRow),
-    displayCounts: async (range) => (await read(displayCountsQuery('postgres', range))).map(toDisplayCount),
-    count: async () => Number((await read({ sql: COUNT_SQL, params: [] }))[0].n),
-    countDisplays: async () => Number((await read({ sql: COUNT_DISPLAYS_SQL, params: [] }))[0].n),
-    purgeBefore: (time) => remove(purgeBeforeQuery('postgres', time)),
-    purgeDisplaysBefore: (time) => remove(purgeDisplaysBeforeQuery('postgres', time)),
-    purgeIds: (ids) => remove(purgeIdsQuery('postgres', ids)),
+  return storeOverEngine({
+    name: 'postgres',
+    opening: migratePostgres(pool),
+    write: (requests) => writeGroup(writePool, requests),
+    groupsInFlight: GROUPS_IN_FLIGHT,
+    select: async (query) => (await pool.query(query.sql, query.params)).rows as Record<string, unknown>[],
+    remove: async (query) => (await pool.query(query.sql, query.params)).rowCount ?? 0,
     async close() {
-      if (closed) return
-      closed = true
-      await opening.catch(() => {})
-      await group.idle()
       await Promise.all([pool.end(), writePool.end()])
     },
-  }
+  })
 }

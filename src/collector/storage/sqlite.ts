@@ -1,25 +1,10 @@
 import { loadDriver } from './load-driver.js'
-import { createGroupCommit } from './group-commit.js'
 import { pendingMigrations, SCHEMA_TABLE_SQL } from './migrations.js'
-import { DISPLAY_COLUMNS, toDisplayCount, toDisplayRow } from './display-rows.js'
-import type { WriteRequest } from './group-commit.js'
-import {
-  commentsQuery,
-  COUNT_DISPLAYS_SQL,
-  COUNT_SQL,
-  displayCountsQuery,
-  getQuery,
-  pageQuery,
-  purgeBeforeQuery,
-  purgeDisplaysBeforeQuery,
-  purgeIdsQuery,
-  scoreCountsQuery,
-  tallyQuery,
-  type Query,
-} from './queries.js'
-import { COLUMNS, toComment, toRow, toScoreCount, toStored, toTallyRow } from './rows.js'
+import { DISPLAY_COLUMNS } from './display-rows.js'
+import { storeOverEngine } from './engine-store.js'
+import { COLUMNS } from './rows.js'
 import { startSqliteThread, type SqliteThread } from './sqlite-thread.js'
-import { StoreClosedError, type BatchInsertResult, type ResponseStore } from './store.js'
+import type { BatchInsertResult, ResponseStore } from './store.js'
 
 const INSERT_SQL = `INSERT OR IGNORE INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`
 // Only a copy identical to the stored answer but for the comment it adds (see rows.ts).
@@ -69,87 +54,30 @@ export function openSqliteStore(dbPath: string): ResponseStore {
   let writer: SqliteThread | undefined
   let reader: SqliteThread | undefined
   let checkpointer: SqliteThread | undefined
-  let closed = false
   const opening = (async () => {
     migrateSqlite(dbPath)
     writer = startSqliteThread(dbPath, 'writer')
     reader = startSqliteThread(dbPath, 'reader')
     checkpointer = startSqliteThread(dbPath, 'checkpointer')
   })()
-  opening.catch(() => {}) // reported by ready() and by every call
 
-  const group = createGroupCommit((requests: WriteRequest[]) =>
-    writer!.call<BatchInsertResult[]>({
-      op: 'write',
-      insertSql: INSERT_SQL,
-      completeSql: COMPLETE_SQL,
-      displaySql: INSERT_DISPLAY_SQL,
-      requests,
-    }),
-  )
-  const open = async () => {
-    if (closed) throw new StoreClosedError()
-    await opening
-  }
-  const read = async <T>(op: 'all' | 'get', query: Query) => {
-    await open()
-    return reader!.call<T>({ op, ...query })
-  }
-  const run = async (query: Query) => {
-    await open()
-    return writer!.call<number>({ op: 'run', ...query })
-  }
-
-  const insertBatch: ResponseStore['insertBatch'] = async ({ responses, displays }, receivedAt = new Date()) => {
-    await open()
-    const at = receivedAt.toISOString()
-    return group.add({
-      responses: responses.map((response) => toRow(response, at)),
-      displays: displays.map((display) => toDisplayRow(display, at)),
-    })
-  }
-
-  return {
-    engine: 'sqlite',
-    ready: open,
-    insertBatch,
-    async insert(responses, receivedAt) {
-      const { stored, duplicates } = await insertBatch({ responses, displays: [] }, receivedAt)
-      return { stored, duplicates }
-    },
-    insertDisplays: async (displays, receivedAt) =>
-      (await insertBatch({ responses: [], displays }, receivedAt)).displays,
-    async get(id) {
-      const row = await read<Record<string, unknown> | undefined>('get', getQuery('sqlite', id))
-      return row ? toStored(row) : null
-    },
-    page: async (range, cursor, limit) =>
-      (await read<Record<string, unknown>[]>('all', pageQuery('sqlite', range, cursor, limit))).map(toStored),
-    scoreCounts: async (range) =>
-      (await read<Record<string, unknown>[]>('all', scoreCountsQuery('sqlite', range))).map(toScoreCount),
-    comments: async (range, query) =>
-      (await read<Record<string, unknown>[]>('all', commentsQuery('sqlite', range, query))).map(toComment),
-    tally: async (range, by, filter) =>
-      (await read<Record<string, unknown>[]>('all', tallyQuery('sqlite', range, by, filter))).map(toTallyRow),
-    displayCounts: async (range) =>
-      (await read<Record<string, unknown>[]>('all', displayCountsQuery('sqlite', range))).map(toDisplayCount),
-    count: async () => (await read<{ n: number }>('get', { sql: COUNT_SQL, params: [] })).n,
-    countDisplays: async () => (await read<{ n: number }>('get', { sql: COUNT_DISPLAYS_SQL, params: [] })).n,
-    purgeBefore: (time) => run(purgeBeforeQuery('sqlite', time)),
-    purgeDisplaysBefore: (time) => run(purgeDisplaysBeforeQuery('sqlite', time)),
-    async purgeIds(ids) {
-      let deleted = 0
-      // SQLite allows 32,766 parameters a statement; 500 ids a statement stays far below.
-      for (let start = 0; start < ids.length; start += 500)
-        deleted += await run(purgeIdsQuery('sqlite', ids.slice(start, start + 500)))
-      return deleted
-    },
+  return storeOverEngine({
+    name: 'sqlite',
+    opening,
+    write: (requests) =>
+      writer!.call<BatchInsertResult[]>({
+        op: 'write',
+        insertSql: INSERT_SQL,
+        completeSql: COMPLETE_SQL,
+        displaySql: INSERT_DISPLAY_SQL,
+        requests,
+      }),
+    select: (query) => reader!.call<Record<string, unknown>[]>({ op: 'all', ...query }),
+    remove: (query) => writer!.call<number>({ op: 'run', ...query }),
+    // SQLite allows 32,766 parameters a statement; 500 ids a statement stays far below.
+    maxIdsPerDelete: 500,
     async close() {
-      if (closed) return
-      closed = true
-      await opening.catch(() => {})
-      await group.idle()
       await Promise.all([writer?.close(), reader?.close(), checkpointer?.close()])
     },
-  }
+  })
 }

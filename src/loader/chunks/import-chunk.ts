@@ -1,9 +1,15 @@
-import type { LoadChunk } from '../../shared/contract.js'
+import { CHUNK_API, type LoadChunk } from '../../shared/contract.js'
+import { URL_WORDS } from '../../shared/url-words.js'
 
-/** The npm build's chunk loader: bundlers split these `import()`s into their own files. */
+/**
+ * The npm build's chunk loader: bundlers split these `import()`s into their own files. The URL
+ * words are bundled, not split: the npm build's detectStage() reads every language at once (npm.ts).
+ */
 export const importChunk: LoadChunk = (name) =>
   (name == 'ui'
     ? import('../../ui/index.js').then((m) => m.ui)
     : name == 'diagnostics'
       ? import('../../diagnostics/index.js').then((m) => m.diagnostics)
-      : import('../../transport/transport.js').then((m) => m.transport)) as never
+      : name == 'words'
+        ? Promise.resolve({ api: CHUNK_API, words: URL_WORDS })
+        : import('../../transport/transport.js').then((m) => m.transport)) as never

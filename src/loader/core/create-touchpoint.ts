@@ -5,6 +5,7 @@ import { detectStage } from '../detection/detect-stage.js'
 import { resolveExplicit } from '../detection/resolve-explicit.js'
 import { watchNavigation } from '../detection/watch-navigation.js'
 import { watchDataLayer } from '../detection/watch-data-layer.js'
+import { addUrlWords, needsWords } from '../detection/match-url-words.js'
 import { createDelivery } from '../delivery/delivery.js'
 import { createDisplays } from '../displays/displays.js'
 import { startTargeting } from '../targeting/targeting.js'
@@ -75,6 +76,17 @@ export function createTouchpoint(
   })
   // A script in <head> runs before <body> and its classes exist.
   if (win.document.readyState == 'loading') win.document.addEventListener('DOMContentLoaded', refresh)
+  // A page in a language whose URL words the loader does not carry (German, French …) fetches
+  // them: until they are here URL words speak English and Vietnamese only, then the stage follows.
+  // Without them (offline, blocked) detection keeps every other signal.
+  if (needsWords(win))
+    loadChunk('words').then(
+      (chunk) => {
+        addUrlWords(win, chunk.words)
+        refresh()
+      },
+      () => {},
+    )
 
   const methods = {
     version: VERSION,

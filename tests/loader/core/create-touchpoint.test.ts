@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTouchpoint } from '../../../src/loader/core/create-touchpoint'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { diagnostics } from '../../../src/diagnostics'
+import { words } from '../../../src/words'
 import { CHUNK_API, type Chunks, type LoadChunk, type SurveyRequest, type UiHost } from '../../../src/shared/contract'
 import type { Batch } from '../../../src/shared/types'
 import packageJson from '../../../package.json'
+import { openPage } from '../../fixtures/load-page'
 
 let host: UiHost
 let request: SurveyRequest
@@ -20,6 +22,7 @@ const chunks: Chunks = {
     withLock: (_name, fn) => fn(),
   },
   diagnostics,
+  words,
 }
 const loadChunk: LoadChunk = async (name) => chunks[name]
 const start = (config: Partial<Config> = {}) =>
@@ -201,6 +204,37 @@ describe('createTouchpoint', () => {
     } finally {
       delete w.dataLayer
     }
+  })
+
+  it('on a German page, asks for the words chunk and moves to the stage its words give', async () => {
+    // A page of its own: the shared window's earlier instances would re-detect on their own.
+    const page = await openPage(
+      '<!doctype html><html lang="de-DE"><body><h1>Warenkorb</h1></body></html>',
+      '/de/warenkorb/',
+    )
+    try {
+      const asked: string[] = []
+      const counting: LoadChunk = (name) => (asked.push(name), loadChunk(name))
+      const german = page as unknown as Window
+      const tp = createTouchpoint({ ...DEFAULTS, endpoint: 'https://collect.example/r' }, german, counting)
+      const stages: string[] = []
+      tp.on('stage', (d) => stages.push(d.touchpoint))
+      expect(asked).toContain('words')
+      // Before the chunk is in, URL words speak English and Vietnamese only.
+      expect(tp.detect()).toMatchObject({ touchpoint: 'other' })
+      await vi.waitFor(() => expect(stages).toEqual(['cart']))
+      expect(tp.detect()).toEqual({ stage: 'decision', touchpoint: 'cart', signal: 'url' })
+    } finally {
+      await page.happyDOM.close()
+    }
+  })
+
+  it('never asks for the words chunk on a page in English', () => {
+    const asked: string[] = []
+    document.documentElement.lang = 'en'
+    createTouchpoint({ ...DEFAULTS }, window, (name) => (asked.push(name), loadChunk(name)))
+    document.documentElement.lang = ''
+    expect(asked).not.toContain('words')
   })
 
   it("names package.json's version", () => {

@@ -2,6 +2,8 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { Window } from 'happy-dom'
 import { detectStage } from '../../../src/loader/detection'
+import { addUrlWords, needsWords } from '../../../src/loader/detection/match-url-words'
+import { URL_WORDS } from '../../../src/shared/url-words'
 import { DEFAULT_STAGE_MAP } from '../../../src/shared/vocabulary'
 import { CORPUS, NEUTRAL_PATH, openPage, pageHtml, type CorpusPage } from '../../fixtures/load-page'
 
@@ -14,7 +16,11 @@ afterEach(async () => {
 const right = { url: 0, neutral: 0 }
 const read = async (page: CorpusPage, url: string) => {
   window = await openPage(pageHtml(page.file), url)
-  return detectStage(window as unknown as globalThis.Window)
+  const w = window as unknown as globalThis.Window
+  // As the CDN loader does: other languages' URL words only where <html lang> asks for them, so a
+  // page whose words are in the words chunk but whose language does not fetch it fails here.
+  if (needsWords(w)) addUrlWords(w, URL_WORDS)
+  return detectStage(w)
 }
 
 describe('the page corpus', () => {

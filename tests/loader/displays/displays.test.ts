@@ -8,6 +8,7 @@ import { OUTBOX_CAP } from '../../../src/loader/delivery/outbox'
 import { FIRST_SEEN_KEY } from '../../../src/loader/displays/visitor'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { diagnostics } from '../../../src/diagnostics'
+import { words } from '../../../src/words'
 import { CHUNK_API, type Chunks, type LoadChunk, type SendResult, type UiHost } from '../../../src/shared/contract'
 import type { Batch, SurveyDisplay } from '../../../src/shared/types'
 import { expectWireBatch, response } from '../../shared/wire-schema'
@@ -30,6 +31,7 @@ const chunks: Chunks = {
     withLock: (_name, fn) => fn(),
   },
   diagnostics,
+  words,
 }
 const loadChunk: LoadChunk = async (name) => chunks[name]
 const start = (config: Partial<Config> = {}) =>
