@@ -13,6 +13,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { pruneDeclarations } from './scripts/prune-declarations.mjs'
 import { es2019 } from './scripts/rollup-plugin-es2019.mjs'
 import { shortClassNames } from './scripts/rollup-plugin-short-class-names.mjs'
+import { loaderInternalProperties } from './scripts/loader-internal-names.mjs'
 
 // Hashed chunk names change with every build: start dist/esm empty so no stale chunk ships.
 rmSync('dist/esm', { recursive: true, force: true })
@@ -27,10 +28,12 @@ const ts = (extra = {}) =>
     compilerOptions: { declaration: false, noEmit: false, isolatedModules: false, ...extra },
   })
 
-const minify = () =>
+// `properties`: the property names this bundle may shorten (the loader's internal ones only).
+const minify = (properties) =>
   terser({
     ecma: 2019,
     compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+    mangle: properties ? { properties } : true,
     format: { comments: false },
   })
 
@@ -53,12 +56,20 @@ const stampVersion = {
       : null,
 }
 
-const cdn = (input, file) => ({
+const cdn = (input, file, properties) => ({
   input,
   output: { file, format: 'iife', sourcemap: true },
   // es2019(): ky, nanostores and preact ship newer syntax and APIs than the README's browsers know.
   // shortClassNames(): the card's readable class names become one letter each (see the plugin).
-  plugins: [resolve({ browser: true }), production, stampVersion, es2019(), ts(), shortClassNames(), minify()],
+  plugins: [
+    resolve({ browser: true }),
+    production,
+    stampVersion,
+    es2019(),
+    ts(),
+    shortClassNames(),
+    minify(properties),
+  ],
   // An import cycle makes module order fragile: fail the build (ESLint's import-x/no-cycle says where).
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY') throw new Error(warning.message)
@@ -71,7 +82,8 @@ const chunkName = (chunk) =>
   `${chunk.name == 'index' && chunk.facadeModuleId ? chunk.facadeModuleId.split(/[\\/]/).slice(-2, -1)[0] : '[name]'}-[hash].js`
 
 export default [
-  cdn('src/loader/cdn.ts', 'dist/touchpoint.js'),
+  // The loader's internal property names are shortened too (scripts/loader-internal-names.mjs).
+  cdn('src/loader/cdn.ts', 'dist/touchpoint.js', loaderInternalProperties),
   cdn('src/ui/chunk.ts', 'dist/touchpoint-ui.js'),
   cdn('src/transport/chunk.ts', 'dist/touchpoint-transport.js'),
   cdn('src/diagnostics/chunk.ts', 'dist/touchpoint-diagnostics.js'),

@@ -1,3 +1,4 @@
+import { DISPLAY_EVENTS } from '../shared/vocabulary.js'
 import { csvRow } from './csv.js'
 import type { Figures, Report } from './report.js'
 import type { Rate } from './report-rates.js'
@@ -26,8 +27,7 @@ export function reportCsv(report: Report): string {
     line('ces_mean', figures.ces.n, figures.ces.avg, figures.ces.ci)
   }
   const rate = (scope: string, where: [string, string, string], r: Rate) => {
-    lines.push(csvRow([scope, ...where, 'shown', r.shown, r.shown, null, null]))
-    lines.push(csvRow([scope, ...where, 'dismissed', r.shown, r.dismissed, null, null]))
+    for (const event of DISPLAY_EVENTS) lines.push(csvRow([scope, ...where, event, r.shown, r[event], null, null]))
     lines.push(csvRow([scope, ...where, 'answered', r.shown, r.answered, null, null]))
     lines.push(csvRow([scope, ...where, 'response_rate', r.shown, r.rate, r.ci?.[0] ?? null, r.ci?.[1] ?? null]))
   }

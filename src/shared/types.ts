@@ -1,4 +1,4 @@
-import type { EMOTIONS, KINDS, STAGES, TOUCHPOINTS } from './vocabulary.js'
+import type { DEVICES, DISPLAY_EVENTS, EMOTIONS, KINDS, STAGES, TOUCHPOINTS, VISITORS } from './vocabulary.js'
 
 /** The kind of page the shopper is on (see TOUCHPOINTS in vocabulary.ts). */
 export type Touchpoint = (typeof TOUCHPOINTS)[number]
@@ -46,13 +46,13 @@ export interface SurveyResponse {
 }
 
 /** The shopper's screen class: phone, tablet or desktop, from the layout viewport's width. */
-export type Device = 'phone' | 'tablet' | 'desktop'
+export type Device = (typeof DEVICES)[number]
 
 /** `returning` when the widget first saw this browser on an earlier day (its own storage, no cookie). */
-export type Visitor = 'new' | 'returning'
+export type Visitor = (typeof VISITORS)[number]
 
 /** What happened to a survey card: it was shown, or the shopper dismissed it. */
-export type DisplayEvent = 'shown' | 'dismissed'
+export type DisplayEvent = (typeof DISPLAY_EVENTS)[number]
 
 /**
  * One display, as it travels on the wire: a survey card was shown, or dismissed. With the

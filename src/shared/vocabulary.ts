@@ -1,9 +1,10 @@
 /**
  * The product's vocabulary, named once: every type, table and check that speaks of touchpoints,
- * stages, survey kinds, score ranges or emotions derives from this module (types.ts, the
- * detection ranks, the UI strings, the collector's validation and report; a test holds
- * schema/response.schema.json to it). Adding a touchpoint means adding it here and placing it
- * in the detection rules (src/loader/detection/page-types.ts), nothing else.
+ * stages, survey kinds, score ranges, emotions, devices, visitors or display events derives from
+ * this module (types.ts, the detection ranks, the UI strings, the loader's displays and outbox
+ * checks, the collector's validation and report; a test holds schema/response.schema.json to
+ * it). Adding a touchpoint means adding it here and placing it in the detection rules
+ * (src/loader/detection/page-types.ts), nothing else.
  */
 
 /** The stages of the shopper's journey, in journey order. */
@@ -43,3 +44,12 @@ export const RANGE = {
 
 /** The five faces of an `emotion` survey, for scores 1–5. */
 export const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted'] as const
+
+/** The screen classes an answer and a display carry, narrowest first: deviceOf counts the widths passed. */
+export const DEVICES = ['phone', 'tablet', 'desktop'] as const
+
+/** Whether the widget first saw this browser today or on an earlier day; visitorOf counts on this order. */
+export const VISITORS = ['new', 'returning'] as const
+
+/** What happened to a survey card: it was shown, or the shopper dismissed it. */
+export const DISPLAY_EVENTS = ['shown', 'dismissed'] as const

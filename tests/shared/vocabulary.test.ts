@@ -1,11 +1,21 @@
 // @vitest-environment node
 // The vocabulary is named once (src/shared/vocabulary.ts); everything that lists touchpoints,
-// stages, kinds, score ranges or emotions must agree with it, so that adding a touchpoint touches
+// stages, kinds, score ranges, emotions, devices, visitors or display events must agree with it, so that adding a touchpoint touches
 // the vocabulary and the detection rules and nothing by position elsewhere.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_STAGE_MAP, EMOTIONS, KINDS, RANGE, STAGES, TOUCHPOINTS } from '../../src/shared/vocabulary'
+import {
+  DEFAULT_STAGE_MAP,
+  DEVICES,
+  DISPLAY_EVENTS,
+  EMOTIONS,
+  KINDS,
+  RANGE,
+  STAGES,
+  TOUCHPOINTS,
+  VISITORS,
+} from '../../src/shared/vocabulary'
 import { BY_RANK, RANK, touchpointOf, type RankName } from '../../src/loader/detection/page-types'
 import { resolveExplicit } from '../../src/loader/detection/resolve-explicit'
 import { detectStage } from '../../src/loader/detection/detect-stage'
@@ -25,6 +35,14 @@ describe('schema/response.schema.json agrees with the vocabulary', () => {
       expect(resolved(item.properties.kind).enum).toEqual([...KINDS])
       expect(resolved(item.properties.stage).enum).toEqual([...STAGES])
       expect(resolved(item.properties.touchpoint).enum).toEqual([...TOUCHPOINTS])
+    }
+  })
+
+  it('names the same devices, visitors and display events, in the same order', () => {
+    expect(schema.$defs.display.properties.event.enum).toEqual([...DISPLAY_EVENTS])
+    for (const item of [response, schema.$defs.display]) {
+      expect(resolved(item.properties.device).enum).toEqual([...DEVICES])
+      expect(resolved(item.properties.visitor).enum).toEqual([...VISITORS])
     }
   })
 
@@ -101,12 +119,14 @@ describe('tables keyed by the vocabulary cover exactly its members', () => {
     }
   })
 
-  it('words every touchpoint, stage, kind and emotion in each report language', () => {
+  it('words every touchpoint, stage, kind, emotion, device and visitor in each report language', () => {
     for (const [language, words] of Object.entries(WORDS)) {
       expect(sorted(Object.keys(words.touchpoints)), language).toEqual(sorted(TOUCHPOINTS))
       expect(sorted(Object.keys(words.stages)), language).toEqual(sorted(STAGES))
       expect(sorted(Object.keys(words.kinds)), language).toEqual(sorted(KINDS))
       expect(sorted(Object.keys(words.emotions)), language).toEqual(sorted(EMOTIONS))
+      for (const value of [...DEVICES, ...VISITORS])
+        expect(words.segmentValues[value], `${language} ${value}`).toBeTruthy()
     }
   })
 })

@@ -1,8 +1,14 @@
 import type { SurveyDisplay, SurveyResponse } from '../../shared/types.js'
-import { EMOTIONS, KINDS, RANGE, STAGES, TOUCHPOINTS } from '../../shared/vocabulary.js'
-import { DEVICES } from '../displays/device.js'
-import { DISPLAY_EVENTS } from '../displays/displays.js'
-import { VISITORS } from '../displays/visitor.js'
+import {
+  DEVICES,
+  DISPLAY_EVENTS,
+  EMOTIONS,
+  KINDS,
+  RANGE,
+  STAGES,
+  TOUCHPOINTS,
+  VISITORS,
+} from '../../shared/vocabulary.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- checks take whatever storage held */
 

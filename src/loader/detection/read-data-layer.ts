@@ -42,20 +42,25 @@ export function pageEventOf(entry: any): string | undefined {
  * The page GA4 / Universal Analytics ecommerce events in `window.dataLayer` describe, counting
  * only events seen on the current page: after a single-page navigation, the previous page's
  * `view_item` no longer decides. The most specific event wins (purchase over begin_checkout,
- * view_item over a related-products view_item_list).
+ * view_item over a related-products view_item_list). `skip`: entries to leave out (a push being
+ * judged, to see what the page said before it).
  *
  * @example
  * // dataLayer.push({ ecommerce: null }, { event: 'purchase', ecommerce: { transaction_id: 'T1' } })
  * readDataLayer(window) // → [0, 'datalayer:purchase'] (confirmation)
  */
-export function readDataLayer(w: Window): Hit | undefined {
+export function readDataLayer(w: Window, skip: unknown[] = []): Hit | undefined {
   const here = pageKey(w)
   const loadedAt = loadState(w)[0]
   let best: Hit | undefined
   for (const entry of (w as any).dataLayer || []) {
     const event = pageEventOf(entry)
     const rank = event ? rankIn(PAGE_EVENTS, event) : NONE
-    if (rank < (best ? best[0] : NONE) && (pushedAt.has(entry) ? pushedAt.get(entry) : loadedAt) == here)
+    if (
+      rank < (best ? best[0] : NONE) &&
+      skip.indexOf(entry) < 0 &&
+      (pushedAt.has(entry) ? pushedAt.get(entry) : loadedAt) == here
+    )
       best = [rank, 'datalayer:' + event]
   }
   return best

@@ -1,4 +1,4 @@
-import { hookOnce, notify } from './hook-once.js'
+import { observeDataLayer } from '../lib/observe-data-layer.js'
 import { loadState, pageKey } from './page-key.js'
 import { eventName, pageEventOf, pushedAt, readDataLayer } from './read-data-layer.js'
 
@@ -6,14 +6,13 @@ import { eventName, pageEventOf, pushedAt, readDataLayer } from './read-data-lay
 
 type OnEvent = (name: string, args: unknown) => void
 
-const hooked = new WeakMap<object, Set<OnEvent>>()
-
 /**
  * Sees every later `dataLayer.push` (GTM objects and gtag `arguments` alike), for stage
  * detection and as survey triggers: `onEvent(name, args)` gets the event name and its
- * parameters (the GTM object itself, or gtag's third argument). Creates `window.dataLayer` when
- * absent and chains whatever `push` is there, so Google Tag Manager keeps working whether it
- * wraps before or after us. Events already in the array are read by `detectStage` directly.
+ * parameters (the GTM object itself, or gtag's third argument). Listens through the widget's one
+ * dataLayer hook (lib/observe-data-layer.ts), which creates `window.dataLayer` when absent and
+ * keeps Google Tag Manager working whether it wraps before or after us. Events already in the
+ * array are read by `detectStage` directly.
  *
  * Page-level events pushed after the page has loaded only describe the page if they are its
  * first (a single-page store) or a `purchase`: a `view_cart` from opening the mini-cart on a
@@ -23,43 +22,25 @@ const hooked = new WeakMap<object, Set<OnEvent>>()
  * const stop = watchDataLayer(window, (name) => { if (name == 'add_to_cart') maybeAsk() })
  */
 export function watchDataLayer(win: Window, onEvent: OnEvent): () => void {
-  try {
-    const w = win as any
-    const dataLayer = (w.dataLayer = w.dataLayer || [])
-    if (typeof dataLayer.push != 'function') return () => {}
-    loadState(win)
-    const subscribers = hookOnce(hooked, dataLayer, (subscribers) => {
-      const push = dataLayer.push
-      dataLayer.push = function (this: unknown, ...items: any[]) {
-        try {
-          for (const item of items) {
-            const page = pageEventOf(item)
-            if (page && item && typeof item == 'object')
-              pushedAt.set(
-                item,
-                w.document.readyState != 'complete' ||
-                  page == 'purchase' ||
-                  page == 'ecommerce.purchase' ||
-                  !readDataLayer(win)
-                  ? pageKey(win)
-                  : '',
-              )
-          }
-        } catch {
-          /* never let our bookkeeping break the store's push */
-        }
-        const result = push.apply(this, items)
-        for (const item of items) {
-          const name = eventName(item)
-          if (typeof name == 'string' && !/^gtm\./.test(name))
-            notify(subscribers, name, item && item[0] == 'event' ? item[2] : item)
-        }
-        return result
-      }
-    })
-    subscribers.add(onEvent)
-    return () => subscribers.delete(onEvent)
-  } catch {
-    return () => {}
-  }
+  loadState(win)
+  return observeDataLayer(win, (entries: any[]) => {
+    for (const entry of entries) {
+      const page = pageEventOf(entry)
+      if (page && entry && typeof entry == 'object')
+        pushedAt.set(
+          entry,
+          win.document.readyState != 'complete' ||
+            page == 'purchase' ||
+            page == 'ecommerce.purchase' ||
+            !readDataLayer(win, entries) // what the page said before this push
+            ? pageKey(win)
+            : '',
+        )
+    }
+    for (const entry of entries) {
+      const name = eventName(entry)
+      if (typeof name == 'string' && !/^gtm\./.test(name))
+        onEvent(name, entry && entry[0] == 'event' ? entry[2] : entry)
+    }
+  })
 }

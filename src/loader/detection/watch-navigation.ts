@@ -1,4 +1,4 @@
-import { hookOnce, notify } from './hook-once.js'
+import { hookOnce, notify } from '../lib/hook-once.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- history methods are replaced in place */
 

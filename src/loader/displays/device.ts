@@ -1,7 +1,5 @@
 import type { Device } from '../../shared/types.js'
-
-/** The screen classes, narrowest first. */
-export const DEVICES: Device[] = ['phone', 'tablet', 'desktop']
+import { DEVICES } from '../../shared/vocabulary.js'
 
 /** Widths (CSS px) from which a screen is a tablet, then a desktop. */
 const TABLET_FROM = 600

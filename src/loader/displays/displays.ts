@@ -5,8 +5,6 @@ import { whenIdle } from '../lib/when-idle.js'
 import { deviceOf } from './device.js'
 import { visitorOf } from './visitor.js'
 
-export const DISPLAY_EVENTS: DisplayEvent[] = ['shown', 'dismissed']
-
 export interface Displays {
   /** The screen class and visitor kind of this page view: every answer and display of a survey carries them. */
   traits(): Pick<SurveyDisplay, 'device' | 'visitor'>

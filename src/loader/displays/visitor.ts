@@ -1,7 +1,6 @@
 import type { Visitor } from '../../shared/types.js'
 import type { SafeStorage } from '../lib/storage.js'
-
-export const VISITORS: Visitor[] = ['new', 'returning']
+import { VISITORS } from '../../shared/vocabulary.js'
 
 /** The widget's own key: the local day (days since 1970) it first saw this browser. No cookie. */
 export const FIRST_SEEN_KEY = 'tp:v'

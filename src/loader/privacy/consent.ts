@@ -1,4 +1,5 @@
 import type { Config } from '../../shared/options.js'
+import { observeDataLayer } from '../lib/observe-data-layer.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- consent tools are the store's globals */
 
@@ -75,27 +76,25 @@ export function createConsent(win: Window, config: Config): Consent {
           )
       })
     })
-    safely(() => {
-      const dataLayer = (w.dataLayer = w.dataLayer || [])
-      // A default scoped to some regions (`region: ['EU']`) cannot be matched to this visitor
-      // without geolocation; the CMP's own update for them is what counts.
-      const read = (item: any) =>
-        item &&
-        item[0] == 'consent' &&
-        /^(default|update)$/.test(item[1]) &&
-        item[2] &&
-        item[2].analytics_storage &&
-        !item[2].region &&
-        answer('gcm', item[2].analytics_storage == 'granted')
-      for (const item of dataLayer) read(item)
-      const push = dataLayer.push
-      if (typeof push != 'function') return
-      dataLayer.push = function (this: unknown, ...items: unknown[]) {
-        const result = push.apply(this, items)
-        items.forEach((item) => safely(() => read(item)))
-        return result
-      }
-    })
+    // Consent Mode's `gtag('consent', …)` entries, those already in dataLayer first. A default
+    // scoped to some regions (`region: ['EU']`) cannot be matched to this visitor without
+    // geolocation; the CMP's own update for them is what counts.
+    observeDataLayer(
+      win,
+      (items: any[]) => {
+        for (const item of items)
+          if (
+            item &&
+            item[0] == 'consent' &&
+            /^(default|update)$/.test(item[1]) &&
+            item[2] &&
+            item[2].analytics_storage &&
+            !item[2].region
+          )
+            answer('gcm', item[2].analytics_storage == 'granted')
+      },
+      true,
+    )
     const shopify = () =>
       safely(() => {
         const privacy = w.Shopify && w.Shopify.customerPrivacy

@@ -169,6 +169,43 @@ describe('createTouchpoint', () => {
     expect(stages).toEqual(['cart', 'confirmation'])
   })
 
+  it('wraps dataLayer.push once for detection and consent, and both hear every push', async () => {
+    const w = window as any
+    const dataLayer: unknown[] = []
+    let push = dataLayer.push
+    let replaced = 0
+    Object.defineProperty(dataLayer, 'push', {
+      configurable: true,
+      get: () => push,
+      set: (fn) => {
+        replaced++
+        push = fn
+      },
+    })
+    w.dataLayer = dataLayer
+    function gtag(..._: unknown[]) {
+      // eslint-disable-next-line prefer-rest-params
+      w.dataLayer.push(arguments)
+    }
+    try {
+      gtag('consent', 'default', { analytics_storage: 'denied' })
+      history.replaceState(null, '', '/welcome')
+      const tp = start()
+      expect(replaced).toBe(1)
+      const stages: string[] = []
+      tp.on('stage', (d) => stages.push(d.touchpoint))
+      expect(await tp.show('csat')).toBe(false) // consent heard the default already in dataLayer
+      w.dataLayer.push({ event: 'view_cart' }) // detection hears a push…
+      gtag('consent', 'update', { analytics_storage: 'granted' }) // …and so does consent
+      expect(stages).toEqual(['cart'])
+      expect(await tp.show('csat')).toBe(true)
+      expect(replaced).toBe(1)
+      expect(w.dataLayer).toHaveLength(3)
+    } finally {
+      delete w.dataLayer
+    }
+  })
+
   it('on a German page, asks for the words chunk and moves to the stage its words give', async () => {
     // A page of its own: the shared window's earlier instances would re-detect on their own.
     const page = await openPage(

@@ -115,6 +115,16 @@ describe('dataLayer as a page signal', () => {
     expect(detectStage(w).touchpoint).toBe('product')
   })
 
+  it("takes the first page event pushed after load as the page's own (a theme that pushes view_item late)", async () => {
+    const w = await open('/p/tee')
+    watchDataLayer(w, () => {})
+    expect(detectStage(w).signal).not.toMatch(/^datalayer/)
+    w.dataLayer.push({ event: 'gtm.load' }, { event: 'view_item' })
+    expect(detectStage(w)).toMatchObject({ touchpoint: 'product', signal: 'datalayer:view_item' })
+    w.dataLayer.push({ event: 'view_cart' }) // a later one is an action (the mini-cart)
+    expect(detectStage(w).signal).toBe('datalayer:view_item')
+  })
+
   it('lets a purchase pushed on the same URL (one-page checkout) decide', async () => {
     const w = await open('/p/order', "<script>dataLayer = [{ event: 'begin_checkout' }]</script>")
     watchDataLayer(w, () => {})

@@ -1,7 +1,7 @@
 /**
  * Installs a hook on `target` once and fans it out to every subscriber, so that a second
- * `watch…()` call (or a second copy of the loader) never wraps the same function twice.
- * Returns the subscriber set and whether this call installed the hook.
+ * subscriber (a second part of the widget, or a second call) never wraps the same function twice.
+ * Returns the subscriber set.
  */
 export function hookOnce<T extends object, F>(
   registry: WeakMap<T, Set<F>>,
@@ -17,7 +17,7 @@ export function hookOnce<T extends object, F>(
 }
 
 /** Calls each subscriber; one that throws must not stop the others nor reach the host page. */
-export const notify = <A extends unknown[]>(subscribers: Set<(...args: A) => void>, ...args: A) =>
+export const notify = <A extends unknown[]>(subscribers: Pick<Set<(...args: A) => void>, 'forEach'>, ...args: A) =>
   subscribers.forEach((fn) => {
     try {
       fn(...args)
