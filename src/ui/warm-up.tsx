@@ -5,22 +5,21 @@ import { sharedSheet } from './styles.js'
 import { Survey } from './survey.js'
 
 // The first card a page shows costs several times what the next one costs: V8 compiles each
-// function on its first call and the browser builds its DOM wrappers on first use, all inside
-// the task that renders (bench/where.mjs: ~85% of the first show's scripting). When the chunk
-// arrives ahead of time (the loader prefetches it at idle where a survey may show), that first
-// run happens here instead, in two idle callbacks, the card rendered into an element outside the
-// document, so no style, layout or paint is done and nothing shows. Safari has no
+// function on its first call, the browser builds its DOM wrappers on first use, and the first
+// style and layout of the card build the stylesheet's rule set for a shadow root and look up and
+// load the card's font (bench/where.mjs). When the chunk arrives ahead of time (the loader
+// prefetches it at idle where a survey may show), that first run happens here instead, a step per
+// idle callback so that no step is a long task: the stylesheet parsed; a card rendered outside
+// the document (code only); then the same card, invisible, in the document for one style pass
+// and one layout; then removed. `visibility:hidden` keeps it from being painted, seen, hit or
+// announced; it is fixed in a corner, so it moves nothing on the page. Safari has no
 // requestIdleCallback: there the first card pays as before.
 
 const noop = () => {}
 const host = { choose: noop, answer: noop, dismiss: noop, closed: noop }
 
-/**
- * Renders the default plan's emotion card, faces and follow-up line, outside the document, then
- * removes it: every component and most of Preact run once (a numeric scale differs only in its
- * labels).
- */
-function renderAway() {
+/** The default plan's emotion card, faces and follow-up line: every component and most of Preact run (a numeric scale differs only in its labels). */
+function card() {
   const state = createSurveyState()
   state.score.set(4)
   state.phase.set('follow')
@@ -32,30 +31,59 @@ function renderAway() {
     mount: null,
     auto: true,
   }
-  const away = document.createElement('div')
-  render(
-    <Survey request={request} host={host} state={state} rtl={false} theme={{}} t={stringsFor('en')} close={noop} />,
-    away,
+  return (
+    <Survey
+      request={request}
+      host={host}
+      state={state}
+      rtl={false}
+      theme={{ visibility: 'hidden' }}
+      t={stringsFor('en')}
+      close={noop}
+    />
   )
-  render(null, away)
 }
 
-/** Parses the stylesheet in one idle callback and renders the card away in the next. */
+let away: HTMLElement | undefined
+let box: HTMLElement | undefined
+
+const steps = [
+  sharedSheet,
+  // The card as open-survey.tsx builds it, rendered before it joins the document (code only), and
+  // without the attribute that names a survey on the page.
+  () => {
+    away = document.createElement('div')
+    away.setAttribute('data-floating', '')
+    const root = away.attachShadow({ mode: 'open' })
+    root.adoptedStyleSheets = [sharedSheet()]
+    box = root.appendChild(document.createElement('div'))
+    render(card(), box)
+  },
+  () => {
+    ;(document.body || document.documentElement).appendChild(away!)
+    return getComputedStyle(box!.firstElementChild!).color // style, now rather than in a frame of its own
+  },
+  () => box!.firstElementChild!.getBoundingClientRect(), // layout: the font is looked up and loaded
+]
+
+const removeAway = () => {
+  if (box) render(null, box)
+  if (away) away.remove()
+  away = box = undefined
+}
+
+/** Runs one warm-up step per idle callback; the card in the document is taken out at the end or on a failure. */
 export function warmUpWhenIdle(): void {
   if (!('requestIdleCallback' in window)) return
-  // A failure ends the warm-up quietly: a hostile page broke something, and the real card reports its own problems.
-  requestIdleCallback(() => {
-    try {
-      sharedSheet()
-      requestIdleCallback(() => {
-        try {
-          renderAway()
-        } catch {
-          // see above
-        }
-      })
-    } catch {
-      // see above
-    }
-  })
+  const next = (step: number) =>
+    requestIdleCallback(() => {
+      try {
+        steps[step]()
+        if (step + 1 < steps.length) return next(step + 1)
+      } catch {
+        // A failure ends the warm-up quietly: a hostile page broke something, and the real card reports its own problems.
+      }
+      removeAway()
+    })
+  next(0)
 }

@@ -6,7 +6,8 @@ import type { Delivery } from '../delivery/delivery.js'
 import type { Displays } from '../displays/displays.js'
 import type { Consent } from '../privacy/consent.js'
 import { KINDS } from '../../shared/vocabulary.js'
-import { startAnswer } from './survey-answer.js'
+import { startAnswer, type SurveyAnswer } from './survey-answer.js'
+import { afterFirstFrame } from './after-first-frame.js'
 
 /** What a survey session uses; nothing else of the running widget. */
 export interface SurveySessionDeps {
@@ -77,8 +78,24 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
       log({ code: 'not-showing', survey, reason })
       return false
     }
-    const { base, respond } = startAnswer(win, survey, kind, deps.detection(), deps.locale())
-    Object.assign(base, deps.displays!.traits())
+    const locale = deps.locale()
+    const detection = deps.detection()
+    // What counts a card as shown: its answer's id, the display, the frequency caps and the `show`
+    // event. It waits for the card's first frame, so the shopper sees the card before this runs;
+    // a step of the shopper's that comes first runs it first, so an answer always names its display.
+    let answer: SurveyAnswer | undefined
+    const counted = () => {
+      if (!answer) {
+        answer = startAnswer(win, survey, kind, detection, locale)
+        const { base } = answer
+        Object.assign(base, deps.displays!.traits())
+        deps.outcome(survey, 'show')
+        // The answer to this card names the display that counted it as shown.
+        base.display = deps.displays!.record('shown', base)
+        emit('show', base)
+      }
+      return answer
+    }
     open = opening // claim the slot while the chunk loads
     try {
       const ui = await deps.loadChunk('ui')
@@ -86,8 +103,8 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
         {
           survey,
           kind,
-          locale: base.locale,
-          touchpoint: base.touchpoint,
+          locale,
+          touchpoint: detection.touchpoint,
           question: config.questions[survey] || config.questions[kind],
           position: config.position,
           mount: config.mount ? win.document.querySelector(config.mount) : null,
@@ -98,18 +115,19 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
         },
         {
           choose(score) {
-            const draft = respond(score, null)
+            const draft = counted().respond(score, null)
             drafts[draft.id] = draft
             delivery!.record(draft, false)
           },
           answer(score, comment) {
-            const response = respond(score, comment)
+            const response = counted().respond(score, comment)
             delete drafts[response.id]
             delivery!.record(response, true)
             finished = handle
             end(survey, 'answer', response)
           },
           dismiss() {
+            const { base } = counted()
             deps.displays!.record('dismissed', base)
             end(survey, 'dismiss', base)
           },
@@ -132,10 +150,8 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
       return false
     }
     pageViewSpent = true
-    deps.outcome(survey, 'show')
-    // The answer to this card names the display that counted it as shown.
-    base.display = deps.displays!.record('shown', base)
-    emit('show', base)
+    await afterFirstFrame(win)
+    counted()
     return true
   }
 

@@ -107,4 +107,55 @@ describe('the survey session', () => {
     expect(recorded[1]).toEqual([{ ...draft, score: 5, emotion: 'delighted', comment: 'lovely' }, true])
     expect(outcomes).toEqual(['show:emotion', 'answer:emotion'])
   })
+
+  it('counts a card as shown after its first frame; a pick before then counts it first, so the answer names its display', async () => {
+    const said: string[] = []
+    const emitter = createEmitter(() => {})
+    emitter.on('show', () => void said.push('show'))
+    const session = start({
+      emit: emitter.emit,
+      displays: {
+        traits: () => ({ device: 'desktop', visitor: 'new' }),
+        record: (event) => (said.push(event), 'shown-1'),
+      },
+    })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] })
+    try {
+      const shown = session.show('nps')
+      await vi.advanceTimersByTimeAsync(0) // the chunk arrives and the card renders; no frame yet
+      expect(hosts).toHaveLength(1)
+      // On screen, not yet painted: nothing is counted (no display, cap or event in the task that renders).
+      expect([said, outcomes]).toEqual([[], []])
+      hosts[0].choose(7)
+      expect(said).toEqual(['shown', 'show'])
+      expect(outcomes).toEqual(['show:nps'])
+      expect(recorded[0][0]).toMatchObject({ score: 7, display: 'shown-1' })
+      await vi.advanceTimersByTimeAsync(20) // the first frame, and the task after it
+      expect(await shown).toBe(true)
+      expect(said).toEqual(['shown', 'show']) // counted once
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('counts a card as shown in the task after its first frame, without a step of the shopper', async () => {
+    const said: string[] = []
+    const session = start({
+      displays: {
+        traits: () => ({ device: 'desktop', visitor: 'new' }),
+        record: (event) => (said.push(event), 'shown-1'),
+      },
+    })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] })
+    try {
+      const shown = session.show('nps')
+      await vi.advanceTimersByTimeAsync(0)
+      expect(said).toEqual([])
+      await vi.advanceTimersByTimeAsync(20)
+      expect(said).toEqual(['shown'])
+      expect(await shown).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
