@@ -7,7 +7,7 @@ import { buildReportFrom } from '../../src/collector/report'
 import { renderReportHtml } from '../../src/collector/report-html'
 import { memorySource } from '../../src/collector/report-source'
 import type { DisplayCount } from '../../src/collector/storage'
-import { launchChromium } from '../e2e/browser'
+import { launchChromium } from '../e2e/harness/chromium'
 
 let browser: Browser
 beforeAll(async () => {

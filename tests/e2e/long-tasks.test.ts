@@ -7,58 +7,32 @@
 // beside a reference task run in the same page) but does not assert them: on a busy shared
 // machine the CPU time of one and the same reference task varied 5× within minutes (9.7–51 ms
 // at 4×), so no limit held without also passing a regression. npm run bench gives the figures.
-import { createServer, type Server } from 'node:http'
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { CDPSession } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, ROOT } from './browser'
+import { describe, expect, it } from 'vitest'
+import { page, requireBuild, tag, useHarness } from './harness'
+
+requireBuild()
 
 const THROTTLE = 4
 const WIDGET_URL = /\/touchpoint(-[a-z]+)?\.js/
 
 // A WooCommerce product page as a store serves it: body classes, JSON-LD and a dataLayer, so
 // detection reads what it reads on a real store; the default plan arms an emotion survey here.
-const PRODUCT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>Linen shirt – Shop</title>
-<script>window.dataLayer=[{event:'view_item',ecommerce:{items:[{item_id:'LS-1',item_name:'Linen shirt',price:49}]}}]</script>
-<script src="/touchpoint.js" data-endpoint="/collect" data-flush-ms="500" async></script>
-<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Linen shirt","offers":{"@type":"Offer","price":"49.00","priceCurrency":"EUR"}}</script>
-</head><body class="product-template-default single single-product woocommerce woocommerce-page">
-<header><a href="/">Shop</a> <a href="/cart/">Cart</a></header>
-<main><h1 class="product_title entry-title">Linen shirt</h1><p class="price">€49.00</p>
+const PRODUCT_PAGE = page({
+  title: 'Linen shirt – Shop',
+  head:
+    '<meta name="viewport" content="width=device-width,initial-scale=1">' +
+    `<script>window.dataLayer=[{event:'view_item',ecommerce:{items:[{item_id:'LS-1',item_name:'Linen shirt',price:49}]}}]</script>` +
+    '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Linen shirt","offers":{"@type":"Offer","price":"49.00","priceCurrency":"EUR"}}</script>',
+  tag: tag({ 'data-flush-ms': '500', async: true }),
+  where: 'head',
+  bodyClass: 'product-template-default single single-product woocommerce woocommerce-page',
+  body: `<main><h1 class="product_title entry-title">Linen shirt</h1><p class="price">€49.00</p>
 <form class="cart"><button type="submit" name="add-to-cart" class="single_add_to_cart_button">Add to cart</button></form>
-<p>${'Breathable linen, cut loose for warm days. '.repeat(40)}</p></main></body></html>`
-
-let server: Server
-let base = ''
-const answers: { score: number; kind: string }[] = []
-
-beforeAll(async () => {
-  for (const file of ['touchpoint.js', 'touchpoint-ui.js', 'touchpoint-transport.js'])
-    if (!existsSync(join(ROOT, 'dist', file))) throw new Error(`dist/${file} is missing: run npm run build first`)
-  server = createServer((req, res) => {
-    const path = new URL(req.url || '/', 'http://x').pathname
-    if (path == '/collect') {
-      let body = ''
-      req.on('data', (chunk) => (body += chunk))
-      req.on('end', () => {
-        answers.push(...((JSON.parse(body).responses || []) as typeof answers))
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
-      })
-      return
-    }
-    if (path.endsWith('.js') && existsSync(join(ROOT, 'dist', path)))
-      return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(ROOT, 'dist', path)))
-    res
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end(path == '/product/linen-shirt/' ? PRODUCT_PAGE : '')
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  base = `http://127.0.0.1:${typeof address == 'object' && address ? address.port : 0}`
+<p>${'Breathable linen, cut loose for warm days. '.repeat(40)}</p></main>`,
 })
-afterAll(() => new Promise((resolve) => server?.close(resolve)))
+
+const harness = useHarness({ '/blank': '', '/product/linen-shirt/': PRODUCT_PAGE })
 
 // ---- the trace ----------------------------------------------------------------------------
 
@@ -195,6 +169,14 @@ const WATCH_PAGE = () => {
   const w = window as any
   w.shift = 0
   w.warmUps = []
+  // The UI chunk has run once its <script> fires load (heard while capturing: load does not bubble).
+  w.uiArrived = new Promise<void>((resolve) =>
+    document.addEventListener(
+      'load',
+      (event) => /touchpoint-ui\.js/.test((event.target as HTMLScriptElement).src || '') && resolve(),
+      true,
+    ),
+  )
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as any[]) if (!entry.hadRecentInput) w.shift += entry.value
   }).observe({ type: 'layout-shift', buffered: true })
@@ -215,73 +197,68 @@ const WATCH_PAGE = () => {
 
 describe('the widget on a product page, CPU slowed 4×', () => {
   it('warms the card up unseen, takes it out again, and delivers the answer (long-task figures printed)', async () => {
-    const browser = await launchChromium()
-    try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-      const tab = await context.newPage()
-      await tab.addInitScript(WATCH_PAGE)
-      const cdp = await context.newCDPSession(tab)
-      await tab.goto(base + '/blank') // same origin first: the page's renderer is the one traced
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE })
-      const stopTrace = await startTrace(cdp)
+    const { context, tab, go } = await harness.visit('/blank', {
+      contextOptions: { viewport: { width: 1280, height: 800 } },
+      init: WATCH_PAGE,
+      api: false, // same origin first: the page's renderer is the one traced
+    })
+    const cdp = await context.newCDPSession(tab)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE })
+    const stopTrace = await startTrace(cdp)
 
-      await tab.goto(base + '/product/linen-shirt/')
-      // The UI chunk arrives at idle (a survey is armed here) and warms up in two idle callbacks.
-      await tab.evaluate(
-        () =>
-          new Promise<void>((resolve) => {
-            const idle = (times: number) =>
-              times ? requestIdleCallback(() => idle(times - 1)) : resolve(performance.mark('page:idle') && undefined)
-            const wait = () => ((window as any).__touchpoint_chunks?.ui ? idle(6) : setTimeout(wait, 50))
-            wait()
-          }),
-      )
-      // Before anything is shown: the warm-up card came and went, never seen, and moved nothing.
-      expect(await tab.evaluate(() => (window as any).warmUps)).toEqual([{ seen: false, removed: true }])
-      expect(await tab.evaluate(() => document.querySelectorAll('body > [data-floating]').length)).toBe(0)
-      for (let n = 0; n < 3; n++) await tab.evaluate(REFERENCE)
-      await tab.evaluate(BETWEEN_MARKS, [
-        'show',
-        `touchpoint.show('nps')`,
-        `(${card})()?.querySelector('.card, [role=dialog]')?.getBoundingClientRect().height > 0`,
-      ])
+    await go('/product/linen-shirt/')
+    // The UI chunk arrives at idle (a survey is armed here) and warms up in two idle callbacks.
+    await tab.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const idle = (times: number) =>
+            times ? requestIdleCallback(() => idle(times - 1)) : resolve(void performance.mark('page:idle'))
+          ;(window as any).uiArrived.then(() => idle(6))
+        }),
+    )
+    // Before anything is shown: the warm-up card came and went, never seen, and moved nothing.
+    expect(await tab.evaluate(() => (window as any).warmUps)).toEqual([{ seen: false, removed: true }])
+    expect(await tab.evaluate(() => document.querySelectorAll('body > [data-floating]').length)).toBe(0)
+    for (let n = 0; n < 3; n++) await tab.evaluate(REFERENCE)
+    await tab.evaluate(BETWEEN_MARKS, [
+      'show',
+      `touchpoint.show('nps')`,
+      `(${card})()?.querySelector('.card, [role=dialog]')?.getBoundingClientRect().height > 0`,
+    ])
 
-      // The shopper picks 9 and sends: real pointer clicks (CDP input), no script injected into the page.
-      const centre = (selector: string) =>
-        tab.evaluate(
-          ([find, selector]) => {
-            const rect = new Function('return ' + find)()().querySelector(selector).getBoundingClientRect()
-            return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
-          },
-          [`${card}`, selector] as const,
-        )
-      const nine = await centre('input[value="9"]')
-      await tab.mouse.click(nine.x, nine.y)
-      await tab.waitForFunction(`(${card})()?.querySelector('button[type=submit]')`, null, { polling: 100 })
-      const send = await centre('button[type=submit]')
-      await tab.mouse.click(send.x, send.y)
-      for (const until = Date.now() + 30_000; !answers.some((a) => a.score == 9 && a.kind == 'nps');) {
-        if (Date.now() > until) throw new Error('the answer never reached /collect')
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
-      await tab.evaluate(() => performance.mark('sent'))
-      const events = await stopTrace()
-      const tasks = mainThreadTasks(events)
-      // The cheapest run of the reference: the one least slowed by whatever else the machine ran.
-      const reference = Math.min(...references(events, tasks))
-      const widget = tasks.filter((task) => task.urls.some((url) => WIDGET_URL.test(url)))
-      const show = cpuBetween(tasks, markAt(events, 'show:start'), markAt(events, 'show:end'))
-      const longest = widget.reduce((most, task) => (task.cpuMs > most.cpuMs ? task : most))
-      const told = (task: Task) =>
-        `${task.cpuMs.toFixed(1)} ms CPU (${(task.cpuMs / reference).toFixed(2)}× the reference) ${task.urls.join(' ')}`
-      console.log(
-        `reference task: ${reference.toFixed(1)} ms CPU at 4×; show → painted: ${show.toFixed(1)} ms CPU ` +
-          `(${(show / reference).toFixed(2)}×); the widget's longest task: ${told(longest)}`,
+    // The shopper picks 9 and sends: real pointer clicks (CDP input), no script injected into the page.
+    const centre = (selector: string) =>
+      tab.evaluate(
+        ([find, selector]) => {
+          const rect = new Function('return ' + find)()().querySelector(selector).getBoundingClientRect()
+          return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }
+        },
+        [`${card}`, selector] as const,
       )
-      expect(await tab.evaluate(() => (window as any).shift)).toBe(0)
-      await context.close()
-    } finally {
-      await browser.close()
-    }
+    const nine = await centre('input[value="9"]')
+    await tab.mouse.click(nine.x, nine.y)
+    await tab.locator('[data-touchpoint-survey] button[type=submit]').waitFor()
+    const send = await centre('button[type=submit]')
+    await tab.mouse.click(send.x, send.y)
+    // Delivered: the real collector took the batch that carries it.
+    await harness.shop.posts.until(
+      (post) => post.status < 300 && !!post.batch?.responses.some((a) => a.score == 9 && a.kind == 'nps'),
+      { ms: 30_000, what: 'the answer 9 (nps) delivered to /collect' },
+    )
+    await tab.evaluate(() => performance.mark('sent'))
+    const events = await stopTrace()
+    const tasks = mainThreadTasks(events)
+    // The cheapest run of the reference: the one least slowed by whatever else the machine ran.
+    const reference = Math.min(...references(events, tasks))
+    const widget = tasks.filter((task) => task.urls.some((url) => WIDGET_URL.test(url)))
+    const show = cpuBetween(tasks, markAt(events, 'show:start'), markAt(events, 'show:end'))
+    const longest = widget.reduce((most, task) => (task.cpuMs > most.cpuMs ? task : most))
+    const told = (task: Task) =>
+      `${task.cpuMs.toFixed(1)} ms CPU (${(task.cpuMs / reference).toFixed(2)}× the reference) ${task.urls.join(' ')}`
+    console.log(
+      `reference task: ${reference.toFixed(1)} ms CPU at 4×; show → painted: ${show.toFixed(1)} ms CPU ` +
+        `(${(show / reference).toFixed(2)}×); the widget's longest task: ${told(longest)}`,
+    )
+    expect(await tab.evaluate(() => (window as any).shift)).toBe(0)
   })
 })
