@@ -7,22 +7,12 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../scripts/chromium-launch.mjs'
 import { DIST, ROOT, startServer } from './server.mjs'
 import { CPU_THROTTLE, visit as measureVisit } from './visit.mjs'
 import { rows } from './rows.mjs'
 import { table } from './report.mjs'
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const runsArg = process.argv.indexOf('--runs')
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7
 const LIMIT_MIN = 60
@@ -56,12 +46,12 @@ const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length])
 
 async function main() {
   if (!(RUNS >= 1)) throw new Error('--runs needs a number ≥ 1')
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`)
+  const launchOptions = chromiumLaunchOptions() // fails here, before the build, without a Chromium
   ensureBuilt()
   const started = new Date()
   const loadBefore = loadavg()[0]
   const uptimeBefore = uptime()
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+  const browser = await chromium.launch(launchOptions)
   const server = await startServer()
   const runs = []
   try {

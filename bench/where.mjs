@@ -3,6 +3,7 @@
 // of the same span by function. For finding what to make faster; not part of the table.
 //   node bench/where.mjs [touchpoint|posthog] [repeats]
 import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../scripts/chromium-launch.mjs'
 import { startServer } from './server.mjs'
 import { markTime, startTrace } from './trace.mjs'
 import { PAGES, WIDGETS } from './variants.mjs'
@@ -65,10 +66,7 @@ function byFunction(profile) {
     .slice(0, 25)
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-})
+const browser = await chromium.launch(chromiumLaunchOptions())
 const server = await startServer()
 try {
   for (let i = 0; i < repeats; i++) {

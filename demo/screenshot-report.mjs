@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../scripts/chromium-launch.mjs'
 import { ensureBuilt, ROOT } from './ensure-build.mjs'
 import { seedBatch } from './seed-data.mjs'
 
@@ -22,10 +23,7 @@ const few = () => {
 }
 const DATA = { empty: false, few, full: true }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-})
+const browser = await chromium.launch(chromiumLaunchOptions())
 try {
   for (const [name, seed] of Object.entries(DATA)) {
     const dir = mkdtempSync(join(tmpdir(), 'touchpoint-report-shot-'))

@@ -7,25 +7,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from '../scripts/chromium-launch.mjs'
 import { ensureBuilt, ROOT } from './ensure-build.mjs'
 
 ensureBuilt()
 const { startDemo } = await import('./app.mjs')
 const dir = mkdtempSync(join(tmpdir(), 'touchpoint-shot-'))
 const demo = await startDemo({ port: 0, dbPath: join(dir, 'demo.db') })
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await chromium.launch(chromiumLaunchOptions())
 const out = join(ROOT, 'docs', 'img')
 mkdirSync(out, { recursive: true })
 const shot = async (page, name, options = {}) => {

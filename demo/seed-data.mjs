@@ -2,21 +2,13 @@
 // the same story: shoppers like the products and love the thank-you page, but checkout
 // hurts (a shipping fee that appears only at the last step, failing card payments, a long
 // form), so checkout is clearly the touchpoint to fix first.
+import { ensureBuilt } from './ensure-build.mjs'
 import { paths } from './store/routes.mjs'
 
-const EMOTIONS = ['frustrated', 'disappointed', 'neutral', 'pleased', 'delighted']
-const STAGE = {
-  home: 'awareness',
-  content: 'awareness',
-  listing: 'consideration',
-  search: 'consideration',
-  product: 'consideration',
-  cart: 'decision',
-  checkout: 'decision',
-  confirmation: 'purchase',
-  account: 'retention',
-  support: 'retention',
-}
+// The product's own vocabulary (src/shared/vocabulary.ts, from the collector's build), so the
+// demo's emotions and stages cannot drift from what the widget sends and the collector checks.
+ensureBuilt({ widget: false })
+const { DEFAULT_STAGE_MAP, EMOTIONS } = await import('../dist/collector/vocabulary.js')
 
 // Weights per score: csat 1–5, nps 0–10, emotion 1–5, ces 1–7 (7 = very easy).
 const GOOD = { csat: [1, 2, 8, 40, 49], nps: [1, 0, 1, 1, 2, 3, 4, 10, 18, 30, 30], emotion: [1, 2, 10, 45, 42] }
@@ -209,7 +201,7 @@ export function seedBatch({ seed = 20261123, now = Date.now(), origin = 'http://
       const context = {
         survey: kind === 'ces' ? 'checkout-effort' : kind,
         kind,
-        stage: STAGE[touchpoint],
+        stage: DEFAULT_STAGE_MAP[touchpoint],
         touchpoint,
         url: (origin + prof.page(paths(lang), vi)).split('?')[0],
         locale: lang,

@@ -8,6 +8,7 @@
 import { createServer } from 'node:http'
 import { readFileSync } from 'node:fs'
 import { chromium } from 'playwright-core'
+import { chromiumLaunchOptions } from './chromium-launch.mjs'
 
 const LIMIT_MS = 1
 const loader = readFileSync(process.env.LOADER || new URL('../dist/touchpoint.js', import.meta.url), 'utf8')
@@ -53,10 +54,7 @@ const server = createServer((req, res) => {
       .end(heavy.replace('</body>', '<script src="/touchpoint.js" data-endpoint="/collect"></script></body>'))
 })
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-})
+const browser = await chromium.launch(chromiumLaunchOptions())
 try {
   const page = await browser.newPage()
   await page.goto(`http://127.0.0.1:${server.address().port}/page`, { waitUntil: 'load' })

@@ -1,22 +1,13 @@
 // `touchpoint-collector migrate-to-postgres`: a SQLite file into a real PostgreSQL database.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openStore, type ResponseStore } from '../../src/collector/storage'
 import { copySqliteToPostgres } from '../../src/collector/storage/copy-to-postgres'
-import { freshDatabase, withClient, type Target } from './engines'
-import Database from 'better-sqlite3'
+import { withClient } from './engines'
 import { answer, answers, display } from './fixtures'
+import { writeFirstSchemaFile } from './first-schema-file'
+import { useDatabases } from './use-databases'
 
-let targets: Target[] = []
-afterEach(async () => {
-  for (const target of targets) await target.remove()
-  targets = []
-})
-
-async function database(engine: 'sqlite' | 'postgres') {
-  const target = await freshDatabase(engine)
-  targets.push(target)
-  return target
-}
+const { database } = useDatabases()
 
 const everyRow = (url: string) =>
   withClient(
@@ -83,29 +74,8 @@ describe('copySqliteToPostgres', () => {
   it('copies a file made before displays existed: its answers, and no displays', async () => {
     const sqlite = await database('sqlite')
     const postgres = await database('postgres')
-    const old = new Database(sqlite.location)
-    old.exec(`CREATE TABLE responses (id TEXT PRIMARY KEY, survey TEXT NOT NULL, kind TEXT NOT NULL, score INTEGER NOT NULL,
-      comment TEXT, emotion TEXT, stage TEXT NOT NULL, touchpoint TEXT NOT NULL, url TEXT NOT NULL, locale TEXT NOT NULL,
-      at TEXT NOT NULL, received_at TEXT NOT NULL, raw TEXT NOT NULL) WITHOUT ROWID`)
     const a = answer()
-    old
-      .prepare('INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(
-        a.id,
-        a.survey,
-        a.kind,
-        a.score,
-        null,
-        null,
-        a.stage,
-        a.touchpoint,
-        a.url,
-        a.locale,
-        a.at,
-        a.at,
-        JSON.stringify(a),
-      )
-    old.close()
+    writeFirstSchemaFile(sqlite.location, a)
     expect(await copySqliteToPostgres({ from: sqlite.location, to: postgres.location })).toEqual({
       read: 1,
       copied: 1,

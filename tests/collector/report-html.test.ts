@@ -176,17 +176,3 @@ function hueName(colour: string): string {
         : 60 * ((red - green) / spread) + 240
   return hue < 20 || hue >= 330 ? 'red' : hue < 70 ? 'amber' : hue < 180 ? 'green' : 'blue'
 }
-
-describe('pickLanguage', () => {
-  it('follows ?lang=, then a browser that prefers Vietnamese, else English', () => {
-    expect(pickLanguage('vi', 'en')).toBe('vi')
-    expect(pickLanguage(null, 'vi-VN,vi;q=0.9')).toBe('vi')
-    expect(pickLanguage('fr', 'en-US')).toBe('en')
-    expect(pickLanguage(null, undefined)).toBe('en')
-  })
-})
-
-describe('escapeHtml', () => {
-  it('escapes the five HTML-special characters', () =>
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;'))
-})

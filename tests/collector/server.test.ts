@@ -4,43 +4,15 @@
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCollector, type Collector, type CollectorOptions } from '../../src/collector/server'
-import { ENGINES, freshDatabase, withClient } from './engines'
-import { answer, answers, asReader, batch, FIXTURE_NOW, REPORT_TOKEN, tempDir } from './fixtures'
+import { createCollector, type CollectorOptions } from '../../src/collector/server'
+import { ENGINES, withClient } from './engines'
+import { answer, answers, asReader, batch, startCollector, stopCollectors, tempDir } from './fixtures'
 
-let running: { collector: Collector; remove: () => Promise<void> }[] = []
-
-afterEach(async () => {
-  for (const { collector, remove } of running) {
-    await collector.close().catch(() => {})
-    await remove()
-  }
-  running = []
-})
+afterEach(stopCollectors)
 
 describe.each(ENGINES)('the collector on %s', (engine) => {
-  async function start(options: Partial<CollectorOptions> = {}) {
-    const target = await freshDatabase(engine)
-    // The report token and the fixed clock as in fixtures.ts: the report is closed without one, and
-    // fixture answers must lie inside the answer window.
-    const collector = createCollector({
-      ...target.options,
-      log: () => {},
-      reportToken: REPORT_TOKEN,
-      now: () => FIXTURE_NOW,
-      ...options,
-    })
-    const { url } = await collector.listen(0, '127.0.0.1')
-    running.push({ collector, remove: target.remove })
-    const post = (body: unknown, headers: Record<string, string> = {}) =>
-      fetch(`${url}/collect`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      })
-    const report = async (query = '') => (await fetch(`${url}/api/report${query}`, { headers: asReader })).json()
-    return { url, post, report, collector, target }
-  }
+  /** A collector on this engine with a database of its own (startCollector in fixtures.ts). */
+  const start = (options: Partial<CollectorOptions> = {}) => startCollector(options, engine)
 
   describe('POST /collect', () => {
     it('stores a JSON batch and says how many answers it stored', async () => {

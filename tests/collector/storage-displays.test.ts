@@ -1,28 +1,14 @@
 // The storage contract for displays (surveys shown and dismissed) and the answer fields that
 // came with them, against both engines: a SQLite file and a real PostgreSQL server.
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openStore, type DisplayCount, type ResponseStore } from '../../src/collector/storage'
+import { describe, expect, it } from 'vitest'
+import type { DisplayCount } from '../../src/collector/storage'
 import type { SurveyDisplay } from '../../src/shared/types'
-import { ENGINES, freshDatabase, withClient, type Engine, type Target } from './engines'
+import { ENGINES, withClient, type Engine, type Target } from './engines'
 import { answer, display } from './fixtures'
+import { useDatabases } from './use-databases'
 
-let opened: { store: ResponseStore; target: Target }[] = []
-afterEach(async () => {
-  for (const { store, target } of opened) {
-    await store.close()
-    await target.remove()
-  }
-  opened = []
-})
-
-async function fresh(engine: Engine) {
-  const target = await freshDatabase(engine)
-  const store = openStore(target.options)
-  opened.push({ store, target })
-  await store.ready()
-  return { store, target }
-}
+const { fresh } = useDatabases()
 
 /** Runs SQL on a connection of its own, not the store's. */
 async function query(engine: Engine, target: Target, sql: string): Promise<Record<string, unknown>[]> {

@@ -3,28 +3,14 @@
 // beside the writer rather than inside its commits.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import pg from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openStore, type ResponseStore } from '../../src/collector/storage'
+import { describe, expect, it } from 'vitest'
+import type { ResponseStore } from '../../src/collector/storage'
 import { openPostgresStore } from '../../src/collector/storage/postgres'
-import { freshDatabase, withClient, type Target } from './engines'
+import { withClient } from './engines'
 import { answer, answers } from './fixtures'
+import { useDatabases } from './use-databases'
 
-let opened: { store: ResponseStore; target: Target }[] = []
-afterEach(async () => {
-  for (const { store, target } of opened) {
-    await store.close()
-    await target.remove()
-  }
-  opened = []
-})
-
-async function fresh(engine: 'sqlite' | 'postgres', open = (target: Target) => openStore(target.options)) {
-  const target = await freshDatabase(engine)
-  const store = open(target)
-  opened.push({ store, target })
-  await store.ready()
-  return { store, target }
-}
+const { fresh } = useDatabases()
 
 /** Forty requests of five answers each, sent at once, as a busy collector receives them. */
 const simultaneous = (store: ResponseStore) =>

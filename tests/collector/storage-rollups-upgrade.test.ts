@@ -2,34 +2,24 @@
 // upgrades with rollups equal to its rows, purges take away what they delete, and the copy
 // into PostgreSQL leaves PostgreSQL's rollups right. Both engines, real servers.
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openStore, type ResponseStore } from '../../src/collector/storage'
 import { copySqliteToPostgres } from '../../src/collector/storage/copy-to-postgres'
 import { DISPLAY_COLUMNS, toDisplayRow } from '../../src/collector/storage/display-rows'
 import { MIGRATIONS, SCHEMA_TABLE_SQL } from '../../src/collector/storage/migrations'
 import { COLUMNS, toRow } from '../../src/collector/storage/rows'
-import { ENGINES, freshDatabase, withClient, type Engine, type Target } from './engines'
+import { ENGINES, withClient, type Engine, type Target } from './engines'
 import { answer, display } from './fixtures'
 import { expectExact, expectTablesExact, openReference, type Reference } from './rollup-reference'
+import { useDatabases } from './use-databases'
 
-let cleanup: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const step of cleanup.reverse()) await step()
-  cleanup = []
-})
+const { database, later, openOn } = useDatabases()
 
-async function database(engine: Engine): Promise<Target> {
-  const target = await freshDatabase(engine)
-  cleanup.push(() => target.remove())
-  return target
-}
-
+/** A ready store on `target` as it is, and the GROUP BY reference reading the same database. */
 async function opened(target: Target, engine: Engine): Promise<{ store: ResponseStore; reference: Reference }> {
-  const store = openStore(target.options)
-  cleanup.push(() => store.close())
-  await store.ready()
+  const store = await openOn(target)
   const reference = await openReference(engine, target.location)
-  cleanup.push(() => reference.close())
+  later(() => reference.close())
   return { store, reference }
 }
 

@@ -3,29 +3,21 @@
 // tally and the display counts are the same in random ranges with partial days.
 import { randomUUID } from 'node:crypto'
 import fc from 'fast-check'
-import { afterEach, describe, it } from 'vitest'
-import { openStore, type ResponseStore } from '../../src/collector/storage'
+import { describe, it } from 'vitest'
+import type { ResponseStore } from '../../src/collector/storage'
 import type { SurveyDisplay, SurveyResponse } from '../../src/shared/types'
-import { ENGINES, freshDatabase, type Engine, type Target } from './engines'
+import { ENGINES, type Engine } from './engines'
 import { answer, display } from './fixtures'
-import { expectExact, expectTablesExact, openReference, type Reference } from './rollup-reference'
+import { expectExact, expectTablesExact, openReference } from './rollup-reference'
+import { useDatabases } from './use-databases'
 
-let opened: { store: ResponseStore; target: Target; reference: Reference }[] = []
-afterEach(async () => {
-  for (const { store, target, reference } of opened) {
-    await reference.close()
-    await store.close()
-    await target.remove()
-  }
-  opened = []
-})
+const databases = useDatabases()
 
+/** A ready store on an empty database, and the GROUP BY reference reading the same database. */
 async function fresh(engine: Engine) {
-  const target = await freshDatabase(engine)
-  const store = openStore(target.options)
-  await store.ready()
+  const { store, target } = await databases.fresh(engine)
   const reference = await openReference(engine, target.location)
-  opened.push({ store, target, reference })
+  databases.later(() => reference.close())
   return { store, reference }
 }
 

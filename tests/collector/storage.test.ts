@@ -1,7 +1,7 @@
 // The storage contract, against both engines: a SQLite file and a real PostgreSQL server.
 import Database from 'better-sqlite3'
 import pg from 'pg'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildReport, reportFromStore } from '../../src/collector/report'
 import {
   openStore,
@@ -11,25 +11,12 @@ import {
   type StoredResponse,
 } from '../../src/collector/storage'
 import type { SurveyResponse } from '../../src/shared/types'
-import { ENGINES, freshDatabase, withClient, type Engine, type Target } from './engines'
+import { ENGINES, withClient, type Engine, type Target } from './engines'
 import { answer, answers } from './fixtures'
+import { writeFirstSchemaFile } from './first-schema-file'
+import { useDatabases } from './use-databases'
 
-let opened: { store?: ResponseStore; target: Target }[] = []
-afterEach(async () => {
-  for (const { store, target } of opened) {
-    await store?.close()
-    await target.remove()
-  }
-  opened = []
-})
-
-async function fresh(engine: Engine) {
-  const target = await freshDatabase(engine)
-  const store = openStore(target.options)
-  opened.push({ store, target })
-  await store.ready()
-  return { store, target }
-}
+const { database, fresh, later } = useDatabases()
 
 /** Every stored answer, read page by page as the CSV export does. */
 async function all(store: ResponseStore, range = {}): Promise<StoredResponse[]> {
@@ -303,7 +290,7 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
       `INSERT INTO touchpoint_schema (version, description, applied_at) VALUES (${LATEST_VERSION + 1}, 'from the future', '2027-01-01')`,
     )
     const newer = openStore(target.options)
-    opened.push({ store: newer, target: { ...target, remove: async () => {} } })
+    later(() => newer.close())
     const failure = await newer.ready().catch((err) => err)
     expect(failure).toBeInstanceOf(SchemaTooNewError)
     expect(failure.message).toMatch(
@@ -315,33 +302,11 @@ describe.each(ENGINES)('schema migrations on %s', (engine) => {
 
 describe('schema migrations on an existing SQLite file', () => {
   it('upgrades a database made before schema versions, keeping its answers', async () => {
-    const target = await freshDatabase('sqlite')
-    opened.push({ target })
-    const old = new Database(target.location)
-    old.exec(`CREATE TABLE responses (id TEXT PRIMARY KEY, survey TEXT NOT NULL, kind TEXT NOT NULL, score INTEGER NOT NULL,
-      comment TEXT, emotion TEXT, stage TEXT NOT NULL, touchpoint TEXT NOT NULL, url TEXT NOT NULL, locale TEXT NOT NULL,
-      at TEXT NOT NULL, received_at TEXT NOT NULL, raw TEXT NOT NULL) WITHOUT ROWID; CREATE INDEX responses_at ON responses (at);`)
+    const target = await database('sqlite')
     const a = answer()
-    old
-      .prepare('INSERT INTO responses VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(
-        a.id,
-        a.survey,
-        a.kind,
-        a.score,
-        null,
-        null,
-        a.stage,
-        a.touchpoint,
-        a.url,
-        a.locale,
-        a.at,
-        a.at,
-        JSON.stringify(a),
-      )
-    old.close()
+    writeFirstSchemaFile(target.location, a, { indexed: true })
     const store = openStore(target.options)
-    opened.push({ store, target: { ...target, remove: async () => {} } })
+    later(() => store.close())
     expect(await store.get(a.id)).toMatchObject({ id: a.id, score: a.score })
     expect(await schemaVersions('sqlite', target)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1))
     const indexes = new Database(target.location, { readonly: true })

@@ -12,7 +12,7 @@
  *   })
  *
  * - `launchChromium()`: the one way to start Chromium (`CHROMIUM_PATH`, else /usr/bin/chromium;
- *   one set of flags).
+ *   one set of flags, from scripts/chromium-launch.mjs, which the demo and the bench use too).
  * - `useHarness(pages)` registers the hooks: in `beforeAll` the shop server starts (its pages, the
  *   CDN files of dist/ at `/`, `/dist/esm/` and `/node_modules/` for import maps, and `/collect`
  *   passed on to the REAL reference collector on a temp SQLite file) and Chromium is launched;

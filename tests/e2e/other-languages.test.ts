@@ -47,9 +47,14 @@ describe('a survey in a language the store supplies', () => {
     await expect(card(tab).locator('legend').textContent()).resolves.toBe('Êtes-vous satisfait de votre achat ?')
     await expect(card(tab).getAttribute('lang')).resolves.toBe('fr')
     // Found by what the shopper reads and what a screen reader announces, not by the one-letter
-    // class names the build gives the card's elements.
-    for (const end of ['Très insatisfait', 'Très satisfait'])
-      expect(await card(tab).getByText(end, { exact: true }).count(), end).toBe(1)
+    // class names the build gives the card's elements. The scale's two end labels, once each and
+    // low before high: in the card's text (a screen reader's order) and on screen, left to right.
+    const ends = ['Très insatisfait', 'Très satisfait']
+    for (const end of ends) expect(await card(tab).getByText(end, { exact: true }).count(), end).toBe(1)
+    const text = (await card(tab).innerText()).replace(/\s+/g, ' ')
+    expect(text.indexOf(ends[0]), text).toBeLessThan(text.indexOf(ends[1]))
+    const [low, high] = await Promise.all(ends.map((end) => card(tab).getByText(end, { exact: true }).boundingBox()))
+    expect(low!.x + low!.width).toBeLessThanOrEqual(high!.x)
     expect(await card(tab).getByRole('button', { name: 'Fermer', exact: true }).count()).toBe(1)
     await card(tab).getByRole('radio', { name: '5', exact: true }).check()
     // The comment field is named by its label: the question for a 5, then "(facultatif)".

@@ -9,32 +9,25 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PEERS } from '../../src/collector/peer-dependencies.js'
+import { packInto, ROOT } from './pack'
 
-const ROOT = join(__dirname, '../..')
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 let dir = ''
 let app = ''
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'touchpoint-install-'))
-  // `npm test` has built dist/ already; --ignore-scripts keeps prepack from building again.
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n')
-    .pop()!
+  const tarball = packInto(dir)
   app = join(dir, 'app')
   execFileSync('mkdir', [app])
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'store-app', private: true, type: 'module' }))
   // --ignore-scripts: the listing below is the check, so a collector package that slipped back
   // in fails it at once instead of compiling better-sqlite3 for minutes first.
-  execFileSync(
-    'npm',
-    ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', join(dir, tarball)],
-    { cwd: app, encoding: 'utf8', stdio: 'pipe' },
-  )
+  execFileSync('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', tarball], {
+    cwd: app,
+    encoding: 'utf8',
+    stdio: 'pipe',
+  })
 }, 180_000)
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })

@@ -8,25 +8,18 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { packInto, ROOT } from '../package/pack'
 
-const ROOT = join(__dirname, '../..')
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc')
 let dir = ''
 let pkg = ''
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'touchpoint-types-'))
-  // `npm test` has built dist/ already; --ignore-scripts keeps prepack from building again.
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n')
-    .pop()!
+  const tarball = packInto(dir)
   pkg = join(dir, 'node_modules/touchpoint-survey')
   mkdirSync(pkg, { recursive: true })
-  execFileSync('tar', ['-xzf', join(dir, tarball), '-C', pkg, '--strip-components=1'])
+  execFileSync('tar', ['-xzf', tarball, '-C', pkg, '--strip-components=1'])
   for (const dep of ['preact', 'nanostores', 'ky'])
     symlinkSync(join(ROOT, 'node_modules', dep), join(dir, 'node_modules', dep))
 }, 120_000)

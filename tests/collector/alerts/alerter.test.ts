@@ -13,6 +13,8 @@ import { answer, batch, FIXTURE_NOW, REPORT_TOKEN } from '../fixtures'
 interface Received {
   headers: IncomingMessage['headers']
   body: string
+  /** When the request arrived (performance.now()). */
+  at: number
 }
 
 /** A webhook receiver: answers each request with the next status of `statuses` (then 200), and hands every request to the waiting test. */
@@ -23,7 +25,7 @@ async function receiver(statuses: number[] = []) {
     let body = ''
     req.on('data', (chunk) => (body += chunk))
     req.on('end', () => {
-      received.push({ headers: req.headers, body })
+      received.push({ headers: req.headers, body, at: performance.now() })
       res.writeHead(statuses.shift() ?? 200).end()
       waiters.splice(0).forEach((wake) => wake())
     })
@@ -88,10 +90,16 @@ describe('low-score alerts', () => {
 
   it('retries a webhook that answers 503, with growing delays, until it takes the message', async () => {
     const hook = await receiver([503, 503])
-    const alerts = alerter({ url: hook.url, retryDelayMs: 20 })
+    const retryDelayMs = 200
+    const alerts = alerter({ url: hook.url, retryDelayMs })
     alerts.notify([answer({ kind: 'csat', score: 1 })])
     const messages = await hook.until(3)
     expect(messages.map((m) => JSON.parse(m.body).count)).toEqual([1, 1, 1])
+    // The backoff doubles: at least 200 ms before the second try and 400 ms before the third (a
+    // timer may fire a millisecond or two early; the request's own time only adds).
+    const waits = [messages[1].at - messages[0].at, messages[2].at - messages[1].at]
+    expect(waits[0], `waits ${waits}`).toBeGreaterThanOrEqual(retryDelayMs - 5)
+    expect(waits[1], `waits ${waits}`).toBeGreaterThanOrEqual(2 * retryDelayMs - 5)
     await alerts.flush()
     expect(hook.received).toHaveLength(3)
   })

@@ -41,6 +41,25 @@ const start = (extra: Partial<SurveySessionDeps> = {}) =>
     ...extra,
   })
 
+/** Displays that note each event they record in `said`; the display they record is `shown-1`. */
+const noting = (said: string[]): NonNullable<SurveySessionDeps['displays']> => ({
+  traits: () => ({ device: 'desktop', visitor: 'new' }),
+  record: (event) => {
+    said.push(event)
+    return 'shown-1'
+  },
+})
+
+/** Runs `steps` with timers and animation frames faked: a card's first frame comes when the test says. */
+async function withFakeFrames(steps: () => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] })
+  try {
+    await steps()
+  } finally {
+    vi.useRealTimers()
+  }
+}
+
 beforeEach(() => {
   hosts = []
   closes = 0
@@ -112,15 +131,8 @@ describe('the survey session', () => {
     const said: string[] = []
     const emitter = createEmitter(() => {})
     emitter.on('show', () => void said.push('show'))
-    const session = start({
-      emit: emitter.emit,
-      displays: {
-        traits: () => ({ device: 'desktop', visitor: 'new' }),
-        record: (event) => (said.push(event), 'shown-1'),
-      },
-    })
-    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] })
-    try {
+    const session = start({ emit: emitter.emit, displays: noting(said) })
+    await withFakeFrames(async () => {
       const shown = session.show('nps')
       await vi.advanceTimersByTimeAsync(0) // the chunk arrives and the card renders; no frame yet
       expect(hosts).toHaveLength(1)
@@ -133,29 +145,19 @@ describe('the survey session', () => {
       await vi.advanceTimersByTimeAsync(20) // the first frame, and the task after it
       expect(await shown).toBe(true)
       expect(said).toEqual(['shown', 'show']) // counted once
-    } finally {
-      vi.useRealTimers()
-    }
+    })
   })
 
   it('counts a card as shown in the task after its first frame, without a step of the shopper', async () => {
     const said: string[] = []
-    const session = start({
-      displays: {
-        traits: () => ({ device: 'desktop', visitor: 'new' }),
-        record: (event) => (said.push(event), 'shown-1'),
-      },
-    })
-    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] })
-    try {
+    const session = start({ displays: noting(said) })
+    await withFakeFrames(async () => {
       const shown = session.show('nps')
       await vi.advanceTimersByTimeAsync(0)
       expect(said).toEqual([])
       await vi.advanceTimersByTimeAsync(20)
       expect(said).toEqual(['shown'])
       expect(await shown).toBe(true)
-    } finally {
-      vi.useRealTimers()
-    }
+    })
   })
 })
