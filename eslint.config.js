@@ -2,14 +2,14 @@
 // - loader/: runs on every store page view; never imports a chunk's code (the chunks are loaded
 //   through the contract in shared/contract.ts; loader/chunks/import-chunk.ts names them only in
 //   dynamic import() for the npm build).
-// - ui/, transport/, diagnostics/, words/: the lazily loaded chunks; each imports only shared/ and itself.
+// - ui/, transport/, diagnostics/, words/, surveys/: the lazily loaded chunks; each imports only shared/ and itself.
 // - collector/: Node only; never imports browser code.
 // - shared/: what several bundles need; imports nothing outside shared/.
 import tseslint from 'typescript-eslint'
 import importX from 'eslint-plugin-import-x'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
-const rooms = ['loader', 'ui', 'transport', 'diagnostics', 'words', 'collector']
+const rooms = ['loader', 'ui', 'transport', 'diagnostics', 'words', 'surveys', 'collector']
 
 /** no-restricted-imports patterns that keep a room's files out of the given rooms. */
 const keepOut = (room, forbidden) => ({
@@ -52,14 +52,14 @@ export default tseslint.config(
     files: ['src/**'],
     rules: { 'no-sequences': 'error' },
   },
-  keepOut('loader', ['ui', 'transport', 'diagnostics', 'words', 'collector']),
-  ...['ui', 'transport', 'diagnostics', 'words'].map((chunk) =>
+  keepOut('loader', ['ui', 'transport', 'diagnostics', 'words', 'surveys', 'collector']),
+  ...['ui', 'transport', 'diagnostics', 'words', 'surveys'].map((chunk) =>
     keepOut(
       chunk,
       rooms.filter((room) => room !== chunk),
     ),
   ),
-  keepOut('collector', ['loader', 'ui', 'transport', 'diagnostics', 'words']),
+  keepOut('collector', ['loader', 'ui', 'transport', 'diagnostics', 'words', 'surveys']),
   keepOut('shared', rooms),
   {
     // Tests, scripts and the demo drive browsers and servers with loosely typed page objects.

@@ -3,7 +3,8 @@
 // - dist/touchpoint-ui.js, dist/touchpoint-transport.js: chunks the loader fetches next to itself
 //   only when a survey is due or answers must be sent; dist/touchpoint-diagnostics.js only when a
 //   warning must be worded or data-debug is on; dist/touchpoint-words.js only on pages in a language
-//   whose URL words the loader does not carry (German, French …).
+//   whose URL words the loader does not carry (German, French …); dist/touchpoint-surveys.js only
+//   on stores that set their own survey plan (the built-in one ships in the loader, parsed).
 // - dist/esm/: the npm build with .d.ts; the UI and transport are split by dynamic import().
 // The collector has its own config (rollup.collector.mjs).
 import typescript from '@rollup/plugin-typescript'
@@ -88,6 +89,7 @@ export default [
   cdn('src/transport/chunk.ts', 'dist/touchpoint-transport.js'),
   cdn('src/diagnostics/chunk.ts', 'dist/touchpoint-diagnostics.js'),
   cdn('src/words/chunk.ts', 'dist/touchpoint-words.js'),
+  cdn('src/surveys/chunk.ts', 'dist/touchpoint-surveys.js'),
   {
     input: 'src/index.ts',
     external: [/^preact(\/|$)/, 'nanostores', 'ky'],

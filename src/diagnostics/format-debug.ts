@@ -6,7 +6,12 @@ type Debug = Extract<
   { code: 'page' | 'decision' | 'not-showing' | 'showing' | 'failed' | 'delivery' | 'not-sending' }
 >
 
-const FAILED = { listener: 'an on() listener threw', ui: 'the survey UI failed to load', delivery: 'delivery failed' }
+// A part without words here (`surveys`: the store's plan could not be parsed) prints as its name.
+const FAILED: Record<string, string> = {
+  listener: 'an on() listener threw',
+  ui: 'the survey UI failed to load',
+  delivery: 'delivery failed',
+}
 
 /** What the surveys planned for this page wait for, or why none may ask. */
 function duePart(surveys: PageSurvey[]): string {

@@ -1,7 +1,7 @@
 /**
  * The one interface between the loader (`dist/touchpoint.js`, on every page) and the chunks it
  * loads lazily (`touchpoint-ui.js`, `touchpoint-transport.js`, `touchpoint-diagnostics.js`,
- * `touchpoint-words.js`). A CDN may serve an old cached
+ * `touchpoint-words.js`, `touchpoint-surveys.js`). A CDN may serve an old cached
  * loader next to a newer chunk, so every chunk says which version of this interface it speaks;
  * the loader refuses a chunk whose `api` differs from its own and reports an `error` event.
  * Bump CHUNK_API on any incompatible change here.
@@ -14,8 +14,9 @@
  *    Later still, without a bump: `SurveyRequest.strings` and `UiHost.warn`, both optional (an
  *    older loader sends no strings, and the UI checks for `warn` before calling it).
  *    Later still, without a bump: the words chunk (another new chunk, asked for only by newer loaders).
+ *    Later still, without a bump: the surveys chunk (the same), and `failed` notes about it.
  */
-import type { Batch, Detection, SurveyKind, Touchpoint } from './types.js'
+import type { Batch, Detection, Stage, SurveyKind, Touchpoint } from './types.js'
 
 export const CHUNK_API = 2
 
@@ -148,7 +149,7 @@ export type Note =
   | { code: 'decision'; survey: string; trigger: string; eligible: boolean; reason: string }
   | { code: 'not-showing'; survey: string; reason: 'no-endpoint' | 'open' | string }
   | { code: 'showing'; survey: string; trigger: string }
-  | { code: 'failed'; what: 'listener' | 'ui' | 'delivery'; error: unknown }
+  | { code: 'failed'; what: 'listener' | 'ui' | 'delivery' | 'surveys'; error: unknown }
   | { code: 'delivery'; message: string }
   /** A flush that sends nothing: offline (the `online` event flushes), or nothing is due (a draft waits for Send or the page's end). */
   | { code: 'not-sending'; offline: boolean }
@@ -178,11 +179,53 @@ export interface WordsChunk {
   words: UrlWords
 }
 
+// ---- surveys chunk --------------------------------------------------------------------------
+
+/**
+ * What makes a survey due, one key per trigger: `{ delay: 3000 }` (ms after the page view),
+ * `{ dwell: 45000 }` (ms the page has been visible), `{ scroll: 50 }` (percent of the page),
+ * `{ exit: true }` (exit intent), `{ event: 'add_to_cart' }` (a dataLayer event),
+ * `{ track: 'chat_closed' }` (`touchpoint('track', name)`), `{ click: '.size-guide' }`.
+ */
+export type Trigger =
+  | { delay: number }
+  | { dwell: number }
+  | { scroll: number }
+  | { exit: true }
+  | { event: string }
+  | { track: string }
+  | { click: string }
+
+/** One line of the plan: which survey, where, and when. */
+export interface SurveyPlan {
+  /** Survey id sent with each answer; defaults to the kind. Frequency caps count per id. */
+  id: string
+  kind: SurveyKind
+  /** Touchpoints or stages it may show on. */
+  on: (Touchpoint | Stage)[]
+  trigger: Trigger
+  /** Percent of visitors (0–100), stable per visitor, on top of `config.sample`. */
+  sample?: number
+  /** Days before the same survey may show again. Default 90 for NPS, 30 otherwise. */
+  recontactDays?: number
+}
+
+/**
+ * The parser of a store's own survey plan (`data-surveys`, `init({ surveys })`): only stores that
+ * set one load it; the built-in plan ships in the loader already parsed.
+ */
+export interface SurveysChunk {
+  api: number
+  /** The plan the option describes; each bad part becomes one `bad-survey` note and is skipped. */
+  parse(value: string | unknown[], warn: (note: Note) => void): SurveyPlan[]
+}
+
 export interface Chunks {
   ui: UiChunk
   transport: TransportChunk
   diagnostics: DiagnosticsChunk
   words: WordsChunk
+  surveys: SurveysChunk
 }
 
 export type ChunkName = keyof Chunks

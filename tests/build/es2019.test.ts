@@ -10,7 +10,13 @@ import { describe, expect, it } from 'vitest'
 import { toES2019 } from '../../scripts/rollup-plugin-es2019.mjs'
 
 const dist = join(__dirname, '../../dist')
-const CDN_FILES = ['touchpoint.js', 'touchpoint-ui.js', 'touchpoint-transport.js', 'touchpoint-words.js']
+const CDN_FILES = [
+  'touchpoint.js',
+  'touchpoint-ui.js',
+  'touchpoint-transport.js',
+  'touchpoint-words.js',
+  'touchpoint-surveys.js',
+]
 const esmFiles = () =>
   existsSync(join(dist, 'esm'))
     ? readdirSync(join(dist, 'esm'))

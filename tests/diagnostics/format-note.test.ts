@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Note } from '../../src/shared/contract'
 import { formatNote } from '../../src/diagnostics/format-note'
-import { parseSurveys } from '../../src/loader/targeting/parse-surveys'
+import { parseSurveys } from '../../src/surveys/parse-surveys'
 
 const detection = { touchpoint: 'other', stage: 'awareness', signal: 'none' } as const
 

@@ -1,44 +1,29 @@
-import type { Stage, SurveyKind, Touchpoint } from '../../shared/types.js'
+import type { SurveyPlan, Trigger } from '../../shared/contract.js'
+import type { SurveyKind } from '../../shared/types.js'
+
+// The plan's types are part of the contract: a store's own plan is parsed by the surveys chunk.
+export type { SurveyPlan, Trigger }
+
+const plan = (kind: SurveyKind, on: SurveyPlan['on'], trigger: Trigger): SurveyPlan => ({ id: kind, kind, on, trigger })
 
 /**
- * What makes a survey due, one key per trigger: `{ delay: 3000 }` (ms after the page view),
- * `{ dwell: 45000 }` (ms the page has been visible), `{ scroll: 50 }` (percent of the page),
- * `{ exit: true }` (exit intent), `{ event: 'add_to_cart' }` (a dataLayer event),
- * `{ track: 'chat_closed' }` (`touchpoint('track', name)`), `{ click: '.size-guide' }`.
- */
-export type Trigger =
-  | { delay: number }
-  | { dwell: number }
-  | { scroll: number }
-  | { exit: true }
-  | { event: string }
-  | { track: string }
-  | { click: string }
-
-/** One line of the plan: which survey, where, and when. */
-export interface SurveyPlan {
-  /** Survey id sent with each answer; defaults to the kind. Frequency caps count per id. */
-  id: string
-  kind: SurveyKind
-  /** Touchpoints or stages it may show on. */
-  on: (Touchpoint | Stage)[]
-  trigger: Trigger
-  /** Percent of visitors (0–100), stable per visitor, on top of `config.sample`. */
-  sample?: number
-  /** Days before the same survey may show again. Default 90 for NPS, 30 otherwise. */
-  recontactDays?: number
-}
-
-/**
- * Used when `surveys` is not set, in the `data-surveys` syntax: the parser ships in the loader
- * anyway, and the string is a third of the size of the same plan as objects. Checkout only ever
- * asks on exit intent: a survey must not stand between a shopper and paying.
+ * The plan used when `surveys` is not set, already parsed: most stores never set one, so the
+ * parser (the surveys chunk, src/surveys/) stays off their pages. Written in the `data-surveys`
+ * syntax it reads `confirmation:csat@delay=3s; account:nps@delay=5s;
+ * product:emotion@dwell=45s; product,cart:emotion@exit; checkout:ces@exit` (a test holds the
+ * two together); NPS asks again after 90 days, its default recontact period (eligibility.ts). Checkout only ever asks on exit intent: a survey must not stand between a
+ * shopper and paying.
  *
  * @example
- * startTargeting(ctx, open) // with ctx.config.surveys === null follows DEFAULT_SURVEYS
+ * startTargeting(deps, open) // with deps.config.surveys === null follows DEFAULT_PLANS
  */
-export const DEFAULT_SURVEYS =
-  'confirmation:csat@delay=3s;account:nps@delay=5s/recontact=90;product:emotion@dwell=45s;product,cart:emotion@exit;checkout:ces@exit'
+export const DEFAULT_PLANS: SurveyPlan[] = [
+  plan('csat', ['confirmation'], { delay: 3000 }),
+  plan('nps', ['account'], { delay: 5000 }),
+  plan('emotion', ['product'], { dwell: 45000 }),
+  plan('emotion', ['product', 'cart'], { exit: true }),
+  plan('ces', ['checkout'], { exit: true }),
+]
 
 /** The trigger's type and value, e.g. `['delay', 3000]`. */
 export const triggerOf = (t: Trigger) => Object.entries(t)[0] as [keyof UnionKeys, number | string | true]

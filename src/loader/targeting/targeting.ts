@@ -1,11 +1,10 @@
-import type { Note, UiChunk } from '../../shared/contract.js'
+import type { Chunks, Note } from '../../shared/contract.js'
 import type { Config } from '../../shared/options.js'
 import type { Detection } from '../../shared/types.js'
 import type { SafeStorage } from '../lib/storage.js'
 import type { Consent } from '../privacy/consent.js'
 import { isEligible, STATE, type TargetingState } from './eligibility.js'
-import { parseSurveys } from './parse-surveys.js'
-import { describeTrigger, type SurveyPlan } from './plan.js'
+import { DEFAULT_PLANS, describeTrigger, type SurveyPlan } from './plan.js'
 import { armTriggers, type Armed } from './triggers.js'
 import { whenIdle } from '../lib/when-idle.js'
 import { toJson } from '../../shared/to-json.js'
@@ -32,8 +31,8 @@ export interface TargetingDeps {
   consent: Pick<Consent, 'granted' | 'reason' | 'onChange'>
   /** The current page's journey position. */
   detection(): Detection
-  /** Fetches the UI ahead of a trigger (prefetch); failures are ignored. */
-  loadChunk(name: 'ui'): Promise<UiChunk>
+  /** Fetches the UI ahead of a trigger (prefetch; failures are ignored), and the parser of a store's own plan. */
+  loadChunk: <K extends 'ui' | 'surveys'>(name: K) => Promise<Chunks[K]>
   log(note: Note): void
   warn(note: Note): void
   /** Whether a survey already showed (or began opening) on this page view; the survey session owns it. */
@@ -41,7 +40,9 @@ export interface TargetingDeps {
 }
 
 /**
- * Decides when a survey is due: parses `config.surveys` once, arms the current touchpoint's
+ * Decides when a survey is due: follows the built-in plan, or a store's own `config.surveys`
+ * once the surveys chunk has parsed it (track() and dataLayer events heard meanwhile are replayed,
+ * and delays count from when it was asked for, so the wait loses no trigger), arms the current touchpoint's
  * triggers while consent is granted, and calls `open(plan, trigger)` when a trigger fires and
  * the visitor is eligible. With `debug`, notes each page view (what may ask here, and whether it
  * may now) and every decision.
@@ -52,8 +53,15 @@ export interface TargetingDeps {
  */
 export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, trigger: string) => void): Targeting {
   const { config, consent, log } = deps
-  const plans = parseSurveys(config.surveys, deps.warn)
+  // Most stores run the built-in plan, which the loader carries parsed; only a store's own plan
+  // fetches the parser, once consent allows a survey (GPC: never). Until it is in, `plans` is
+  // undefined and nothing is armed.
+  let plans: SurveyPlan[] | undefined = config.surveys == null ? DEFAULT_PLANS : undefined
   let armed: Armed | undefined
+  // Named triggers heard while the parser is on its way: replayed once the plan is armed.
+  let early: ['track' | 'event', string][] | undefined
+  const hear = (type: 'track' | 'event', name: string) =>
+    armed ? armed[type](name) : early && early.push([type, name])
 
   const load = (): TargetingState => {
     let state: TargetingState | undefined
@@ -90,9 +98,36 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
     open(plan, trigger)
   }
 
-  const arm = () => {
+  const askForPlan = () => {
+    const askedAt = Date.now()
+    early = []
+    deps.loadChunk('surveys').then(
+      (chunk) => {
+        plans = chunk.parse(config.surveys!, deps.warn)
+        // Delays count from when the plan was asked for, as if it had been here all along.
+        arm(Date.now() - askedAt)
+        const heard = early!
+        early = undefined
+        heard.forEach(([type, name]) => hear(type, name))
+      },
+      // Without the parser no survey asks by itself on this page view (the store's plan is not
+      // the built-in one, so that is not a fallback); show() still works. One warning says why.
+      (error) => {
+        plans = []
+        early = undefined
+        deps.warn({ code: 'failed', what: 'surveys', error })
+      },
+    )
+  }
+
+  /** `elapsed`: ms already gone when the plan came late, taken off its delays. */
+  const arm = (elapsed = 0) => {
     if (armed) armed.stop()
     armed = undefined
+    if (!plans) {
+      if (consent.granted() && !early) askForPlan()
+      return
+    }
     const detection = deps.detection()
     const here = plans.filter((p) => p.on.includes(detection.touchpoint) || p.on.includes(detection.stage))
     const granted = consent.granted()
@@ -108,7 +143,7 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
           return { id: plan.id, trigger: describeTrigger(plan.trigger), eligible, reason }
         }),
       })
-    if (granted) armed = armTriggers(deps.win, here, fire)
+    if (granted) armed = armTriggers(deps.win, here, fire, elapsed)
     // Once a survey this visitor may see is armed on this page, fetch and compile the survey UI
     // while the page is idle: when its trigger fires, the card paints without a round trip or a
     // compile. Pages where none can show (or before consent) never fetch it. A failure is not
@@ -124,8 +159,8 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
 
   return {
     restart: arm,
-    track: (name) => armed && armed.track(name),
-    dataLayerEvent: (name) => armed && armed.event(name),
+    track: (name) => hear('track', name),
+    dataLayerEvent: (name) => hear('event', name),
     outcome(survey, what) {
       const state = load()
       const now = Date.now()

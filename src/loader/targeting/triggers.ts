@@ -9,6 +9,8 @@ export interface Armed {
 
 /**
  * Arms each plan's trigger on this page; `fire(plan, 'delay=3000')` runs at most once per plan.
+ * `elapsed` ms of the page view are already gone (a store's own plan arrives with its parser),
+ * so a delay fires when it would have had the plan been there from the start.
  * Exit intent: on desktop the pointer leaving through the top of the window; on touch screens
  * (`pointer: coarse`) a fast upward scroll (≥ 1.5 px/ms) after scrolling at least one screen
  * down, which is how mobile shoppers reach the address bar and back button. Scroll work is
@@ -21,6 +23,7 @@ export function armTriggers(
   win: Window,
   plans: SurveyPlan[],
   fire: (plan: SurveyPlan, trigger: string) => void,
+  elapsed = 0,
 ): Armed {
   const doc = win.document
   const stops: (() => void)[] = []
@@ -68,7 +71,7 @@ export function armTriggers(
       fire(plan, describeTrigger(plan.trigger))
     }
     const v = value as number & string
-    if (type == 'delay') later(go, v)
+    if (type == 'delay') later(go, v - elapsed)
     else if (type == 'dwell') {
       // Visible time only: a tab left in the background is not a shopper reading.
       let left = +v

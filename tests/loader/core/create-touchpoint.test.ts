@@ -4,6 +4,7 @@ import { createTouchpoint } from '../../../src/loader/core/create-touchpoint'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { diagnostics } from '../../../src/diagnostics'
 import { words } from '../../../src/words'
+import { surveys } from '../../../src/surveys'
 import { CHUNK_API, type Chunks, type LoadChunk, type SurveyRequest, type UiHost } from '../../../src/shared/contract'
 import type { Batch } from '../../../src/shared/types'
 import packageJson from '../../../package.json'
@@ -23,6 +24,7 @@ const chunks: Chunks = {
   },
   diagnostics,
   words,
+  surveys,
 }
 const loadChunk: LoadChunk = async (name) => chunks[name]
 const start = (config: Partial<Config> = {}) =>

@@ -9,6 +9,7 @@ import { FIRST_SEEN_KEY } from '../../../src/loader/displays/visitor'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { diagnostics } from '../../../src/diagnostics'
 import { words } from '../../../src/words'
+import { surveys } from '../../../src/surveys'
 import { CHUNK_API, type Chunks, type LoadChunk, type SendResult, type UiHost } from '../../../src/shared/contract'
 import type { Batch, SurveyDisplay } from '../../../src/shared/types'
 import { expectWireBatch, response } from '../../shared/wire-schema'
@@ -32,6 +33,7 @@ const chunks: Chunks = {
   },
   diagnostics,
   words,
+  surveys,
 }
 const loadChunk: LoadChunk = async (name) => chunks[name]
 const start = (config: Partial<Config> = {}) =>

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS } from '../../../src/shared/options'
-import { CHUNK_API } from '../../../src/shared/contract'
+import { CHUNK_API, type Chunks } from '../../../src/shared/contract'
+import { surveys } from '../../../src/surveys'
 import type { TargetingDeps } from '../../../src/loader/targeting/targeting'
 import { createStorage } from '../../../src/loader/lib/storage'
 import { createConsent } from '../../../src/loader/privacy/consent'
@@ -66,7 +67,9 @@ describe('startTargeting frequency rules', () => {
       log: vi.fn(),
       warn: vi.fn(),
       detection: () => detection,
-      loadChunk: vi.fn(async () => ({ api: CHUNK_API, open: () => ({ close() {} }) })),
+      // The UI (prefetched), and the parser of a store's own plan.
+      loadChunk: async <K extends 'ui' | 'surveys'>(name: K) =>
+        (name == 'surveys' ? surveys : { api: CHUNK_API, open: () => ({ close() {} }) }) as Chunks[K],
       consent,
       storage: createStorage(window, consent.granted, () => {}),
       // The survey session's answer; these tests count the calls of `open` instead.
@@ -81,11 +84,11 @@ describe('startTargeting frequency rules', () => {
   })
   afterEach(() => vi.useRealTimers())
 
-  it('opens nothing by itself with an empty plan (data-surveys=""), even on the thank-you page', () => {
+  it('opens nothing by itself with an empty plan (data-surveys=""), even on the thank-you page', async () => {
     const ctx = makeCtx({ surveys: '' })
     const open = vi.fn()
     startTargeting(ctx, open)
-    vi.advanceTimersByTime(120_000)
+    await vi.advanceTimersByTimeAsync(120_000)
     expect(open).not.toHaveBeenCalled()
     expect(ctx.warn).not.toHaveBeenCalled()
   })
@@ -219,11 +222,12 @@ describe('startTargeting frequency rules', () => {
     expect(open).toHaveBeenCalledOnce()
   })
 
-  it('re-arms for the new touchpoint on restart', () => {
+  it('re-arms for the new touchpoint on restart', async () => {
     detection = { stage: 'consideration', touchpoint: 'listing', signal: 'url' }
     const ctx = makeCtx({ surveys: 'listing:csat@track=filter; cart:emotion@event=add_to_cart' })
     const open = vi.fn()
     const t = startTargeting(ctx, open)
+    await vi.advanceTimersByTimeAsync(0) // the store's plan is parsed by the surveys chunk
     t.dataLayerEvent('add_to_cart')
     expect(open).not.toHaveBeenCalled()
     detection = { stage: 'decision', touchpoint: 'cart', signal: 'url' }

@@ -1,24 +1,23 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest'
-import { parseSurveys } from '../../../src/loader/targeting/parse-surveys'
+import { parseSurveys } from '../../src/surveys/parse-surveys'
+import { DEFAULT_PLANS } from '../../src/loader/targeting/plan'
 
 describe('parseSurveys', () => {
-  const DEFAULT_PLAN = [
-    { id: 'csat', kind: 'csat', on: ['confirmation'], trigger: { delay: 3e3 } },
-    { id: 'nps', kind: 'nps', on: ['account'], trigger: { delay: 5e3 }, recontactDays: 90 },
-    { id: 'emotion', kind: 'emotion', on: ['product'], trigger: { dwell: 45e3 } },
-    { id: 'emotion', kind: 'emotion', on: ['product', 'cart'], trigger: { exit: true } },
-    { id: 'ces', kind: 'ces', on: ['checkout'], trigger: { exit: true } },
-  ]
+  // The built-in plan ships in the loader already parsed (loader/targeting/plan.ts); written in the
+  // syntax a store would use, it is this (README, "When a survey shows"). NPS asks again after
+  // 90 days without saying so: that is its default recontact period.
+  const WRITTEN =
+    'confirmation:csat@delay=3s; account:nps@delay=5s; product:emotion@dwell=45s; product,cart:emotion@exit; checkout:ces@exit'
 
-  it('uses the default plan when nothing is configured', () => {
+  it('gives the plan the loader carries for stores that set none, from its written form', () => {
     const warn = vi.fn()
-    expect(parseSurveys(null, warn)).toEqual(DEFAULT_PLAN)
+    expect(parseSurveys(WRITTEN, warn)).toStrictEqual(DEFAULT_PLANS)
     expect(warn).not.toHaveBeenCalled()
   })
 
   it('never asks on checkout in the default plan except on exit intent', () => {
-    const checkout = parseSurveys(null, vi.fn()).filter((p) => p.on.includes('checkout'))
+    const checkout = DEFAULT_PLANS.filter((p) => p.on.includes('checkout'))
     expect(checkout.length).toBeGreaterThan(0)
     for (const p of checkout) expect(p.trigger).toEqual({ exit: true })
   })

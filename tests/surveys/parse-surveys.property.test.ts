@@ -1,9 +1,9 @@
-import { formatNote } from '../../../src/diagnostics/format-note'
+import { formatNote } from '../../src/diagnostics/format-note'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseSurveys } from '../../../src/loader/targeting/parse-surveys'
-import { KINDS, STAGES, TOUCHPOINTS } from '../../../src/shared/vocabulary'
-import { triggerOf, type SurveyPlan } from '../../../src/loader/targeting/plan'
+import { parseSurveys } from '../../src/surveys/parse-surveys'
+import { KINDS, STAGES, TOUCHPOINTS } from '../../src/shared/vocabulary'
+import { triggerOf, type SurveyPlan } from '../../src/loader/targeting/plan'
 
 // Property tests of the data-surveys parser: any text (or any JSON array from data-config)
 // gives well-formed plans and one warning per bad part, never a throw; good parts are read

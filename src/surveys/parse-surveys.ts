@@ -1,11 +1,11 @@
-import type { Note, SurveyProblem } from '../../shared/contract.js'
-import { KINDS, STAGES, TOUCHPOINTS } from '../../shared/vocabulary.js'
-import { DEFAULT_SURVEYS, type SurveyPlan, type Trigger } from './plan.js'
+import type { Note, SurveyPlan, SurveyProblem, Trigger } from '../shared/contract.js'
+import { KINDS, STAGES, TOUCHPOINTS } from '../shared/vocabulary.js'
 
 const MS: Record<string, number> = { ms: 1, s: 1e3, m: 6e4 }
 
 /**
- * Reads the `surveys` option into a plan. `null` gives the plan of DEFAULT_SURVEYS. A string is a list of
+ * Reads a store's own `surveys` option into a plan (the built-in plan ships in the loader already
+ * parsed: loader/targeting/plan.ts). A string is a list of
  * parts separated by `;`, each `where:kind[@trigger][/option…]`:
  * - where: touchpoints or stages, comma-separated (`product,cart`, `decision`)
  * - trigger: `delay=3s` (default), `dwell=45s`, `scroll=50%`, `exit`, `event=add_to_cart`,
@@ -18,8 +18,7 @@ const MS: Record<string, number> = { ms: 1, s: 1e3, m: 6e4 }
  * @example
  * parseSurveys('confirmation:csat@delay=3s; cart:emotion@event=add_to_cart/sample=50', console.warn)
  */
-export function parseSurveys(value: string | unknown[] | null, warn: (note: Note) => void): SurveyPlan[] {
-  if (value == null) value = DEFAULT_SURVEYS
+export function parseSurveys(value: string | unknown[], warn: (note: Note) => void): SurveyPlan[] {
   const plans: SurveyPlan[] = []
   const parts: unknown[] = typeof value == 'string' ? value.split(';').filter((p) => p.trim()) : value
   for (const part of parts) {
