@@ -1,8 +1,13 @@
 // Report builds are admitted, not piled up: identical requests share one build, different ones
 // queue for a fixed number of slots. Builds here are promises the test settles by hand, so
 // every state (running, waiting, shared) is observed, not timed.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createReportAdmission } from '../../src/collector/report-admission'
+import type { ResponseStore } from '../../src/collector/storage'
+import { ENGINES } from './engines'
+import { answer, asReader, batch, startCollector, stopCollectors } from './fixtures'
+
+afterEach(stopCollectors)
 
 /** A build the test finishes when it wants; `started` counts how often it was called. */
 function controlledBuild<T>() {
@@ -86,5 +91,57 @@ describe('report admission', () => {
     expect(failing.started).toBe(2)
     failing.finish('recovered')
     expect(await retry).toBe('recovered')
+  })
+})
+
+/**
+ * Holds the store's reads of the newest comments (one per report build) until `open()`, and
+ * counts them: a gate on the real store, so that requests provably arrive while a build runs.
+ */
+function gateNewestComments(store: ResponseStore) {
+  const read = store.comments.bind(store)
+  let open = () => {}
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  const gate = { builds: 0, open }
+  store.comments = async (range, query) => {
+    if (query.order === 'newest') {
+      gate.builds++
+      await opened
+    }
+    return read(range, query)
+  }
+  return gate
+}
+
+describe.each(ENGINES)('report routes on %s', (engine) => {
+  it('build once for identical requests in flight, whatever the view, and once more for another range', async () => {
+    const { url, post, collector } = await startCollector({}, engine)
+    expect((await post(batch([answer({ comment: 'fine' }), answer({ score: 2 })]))).status).toBe(200)
+    const gate = gateNewestComments(collector.store)
+    let arrived = 0
+    collector.server.on('request', () => arrived++)
+    const get = (path: string) => fetch(url + path, { headers: asReader })
+    const requests = [
+      get('/api/report'),
+      get('/api/report'),
+      get('/report?lang=vi'),
+      get('/report.csv'),
+      get('/api/report?from=2026-11-20'),
+    ]
+    await expect.poll(() => arrived).toBe(requests.length)
+    // Every handler has reached the admission by the next turn of the event loop (no I/O before it).
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(gate.builds).toBe(2)
+    gate.open()
+    const responses = await Promise.all(requests)
+    expect(responses.map((res) => res.status)).toEqual([200, 200, 200, 200, 200])
+    const [first, second] = await Promise.all([responses[0].json(), responses[1].json()])
+    expect(second).toEqual(first)
+    expect(first.total).toBe(2)
+    expect(gate.builds).toBe(2)
+    // Once built, nothing is kept: a later request builds again and sees a later answer.
+    expect((await post(batch([answer()]))).status).toBe(200)
+    expect((await (await get('/api/report')).json()).total).toBe(3)
+    expect(gate.builds).toBe(3)
   })
 })
