@@ -3,6 +3,7 @@ import { csvHeader, csvLines } from './csv.js'
 import { DateRangeError, parseDateRange } from './date-range.js'
 import { sendError, sendJson, sendText } from './http.js'
 import type { RateLimiter } from './rate-limit.js'
+import type { ReportAdmission } from './report-admission.js'
 import { reportFromStore } from './report.js'
 import { readCredentials, reportIsConfigured, type ReportAccess } from './report-auth.js'
 import { CommentFilterError, parseCommentFilter, type CommentFilter } from './report-comments.js'
@@ -22,6 +23,8 @@ export interface ReportRouteContext {
   /** Failed logins per client; over it every attempt gets 429, right or wrong. */
   loginThrottle: RateLimiter
   client: string
+  /** Shares identical builds and limits how many run at once (report-admission.ts). */
+  admission: ReportAdmission
 }
 
 /**
@@ -88,7 +91,10 @@ export async function handleReport(
   }
   if (url.pathname === '/answers.csv') return streamCsv(res, store, range)
   // /api/report is the data; the HTML page and /report.csv are views of it.
-  const report = await reportFromStore(store, range, { commentFilter })
+  // One build per distinct range and filter at a time, shared by every request that asks for
+  // it meanwhile; the views (JSON, HTML in any language, CSV) are rendered from it per request.
+  const key = JSON.stringify([range.from ?? null, range.to ?? null, commentFilter])
+  const report = await context.admission.run(key, () => reportFromStore(store, range, { commentFilter }))
   if (url.pathname === '/api/report') return sendJson(res, 200, report, REPORT_HEADERS)
   if (url.pathname === '/report.csv') {
     return sendText(res, 200, 'text/csv; charset=utf-8', reportCsv(report), {

@@ -3,6 +3,7 @@ import type { Stage, SurveyKind, Touchpoint } from '../shared/types.js'
 import { figuresOf, indexTally, round, type Figures, type Tally } from './report-figures.js'
 import { compareMeans, type Difference } from './stats/compare.js'
 import { criticalZ, moments, type Interval } from './stats/intervals.js'
+import { runToEnd, type Steps } from './report-slices.js'
 import type { TallyRow } from './storage/index.js'
 
 /**
@@ -52,13 +53,33 @@ export interface Trend {
  * trendOf(rows, { from: '2026-11-01T00:00:00.000Z', to: '2026-11-14T23:59:59.999Z' }).unit // → 'day'
  */
 export function trendOf(rows: readonly TallyRow[], range: { from?: string | null; to?: string | null }): Trend {
-  const days = rows.map((r) => String(r.day)).sort()
+  return runToEnd(trendSteps(rows, range))
+}
+
+/**
+ * `trendOf` as steps (report-slices.ts): it yields after each period of each series, so the
+ * collector computes a trend over tens of thousands of daily counts in slices.
+ */
+export function* trendSteps(
+  rows: readonly TallyRow[],
+  range: { from?: string | null; to?: string | null },
+): Steps<Trend> {
+  // Tens of thousands of rows share a few hundred days: each day's period is worked out once.
+  const days = [...new Set(rows.map((r) => String(r.day)))].sort()
   const first = range.from?.slice(0, 10) ?? days[0]
   const last = range.to?.slice(0, 10) ?? days[days.length - 1]
   if (!first || !last) return { unit: 'day', periods: [], overall: [], stages: [], touchpoints: [] }
   const span = (Date.parse(last) - Date.parse(first)) / 86_400_000 + 1
   const unit = span <= DAILY_UP_TO_DAYS ? 'day' : 'week'
-  const periodOf = (day: string) => (unit === 'day' ? day : mondayOf(day))
+  const periodOfDay = new Map<string, string>()
+  const periodOf = (day: string) => {
+    const known = periodOfDay.get(day)
+    if (known !== undefined) return known
+    const period = unit === 'day' ? day : mondayOf(day)
+    periodOfDay.set(day, period)
+    return period
+  }
+  yield
   const periods: string[] = []
   for (let day = periodOf(first); day <= last; day = addDays(day, unit === 'day' ? 1 : 7)) periods.push(day)
 
@@ -73,31 +94,33 @@ export function trendOf(rows: readonly TallyRow[], range: { from?: string | null
   // Each period's tallies found once: a series then reads only its own period's, not all of them.
   const byPeriod = new Map(periods.map((p) => [p, [] as typeof tallies]))
   for (const t of tallies) byPeriod.get(t.period)?.push(t)
+  yield
   const series = (keep: (t: (typeof tallies)[number]) => boolean) =>
-    periodsOf(periods.map((p) => byPeriod.get(p)!.filter(keep)))
-  return {
-    unit,
-    periods,
-    overall: series(() => true),
-    stages: STAGES.map((stage) => ({ key: stage, periods: series((t) => t.stage === stage) })),
-    touchpoints: TOUCHPOINTS.filter((tp) => tallies.some((t) => t.touchpoint === tp)).map((tp) => ({
-      key: tp,
-      periods: series((t) => t.touchpoint === tp),
-    })),
-  }
+    periodsOf(periods.map((p) => () => byPeriod.get(p)!.filter(keep)))
+  const overall = yield* series(() => true)
+  const stages: Series<Stage>[] = []
+  for (const stage of STAGES) stages.push({ key: stage, periods: yield* series((t) => t.stage === stage) })
+  const touchpoints: Series<Touchpoint>[] = []
+  for (const tp of TOUCHPOINTS.filter((tp) => tallies.some((t) => t.touchpoint === tp)))
+    touchpoints.push({ key: tp, periods: yield* series((t) => t.touchpoint === tp) })
+  return { unit, periods, overall, stages, touchpoints }
 }
 
-function periodsOf(groups: Tally[][]): PeriodFigures[] {
+// Each period's tallies are picked out only when its turn comes, so one step is one period.
+function* periodsOf(groups: (() => Tally[])[]): Steps<PeriodFigures[]> {
   let previous: Tally[] | null = null
-  return groups.map((tallies) => {
-    const figures = figuresOf(tallies)
-    const point = periodPoint(figures)
+  const result: PeriodFigures[] = []
+  for (const group of groups) {
+    const tallies = group()
+    const point = periodPoint(figuresOf(tallies))
     const change = previous
       ? changes(previous, tallies)
       : { index: null, csat: null, nps: null, emotion: null, ces: null }
     previous = tallies
-    return { ...point, change }
-  })
+    result.push({ ...point, change })
+    yield
+  }
+  return result
 }
 
 const periodPoint = (f: Figures) => ({

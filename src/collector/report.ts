@@ -2,10 +2,11 @@ import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../shared/vocabulary.js'
 import { figuresOf, MIN_N, type Figures, type Tally } from './report-figures.js'
 import { ratesOf, type Rates } from './report-rates.js'
 import { npsJourneys, segmentsOf, type NpsJourney, type Segment } from './report-segments.js'
-import { trendOf, type Trend } from './report-trend.js'
-import { filterComments, type CommentFilter } from './report-comments.js'
-import { THEME_COMMENTS, themesOf, type Theme } from './themes/themes.js'
-import { memorySource, storeSource, type ReportSource } from './report-source.js'
+import { trendSteps, type Trend } from './report-trend.js'
+import { filterCommentSteps, type CommentFilter } from './report-comments.js'
+import { THEME_COMMENTS, themeSteps, type Theme } from './themes/themes.js'
+import { runInSlices, type Steps } from './report-slices.js'
+import { memorySource, storeSource, type DisplayCount, type ReportSource } from './report-source.js'
 import { judgeWeakest, type Verdict } from './report-weakest.js'
 import { SMALL_N } from './stats/intervals.js'
 import type { Comment, ResponseStore, TallyRow, TimeRange } from './storage/index.js'
@@ -120,6 +121,32 @@ export async function buildReportFrom(source: ReportSource, options: ReportOptio
     source.tally(['stage', 'kind', 'score', 'device', 'visitor', 'language']),
     source.comments({ order: 'newest', limit: THEME_COMMENTS }),
   ])
+  // The database did the counting; what is left is JavaScript over its results, run in slices
+  // so that the collector's event loop keeps answering POSTs meanwhile (report-slices.ts).
+  const report = await runInSlices(reportSteps({ rows, displays, answered, daily, segmentRows, recent }, options))
+  const { verdict } = report
+  if (verdict.status === 'clear' && verdict.lowest) {
+    const { touchpoint, stage, index } = verdict.lowest
+    const quoted = await source.comments({ order: 'lowest', limit: 3, touchpoint })
+    const responses = report.touchpoints.find((t) => t.touchpoint === touchpoint)!.responses
+    report.weakest = { touchpoint, stage, index, responses, comments: quoted.filter((c) => c.comment) }
+  }
+  return report
+}
+
+interface ReportInputs {
+  rows: TallyRow[]
+  displays: DisplayCount[]
+  answered: TallyRow[]
+  daily: TallyRow[]
+  segmentRows: TallyRow[]
+  recent: Comment[]
+}
+
+// The report's computation, yielding between its parts and inside the long ones (the trend,
+// the themes, the comment filter).
+function* reportSteps(inputs: ReportInputs, options: ReportOptions): Steps<Report> {
+  const { rows, displays, answered, daily, segmentRows, recent } = inputs
   const filter = options.commentFilter ?? {}
   const counts = rows.map((row) => ({ ...row, kind: row.kind as SurveyKind, score: Number(row.score) }))
   const byTouchpoint = groupBy(counts, (c) => c.touchpoint as Touchpoint)
@@ -133,38 +160,49 @@ export async function buildReportFrom(source: ReportSource, options: ReportOptio
       (a, b) => TOUCHPOINTS.indexOf(a.touchpoint) - TOUCHPOINTS.indexOf(b.touchpoint) || (a.survey < b.survey ? -1 : 1),
     )
   const verdict = judgeWeakest(touchpoints)
-  const report: Report = {
+  yield
+  const overall = figuresOf(counts)
+  const stages = STAGES.map((stage) => ({ stage, ...figuresOf(counts.filter((c) => c.stage === stage)) }))
+  const touchpointFigures = touchpoints.map(({ touchpoint, stage, tallies }) => ({
+    touchpoint,
+    stage,
+    ...figuresOf(tallies),
+  }))
+  yield
+  const surveys = surveyGroups.map(({ touchpoint, survey, list }) => ({
+    survey,
+    touchpoint,
+    stage: commonStage(list, touchpoint),
+    ...figuresOf(list),
+  }))
+  const rates = ratesOf(displays, answered, STAGES)
+  yield
+  const trend = yield* trendSteps(daily, options)
+  const segments = segmentsOf(segmentRows)
+  const journeys = npsJourneys(counts)
+  yield
+  const themes = yield* themeSteps(recent)
+  const comments = yield* filterCommentSteps(recent, filter, options.comments ?? 20)
+  return {
     total: sum(counts),
     range: { from: options.from ?? null, to: options.to ?? null },
-    overall: figuresOf(counts),
-    stages: STAGES.map((stage) => ({ stage, ...figuresOf(counts.filter((c) => c.stage === stage)) })),
-    touchpoints: touchpoints.map(({ touchpoint, stage, tallies }) => ({ touchpoint, stage, ...figuresOf(tallies) })),
-    surveys: surveyGroups.map(({ touchpoint, survey, list }) => ({
-      survey,
-      touchpoint,
-      stage: commonStage(list, touchpoint),
-      ...figuresOf(list),
-    })),
+    overall,
+    stages,
+    touchpoints: touchpointFigures,
+    surveys,
     weakest: null,
     verdict,
-    rates: ratesOf(displays, answered, STAGES),
-    trend: trendOf(daily, options),
-    segments: segmentsOf(segmentRows),
-    nps_journeys: npsJourneys(counts),
-    themes: themesOf(recent),
+    rates,
+    trend,
+    segments,
+    nps_journeys: journeys,
+    themes,
     themes_from: recent.length,
     comment_filter: filter,
-    comments: filterComments(recent, filter).slice(0, options.comments ?? 20),
+    comments,
     min_n: MIN_N,
     small_n: SMALL_N,
   }
-  if (verdict.status === 'clear' && verdict.lowest) {
-    const { touchpoint, stage, index } = verdict.lowest
-    const quoted = await source.comments({ order: 'lowest', limit: 3, touchpoint })
-    const responses = report.touchpoints.find((t) => t.touchpoint === touchpoint)!.responses
-    report.weakest = { touchpoint, stage, index, responses, comments: quoted.filter((c) => c.comment) }
-  }
-  return report
 }
 
 /**

@@ -5,6 +5,7 @@ import { clientAddressResolver, type TrustProxy } from './client-address.js'
 import { collectRoute } from './collect-route.js'
 import { sendError, sendJson } from './http.js'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js'
+import { createReportAdmission } from './report-admission.js'
 import { checkReportAccess } from './report-auth.js'
 import { handleReport, REPORT_PATHS } from './report-routes.js'
 import { createAlerter, type AlertOptions } from './alerts/alerter.js'
@@ -46,6 +47,8 @@ export interface CollectorOptions extends ServerLimits {
   fallback?: (req: IncomingMessage, res: ServerResponse, url: URL) => void
   /** Low-score alerts to a webhook (alerts/alerter.ts); off without a `url`. */
   alerts?: Omit<AlertOptions, 'log' | 'now'> | null
+  /** Different reports built at once; more wait their turn, identical ones share a build (report-admission.ts). Default 2. */
+  reportBuildsAtOnce?: number
   /** Where warnings go. Default `console.warn`. */
   log?: (message: string) => void
   /** The clock, for tests. Default `Date.now`. */
@@ -96,7 +99,8 @@ export function createCollector(options: CollectorOptions): Collector {
     alerter?.notify(batch.responses)
     return result
   }
-  const reportContext = (req: IncomingMessage) => ({ store, access, loginThrottle, client: clientOf(req) })
+  const admission = createReportAdmission(options.reportBuildsAtOnce)
+  const reportContext = (req: IncomingMessage) => ({ store, access, loginThrottle, admission, client: clientOf(req) })
   const route = createRouter(
     [
       {

@@ -5,9 +5,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import type { ResponseStore } from '../../src/collector/storage'
-import { openPostgresStore } from '../../src/collector/storage/postgres'
+import { openPostgresStore, READ_CONNECTIONS } from '../../src/collector/storage/postgres'
 import { withClient } from './engines'
-import { answer, answers } from './fixtures'
+import { answer, answers, display } from './fixtures'
 import { useDatabases } from './use-databases'
 
 const { fresh } = useDatabases()
@@ -88,7 +88,7 @@ describe('group commit on PostgreSQL', () => {
   })
 
   it('commits answers while every report connection is busy', async () => {
-    const { store, target } = await fresh('postgres', (t) => openPostgresStore(t.location, { maxConnections: 1 }))
+    const { store, target } = await fresh('postgres', (t) => openPostgresStore(t.location, { readConnections: 1 }))
     const old = answer({ at: '2026-01-01T00:00:00.000Z' })
     await store.insert([old])
     // Another session locks the old answer, so a purge (on the store's only read connection) waits for it.
@@ -104,6 +104,30 @@ describe('group commit on PostgreSQL', () => {
     await blocker.query('ROLLBACK')
     await blocker.end()
     expect(await purge).toBe(1)
+  }, 15_000)
+})
+
+describe('report reads on PostgreSQL', () => {
+  it(`hold at most ${READ_CONNECTIONS} connections, and answers are committed while they wait`, async () => {
+    const { store, target } = await fresh('postgres')
+    await store.insertDisplays([display()])
+    // Another session locks the daily display counts, which every report reads and an
+    // answers-only insert does not touch: report queries queue on the server, holding connections.
+    const blocker = new pg.Client(target.location)
+    await blocker.connect()
+    await blocker.query('BEGIN')
+    await blocker.query('LOCK TABLE display_counts IN ACCESS EXCLUSIVE MODE')
+    const reports = Array.from({ length: READ_CONNECTIONS * 2 }, () => store.displayCounts({}))
+    try {
+      await expect.poll(() => waitingOnLock(target.location)).toBe(READ_CONNECTIONS)
+      expect(await store.insert([answer()])).toEqual({ stored: 1, duplicates: 0 })
+      // Still only as many as the read pool holds: the rest wait in the collector, not on the server.
+      expect(await waitingOnLock(target.location)).toBe(READ_CONNECTIONS)
+    } finally {
+      await blocker.query('ROLLBACK')
+      await blocker.end()
+    }
+    expect((await Promise.all(reports)).every((counts) => counts[0].n === 1)).toBe(true)
   }, 15_000)
 })
 

@@ -130,6 +130,9 @@ async function writeDisplays(client: pg.PoolClient, requests: DisplayRow[][]) {
 
 // Two groups in flight: one is sent and inserted while the other waits for its WAL flush.
 const GROUPS_IN_FLIGHT = 2
+// A report asks six queries at once and two reports build at a time (report-admission.ts);
+// four connections let them overlap without running twelve queries against collection.
+export const READ_CONNECTIONS = 4
 
 /**
  * The PostgreSQL engine: many stateless collectors share one database. Each collector groups
@@ -140,9 +143,12 @@ const GROUPS_IN_FLIGHT = 2
  * const store = openPostgresStore('postgres://touchpoint@db.internal/touchpoint')
  * await store.insert(batch.responses) // → { stored: 1, duplicates: 0 }, committed
  */
-export function openPostgresStore(databaseUrl: string, { maxConnections = 10 } = {}): ResponseStore {
+export function openPostgresStore(databaseUrl: string, { readConnections = READ_CONNECTIONS } = {}): ResponseStore {
   const { Pool } = loadDriver('pg')
-  const pool = new Pool({ connectionString: databaseUrl, max: maxConnections })
+  // Reads (the report, the CSV export, the health check) and purges share a small pool: a
+  // collector's reports never run more than this many queries on the server at once, so they
+  // cannot take the server's CPU from the inserts of this or any other collector.
+  const pool = new Pool({ connectionString: databaseUrl, max: readConnections })
   // Group commit has connections of its own, one per group in flight: reports that fill the
   // read pool must never leave a group of answers waiting for a connection.
   const writePool = new Pool({ connectionString: databaseUrl, max: GROUPS_IN_FLIGHT })

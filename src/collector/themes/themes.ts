@@ -3,6 +3,7 @@ import type { Touchpoint } from '../../shared/types.js'
 import { isLowScore } from '../report-vocabulary.js'
 import { round } from '../report-figures.js'
 import { wilson, type Interval } from '../stats/intervals.js'
+import { runToEnd, type Steps } from '../report-slices.js'
 import type { Comment } from '../storage/index.js'
 import { phrasesOf } from './extract.js'
 import { foldText } from './fold.js'
@@ -39,19 +40,25 @@ export interface Theme {
  * themesOf(comments).find((t) => t.key === 'shipping fee')?.count // → 3
  */
 export function themesOf(comments: readonly Comment[], extraSynonyms: readonly string[][] = []): Theme[] {
+  return runToEnd(themeSteps(comments, extraSynonyms))
+}
+
+/** `themesOf` as steps (report-slices.ts): it yields after each comment read and each theme made. */
+export function* themeSteps(comments: readonly Comment[], extraSynonyms: readonly string[][] = []): Steps<Theme[]> {
   const synonyms = synonymTable(extraSynonyms)
   const themes: Theme[] = []
   for (const touchpoint of TOUCHPOINTS) {
     const mine = comments.filter((c) => c.touchpoint === touchpoint)
     if (!mine.length) continue
     const mentions = new Map<string, Set<number>>()
-    mine.forEach((c, index) => {
+    for (const [index, c] of mine.entries()) {
       for (const phrase of phrasesOf(c.comment, c.locale, synonyms)) {
         const set = mentions.get(phrase) ?? new Set<number>()
         set.add(index)
         mentions.set(phrase, set)
       }
-    })
+      yield
+    }
     // Most comments first; on a tie the longer phrase, which says more.
     const ranked = [...mentions]
       .filter(([, set]) => set.size >= MIN_MENTIONS)
@@ -75,8 +82,12 @@ export function themesOf(comments: readonly Comment[], extraSynonyms: readonly s
         count: list.length,
         low_share: round(low / list.length, 4),
         low_ci: ci && [round(ci[0], 4), round(ci[1], 4)],
-        examples: distinct([...list].sort((a, b) => a.score - b.score || (a.at < b.at ? 1 : -1))).slice(0, 3),
+        examples: firstDistinct(
+          [...list].sort((a, b) => a.score - b.score || (a.at < b.at ? 1 : -1)),
+          3,
+        ),
       })
+      yield
     }
   }
   return themes
@@ -86,9 +97,21 @@ export function themesOf(comments: readonly Comment[], extraSynonyms: readonly s
 export const mentions = (comment: Comment, key: string, extraSynonyms: readonly string[][] = []) =>
   phrasesOf(comment.comment, comment.locale, synonymTable(extraSynonyms)).includes(key)
 
-// Shoppers repeat each other word for word; a quote is shown once.
-const distinct = (list: Comment[]) =>
-  list.filter((c, i) => list.findIndex((other) => foldText(other.comment) === foldText(c.comment)) === i)
+// Shoppers repeat each other word for word; a quote is shown once. Each comment is folded once
+// and only until `count` are found (comparing every pair folded a popular theme's hundreds of
+// comments tens of thousands of times).
+function firstDistinct(list: readonly Comment[], count: number): Comment[] {
+  const seen = new Set<string>()
+  const found: Comment[] = []
+  for (const comment of list) {
+    if (found.length === count) break
+    const folded = foldText(comment.comment)
+    if (seen.has(folded)) continue
+    seen.add(folded)
+    found.push(comment)
+  }
+  return found
+}
 const overlap = (a: Set<number>, b: Set<number>) => [...a].filter((i) => b.has(i)).length
 
 // The words as shoppers wrote them: the stretch of each comment whose folded form is the key
