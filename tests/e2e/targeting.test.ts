@@ -114,6 +114,15 @@ async function staysQuiet(v: Visit, ms = 1800) {
   expect(await v.tab.evaluate(() => (window as any).chunksAsked)).toEqual([])
   expect(await survey(v.tab).count()).toBe(0)
 }
+/**
+ * Gives consent with `give` and resolves once the store's own plan has arrived: the surveys chunk is
+ * fetched only after consent, over the real network, while the page's clock stands still.
+ */
+async function consentThen(v: Visit, give: () => Promise<unknown>) {
+  const parser = v.tab.waitForResponse((response) => response.url().endsWith('/touchpoint-surveys.js'))
+  await give()
+  await (await parser).finished()
+}
 /** Scrolls the page to `y` and resolves once the browser has fired the scroll event. */
 const scrollTo = (tab: Page, y: number | string) =>
   tab.evaluate(
@@ -258,7 +267,7 @@ describe('consent and privacy signals, in Chromium', () => {
     expect(await kept(v)).toEqual(NOTHING)
     expect(v.requests).toEqual(loaderOnly(path))
 
-    await v.tab.evaluate(() => (window as any).touchpoint.consent(true))
+    await consentThen(v, () => v.tab.evaluate(() => (window as any).touchpoint.consent(true)))
     await v.tab.clock.runFor(1000) // data-surveys: delay=1s from consent
     await appears(v.tab)
     await v.tab.getByRole('radio', { name: '4', exact: true }).click()
@@ -277,7 +286,7 @@ describe('consent and privacy signals, in Chromium', () => {
     await staysQuiet(v)
     expect(await kept(v)).toEqual(NOTHING)
     expect(v.requests).toEqual(loaderOnly(path))
-    await v.tab.evaluate(() => (window as any).cmpChoose(true))
+    await consentThen(v, () => v.tab.evaluate(() => (window as any).cmpChoose(true)))
     await v.tab.clock.runFor(1000)
     await appears(v.tab)
   })
@@ -288,7 +297,9 @@ describe('consent and privacy signals, in Chromium', () => {
     await staysQuiet(v)
     expect(await kept(v)).toEqual(NOTHING)
     expect(v.requests).toEqual(loaderOnly(path))
-    await v.tab.evaluate(() => (window as any).gtag('consent', 'update', { analytics_storage: 'granted' }))
+    await consentThen(v, () =>
+      v.tab.evaluate(() => (window as any).gtag('consent', 'update', { analytics_storage: 'granted' })),
+    )
     await v.tab.clock.runFor(1000)
     await appears(v.tab)
   })

@@ -10,6 +10,7 @@ import { startTargeting } from '../../../src/loader/targeting/targeting'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { CHUNK_API, type Chunks, type LoadChunk } from '../../../src/shared/contract'
 import { diagnostics } from '../../../src/diagnostics'
+import { surveys } from '../../../src/surveys'
 
 vi.mock('../../../src/loader/detection/detect-stage', async (original) => {
   const module = await original<typeof import('../../../src/loader/detection/detect-stage')>()
@@ -24,6 +25,7 @@ let opened: string[]
 const chunks = {
   ui: { api: CHUNK_API, open: (request: { survey: string }) => (opened.push(request.survey), { close() {} }) },
   diagnostics,
+  surveys, // the store's own plans below are parsed by the surveys chunk
 } as unknown as Chunks
 const loadChunk: LoadChunk = async (name) => chunks[name]
 const start = (config: Partial<Config> = {}) =>
