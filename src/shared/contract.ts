@@ -14,6 +14,8 @@
  *    Later still, without a bump: `SurveyRequest.strings` and `UiHost.warn`, both optional (an
  *    older loader sends no strings, and the UI checks for `warn` before calling it).
  *    Later still, without a bump: the words chunk (another new chunk, asked for only by newer loaders).
+ *    Later still, without a bump: `UiChunk.prepare`, optional (an older UI lacks it and the loader
+ *    checks for it; an older loader never calls it, and open() renders as before).
  */
 import type { Batch, Detection, SurveyKind, Touchpoint } from './types.js'
 
@@ -72,6 +74,11 @@ export interface UiHandle {
 export interface UiChunk {
   api: number
   open(request: SurveyRequest, host: UiHost): UiHandle
+  /**
+   * Renders the card for `request` ahead of time, at idle, invisible and inert, so that an open()
+   * with the same request only reveals it (a different one renders as ever). Never throws.
+   */
+  prepare?(request: SurveyRequest, host: Pick<UiHost, 'warn'>): void
 }
 
 // ---- transport chunk ------------------------------------------------------------------------

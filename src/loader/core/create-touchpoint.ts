@@ -55,7 +55,7 @@ export function createTouchpoint(
     locale: () => resolveLocale(win, config.locale),
     outcome: (survey, what) => targeting.outcome(survey, what),
   })
-  const targeting = startTargeting({ ...shared, shownThisPageView: session.shownThisPageView }, (plan, trigger) => {
+  const targeting = startTargeting({ ...shared, ...session }, (plan, trigger) => {
     log({ code: 'showing', survey: plan.id, trigger })
     session.show(plan.kind, plan.id, true)
   })

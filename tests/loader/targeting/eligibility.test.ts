@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS } from '../../../src/shared/options'
-import { CHUNK_API } from '../../../src/shared/contract'
 import type { TargetingDeps } from '../../../src/loader/targeting/targeting'
 import { createStorage } from '../../../src/loader/lib/storage'
 import { createConsent } from '../../../src/loader/privacy/consent'
@@ -66,7 +65,7 @@ describe('startTargeting frequency rules', () => {
       log: vi.fn(),
       warn: vi.fn(),
       detection: () => detection,
-      loadChunk: vi.fn(async () => ({ api: CHUNK_API, open: () => ({ close() {} }) })),
+      prepare: vi.fn(),
       consent,
       storage: createStorage(window, consent.granted, () => {}),
       // The survey session's answer; these tests count the calls of `open` instead.
