@@ -15,6 +15,8 @@
  *    older loader sends no strings, and the UI checks for `warn` before calling it).
  *    Later still, without a bump: the words chunk (another new chunk, asked for only by newer loaders).
  *    Later still, without a bump: the surveys chunk (the same), and `failed` notes about it.
+ *    Later still, without a bump: `UiChunk.prepare`, optional (an older UI lacks it and the loader
+ *    checks for it; an older loader never calls it, and open() renders as before).
  */
 import type { Batch, Detection, Stage, SurveyKind, Touchpoint } from './types.js'
 
@@ -73,6 +75,11 @@ export interface UiHandle {
 export interface UiChunk {
   api: number
   open(request: SurveyRequest, host: UiHost): UiHandle
+  /**
+   * Renders the card for `request` ahead of time, at idle, invisible and inert, so that an open()
+   * with the same request only reveals it (a different one renders as ever). Never throws.
+   */
+  prepare?(request: SurveyRequest, host: Pick<UiHost, 'warn'>): void
 }
 
 // ---- transport chunk ------------------------------------------------------------------------

@@ -1,52 +1,24 @@
-import { render } from 'preact'
 import type { SurveyRequest, UiHandle, UiHost } from '../shared/contract.js'
-import { resolveColor, textOn } from './contrast.js'
-import { followViewport } from './follow-viewport.js'
-import { tolerateFrozenPrototypes } from './frozen-prototypes.js'
-import { createSurveyState } from './state.js'
-import { surveyStrings } from './store-strings.js'
-import { CSS, sharedSheet } from './styles.js'
-import { Survey } from './survey.js'
+import { buildCard, fits, removeCard, type Card } from './card.js'
+import { whenIdleSteps } from './idle-steps.js'
 
-// Constructable stylesheets need no nonce under a strict CSP; older browsers get a nonce'd <style>.
-function style(root: ShadowRoot, nonce?: string) {
-  try {
-    root.adoptedStyleSheets = [sharedSheet()]
-    return
-  } catch {
-    // no constructable stylesheets (Safari before 16.4): a <style> element instead
-  }
-  const el = document.createElement('style')
-  if (nonce) el.nonce = nonce
-  el.textContent = CSS
-  root.appendChild(el)
-}
+// The card prepared ahead for the survey a trigger on this page may open (prepare()), if any,
+// and the request being prepared: an open() in between makes that preparation moot.
+let prepared: Card | undefined
+let wanted: SurveyRequest | undefined
 
 /**
  * Shows one survey in its own shadow root: floating bottom-right/left, or inside `request.mount`.
+ * A card prepared for this very request is only revealed: no render, style or layout of its own.
  * @example const { close } = open({ survey: 'nps', kind: 'nps', locale: 'en', position: 'bottom-right', mount: null, auto: true }, host)
  */
 export function open(request: SurveyRequest, host: UiHost): UiHandle {
-  tolerateFrozenPrototypes()
-  const el = document.createElement('div')
-  el.setAttribute('data-touchpoint-survey', request.kind)
-  if (!request.mount) el.setAttribute('data-floating', '')
-  ;(request.mount || document.body || document.documentElement).appendChild(el)
-  const root = el.attachShadow({ mode: 'open' })
-  style(root, request.nonce)
-  const box = root.appendChild(document.createElement('div'))
-
-  const theme: Record<string, string> = {}
-  // Resolved on the inner box: the host's :host{all:initial!important} would beat a colour set on it.
-  const accent = request.accent && resolveColor(request.accent, box)
-  if (accent) {
-    theme['--accent'] = `rgb(${accent})`
-    theme['--on-accent'] = textOn(accent)
-  }
-  const rtl = [document.dir, document.documentElement.dir].some((d) => d && d.toLowerCase() == 'rtl')
+  const ready = prepared && fits(prepared, request) ? prepared : undefined
+  if (prepared && !ready) removeCard(prepared) // another survey, or the page changed: render anew
+  prepared = wanted = undefined
+  const card = ready || buildCard(request, host, false)
+  const { el, box, state, link } = card
   const before = document.activeElement as HTMLElement | null
-  const state = createSurveyState()
-  const unfollow = request.mount ? () => {} : followViewport(root, el)
   let timer: ReturnType<typeof setTimeout> | undefined
   let open = true
 
@@ -55,11 +27,9 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
     open = false
     clearTimeout(timer)
     stop()
-    unfollow()
     // Give focus back only when it is still ours to give (the shopper did not move on).
     const hadFocus = document.activeElement == el
-    render(null, box)
-    el.remove()
+    removeCard(card)
     host.closed()
     if (hadFocus && !request.auto) before?.focus?.()
   }
@@ -68,25 +38,54 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
     if (document.activeElement == el) (box.firstElementChild as HTMLElement | null)?.focus()
     timer = setTimeout(close, 2000)
   })
+  link.host = host
+  link.close = close
+  // A prepared card names its survey and leaves `inert` (and with it its invisibility) only now.
+  el.setAttribute('data-touchpoint-survey', request.kind)
+  el.removeAttribute('inert')
 
-  const t = surveyStrings(request, host)
-  render(<Survey request={request} host={host} state={state} rtl={rtl} theme={theme} t={t} close={close} />, box)
   // Our own element cannot be hidden (styles.ts), but the mount element or its ancestors can.
   // Browsers without checkVisibility (before Chrome 105, Safari 17.4) take the card as visible.
-  const card = box.firstElementChild as HTMLElement
+  const dialog = box.firstElementChild as HTMLElement
   let visible = true
   try {
-    visible = !card.checkVisibility || card.checkVisibility({ checkVisibilityCSS: true })
+    visible = !dialog.checkVisibility || dialog.checkVisibility({ checkVisibilityCSS: true })
   } catch {
     // a page's own checkVisibility broke: show it as before
   }
-  // Focus in the card's first frame, not now: focus() makes the browser compute the new card's
-  // style and layout on the spot, inside this task; in the frame callback they are the work the
-  // frame does anyway, so the task that renders stays short. Keyboard and screen-reader users
-  // still land on the first option before they see the card.
-  if (visible && !request.auto)
-    requestAnimationFrame(() => {
-      if (open) box.querySelector('input')?.focus({ preventScroll: true })
-    })
+  const focus = () => {
+    if (open) box.querySelector('input')?.focus({ preventScroll: true })
+  }
+  // A prepared card has its style and layout: focus costs little now, and keyboard and
+  // screen-reader users land on the first option in the task that reveals it. A new card takes
+  // focus in its first frame instead: focus() would make the browser compute the new card's style
+  // and layout on the spot, inside this task; in the frame callback they are the work the frame
+  // does anyway. Either way they land on it before they see the card.
+  if (visible && !request.auto) {
+    if (ready) focus()
+    else requestAnimationFrame(focus)
+  }
   return { close, visible }
+}
+
+/**
+ * Renders the card for `request` ahead of its show(), at idle, invisible and inert (card.tsx), so
+ * that open() with the same request only reveals it. One card at a time: a newer request replaces
+ * it. Only a floating card: one inside the page's `mount` would take its place in the page.
+ * @example prepare({ survey: 'emotion', kind: 'emotion', locale: 'en', position: 'bottom-right', mount: null, auto: true }, { warn })
+ */
+export function prepare(request: SurveyRequest, host: Pick<UiHost, 'warn'>): void {
+  if (request.mount) return
+  let card: Card | undefined
+  wanted = request
+  whenIdleSteps([
+    () => {
+      if (wanted != request) return false
+      if (prepared) removeCard(prepared)
+      prepared = card = buildCard(request, host, true)
+    },
+    // Its style, then its layout, each in an idle callback of its own rather than in a frame.
+    () => card == prepared && getComputedStyle(card!.box.firstElementChild!).color,
+    () => card == prepared && card!.box.firstElementChild!.getBoundingClientRect(),
+  ])
 }

@@ -9,6 +9,7 @@
 // Safari before 15.4 drops every rule that names :focus-visible, and the radios are invisible
 // (opacity 0): so a focused option gets its ring from :focus, and only a rule those browsers drop
 // takes it away again after a click. (Buttons and the text box keep their native ring there.)
+// A card prepared ahead (open-survey.tsx) waits inert: unseen, and its entrance starts when it is shown.
 // The scale keeps 12px from the question (on .options: `.card *` resets a margin on the legend): the 3px
 // focus ring with its 2px offset then leaves 7px clear of the text.
 export const CSS = `:host{all:initial!important;display:block!important}:host([data-floating]){display:contents!important}
@@ -28,7 +29,7 @@ fieldset{border:0;padding:0;min-width:0}legend,.thank-you{padding:0;padding-inli
 .comment{flex:1;min-width:0;padding:8px 10px;background:var(--bg);border:1px solid var(--border);border-radius:8px}
 .send{padding:8px 16px;background:var(--accent);color:var(--on-accent)!important;border:0;border-radius:8px;font-weight:600!important;cursor:pointer}
 .close{position:absolute;top:8px;inset-inline-end:8px;display:grid;place-items:center;width:32px;height:32px;padding:0;background:none;border:0;border-radius:6px;color:var(--muted)!important;cursor:pointer}.close:hover{background:rgba(128,128,128,.18)}
-.thank-you{margin:4px 0}.card:focus{outline:0}
+.thank-you{margin:4px 0}.card:focus{outline:0}:host([inert]) .card{visibility:hidden;animation:none}
 @media (max-width:599px){.floating,.floating.at-left{left:var(--tp-left,0px);right:var(--tp-right,0px);bottom:var(--tp-bottom,0px);width:auto;max-width:none;border-width:1px 0 0;border-radius:var(--touchpoint-radius,12px) var(--touchpoint-radius,12px) 0 0;padding-bottom:max(16px,env(safe-area-inset-bottom))}.comment{font-size:16px}}
 @media (prefers-color-scheme:dark){.card{--accent:#6fd3e0;--on-accent:#000;--bg:#1d1f23;--fg:#f2f3f5;--muted:#b9bcc2;--border:#8b9099;box-shadow:0 6px 24px rgba(0,0,0,.5)}.mood-1{color:#ff8a80}.mood-2{color:#ffb74d}.mood-3{color:#c4c7cc}.mood-4{color:#aee27a}.mood-5{color:#5fdca0}}
 @media (forced-colors:active){.option input:checked+span{forced-color-adjust:none;background:Highlight;color:HighlightText}}

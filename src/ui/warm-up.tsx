@@ -3,6 +3,7 @@ import { createSurveyState } from './state.js'
 import { stringsFor } from './strings.js'
 import { sharedSheet } from './styles.js'
 import { Survey } from './survey.js'
+import { whenIdleSteps } from './idle-steps.js'
 
 // The first card a page shows costs several times what the next one costs: V8 compiles each
 // function on its first call, the browser builds its DOM wrappers on first use, and the first
@@ -12,8 +13,8 @@ import { Survey } from './survey.js'
 // idle callback so that no step is a long task: the stylesheet parsed; a card rendered outside
 // the document (code only); then the same card, invisible, in the document for one style pass
 // and one layout; then removed. `visibility:hidden` keeps it from being painted, seen, hit or
-// announced; it is fixed in a corner, so it moves nothing on the page. Safari has no
-// requestIdleCallback: there the first card pays as before.
+// announced; it is fixed in a corner, so it moves nothing on the page. The card a trigger on the
+// page may open is then prepared the same way and kept (prepare() in open-survey.tsx).
 
 const noop = () => {}
 const host = { choose: noop, answer: noop, dismiss: noop, closed: noop }
@@ -73,17 +74,4 @@ const removeAway = () => {
 }
 
 /** Runs one warm-up step per idle callback; the card in the document is taken out at the end or on a failure. */
-export function warmUpWhenIdle(): void {
-  if (!('requestIdleCallback' in window)) return
-  const next = (step: number) =>
-    requestIdleCallback(() => {
-      try {
-        steps[step]()
-        if (step + 1 < steps.length) return next(step + 1)
-      } catch {
-        // A failure ends the warm-up quietly: a hostile page broke something, and the real card reports its own problems.
-      }
-      removeAway()
-    })
-  next(0)
-}
+export const warmUpWhenIdle = (): void => whenIdleSteps(steps, removeAway)

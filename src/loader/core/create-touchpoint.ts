@@ -70,7 +70,7 @@ export function createTouchpoint(
   // later, so one that comes before the triggers are armed arms them first: none is lost.
   let targeting: Targeting | undefined
   const started = () =>
-    (targeting ||= startTargeting({ ...shared, shownThisPageView: session.shownThisPageView }, (plan, trigger) => {
+    (targeting ||= startTargeting({ ...shared, ...session }, (plan, trigger) => {
       log({ code: 'showing', survey: plan.id, trigger })
       session.show(plan.kind, plan.id, true)
     }))

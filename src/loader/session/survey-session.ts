@@ -1,5 +1,5 @@
 import type { Config } from '../../shared/options.js'
-import type { Note, UiChunk, UiHandle } from '../../shared/contract.js'
+import type { Note, SurveyRequest, UiChunk, UiHandle } from '../../shared/contract.js'
 import type { Detection, SurveyEvent, SurveyKind, SurveyResponse } from '../../shared/types.js'
 import type { Emitter } from '../core/emitter.js'
 import type { Delivery } from '../delivery/delivery.js'
@@ -31,6 +31,8 @@ export interface SurveySessionDeps {
 export interface SurveySession {
   /** Opens a survey; false when it may not (one is open, no consent …) or could not (UI chunk, hidden place). */
   show(kind: SurveyKind, survey?: string, auto?: boolean): Promise<boolean>
+  /** Has the UI render a trigger's card ahead of time, invisible, so that its show() only reveals it. */
+  prepare(kind: SurveyKind, survey: string): void
   /** Whether a survey showed on this page view, or a trigger began opening one: one per page view. */
   shownThisPageView(): boolean
   /** An SPA navigation: a new page view, where a trigger may ask again. A card on screen stays. */
@@ -59,6 +61,22 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
   const drafts: Record<string, SurveyResponse> = {}
   const opening: UiHandle = { close() {} }
 
+  // What the UI is asked to show: the same for a card prepared ahead and for the one shown, so
+  // that the UI can tell whether its prepared card fits.
+  const request = (kind: SurveyKind, survey: string, auto: boolean, detection = deps.detection()): SurveyRequest => ({
+    survey,
+    kind,
+    locale: deps.locale(),
+    touchpoint: detection.touchpoint,
+    question: config.questions[survey] || config.questions[kind],
+    position: config.position,
+    mount: config.mount ? win.document.querySelector(config.mount) : null,
+    accent: config.accent || undefined,
+    nonce: config.nonce || undefined,
+    strings: config.strings,
+    auto,
+  })
+
   const end = (survey: string, event: 'answer' | 'dismiss', payload: SurveyEvent) => {
     pageViewSpent = true
     deps.outcome(survey, event)
@@ -78,15 +96,15 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
       log({ code: 'not-showing', survey, reason })
       return false
     }
-    const locale = deps.locale()
     const detection = deps.detection()
+    const asked = request(kind, survey, auto, detection)
     // What counts a card as shown: its answer's id, the display, the frequency caps and the `show`
     // event. It waits for the card's first frame, so the shopper sees the card before this runs;
     // a step of the shopper's that comes first runs it first, so an answer always names its display.
     let answer: SurveyAnswer | undefined
     const counted = () => {
       if (!answer) {
-        answer = startAnswer(win, survey, kind, detection, locale)
+        answer = startAnswer(win, survey, kind, detection, asked.locale)
         const { base } = answer
         Object.assign(base, deps.displays!.traits())
         deps.outcome(survey, 'show')
@@ -99,42 +117,27 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
     open = opening // claim the slot while the chunk loads
     try {
       const ui = await deps.loadChunk('ui')
-      const handle: UiHandle = ui.open(
-        {
-          survey,
-          kind,
-          locale,
-          touchpoint: detection.touchpoint,
-          question: config.questions[survey] || config.questions[kind],
-          position: config.position,
-          mount: config.mount ? win.document.querySelector(config.mount) : null,
-          accent: config.accent || undefined,
-          nonce: config.nonce || undefined,
-          strings: config.strings,
-          auto,
+      const handle: UiHandle = ui.open(asked, {
+        choose(score) {
+          const draft = counted().respond(score, null)
+          drafts[draft.id] = draft
+          delivery!.record(draft, false)
         },
-        {
-          choose(score) {
-            const draft = counted().respond(score, null)
-            drafts[draft.id] = draft
-            delivery!.record(draft, false)
-          },
-          answer(score, comment) {
-            const response = counted().respond(score, comment)
-            delete drafts[response.id]
-            delivery!.record(response, true)
-            finished = handle
-            end(survey, 'answer', response)
-          },
-          dismiss() {
-            const { base } = counted()
-            deps.displays!.record('dismissed', base)
-            end(survey, 'dismiss', base)
-          },
-          closed: () => void (open = null),
-          warn: deps.warn,
+        answer(score, comment) {
+          const response = counted().respond(score, comment)
+          delete drafts[response.id]
+          delivery!.record(response, true)
+          finished = handle
+          end(survey, 'answer', response)
         },
-      )
+        dismiss() {
+          const { base } = counted()
+          deps.displays!.record('dismissed', base)
+          end(survey, 'dismiss', base)
+        },
+        closed: () => void (open = null),
+        warn: deps.warn,
+      })
       open = handle
       if (handle.visible === false) {
         handle.close() // closed() frees the slot
@@ -157,6 +160,12 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
 
   return {
     show,
+    // Failures are left to show(), which loads the chunk again and reports them.
+    prepare: (kind, survey) =>
+      void deps.loadChunk('ui').then(
+        (ui) => delivery && ui.prepare && ui.prepare(request(kind, survey, true), deps),
+        () => {},
+      ),
     shownThisPageView: () => pageViewSpent,
     newPageView: () => void (pageViewSpent = false),
     // Own keys only: a page's enumerable Object.prototype additions are not drafts.

@@ -1,6 +1,6 @@
 import type { Chunks, Note } from '../../shared/contract.js'
 import type { Config } from '../../shared/options.js'
-import type { Detection } from '../../shared/types.js'
+import type { Detection, SurveyKind } from '../../shared/types.js'
 import type { SafeStorage } from '../lib/storage.js'
 import type { Consent } from '../privacy/consent.js'
 import { isEligible, STATE, type TargetingState } from './eligibility.js'
@@ -31,8 +31,10 @@ export interface TargetingDeps {
   consent: Pick<Consent, 'granted' | 'reason' | 'onChange'>
   /** The current page's journey position. */
   detection(): Detection
-  /** Fetches the UI ahead of a trigger (prefetch; failures are ignored), and the parser of a store's own plan. */
-  loadChunk: <K extends 'ui' | 'surveys'>(name: K) => Promise<Chunks[K]>
+  /** Fetches the parser of a store's own plan. */
+  loadChunk: <K extends 'surveys'>(name: K) => Promise<Chunks[K]>
+  /** Fetches the UI ahead of a trigger and has it render the trigger's card, unseen (the survey session). */
+  prepare(kind: SurveyKind, survey: string): void
   log(note: Note): void
   warn(note: Note): void
   /** Whether a survey already showed (or began opening) on this page view; the survey session owns it. */
@@ -146,11 +148,13 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
     if (granted) armed = armTriggers(deps.win, here, fire, elapsed)
     // Once a survey this visitor may see is armed on this page, fetch and compile the survey UI
     // while the page is idle: when its trigger fires, the card paints without a round trip or a
-    // compile. Pages where none can show (or before consent) never fetch it. A failure is not
+    // compile, and the first such survey's card is rendered unseen so that its show() only
+    // reveals it. Pages where none can show (or before consent) never fetch it. A failure is not
     // reported here: show() loads the chunk again and reports it then.
     if (granted && here.length)
       whenIdle(deps.win, () => {
-        if (here.some((plan) => decide(plan).eligible)) deps.loadChunk('ui').catch(() => {})
+        const plan = here.find((plan) => decide(plan).eligible)
+        if (plan) deps.prepare(plan.kind, plan.id)
       })
   }
 

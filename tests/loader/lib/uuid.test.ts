@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { uuid } from '../../../src/loader/lib/uuid'
+
+afterEach(() => vi.restoreAllMocks())
 
 describe('uuid', () => {
   it('gives v4 uuids: version 4, variant 8–b, all different', () => {
@@ -10,5 +12,23 @@ describe('uuid', () => {
       seen.add(id)
     }
     expect(seen.size).toBe(2000)
+  })
+
+  it('asks the random source once per id, each digit from its own random byte', () => {
+    const source = vi.spyOn(crypto, 'getRandomValues')
+    const ids = [uuid(), uuid(), uuid()]
+    expect(source).toHaveBeenCalledTimes(3)
+    expect(new Set(ids).size).toBe(3)
+    // Each digit has a byte of its own: two digits drawn from one byte would always agree, and
+    // independent ones agree about once in 16.
+    const many = Array.from({ length: 800 }, () => uuid())
+    for (const [a, b] of [
+      [0, 1],
+      [0, 35],
+      [9, 10],
+      [15, 20],
+      [24, 35],
+    ])
+      expect(many.filter((id) => id[a] == id[b]).length, `digits ${a} and ${b}`).toBeLessThan(120)
   })
 })

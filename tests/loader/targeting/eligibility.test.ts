@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS } from '../../../src/shared/options'
-import { CHUNK_API, type Chunks } from '../../../src/shared/contract'
+import type { Chunks } from '../../../src/shared/contract'
 import { surveys } from '../../../src/surveys'
 import type { TargetingDeps } from '../../../src/loader/targeting/targeting'
 import { createStorage } from '../../../src/loader/lib/storage'
@@ -67,9 +67,9 @@ describe('startTargeting frequency rules', () => {
       log: vi.fn(),
       warn: vi.fn(),
       detection: () => detection,
-      // The UI (prefetched), and the parser of a store's own plan.
-      loadChunk: async <K extends 'ui' | 'surveys'>(name: K) =>
-        (name == 'surveys' ? surveys : { api: CHUNK_API, open: () => ({ close() {} }) }) as Chunks[K],
+      // The parser of a store's own plan.
+      loadChunk: async <K extends 'surveys'>() => surveys as Chunks[K],
+      prepare: vi.fn(),
       consent,
       storage: createStorage(window, consent.granted, () => {}),
       // The survey session's answer; these tests count the calls of `open` instead.

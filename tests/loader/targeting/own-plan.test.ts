@@ -5,14 +5,12 @@
 // never ask for the chunk.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS } from '../../../src/shared/options'
-import { CHUNK_API, type Chunks, type Note } from '../../../src/shared/contract'
+import type { Chunks, Note } from '../../../src/shared/contract'
 import { surveys } from '../../../src/surveys'
 import { createStorage } from '../../../src/loader/lib/storage'
 import { createConsent } from '../../../src/loader/privacy/consent'
 import { startTargeting, type TargetingDeps } from '../../../src/loader/targeting/targeting'
 import type { Detection } from '../../../src/shared/types'
-
-const ui = { api: CHUNK_API, open: () => ({ close() {} }) }
 
 /** Targeting whose surveys chunk arrives (or fails) when the test says. */
 function start(surveysOption: string | null, detection: Detection, extra: Partial<typeof DEFAULTS> = {}) {
@@ -26,9 +24,9 @@ function start(surveysOption: string | null, detection: Detection, extra: Partia
   const consent = createConsent(window, config)
   const warned: Note[] = []
   const asked: string[] = []
-  const loadChunk = <K extends 'ui' | 'surveys'>(name: K) => {
+  const loadChunk = <K extends 'surveys'>(name: K) => {
     asked.push(name)
-    return (name == 'surveys' ? pending : Promise.resolve(ui)) as Promise<Chunks[K]>
+    return pending as Promise<Chunks[K]>
   }
   const deps = {
     win: window,
@@ -37,6 +35,7 @@ function start(surveysOption: string | null, detection: Detection, extra: Partia
     warn: (note: Note) => void warned.push(note),
     detection: () => detection,
     loadChunk,
+    prepare: () => {}, // the survey session's: renders the armed card unseen
     consent,
     storage: createStorage(window, consent.granted, () => {}),
     shownThisPageView: () => false,
