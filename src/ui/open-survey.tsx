@@ -40,19 +40,22 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   })
   link.host = host
   link.close = close
-  // A prepared card names its survey and leaves `inert` (and with it its invisibility) only now.
-  el.setAttribute('data-touchpoint-survey', request.kind)
-  el.removeAttribute('inert')
-
   // Our own element cannot be hidden (styles.ts), but the mount element or its ancestors can.
   // Browsers without checkVisibility (before Chrome 105, Safari 17.4) take the card as visible.
+  // A prepared card is asked while still inert, its style computed at idle: asked after the reveal,
+  // the browser would recompute the whole card's style on the spot, in this task. Its own
+  // `visibility: hidden` (while inert) is not what is asked: an ancestor's `display: none` is, and
+  // no ancestor's `visibility` reaches it (`all: initial` on the host).
   const dialog = box.firstElementChild as HTMLElement
   let visible = true
   try {
-    visible = !dialog.checkVisibility || dialog.checkVisibility({ checkVisibilityCSS: true })
+    visible = !dialog.checkVisibility || dialog.checkVisibility(ready ? {} : { checkVisibilityCSS: true })
   } catch {
     // a page's own checkVisibility broke: show it as before
   }
+  // A prepared card names its survey and leaves `inert` (and with it its invisibility) only now.
+  el.setAttribute('data-touchpoint-survey', request.kind)
+  el.removeAttribute('inert')
   const focus = () => {
     if (open) box.querySelector('input')?.focus({ preventScroll: true })
   }
