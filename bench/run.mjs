@@ -56,7 +56,7 @@ async function main() {
   const runs = []
   try {
     for (let i = 0; i < RUNS; i++) {
-      const run = { traced: {}, cpu: {}, slow: {}, home: {}, confirmation: {} }
+      const run = { traced: {}, cpu: {}, slow: {}, armed: {}, home: {}, confirmation: {} }
       // A visit that fails is retried and left out; a browser that is gone (killed, crashed, or
       // closed by Playwright on SIGTERM) would fail every visit left: stop without writing results.
       const visit = async (...args) => {
@@ -69,8 +69,10 @@ async function main() {
         run.traced[variant] = await visit(browser, server, variant, { steps })
         run.cpu[variant] = await visit(browser, server, variant, { steps: steps.slice(0, 2), throttle: 1 })
       }
-      for (const variant of rotate(['touchpoint', 'posthog'], i))
+      for (const variant of rotate(['touchpoint', 'posthog'], i)) {
         run.slow[variant] = await visit(browser, server, variant, { steps: ['load', 'show'], slow: true })
+        run.armed[variant] = await visit(browser, server, variant, { steps: ['load', 'show'], armed: true })
+      }
       for (const variant of rotate(['none', 'touchpoint', 'posthog'], i)) {
         run.home[variant] = await visit(browser, server, variant, { page: 'home' })
         const steps = variant == 'touchpoint' ? ['load', 'auto'] : ['load']

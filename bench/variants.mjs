@@ -108,6 +108,10 @@ export const WIDGETS = {
   touchpoint: {
     ready: () => !!(window.touchpoint && window.touchpoint.version),
     show: () => window.touchpoint.show('nps'),
+    // The survey the default plan arms on the product page (emotion: dwell, exit intent), whose
+    // card is prepared unseen at idle; a trigger would open it the same way.
+    showArmed: () => window.touchpoint.show('emotion'),
+    prepared: () => [...document.body.children].some((el) => el.hasAttribute('inert') && !!el.shadowRoot),
     card: () => {
       const host = document.querySelector('[data-touchpoint-survey]')
       return host && host.shadowRoot && host.shadowRoot.querySelector('[role=dialog]')

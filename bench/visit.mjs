@@ -144,7 +144,8 @@ async function phase(cdp, server, traced, fn, marks) {
  * Measures one fresh visitor's page view of `variant` (none, touchpoint, posthog,
  * posthog-defaults) on `page` (a key of PAGES). `steps`: 'load' always; 'show' and 'answer' for
  * the widgets; 'auto' waits for a survey that opens by itself. `throttle`: the CPU slow-down
- * (4: traced; 1: CPU time). `slow`: on the slow 4G profile. A visit that fails is given one
+ * (4: traced; 1: CPU time). `slow`: on the slow 4G profile. `armed`: show the survey armed on
+ * the page (touchpoint: emotion, prepared at idle) rather than the NPS. A visit that fails is given one
  * more try, then comes back as `{ variant, error }` and is left out of the table (and counted).
  */
 export async function visit(browser, server, variant, options = {}) {
@@ -163,7 +164,7 @@ async function visitOnce(
   browser,
   server,
   variant,
-  { page: pageName = 'product', throttle = CPU_THROTTLE, slow = false, steps = ['load'] } = {},
+  { page: pageName = 'product', throttle = CPU_THROTTLE, slow = false, steps = ['load'], armed = false } = {},
 ) {
   const traced = throttle > 1
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
@@ -202,12 +203,16 @@ async function visitOnce(
     }
     if (!widget || !steps.includes('show')) return result
 
+    // `armed`: the survey armed on this page, once the widget has readied it (touchpoint prepares
+    // its card at idle; PostHog's surveys are ready once loaded). Waited for outside the phase.
+    const show = (armed && widget.showArmed) || widget.show
+    if (armed && widget.prepared) await page.waitForFunction(widget.prepared, null, { polling: 100, timeout: 15000 })
     const marks = ['bench:show', 'bench:painted']
     result.show = await phase(
       cdp,
       server,
       traced,
-      () => page.evaluate(`(${SHOW_AND_WAIT})(${widget.show}, ${widget.card})`),
+      () => page.evaluate(`(${SHOW_AND_WAIT})(${show}, ${widget.card})`),
       marks,
     )
     result.show.paintedMs = result.show.value

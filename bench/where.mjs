@@ -1,7 +1,7 @@
 // Where the show → painted time goes: one traced show() per widget, at 4× CPU throttling, with
 // the main thread's events between the marks summed by name (self time) and a sampled CPU profile
 // of the same span by function. For finding what to make faster; not part of the table.
-//   node bench/where.mjs [touchpoint|posthog] [repeats]
+//   [ARMED=1] node bench/where.mjs [touchpoint|posthog] [repeats]
 import { chromium } from 'playwright-core'
 import { chromiumLaunchOptions } from '../scripts/chromium-launch.mjs'
 import { startServer } from './server.mjs'
@@ -11,6 +11,8 @@ import { PAGES, WIDGETS } from './variants.mjs'
 const variant = process.argv[2] || 'touchpoint'
 const repeats = Number(process.argv[3] || 3)
 const widget = WIDGETS[variant]
+// ARMED=1: show the survey armed on the page, once the widget has readied it (see visit.mjs).
+const show = (process.env.ARMED && widget.showArmed) || widget.show
 
 const SHOW = (show, card) =>
   new Promise((resolve) =>
@@ -77,6 +79,7 @@ try {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
     await page.goto(`${server.url}${PAGES.product}?v=${variant}`, { waitUntil: 'load' })
     await page.waitForTimeout(2500)
+    if (process.env.ARMED && widget.prepared) await page.waitForFunction(widget.prepared, null, { polling: 100 })
     if (process.env.WARM) {
       // Shown and closed once before the measured show: what is left once the code is compiled.
       await page.evaluate(`(${SHOW})(${widget.show}, ${widget.card})`)
@@ -90,7 +93,7 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
     await cdp.send('Profiler.start')
     const trace = await startTrace(cdp)
-    await page.evaluate(`(${SHOW})(${widget.show}, ${widget.card})`)
+    await page.evaluate(`(${SHOW})(${show}, ${widget.card})`)
     const events = await trace.stop()
     const { profile } = await cdp.send('Profiler.stop')
     const from = markTime(events, 'bench:show')
