@@ -5,13 +5,14 @@ import { createHash } from 'node:crypto'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openStore, type ResponseStore } from '../../src/collector/storage'
-import { MIGRATIONS, SCHEMA_TABLE_SQL } from '../../src/collector/storage/migrations'
+import { MIGRATIONS } from '../../src/collector/storage/migrations'
 import { commentsQuery } from '../../src/collector/storage/queries'
-import { COLUMNS, toRow } from '../../src/collector/storage/rows'
+import { toRow } from '../../src/collector/storage/rows'
 import { memorySource } from '../../src/collector/report-source'
 import type { CommentQuery } from '../../src/collector/storage'
 import { ENGINES, freshDatabase, withClient, type Engine, type Target } from './engines'
 import { answer } from './fixtures'
+import { databaseAtStep } from './older-schema'
 
 let cleanup: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -32,36 +33,6 @@ const someAnswers = () =>
       at: `2026-11-${String(10 + (index % 7)).padStart(2, '0')}T10:00:00.000Z`,
     }),
   )
-
-/** A database as schema step 5 left it, holding rows the way that collector wrote them. */
-async function step5Database(engine: Engine, target: Target, rows: ReturnType<typeof toRow>[]) {
-  const steps = MIGRATIONS.filter((step) => step.version <= 5)
-  const record = 'INSERT INTO touchpoint_schema (version, description, applied_at) VALUES ($1, $2, $3)'
-  const insert = `INSERT INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`
-  if (engine === 'sqlite') {
-    const db = new Database(target.location)
-    db.exec(SCHEMA_TABLE_SQL)
-    for (const step of steps) {
-      db.exec(step.sqlite)
-      db.prepare(record.replace(/\$\d/g, '?')).run(step.version, step.description, '2026-11-01')
-    }
-    for (const row of rows) db.prepare(insert.replace(/\$\d+/g, '?')).run(...COLUMNS.map((c) => row[c]))
-    db.close()
-    return
-  }
-  await withClient(target.location, async (client) => {
-    await client.query(SCHEMA_TABLE_SQL)
-    for (const step of steps) {
-      await client.query(step.postgres)
-      await client.query(record, [step.version, step.description, '2026-11-01'])
-    }
-    for (const row of rows)
-      await client.query(
-        insert,
-        COLUMNS.map((c) => row[c]),
-      )
-  })
-}
 
 /** The plan each engine chooses for the store's own comment query (PostgreSQL told not to prefer a scan of a tiny table). */
 async function planOf(engine: Engine, target: Target, query: CommentQuery): Promise<string> {
@@ -102,11 +73,7 @@ describe.each(ENGINES)('comment indexes (schema step 6) on %s', (engine) => {
     const target = await freshDatabase(engine)
     cleanup.push(() => target.remove())
     const given = someAnswers()
-    await step5Database(
-      engine,
-      target,
-      given.map((a) => toRow(a, '2026-11-21T00:00:00.000Z')),
-    )
+    await databaseAtStep(engine, target, 5, { answers: given.map((a) => toRow(a, '2026-11-21T00:00:00.000Z')) })
     const store: ResponseStore = openStore(target.options)
     cleanup.push(() => store.close())
     await store.ready()

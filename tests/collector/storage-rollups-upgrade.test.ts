@@ -1,15 +1,14 @@
 // The daily rollups where they start and where they shrink: a database filled at schema step 4
 // upgrades with rollups equal to its rows, purges take away what they delete, and the copy
 // into PostgreSQL leaves PostgreSQL's rollups right. Both engines, real servers.
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openStore, type ResponseStore } from '../../src/collector/storage'
 import { copySqliteToPostgres } from '../../src/collector/storage/copy-to-postgres'
-import { DISPLAY_COLUMNS, toDisplayRow } from '../../src/collector/storage/display-rows'
-import { MIGRATIONS, SCHEMA_TABLE_SQL } from '../../src/collector/storage/migrations'
-import { COLUMNS, toRow } from '../../src/collector/storage/rows'
-import { ENGINES, withClient, type Engine, type Target } from './engines'
+import { toDisplayRow } from '../../src/collector/storage/display-rows'
+import { toRow } from '../../src/collector/storage/rows'
+import { ENGINES, type Engine, type Target } from './engines'
 import { answer, display } from './fixtures'
+import { databaseAtStep } from './older-schema'
 import { expectExact, expectTablesExact, openReference, type Reference } from './rollup-reference'
 import { useDatabases } from './use-databases'
 
@@ -43,44 +42,11 @@ const RANGES = [
 ]
 
 /** A database as schema step 4 left it, holding rows the way that collector wrote them. */
-async function olderDatabase(engine: Engine, target: Target) {
-  const steps = MIGRATIONS.filter((step) => step.version <= 4)
-  const answers = someAnswers().map((a) => toRow(a, '2026-11-21T00:00:00.000Z'))
-  const displays = someDisplays().map((d) => toDisplayRow(d, '2026-11-21T00:00:00.000Z'))
-  const insertAnswer = `INSERT INTO responses (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`
-  const insertDisplay = `INSERT INTO displays (${DISPLAY_COLUMNS.join(', ')}) VALUES (${DISPLAY_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`
-  const record = 'INSERT INTO touchpoint_schema (version, description, applied_at) VALUES ($1, $2, $3)'
-  if (engine === 'sqlite') {
-    const db = new Database(target.location)
-    db.exec(SCHEMA_TABLE_SQL)
-    for (const step of steps) {
-      db.exec(step.sqlite)
-      db.prepare(record.replace(/\$\d/g, '?')).run(step.version, step.description, '2026-11-01')
-    }
-    for (const row of answers) db.prepare(insertAnswer.replace(/\$\d+/g, '?')).run(...COLUMNS.map((c) => row[c]))
-    for (const row of displays)
-      db.prepare(insertDisplay.replace(/\$\d+/g, '?')).run(...DISPLAY_COLUMNS.map((c) => row[c]))
-    db.close()
-    return
-  }
-  await withClient(target.location, async (client) => {
-    await client.query(SCHEMA_TABLE_SQL)
-    for (const step of steps) {
-      await client.query(step.postgres)
-      await client.query(record, [step.version, step.description, '2026-11-01'])
-    }
-    for (const row of answers)
-      await client.query(
-        insertAnswer,
-        COLUMNS.map((c) => row[c]),
-      )
-    for (const row of displays)
-      await client.query(
-        insertDisplay,
-        DISPLAY_COLUMNS.map((c) => row[c]),
-      )
+const olderDatabase = (engine: Engine, target: Target) =>
+  databaseAtStep(engine, target, 4, {
+    answers: someAnswers().map((a) => toRow(a, '2026-11-21T00:00:00.000Z')),
+    displays: someDisplays().map((d) => toDisplayRow(d, '2026-11-21T00:00:00.000Z')),
   })
-}
 
 describe.each(ENGINES)('daily rollups on %s', (engine) => {
   it('are filled from the rows when a database at schema step 4 upgrades', async () => {
