@@ -74,7 +74,9 @@ export function createTouchpoint(
       log({ code: 'showing', survey: plan.id, trigger })
       session.show(plan.kind, plan.id, true)
     }))
-  const later = (call: (targeting: Targeting) => void) => setTimeout(() => call(started()))
+  // Once started, at once: a call followed by a navigation in the same task reaches this page's triggers.
+  const later = (call: (targeting: Targeting) => void) =>
+    targeting ? call(targeting) : setTimeout(() => call(started()))
   // The start-up in short tasks, each yielding to the store's page: this one (options, hooks, the
   // API), then detection, then arming the triggers. A macrotask, not an idle callback: a trigger
   // such as `delay=3000` still counts from the page view, as it did when armed in this task.

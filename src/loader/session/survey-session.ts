@@ -160,12 +160,14 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
 
   return {
     show,
-    // Failures are left to show(), which loads the chunk again and reports them.
+    // Failures are left to show(), which loads the chunk again and reports them; a throw while
+    // preparing is caught too, never an unhandled rejection on the store's page. Nothing is
+    // prepared once a card showed (or began opening) on this page view.
     prepare: (kind, survey) =>
-      void deps.loadChunk('ui').then(
-        (ui) => delivery && ui.prepare && ui.prepare(request(kind, survey, true), deps),
-        () => {},
-      ),
+      void deps
+        .loadChunk('ui')
+        .then((ui) => delivery && !pageViewSpent && ui.prepare && ui.prepare(request(kind, survey, true), deps))
+        .catch(() => {}),
     shownThisPageView: () => pageViewSpent,
     newPageView: () => void (pageViewSpent = false),
     // Own keys only: a page's enumerable Object.prototype additions are not drafts.

@@ -60,6 +60,8 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
   // undefined and nothing is armed.
   let plans: SurveyPlan[] | undefined = config.surveys == null ? DEFAULT_PLANS : undefined
   let armed: Armed | undefined
+  // How many times the triggers were armed: an idle step of an earlier arming does nothing.
+  let arms = 0
   // Named triggers heard while the parser is on its way: replayed once the plan is armed.
   let early: ['track' | 'event', string][] | undefined
   const hear = (type: 'track' | 'event', name: string) =>
@@ -103,27 +105,29 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
   const askForPlan = () => {
     const askedAt = Date.now()
     early = []
-    deps.loadChunk('surveys').then(
-      (chunk) => {
+    deps
+      .loadChunk('surveys')
+      .then((chunk) => {
         plans = chunk.parse(config.surveys!, deps.warn)
         // Delays count from when the plan was asked for, as if it had been here all along.
         arm(Date.now() - askedAt)
         const heard = early!
         early = undefined
         heard.forEach(([type, name]) => hear(type, name))
-      },
-      // Without the parser no survey asks by itself on this page view (the store's plan is not
-      // the built-in one, so that is not a fallback); show() still works. One warning says why.
-      (error) => {
+      })
+      // Without the parser (or if it threw) no survey asks by itself on this page view (the
+      // store's plan is not the built-in one, so that is not a fallback); show() still works.
+      // One warning says why, and nothing reaches the store's page as an unhandled rejection.
+      .catch((error) => {
         plans = []
         early = undefined
         deps.warn({ code: 'failed', what: 'surveys', error })
-      },
-    )
+      })
   }
 
   /** `elapsed`: ms already gone when the plan came late, taken off its delays. */
   const arm = (elapsed = 0) => {
+    const current = ++arms
     if (armed) armed.stop()
     armed = undefined
     if (!plans) {
@@ -153,6 +157,8 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
     // reported here: show() loads the chunk again and reports it then.
     if (granted && here.length)
       whenIdle(deps.win, () => {
+        // Only for the arming it belongs to: a navigation or a consent change (both re-arm) meanwhile wins.
+        if (current != arms) return
         const plan = here.find((plan) => decide(plan).eligible)
         if (plan) deps.prepare(plan.kind, plan.id)
       })
