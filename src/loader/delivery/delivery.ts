@@ -116,8 +116,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   )
   // Leftovers of earlier page views, once the page has loaded and the browser is idle: the first
   // storage read of a page is a synchronous trip to the browser (~2 ms in Chromium) that the
-  // store's own page need not wait for. They are safe in storage meanwhile.
-  whenIdle(win, () => void flush())
+  // store's own page need not wait for. They are safe in storage meanwhile. A failed load's retry,
+  // already waiting, sends them in its time.
+  whenIdle(win, () => void (retry || flush()))
 
   return {
     record(response, final) {
