@@ -16,10 +16,11 @@ const A = '6f1d3c2b-9a8e-4c7d-8b6a-5e4f3d2c1b0a'
 const B = '7a2e4d3c-0b9f-4d8e-9c7b-6f5e4d3c2b1a'
 
 /**
- * A delivery whose transport chunk fails `failures` times before it loads (`old`: a chunk without `deliver`). Each start() has its
+ * A delivery whose transport chunk fails `failures` times before it loads (`old`: a chunk without
+ * `deliver`). `idle` runs the page's idle callbacks (at once unless told otherwise). Each start() has its
  * own records, so that a delivery of an earlier test, still retrying, cannot touch them.
  */
-function start(flushMs: number, failures: number, old = false) {
+function start(flushMs: number, failures: number, old = false, idle = (fn: () => void) => fn()) {
   const began = Date.now()
   const sent: Batch[] = []
   const events: unknown[] = []
@@ -38,7 +39,7 @@ function start(flushMs: number, failures: number, old = false) {
       readyState: 'complete' as const,
     }),
     navigator: { onLine: true },
-    requestIdleCallback: (fn: () => void) => fn(),
+    requestIdleCallback: idle,
   })
   const delivery = createDelivery({
     win,
@@ -93,6 +94,18 @@ describe('delivery when the transport chunk does not load', () => {
     // Hours of outage, a few dozen tries, still one event.
     expect(loads.length).toBeLessThan(50)
     expect(events).toHaveLength(1)
+  })
+
+  it("leaves what the idle look finds to a failed load's retry, without cutting the backoff short", async () => {
+    let whenIdle = () => {}
+    const { delivery, loads } = start(1000, Infinity, false, (fn) => void (whenIdle = fn))
+    delivery.record(response({ id: A }), true) // before the page is idle: the load fails
+    await vi.advanceTimersByTimeAsync(500)
+    whenIdle() // the answer is waiting, but the retry is due in 500 ms
+    await vi.advanceTimersByTimeAsync(499)
+    expect(loads).toEqual([0])
+    await vi.advanceTimersByTimeAsync(1)
+    expect(loads).toEqual([0, 1000])
   })
 
   it('keeps the chunk once it has loaded: later answers go without another load or error', async () => {
