@@ -17,8 +17,13 @@
  *    Later still, without a bump: the surveys chunk (the same), and `failed` notes about it.
  *    Later still, without a bump: `UiChunk.prepare`, optional (an older UI lacks it and the loader
  *    checks for it; an older loader never calls it, and open() renders as before).
+ *    Later still, without a bump: `TransportChunk.deliver`, the send orchestration that left the
+ *    loader (docs/delivery.md). A newer chunk keeps `send` and `withLock`, so an older loader
+ *    still sends with it; a newer loader finds no `deliver` on an older chunk and treats it as a
+ *    chunk that did not load (one `error` event, answers kept, retried with backoff).
  */
-import type { Batch, Detection, Stage, SurveyKind, Touchpoint } from './types.js'
+import type { Batch, Detection, EventMap, Stage, SurveyKind, Touchpoint } from './types.js'
+import type { Config } from './options.js'
 
 export const CHUNK_API = 2
 
@@ -105,6 +110,42 @@ export interface TransportChunk {
   send(endpoint: string, batch: Batch, signal?: AbortSignal, onRequest?: () => void): Promise<SendResult>
   /** Run `fn` while holding a cross-tab lock (Web Locks, else a storage lease); null if another tab holds it. */
   withLock<T>(name: string, fn: () => Promise<T>): Promise<T | null>
+  /**
+   * The sending half of delivery for one loader (absent from older chunks: a loader that needs it
+   * treats such a chunk as not loaded). The loader keeps the outbox writes and the triggers.
+   */
+  deliver?(host: DeliveryHost): Courier
+}
+
+/** Storage that never throws (the loader's SafeStorage: localStorage, else memory). */
+export interface KeyValue {
+  get(key: string): string | null
+  set(key: string, value: string): boolean
+  remove(key: string): void
+}
+
+/** What the loader lends the transport chunk's delivery. */
+export interface DeliveryHost {
+  /** The outboxes' storage: the same object the loader writes them with. */
+  storage: KeyValue
+  config: Pick<Config, 'endpoint' | 'flushMs' | 'batchSize'>
+  emit<E extends 'sent' | 'error'>(event: E, payload: EventMap[E]): void
+  log(note: Note): void
+  /** true while the browser says it is offline: nothing is tried then. */
+  offline(): boolean
+}
+
+/** The transport chunk's delivery: sends what the loader stored in the outboxes. */
+export interface Courier {
+  /**
+   * The loader stored something (`answer`: a final answer; else a display): sends it
+   * `data-flush-ms` later, or at once when `data-batch-size` answers are due.
+   */
+  queued(answer: boolean): void
+  /** Sends every due answer and display; resolves once the attempt settles. `handed` hears the request go out. */
+  flush(handed?: () => void): Promise<void>
+  /** The page is being hidden or left: beacons what is due and not yet beaconed on this page view. */
+  leave(): void
 }
 
 // ---- diagnostics chunk ----------------------------------------------------------------------

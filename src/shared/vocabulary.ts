@@ -1,9 +1,9 @@
 /**
  * The product's vocabulary, named once: every type, table and check that speaks of touchpoints,
  * stages, survey kinds, score ranges, emotions, devices, visitors or display events derives from
- * this module (types.ts, the detection ranks, the UI strings, the loader's displays and outbox
- * checks, the collector's validation and report; a test holds schema/response.schema.json to
- * it). Adding a touchpoint means adding it here and placing it in the detection rules
+ * this module (types.ts, the detection ranks, the UI strings, the loader's displays, the
+ * transport chunk's outbox checks, the collector's validation and report; a test holds
+ * schema/response.schema.json to it). Adding a touchpoint means adding it here and placing it in the detection rules
  * (src/loader/detection/page-types.ts), nothing else.
  */
 

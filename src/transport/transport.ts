@@ -7,6 +7,7 @@ import { CHUNK_API, type SendResult, type TransportChunk } from '../shared/contr
 import { withLock } from './lock.js'
 import { retryAfterMs } from './retry-after.js'
 import { toJson } from '../shared/to-json.js'
+import { createCourier } from './courier.js'
 
 /** How one send waits and when it gives up (docs/delivery.md). */
 export interface SendTiming {
@@ -89,15 +90,18 @@ export function createSend(timing: SendTiming): TransportChunk['send'] {
   }
 }
 
+const send = createSend(SEND_TIMING)
+
 /**
  * The transport chunk (`touchpoint-transport.js`, or `import()` in the npm build): its contract
- * interface and nothing more.
+ * interface and nothing more. `send` and `withLock` stay for loaders older than `deliver`.
  *
  * @example
- * const { ok, status, retry } = await transport.send('https://collect.example/r', batch)
+ * const courier = transport.deliver!(host) // the loader, once, when something is to be sent
  */
 export const transport: TransportChunk = {
   api: CHUNK_API,
-  send: createSend(SEND_TIMING),
+  send,
   withLock,
+  deliver: (host) => createCourier(host, { send, withLock }),
 }

@@ -177,7 +177,7 @@ describe('transport: backoff', () => {
   })
 
   it('offers the loader only its contract: no test knob ships in the chunk', () =>
-    expect(Object.keys(transport).sort()).toEqual(['api', 'send', 'withLock']))
+    expect(Object.keys(transport).sort()).toEqual(['api', 'deliver', 'send', 'withLock']))
 
   it('retries exactly network-ish statuses: 408, 429 and every 5xx', async () => {
     const send = createSend({ ...FAST, baseMs: 1, capMs: 1, retries: 1 })

@@ -1,14 +1,12 @@
-import type { Note, TransportChunk } from '../../shared/contract.js'
+import type { Courier, Note, TransportChunk } from '../../shared/contract.js'
 import type { Config } from '../../shared/options.js'
 import type { Emitter } from '../core/emitter.js'
 import type { SafeStorage } from '../lib/storage.js'
 import type { SurveyDisplay, SurveyResponse } from '../../shared/types.js'
-import { OUTBOX_CAP, createOutbox } from './outbox.js'
-import { beacon } from './beacon.js'
-import { readDisplay } from './read-response.js'
+import { OUTBOX_CAP, answersKey, displaysKey } from '../../shared/outbox-list.js'
+import { createOutbox } from './outbox.js'
 import { watchFlushTriggers, type LeaveWindow } from './flush-triggers.js'
 import { whenIdle, type IdleWindow } from '../lib/when-idle.js'
-import { toJson } from '../../shared/to-json.js'
 
 /** How long a draft (score chosen, Send not pressed) is left to its own page before any tab may send it. */
 export const DRAFT_MS = 600000
@@ -43,123 +41,96 @@ export interface Delivery {
 }
 
 /**
- * The loader's half of delivery (docs/delivery.md): the persistent outbox, the flush triggers
- * and the beacon on page leave. Sending, retries and the cross-tab lock live in the transport
- * chunk, loaded only when answers are due.
+ * The loader's half of delivery (docs/delivery.md): what every page view needs for no answer to
+ * be lost. It writes answers and displays to the persistent outboxes at once, stores this page's
+ * drafts as answers when the page is left, and decides when the transport chunk must load: a
+ * display or answer recorded (a survey on screen: the chunk is there, beacon included, before the
+ * shopper answers), leftovers found at idle, `online`, `touchpoint.flush()`. The chunk's courier
+ * does the sending (batches, the lock, retries, events, beacons). A chunk that does not load is
+ * reported once and tried again after a growing wait; the answers wait in storage meanwhile.
  *
  * @example
  * const delivery = createDelivery({ win, config, storage, loadChunk, emit, log, drafts: session.drafts })
  * delivery.record(response, true)
  */
 export function createDelivery(deps: DeliveryDeps): Delivery {
-  const { win, config, emit, log } = deps
-  const endpoint = config.endpoint!
-  const name = 'tp:o:' + endpoint
+  const { win, config, emit } = deps
   const onDrop = (message: string) => {
     console.warn(message) // the message is built here anyway, for the error event
     emit('error', { code: 'outbox', message })
   }
-  const outbox = createOutbox(deps.storage, name, onDrop)
+  const outbox = createOutbox<SurveyResponse>(deps.storage, answersKey(config.endpoint!), onDrop)
   // Displays wait apart, so that they can never push an answer out of its outbox.
-  const displays = createOutbox(deps.storage, 'tp:d:' + endpoint, onDrop, readDisplay)
-  const due = () => outbox.due().length + displays.due().length
-  // What this page view already beaconed (hidden, then pagehide, must not send it twice).
-  const beaconed: Record<string, 1> = {}
-  let timer: ReturnType<typeof setTimeout> | 0 = 0
-  let running: Promise<void> | null = null
+  const displays = createOutbox<SurveyDisplay>(deps.storage, displaysKey(config.endpoint!), onDrop)
+  const host = { ...deps, offline: () => win.navigator.onLine === false }
+  let courier: Courier | undefined
+  let loading: Promise<Courier | void> | undefined
   // The wait before the next try to load a transport chunk that failed (CDN hiccup, blocked by an
-  // extension, an old chunk); 0 once it loads. The first failure is reported, each doubles the wait.
+  // extension, an old chunk); once it loads it stays for the page view. The first failure is
+  // reported, each doubles the wait.
   let chunkWait = 0
+  let retry: ReturnType<typeof setTimeout> | 0 = 0
 
-  const later = (ms: number) => {
-    timer ||= setTimeout(() => {
-      timer = 0
-      flush()
-    }, ms)
+  // The transport chunk's courier: loaded once, one load at a time; undefined while it fails.
+  const load = () =>
+    courier
+      ? Promise.resolve(courier)
+      : (loading ||= deps
+          .loadChunk('transport')
+          .then((transport) => {
+            if (!transport.deliver) throw Error('touchpoint-transport.js is older than its loader')
+            return (courier ||= transport.deliver(host))
+          })
+          .catch((error) => {
+            deps.log({ code: 'failed', what: 'delivery', error })
+            if (!chunkWait) emit('error', { code: 'chunk', message: String(error) })
+            chunkWait = Math.min(CHUNK_RETRY_MAX_MS, Math.max(2 * chunkWait, config.flushMs, 100))
+            retry ||= setTimeout(() => void flush(), chunkWait)
+          })
+          .finally(() => (loading = undefined)))
+
+  // Something was stored: the courier sends it in its time. While a failed load waits to be tried
+  // again, the retry sends it.
+  const queued = (answer: boolean) => void (retry || load().then((loaded) => loaded && loaded.queued(answer)))
+
+  // touchpoint.flush(), `online`, the leftovers at idle and the retries of a failed load. Nothing
+  // waiting, or offline: the chunk is not needed, and the debug log says why nothing went.
+  function flush(handed?: () => void): Promise<void> {
+    clearTimeout(retry as never)
+    retry = 0
+    const offline = host.offline()
+    if (offline || !(outbox.waiting() || displays.waiting()))
+      return Promise.resolve(deps.log({ code: 'not-sending', offline }))
+    return load().then((loaded) => loaded && loaded.flush(handed))
   }
-
-  async function attempt(handed?: () => void) {
-    clearTimeout(timer as never)
-    timer = 0
-    // While offline nothing is tried: the `online` event flushes. The debug log says why nothing went.
-    const offline = win.navigator.onLine === false
-    if (offline || !due()) return log({ code: 'not-sending', offline })
-    let again = config.flushMs
-    let transport: TransportChunk
-    try {
-      transport = await deps.loadChunk('transport')
-      chunkWait = 0
-    } catch (err) {
-      log({ code: 'failed', what: 'delivery', error: err })
-      if (!chunkWait) emit('error', { code: 'chunk', message: String(err) })
-      later((chunkWait = Math.min(CHUNK_RETRY_MAX_MS, Math.max(2 * chunkWait, again, 100))))
-      return
-    }
-    try {
-      // Read inside the lock: another tab may have sent some of them meanwhile.
-      const next = await transport.withLock(name, async () => {
-        const responses = outbox.due()
-        const shown = displays.due()
-        const ids = responses.map((r) => r.id)
-        if (!ids.length && !shown.length) return -1
-        const batch = { v: 1 as const, sent_at: new Date().toISOString(), responses, displays: shown }
-        const { ok, status, retry, retryAfterMs } = await transport.send(endpoint, batch, undefined, handed)
-        if (ok || !retry) {
-          outbox.remove(ids)
-          displays.remove(shown.map((d) => d.id))
-        }
-        if (ok) {
-          // `sent` names answers; a batch of displays alone is sent quietly.
-          if (ids.length) emit('sent', { ids })
-          return -1
-        }
-        const message = `${retry ? 'send failed, will retry' : 'refused, answers dropped'} (${status || 'network'})`
-        log({ code: 'delivery', message })
-        emit('error', { code: retry ? 'network' : 'rejected', message, status, ids })
-        return retry ? retryAfterMs || again : -1
-      })
-      if (next != null) again = next // null: another tab holds the lock and is sending
-    } catch (error) {
-      log({ code: 'failed', what: 'delivery', error })
-    }
-    if (again >= 0 && due()) later(Math.max(again, 100))
-  }
-
-  // One attempt at a time; `handed` hears when this attempt's request goes out.
-  const flush = (handed?: () => void): Promise<void> =>
-    running ? running.then(() => flush(handed)) : (running = attempt(handed).finally(() => (running = null)))
 
   watchFlushTriggers(
     win,
-    () => flush(),
+    () => void flush(),
     (left) => {
-      // The page is going: what the shopper chose is their answer now.
+      // The page is going: what the shopper chose is their answer now, in storage for the next page view.
       if (left) for (const draft of deps.drafts()) outbox.put(draft)
-      const fresh = (entry: object) => {
-        const key = toJson(entry)
-        return !beaconed[key] && (beaconed[key] = 1)
-      }
-      beacon(endpoint, outbox.due().filter(fresh), displays.due().filter(fresh))
+      // Beacons need the chunk; without it (not loaded yet, blocked) the answers wait in storage.
+      if (courier) courier.leave()
     },
   )
   // Leftovers of earlier page views, once the page has loaded and the browser is idle: the first
   // storage read of a page is a synchronous trip to the browser (~2 ms in Chromium) that the
-  // store's own page need not wait for. They are safe in storage meanwhile.
-  whenIdle(win, () => flush())
+  // store's own page need not wait for. They are safe in storage meanwhile. A failed load's retry,
+  // already waiting, sends them in its time.
+  whenIdle(win, () => void (retry || flush()))
 
   return {
     record(response, final) {
       const ids = outbox.put(response, final ? 0 : Date.now() + DRAFT_MS)
       if (ids.length)
         emit('error', { code: 'overflow', message: `more than ${OUTBOX_CAP} answers waiting; dropped the oldest`, ids })
-      if (!final) return
-      if (outbox.due().length >= config.batchSize) flush()
-      else later(config.flushMs)
+      if (final) queued(true)
     },
     display(display) {
       // Past the cap the oldest displays go quietly: they only count, an answer is never lost to them.
       displays.put(display)
-      later(config.flushMs)
+      queued(false)
     },
     // touchpoint.flush() resolves once the batch is on the wire, not after a server's retries.
     flush: () => new Promise<void>((resolve) => void flush(resolve).then(resolve)),

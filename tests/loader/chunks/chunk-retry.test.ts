@@ -9,26 +9,28 @@ import { createEmitter } from '../../../src/loader/core/emitter'
 import { createStorage } from '../../../src/loader/lib/storage'
 import type { Batch } from '../../../src/shared/types'
 import { response } from '../../shared/wire-schema'
+import { withCourier } from '../../transport/with-courier'
 
 // Valid wire ids: the outbox keeps only answers that match the schema.
 const A = '6f1d3c2b-9a8e-4c7d-8b6a-5e4f3d2c1b0a'
 const B = '7a2e4d3c-0b9f-4d8e-9c7b-6f5e4d3c2b1a'
 
 /**
- * A delivery whose transport chunk fails `failures` times before it loads. Each start() has its
+ * A delivery whose transport chunk fails `failures` times before it loads (`old`: a chunk without
+ * `deliver`). `idle` runs the page's idle callbacks (at once unless told otherwise). Each start() has its
  * own records, so that a delivery of an earlier test, still retrying, cannot touch them.
  */
-function start(flushMs: number, failures: number) {
+function start(flushMs: number, failures: number, old = false, idle = (fn: () => void) => fn()) {
   const began = Date.now()
   const sent: Batch[] = []
   const events: unknown[] = []
   /** When each load of the chunk was tried (fake ms since start). */
   const loads: number[] = []
-  const transport: TransportChunk = {
+  const transport: TransportChunk = withCourier({
     api: CHUNK_API,
     send: async (_url, batch) => (sent.push(batch), { ok: true, status: 200, retry: false }),
     withLock: async (_name, fn) => fn(),
-  }
+  })
   const emitter = createEmitter(() => {})
   emitter.on('error', (e) => events.push(e))
   const win = Object.assign(new EventTarget(), {
@@ -37,7 +39,7 @@ function start(flushMs: number, failures: number) {
       readyState: 'complete' as const,
     }),
     navigator: { onLine: true },
-    requestIdleCallback: (fn: () => void) => fn(),
+    requestIdleCallback: idle,
   })
   const delivery = createDelivery({
     win,
@@ -53,7 +55,8 @@ function start(flushMs: number, failures: number) {
     async loadChunk() {
       loads.push(Date.now() - began)
       if (failures-- > 0) throw new Error('touchpoint-transport.js did not load')
-      return transport
+      // A chunk of a release before `deliver`, served from a CDN cache next to this loader.
+      return old ? { ...transport, deliver: undefined } : transport
     },
   })
   return {
@@ -93,14 +96,48 @@ describe('delivery when the transport chunk does not load', () => {
     expect(events).toHaveLength(1)
   })
 
-  it('reports a new outage after the chunk has loaded once', async () => {
-    const { delivery, sent, events, failAgain } = start(1000, 1)
+  it("leaves what the idle look finds to a failed load's retry, without cutting the backoff short", async () => {
+    let whenIdle = () => {}
+    const { delivery, loads } = start(1000, Infinity, false, (fn) => void (whenIdle = fn))
+    delivery.record(response({ id: A }), true) // before the page is idle: the load fails
+    await vi.advanceTimersByTimeAsync(500)
+    whenIdle() // the answer is waiting, but the retry is due in 500 ms
+    await vi.advanceTimersByTimeAsync(499)
+    expect(loads).toEqual([0])
+    await vi.advanceTimersByTimeAsync(1)
+    expect(loads).toEqual([0, 1000])
+  })
+
+  it('keeps the chunk once it has loaded: later answers go without another load or error', async () => {
+    const { delivery, sent, events, loads, failAgain } = start(1000, 1)
     delivery.record(response({ id: A }), true)
     await vi.advanceTimersByTimeAsync(5000)
-    failAgain(1)
+    failAgain(1) // the CDN fails again: this page view no longer asks it
     delivery.record(response({ id: B }), true)
     await vi.advanceTimersByTimeAsync(5000)
-    expect(events).toHaveLength(2)
+    expect(loads).toHaveLength(2)
+    expect(events).toHaveLength(1)
     expect(sent()).toEqual([[A], [B]])
+  })
+
+  it('keeps an answer given while the chunk is blocked in storage, and the next page view sends it', async () => {
+    const blocked = start(1000, Infinity)
+    blocked.delivery.record(response({ id: A }), true)
+    await vi.advanceTimersByTimeAsync(60000)
+    expect(blocked.sent()).toEqual([])
+    expect(JSON.parse(localStorage.getItem('tp:o:https://collect.example/r')!)).toEqual([response({ id: A })])
+    const next = start(1000, 0) // the next page view, where the chunk loads
+    await vi.advanceTimersByTimeAsync(0)
+    expect(next.sent()).toEqual([[A]])
+    expect(localStorage.getItem('tp:o:https://collect.example/r')).toBeNull()
+  })
+
+  it('takes a transport chunk older than the loader (no deliver) for one that did not load', async () => {
+    const { delivery, sent, events } = start(1000, 0, true)
+    delivery.record(response({ id: A }), true)
+    await vi.advanceTimersByTimeAsync(10000)
+    expect(sent()).toEqual([])
+    expect(events).toEqual([{ code: 'chunk', message: 'Error: touchpoint-transport.js is older than its loader' }])
+    expect(JSON.parse(localStorage.getItem('tp:o:https://collect.example/r')!)).toHaveLength(1)
   })
 })

@@ -9,6 +9,7 @@ import { CHUNK_API, type Chunks, type LoadChunk, type SurveyRequest, type UiHost
 import type { Batch } from '../../../src/shared/types'
 import packageJson from '../../../package.json'
 import { openPage } from '../../fixtures/load-page'
+import { withCourier } from '../../transport/with-courier'
 
 let host: UiHost
 let request: SurveyRequest
@@ -17,11 +18,11 @@ let closed: number
 
 const chunks: Chunks = {
   ui: { api: CHUNK_API, open: (r, h) => ((request = r), (host = h), { close: () => closed++ }) },
-  transport: {
+  transport: withCourier({
     api: CHUNK_API,
     send: async (_url, batch) => (sent.push(batch), { ok: true, status: 200, retry: false }),
     withLock: (_name, fn) => fn(),
-  },
+  }),
   diagnostics,
   words,
   surveys,

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDelivery, DRAFT_MS } from '../../../src/loader/delivery/delivery'
-import { OUTBOX_CAP } from '../../../src/loader/delivery/outbox'
+import { OUTBOX_CAP } from '../../../src/shared/outbox-list'
 import { CHUNK_API, type Note, type SendResult, type TransportChunk } from '../../../src/shared/contract'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { createEmitter } from '../../../src/loader/core/emitter'
 import { createStorage } from '../../../src/loader/lib/storage'
-import type { Batch, EventMap, SurveyResponse } from '../../../src/shared/types'
+import type { Batch, EventMap, SurveyDisplay, SurveyResponse } from '../../../src/shared/types'
 import { expectWireBatch, response } from '../../shared/wire-schema'
+import { withCourier } from '../../transport/with-courier'
 
 const ENDPOINT = 'https://collect.example/r'
 let sent: Batch[]
@@ -15,15 +16,17 @@ let otherTabSending: boolean
 let events: [string, unknown][]
 /** What delivery told the debug log. */
 let notes: Note[]
+/** How many times delivery asked for the transport chunk. */
+let loads: number
 
-const transport: TransportChunk = {
+const transport: TransportChunk = withCourier({
   api: CHUNK_API,
   send: async (_url, batch) => (
     sent.push(expectWireBatch(JSON.parse(JSON.stringify(batch)))),
     answers.shift() || { ok: true, status: 200, retry: false }
   ),
   withLock: async (_name, fn) => (otherTabSending ? null : fn()),
-}
+})
 
 /** A page of its own per start(), so that earlier pages' listeners stay out of the way. */
 type Page = EventTarget & {
@@ -49,6 +52,7 @@ function start(
   ),
   chunk = transport,
   drafts: SurveyResponse[] = [],
+  load = async () => chunk,
 ) {
   win = newPage()
   const emitter = createEmitter(() => {})
@@ -58,10 +62,15 @@ function start(
     config: { ...DEFAULTS, endpoint: ENDPOINT, ...config },
     emit: emitter.emit,
     log: (note) => void notes.push(note),
-    loadChunk: async () => chunk,
+    loadChunk: () => (loads++, load()),
     storage,
     drafts: () => drafts,
   })
+}
+/** A display of a card shown, as the survey session records one when its card is on screen. */
+const shown = (): SurveyDisplay => {
+  const { score: _score, comment: _comment, emotion: _emotion, ...base } = response()
+  return { ...base, event: 'shown' }
 }
 const stored = () => JSON.parse(localStorage.getItem('tp:o:' + ENDPOINT) || '[]') as { id: string }[]
 const ids = () => sent.flatMap((b) => b.responses.map((r) => r.id))
@@ -76,6 +85,7 @@ beforeEach(() => {
   events = []
   notes = []
   otherTabSending = false
+  loads = 0
 })
 afterEach(() => {
   vi.useRealTimers()
@@ -200,6 +210,8 @@ describe('delivery', () => {
     vi.stubGlobal('navigator', { ...navigator, sendBeacon })
     const draft = response()
     const delivery = start({ flushMs: 60000 }, undefined, transport, [draft]) // the survey session's draft
+    delivery.display(shown()) // the card on screen: the transport chunk loads, beacon included
+    await tick(0)
     delivery.record(draft, false)
     win.dispatchEvent(new Event('pagehide'))
     expect(sendBeacon).toHaveBeenCalledTimes(1)
@@ -219,6 +231,8 @@ describe('delivery', () => {
     vi.stubGlobal('navigator', { ...navigator, sendBeacon })
     const draft = response()
     const delivery = start({ flushMs: 60000 }, undefined, transport, [draft]) // the survey session's draft
+    delivery.display(shown()) // the card on screen: the transport chunk loads, beacon included
+    await tick(0)
     delivery.record(draft, false)
     const final = response()
     delivery.record(final, true)
@@ -236,6 +250,8 @@ describe('delivery', () => {
     vi.stubGlobal('navigator', { ...navigator, sendBeacon })
     const draft = response()
     const delivery = start({ flushMs: 60000 }, undefined, transport, [draft]) // the survey session's draft
+    delivery.display(shown()) // the card on screen: the transport chunk loads, beacon included
+    await tick(0)
     delivery.record(draft, false)
     // A store script's polyfill, written the old way: enumerable, and shaped like an answer.
     const proto = Object.prototype as Record<string, unknown>
@@ -307,7 +323,7 @@ describe('delivery', () => {
 
   it("resolves flush() as soon as the batch is on the wire, not after a failing server's retries", async () => {
     let finish: (r: SendResult) => void = () => {}
-    const slow: TransportChunk = {
+    const slow: TransportChunk = withCourier({
       ...transport,
       // A server in trouble: the request goes out, the retries take a long while.
       send: (_url, batch, _signal, onRequest) => (
@@ -315,7 +331,7 @@ describe('delivery', () => {
         onRequest!(),
         new Promise<SendResult>((resolve) => (finish = resolve))
       ),
-    }
+    })
     const delivery = start({ flushMs: 60000 }, undefined, slow)
     const a = response()
     delivery.record(a, true)
@@ -363,5 +379,53 @@ describe('delivery', () => {
     expect(ids()).toEqual([a.id, b.id])
     expect(warnings).toHaveLength(1)
     expect(events).toEqual([['sent', { ids: [a.id, b.id] }]])
+  })
+})
+
+describe('delivery before the transport chunk is needed', () => {
+  it('never loads the transport chunk on a page view with nothing to send', async () => {
+    const delivery = start()
+    await tick(10000) // the idle look for leftovers ran (at once here)
+    win.dispatchEvent(new Event('online'))
+    win.document.visibilityState = 'hidden'
+    win.document.dispatchEvent(new Event('visibilitychange'))
+    win.dispatchEvent(new Event('pagehide'))
+    await delivery.flush()
+    expect(loads).toBe(0)
+    expect(notes).toEqual([
+      { code: 'not-sending', offline: false }, // idle
+      { code: 'not-sending', offline: false }, // online
+      { code: 'not-sending', offline: false }, // flush()
+    ])
+  })
+
+  it('loads the transport chunk once, as soon as a card is shown, before the shopper answers', async () => {
+    const delivery = start({ flushMs: 60000 })
+    delivery.display(shown())
+    await tick(0)
+    expect(loads).toBe(1)
+    const draft = response()
+    delivery.record(draft, false)
+    delivery.record({ ...draft, comment: 'ok' }, true)
+    await delivery.flush()
+    expect(loads).toBe(1)
+    expect(ids()).toEqual([draft.id])
+  })
+
+  it('keeps what was answered in storage when the page is left before the chunk arrived, and sends it on the next page view', async () => {
+    const sendBeacon = vi.fn(() => true)
+    vi.stubGlobal('navigator', { ...navigator, sendBeacon })
+    const [draft, final] = [response(), response()]
+    // A transport chunk still on its way when the shopper leaves.
+    const delivery = start({ flushMs: 60000 }, undefined, transport, [draft], () => new Promise(() => {}))
+    delivery.record(draft, false)
+    delivery.record(final, true)
+    win.dispatchEvent(new Event('pagehide'))
+    expect(sendBeacon).not.toHaveBeenCalled()
+    expect(stored()).toEqual([draft, final]) // the draft is an answer now, for any tab to send
+    start() // the next page view
+    await tick(0)
+    expect(ids()).toEqual([draft.id, final.id])
+    expect(stored()).toEqual([])
   })
 })

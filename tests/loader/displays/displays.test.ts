@@ -3,8 +3,8 @@
 // own outbox, sent with the answers (same batches, same retries), and the answer names it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTouchpoint } from '../../../src/loader/core/create-touchpoint'
-import { readDisplay, readResponse } from '../../../src/loader/delivery/read-response'
-import { OUTBOX_CAP } from '../../../src/loader/delivery/outbox'
+import { readDisplay, readResponse } from '../../../src/transport/read-response'
+import { OUTBOX_CAP } from '../../../src/shared/outbox-list'
 import { FIRST_SEEN_KEY } from '../../../src/loader/displays/visitor'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { diagnostics } from '../../../src/diagnostics'
@@ -13,6 +13,7 @@ import { surveys } from '../../../src/surveys'
 import { CHUNK_API, type Chunks, type LoadChunk, type SendResult, type UiHost } from '../../../src/shared/contract'
 import type { Batch, SurveyDisplay } from '../../../src/shared/types'
 import { expectWireBatch, response } from '../../shared/wire-schema'
+import { withCourier } from '../../transport/with-courier'
 
 const ENDPOINT = 'https://collect.example/r'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
@@ -23,14 +24,14 @@ let replies: SendResult[]
 
 const chunks: Chunks = {
   ui: { api: CHUNK_API, open: (_request, h) => ((host = h), { close: () => h.closed(), visible }) },
-  transport: {
+  transport: withCourier({
     api: CHUNK_API,
     send: async (_url, batch) => (
       sent.push(expectWireBatch(JSON.parse(JSON.stringify(batch)))),
       replies.shift() || { ok: true, status: 200, retry: false }
     ),
     withLock: (_name, fn) => fn(),
-  },
+  }),
   diagnostics,
   words,
   surveys,

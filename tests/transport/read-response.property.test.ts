@@ -1,11 +1,11 @@
 import fc from 'fast-check'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createOutbox } from '../../../src/loader/delivery/outbox'
-import { readResponse } from '../../../src/loader/delivery/read-response'
-import { createStorage } from '../../../src/loader/lib/storage'
-import { EMOTIONS, KINDS, RANGE, STAGES, TOUCHPOINTS } from '../../../src/shared/vocabulary'
-import type { SurveyResponse } from '../../../src/shared/types'
-import { expectWireBatch } from '../../shared/wire-schema'
+import { readOutbox } from '../../src/transport/outbox'
+import { readResponse } from '../../src/transport/read-response'
+import { createStorage } from '../../src/loader/lib/storage'
+import { EMOTIONS, KINDS, RANGE, STAGES, TOUCHPOINTS } from '../../src/shared/vocabulary'
+import type { SurveyResponse } from '../../src/shared/types'
+import { expectWireBatch } from '../shared/wire-schema'
 
 // Property tests of the outbox's decoding of whatever its storage key holds: never a throw,
 // never an injected script, never a lost valid answer, and only schema-valid answers out.
@@ -70,7 +70,7 @@ const decode = (stored: string) => {
   localStorage.setItem('k', stored)
   const drops: string[] = []
   const before = document.documentElement.outerHTML
-  const due = createOutbox(storage(), 'k', (m) => drops.push(m)).due()
+  const due = readOutbox(storage(), 'k', (m) => drops.push(m)).due()
   expect((window as { pwned?: number }).pwned).toBeUndefined()
   expect(document.documentElement.outerHTML).toBe(before)
   if (due.length) expectWireBatch({ v: 1, sent_at: new Date().toISOString(), responses: due })

@@ -1,5 +1,5 @@
-import type { SurveyDisplay, SurveyResponse } from '../../shared/types.js'
-import { toJson } from '../../shared/to-json.js'
+import type { SurveyDisplay, SurveyResponse } from '../shared/types.js'
+import { toJson } from '../shared/to-json.js'
 
 /** Bytes per request: keepalive bodies of a page share 64 KiB, so each stays under 60 KB. */
 export const BEACON_BYTES = 60000

@@ -1,14 +1,5 @@
-import type { SurveyDisplay, SurveyResponse } from '../../shared/types.js'
-import {
-  DEVICES,
-  DISPLAY_EVENTS,
-  EMOTIONS,
-  KINDS,
-  RANGE,
-  STAGES,
-  TOUCHPOINTS,
-  VISITORS,
-} from '../../shared/vocabulary.js'
+import type { SurveyDisplay, SurveyResponse } from '../shared/types.js'
+import { DEVICES, DISPLAY_EVENTS, EMOTIONS, KINDS, RANGE, STAGES, TOUCHPOINTS, VISITORS } from '../shared/vocabulary.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- checks take whatever storage held */
 

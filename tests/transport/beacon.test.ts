@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BEACON_BYTES, beacon } from '../../../src/loader/delivery/beacon'
-import { expectWireBatch, response } from '../../shared/wire-schema'
+import { BEACON_BYTES, beacon } from '../../src/transport/beacon'
+import { expectWireBatch, response } from '../shared/wire-schema'
 
 afterEach(() => vi.unstubAllGlobals())
 
