@@ -17,10 +17,13 @@
  *    Later still, without a bump: the surveys chunk (the same), and `failed` notes about it.
  *    Later still, without a bump: `UiChunk.prepare`, optional (an older UI lacks it and the loader
  *    checks for it; an older loader never calls it, and open() renders as before).
+ * 3: the surveys chunk arms the triggers only a store's own plan can use (`SurveysChunk.arm`:
+ *    scroll, click, event, track), which the loader no longer carries; a version-2 surveys chunk
+ *    lacks it, and a store plan's scroll or click survey would never ask.
  */
 import type { Batch, Detection, Stage, SurveyKind, Touchpoint } from './types.js'
 
-export const CHUNK_API = 2
+export const CHUNK_API = 3
 
 // ---- UI chunk -------------------------------------------------------------------------------
 
@@ -218,13 +221,30 @@ export interface SurveyPlan {
 }
 
 /**
+ * What the loader lends the surveys chunk to arm one page view's triggers: everything armed
+ * through it goes when the page view's triggers stop (an SPA navigation, a consent change).
+ */
+export interface TriggerKit {
+  /** Adds a listener until the triggers stop. */
+  listen(target: EventTarget, type: string, listener: (event: Event) => void, options?: AddEventListenerOptions): void
+  /** Calls `check` at most once per 100 ms while the page scrolls (a passive listener). */
+  onScroll(check: () => void): void
+  /** Hands `hear` every `touchpoint('track', name)` and dataLayer event (`event`) until the triggers stop. */
+  onNamed(hear: (type: 'track' | 'event', name: string) => void): void
+}
+
+/**
  * The parser of a store's own survey plan (`data-surveys`, `init({ surveys })`): only stores that
- * set one load it; the built-in plan ships in the loader already parsed.
+ * set one load it; the built-in plan ships in the loader already parsed. It also arms the triggers
+ * the built-in plan never uses (scroll, click, event, track): only a store's own plan can name
+ * them, so they arrive with its parser instead of on every store's pages.
  */
 export interface SurveysChunk {
   api: number
   /** The plan the option describes; each bad part becomes one `bad-survey` note and is skipped. */
   parse(value: string | unknown[], warn: (note: Note) => void): SurveyPlan[]
+  /** Arms a scroll, click, event or track trigger on `win`; `go()` when it fires (targeting runs it at most once). */
+  arm(win: Window, trigger: Trigger, go: () => void, kit: TriggerKit): void
 }
 
 export interface Chunks {

@@ -1,4 +1,4 @@
-import type { Chunks, Note } from '../../shared/contract.js'
+import type { Chunks, Note, SurveysChunk } from '../../shared/contract.js'
 import type { Config } from '../../shared/options.js'
 import type { Detection, SurveyKind } from '../../shared/types.js'
 import type { SafeStorage } from '../lib/storage.js'
@@ -59,13 +59,15 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
   // fetches the parser, once consent allows a survey (GPC: never). Until it is in, `plans` is
   // undefined and nothing is armed.
   let plans: SurveyPlan[] | undefined = config.surveys == null ? DEFAULT_PLANS : undefined
+  // The surveys chunk's own triggers (scroll, click, event, track): the built-in plan has none.
+  let armMore: SurveysChunk['arm'] | undefined
   let armed: Armed | undefined
   // How many times the triggers were armed: an idle step of an earlier arming does nothing.
   let arms = 0
   // Named triggers heard while the parser is on its way: replayed once the plan is armed.
   let early: ['track' | 'event', string][] | undefined
   const hear = (type: 'track' | 'event', name: string) =>
-    armed ? armed[type](name) : early && early.push([type, name])
+    armed ? armed.hear(type, name) : early && early.push([type, name])
 
   const load = (): TargetingState => {
     let state: TargetingState | undefined
@@ -109,6 +111,7 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
       .loadChunk('surveys')
       .then((chunk) => {
         plans = chunk.parse(config.surveys!, deps.warn)
+        armMore = chunk.arm
         // Delays count from when the plan was asked for, as if it had been here all along.
         arm(Date.now() - askedAt)
         const heard = early!
@@ -149,7 +152,7 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
           return { id: plan.id, trigger: describeTrigger(plan.trigger), eligible, reason }
         }),
       })
-    if (granted) armed = armTriggers(deps.win, here, fire, elapsed)
+    if (granted) armed = armTriggers(deps.win, here, fire, elapsed, armMore)
     // Once a survey this visitor may see is armed on this page, fetch and compile the survey UI
     // while the page is idle: when its trigger fires, the card paints without a round trip or a
     // compile, and the first such survey's card is rendered unseen so that its show() only
