@@ -66,6 +66,8 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
   let arms = 0
   // Named triggers heard while the parser is on its way: replayed once the plan is armed.
   let early: ['track' | 'event', string][] | undefined
+  // When this page view began waiting for the store's plan: its delays count from then.
+  let waitingSince = 0
   const hear = (type: 'track' | 'event', name: string) =>
     armed ? armed.hear(type, name) : early && early.push([type, name])
 
@@ -105,15 +107,14 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
   }
 
   const askForPlan = () => {
-    const askedAt = Date.now()
     early = []
     deps
       .loadChunk('surveys')
       .then((chunk) => {
         plans = chunk.parse(config.surveys!, deps.warn)
         armMore = chunk.arm
-        // Delays count from when the plan was asked for, as if it had been here all along.
-        arm(Date.now() - askedAt)
+        // Delays count from when this page view asked for the plan, as if it had been here all along.
+        arm(Date.now() - waitingSince)
         const heard = early!
         early = undefined
         heard.forEach(([type, name]) => hear(type, name))
@@ -134,7 +135,11 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
     if (armed) armed.stop()
     armed = undefined
     if (!plans) {
-      if (consent.granted() && !early) askForPlan()
+      // A new page view (or consent change) while the plan is on its way starts the wait afresh,
+      // as re-arming does: its delays count from now, and what an earlier one heard is not its.
+      waitingSince = Date.now()
+      if (early) early.length = 0
+      else if (consent.granted()) askForPlan()
       return
     }
     const detection = deps.detection()
