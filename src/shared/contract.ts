@@ -19,7 +19,8 @@
  *    checks for it; an older loader never calls it, and open() renders as before).
  * 3: the surveys chunk arms the triggers only a store's own plan can use (`SurveysChunk.arm`:
  *    scroll, click, event, track), which the loader no longer carries; a version-2 surveys chunk
- *    lacks it, and a store plan's scroll or click survey would never ask.
+ *    lacks it, and a store plan's scroll or click survey would never ask. Debug notes carry the
+ *    plan's `Trigger` (`{ delay: 3000 }`), which the diagnostics chunk words, not a string.
  */
 import type { Batch, Detection, Stage, SurveyKind, Touchpoint } from './types.js'
 
@@ -125,8 +126,8 @@ export type ApiCall = 'show' | 'on' | 'consent' | 'setStage' | 'command'
 /** What the loader knows about a survey on the current page, for the `page` debug note. */
 export interface PageSurvey {
   id: string
-  /** The trigger in its short form, e.g. `delay=3000`, `exit=true`. */
-  trigger: string
+  /** The plan's trigger, e.g. `{ delay: 3000 }`: the diagnostics chunk words it (`delay=3000`). */
+  trigger: Trigger
   eligible: boolean
   reason: string
 }
@@ -156,9 +157,9 @@ export type Note =
   // -- debug
   /** Where this page view is and what its surveys wait for; sent at start and on every SPA navigation. */
   | { code: 'page'; detection: Detection; endpoint: boolean; consent: string | null; surveys: PageSurvey[] }
-  | { code: 'decision'; survey: string; trigger: string; eligible: boolean; reason: string }
+  | { code: 'decision'; survey: string; trigger: Trigger; eligible: boolean; reason: string }
   | { code: 'not-showing'; survey: string; reason: 'no-endpoint' | 'open' | string }
-  | { code: 'showing'; survey: string; trigger: string }
+  | { code: 'showing'; survey: string; trigger: Trigger }
   | { code: 'failed'; what: 'listener' | 'ui' | 'delivery' | 'surveys'; error: unknown }
   | { code: 'delivery'; message: string }
   /** A flush that sends nothing: offline (the `online` event flushes), or nothing is due (a draft waits for Send or the page's end). */

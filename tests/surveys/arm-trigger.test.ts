@@ -34,7 +34,7 @@ describe("a store plan's own triggers, armed by the surveys chunk", () => {
     scrollTo(900)
     expect(fire).not.toHaveBeenCalled()
     scrollTo(1000)
-    expect(fire).toHaveBeenCalledWith(expect.anything(), 'scroll=50')
+    expect(fire).toHaveBeenCalledWith(expect.objectContaining({ trigger: { scroll: 50 } }))
     scrollTo(2000)
     expect(fire).toHaveBeenCalledOnce()
   })
@@ -47,9 +47,9 @@ describe("a store plan's own triggers, armed by the surveys chunk", () => {
     armed.hear('track', 'add_to_cart')
     expect(fire).not.toHaveBeenCalled()
     ;(window as unknown as { dataLayer: unknown[] }).dataLayer.push({ event: 'add_to_cart' })
-    expect(fire).toHaveBeenLastCalledWith(expect.anything(), 'event=add_to_cart')
+    expect(fire).toHaveBeenLastCalledWith(expect.objectContaining({ trigger: { event: 'add_to_cart' } }))
     armed.hear('track', 'chat_closed')
-    expect(fire).toHaveBeenLastCalledWith(expect.anything(), 'track=chat_closed')
+    expect(fire).toHaveBeenLastCalledWith(expect.objectContaining({ trigger: { track: 'chat_closed' } }))
   })
 
   it('fires on a click inside an element that matches the selector', () => {
@@ -59,7 +59,7 @@ describe("a store plan's own triggers, armed by the surveys chunk", () => {
     document.getElementById('out')!.click()
     expect(fire).not.toHaveBeenCalled()
     document.getElementById('in')!.click()
-    expect(fire).toHaveBeenCalledWith(expect.anything(), 'click=.size-guide a')
+    expect(fire).toHaveBeenCalledWith(expect.objectContaining({ trigger: { click: '.size-guide a' } }))
   })
 
   it('disarms them all on stop()', () => {

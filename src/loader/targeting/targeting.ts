@@ -4,7 +4,7 @@ import type { Detection, SurveyKind } from '../../shared/types.js'
 import type { SafeStorage } from '../lib/storage.js'
 import type { Consent } from '../privacy/consent.js'
 import { isEligible, STATE, type TargetingState } from './eligibility.js'
-import { DEFAULT_PLANS, describeTrigger, type SurveyPlan } from './plan.js'
+import { DEFAULT_PLANS, type SurveyPlan } from './plan.js'
 import { armTriggers, type Armed } from './triggers.js'
 import { whenIdle } from '../lib/when-idle.js'
 import { toJson } from '../../shared/to-json.js'
@@ -45,7 +45,7 @@ export interface TargetingDeps {
  * Decides when a survey is due: follows the built-in plan, or a store's own `config.surveys`
  * once the surveys chunk has parsed it (track() and dataLayer events heard meanwhile are replayed,
  * and delays count from when it was asked for, so the wait loses no trigger), arms the current touchpoint's
- * triggers while consent is granted, and calls `open(plan, trigger)` when a trigger fires and
+ * triggers while consent is granted, and calls `open(plan)` when a trigger fires and
  * the visitor is eligible. With `debug`, notes each page view (what may ask here, and whether it
  * may now) and every decision.
  *
@@ -53,7 +53,7 @@ export interface TargetingDeps {
  * const targeting = startTargeting(deps, (plan) => session.show(plan.kind, plan.id, true))
  * on('stage', () => targeting.restart())
  */
-export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, trigger: string) => void): Targeting {
+export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan) => void): Targeting {
   const { config, consent, log } = deps
   // Most stores run the built-in plan, which the loader carries parsed; only a store's own plan
   // fetches the parser, once consent allows a survey (GPC: never). Until it is in, `plans` is
@@ -95,15 +95,16 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
     return { state, ...eligible(plan, state) }
   }
 
-  const fire = (plan: SurveyPlan, trigger: string) => {
-    if (!consent.granted())
-      return log({ code: 'decision', survey: plan.id, trigger, eligible: false, reason: consent.reason() })
+  // Debug notes carry the trigger as the plan has it: the diagnostics chunk words it.
+  const fire = (plan: SurveyPlan) => {
+    const { id: survey, trigger } = plan
+    if (!consent.granted()) return log({ code: 'decision', survey, trigger, eligible: false, reason: consent.reason() })
     const { state, ...decision } = decide(plan)
-    log({ code: 'decision', survey: plan.id, trigger, ...decision })
+    log({ code: 'decision', survey, trigger, ...decision })
     if (!decision.eligible) return
     delete state[STATE.thisPage]
     save(state)
-    open(plan, trigger)
+    open(plan)
   }
 
   const askForPlan = () => {
@@ -154,7 +155,7 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
         consent: granted ? null : consent.reason(),
         surveys: here.map((plan) => {
           const { eligible, reason } = granted ? decide(plan) : { eligible: false, reason: consent.reason() }
-          return { id: plan.id, trigger: describeTrigger(plan.trigger), eligible, reason }
+          return { id: plan.id, trigger: plan.trigger, eligible, reason }
         }),
       })
     if (granted) armed = armTriggers(deps.win, here, fire, elapsed, armMore)

@@ -1,5 +1,5 @@
 import type { SurveysChunk, TriggerKit } from '../../shared/contract.js'
-import { describeTrigger, triggerOf, type SurveyPlan } from './plan.js'
+import { triggerOf, type SurveyPlan } from './plan.js'
 
 /** Triggers armed for one page view. `hear` feeds the named triggers (track(), dataLayer events). */
 export interface Armed {
@@ -8,7 +8,7 @@ export interface Armed {
 }
 
 /**
- * Arms each plan's trigger on this page; `fire(plan, 'delay=3000')` runs at most once per plan.
+ * Arms each plan's trigger on this page; `fire(plan)` runs at most once per plan.
  * `elapsed` ms of the page view are already gone (a store's own plan arrives with its parser),
  * so a delay fires when it would have had the plan been there from the start.
  * The loader carries the triggers of the built-in plan: delay, dwell and exit. Those only a
@@ -20,12 +20,12 @@ export interface Armed {
  * throttled to one check per 100 ms, with a passive listener.
  *
  * @example
- * const armed = armTriggers(window, plans, (plan, why) => open(plan)); armed.stop() // on SPA navigation
+ * const armed = armTriggers(window, plans, (plan) => open(plan)); armed.stop() // on SPA navigation
  */
 export function armTriggers(
   win: Window,
   plans: SurveyPlan[],
-  fire: (plan: SurveyPlan, trigger: string) => void,
+  fire: (plan: SurveyPlan) => void,
   elapsed = 0,
   armMore?: SurveysChunk['arm'],
 ): Armed {
@@ -69,7 +69,7 @@ export function armTriggers(
     const go = () => {
       if (done) return
       done = true
-      fire(plan, describeTrigger(plan.trigger))
+      fire(plan)
     }
     if (type == 'delay') later(go, (value as number) - elapsed)
     else if (type == 'dwell') {

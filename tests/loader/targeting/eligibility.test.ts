@@ -79,7 +79,7 @@ describe('startTargeting frequency rules', () => {
       detection,
       endpoint: true,
       consent: null,
-      surveys: [{ id: 'csat', trigger: 'delay=3000', eligible: true, reason: 'eligible' }],
+      surveys: [{ id: 'csat', trigger: { delay: 3000 }, eligible: true, reason: 'eligible' }],
     })
     detection = { stage: 'awareness', touchpoint: 'other', signal: 'none' }
     targeting.restart() // an SPA navigation
@@ -96,13 +96,13 @@ describe('startTargeting frequency rules', () => {
     vi.advanceTimersByTime(2999)
     expect(open).not.toHaveBeenCalled()
     vi.advanceTimersByTime(1)
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ id: 'csat', kind: 'csat' }), 'delay=3000')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ id: 'csat', kind: 'csat', trigger: { delay: 3000 } }))
     expect(ctx.log).toHaveBeenCalledWith({
       code: 'decision',
       survey: 'csat',
       eligible: true,
       reason: 'eligible',
-      trigger: 'delay=3000',
+      trigger: { delay: 3000 },
     })
     vi.advanceTimersByTime(60_000)
     expect(open).toHaveBeenCalledTimes(1)
@@ -115,7 +115,7 @@ describe('startTargeting frequency rules', () => {
       survey: 'csat',
       eligible: false,
       reason: 'shown:0',
-      trigger: 'delay=3000',
+      trigger: { delay: 3000 },
     })
   })
 
@@ -127,7 +127,7 @@ describe('startTargeting frequency rules', () => {
     document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null }))
     vi.advanceTimersByTime(45_000)
     expect(open).toHaveBeenCalledOnce()
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'emotion' }), 'exit')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'emotion', trigger: { exit: true } }))
   })
 
   it('starts over when the stored state is unreadable', () => {
@@ -219,6 +219,6 @@ describe('startTargeting frequency rules', () => {
     t.track('filter')
     expect(open).not.toHaveBeenCalled()
     t.dataLayerEvent('add_to_cart')
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'emotion' }), 'event=add_to_cart')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'emotion', trigger: { event: 'add_to_cart' } }))
   })
 })

@@ -42,7 +42,7 @@ describe("a store's own survey plan", () => {
   it('never asks for the parser on the built-in plan, and asks on time', async () => {
     const { deps, open } = start(null, thankYou)
     await vi.advanceTimersByTimeAsync(3000)
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ id: 'csat' }), 'delay=3000')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ id: 'csat', trigger: { delay: 3000 } }))
     expect(deps.asked).not.toContain('surveys')
   })
 
@@ -54,9 +54,9 @@ describe("a store's own survey plan", () => {
     arrive()
     await vi.advanceTimersByTimeAsync(0)
     // Both heard (the survey session, not targeting, keeps it to one survey per page view).
-    expect(open.mock.calls.map(([plan, trigger]) => [plan.kind, trigger])).toEqual([
-      ['csat', 'track=chat_closed'],
-      ['emotion', 'event=add_to_cart'],
+    expect(open.mock.calls.map(([plan]) => [plan.kind, plan.trigger])).toEqual([
+      ['csat', { track: 'chat_closed' }],
+      ['emotion', { event: 'add_to_cart' }],
     ])
   })
 
@@ -67,7 +67,7 @@ describe("a store's own survey plan", () => {
     await vi.advanceTimersByTimeAsync(1999)
     expect(open).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(1)
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'csat' }), 'delay=3000')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'csat', trigger: { delay: 3000 } }))
   })
 
   it('counts a delay from the page view it arms on, when an SPA navigation came while the parser loaded', async () => {
@@ -79,7 +79,7 @@ describe("a store's own survey plan", () => {
     await vi.advanceTimersByTimeAsync(2499)
     expect(open).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(1)
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'csat' }), 'delay=3000')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'csat', trigger: { delay: 3000 } }))
   })
 
   it('replays only what this page view heard, when an SPA navigation came while the parser loaded', async () => {
@@ -89,7 +89,7 @@ describe("a store's own survey plan", () => {
     targeting.track('chat_closed')
     arrive()
     await vi.advanceTimersByTimeAsync(0)
-    expect(open.mock.calls.map(([plan, trigger]) => [plan.kind, trigger])).toEqual([['csat', 'track=chat_closed']])
+    expect(open.mock.calls.map(([plan]) => [plan.kind, plan.trigger])).toEqual([['csat', { track: 'chat_closed' }]])
   })
 
   it("prepares the store plan's armed survey at idle once the parser is in, and not before", async () => {
