@@ -1,4 +1,5 @@
 import type { Note, PageSurvey } from '../shared/contract.js'
+import { describeTrigger } from './describe-trigger.js'
 import { reasonWords } from './reason-words.js'
 
 type Debug = Extract<
@@ -16,7 +17,8 @@ const FAILED: Record<string, string> = {
 /** What the surveys planned for this page wait for, or why none may ask. */
 function duePart(surveys: PageSurvey[]): string {
   const due = surveys.filter((survey) => survey.eligible)
-  if (due.length) return due.map((survey) => `survey ${survey.id} is due on ${survey.trigger}`).join('; ')
+  if (due.length)
+    return due.map((survey) => `survey ${survey.id} is due on ${describeTrigger(survey.trigger)}`).join('; ')
   return 'no survey is due: ' + surveys.map((survey) => `${survey.id}: ${reasonWords(survey.reason)}`).join('; ')
 }
 
@@ -36,11 +38,11 @@ export function formatDebug(note: Debug): string {
       return `${where}; ${why}`
     }
     case 'decision':
-      return `survey ${note.survey} on ${note.trigger}: ${note.eligible ? 'eligible, showing it' : 'not shown, ' + reasonWords(note.reason)}`
+      return `survey ${note.survey} on ${describeTrigger(note.trigger)}: ${note.eligible ? 'eligible, showing it' : 'not shown, ' + reasonWords(note.reason)}`
     case 'not-showing':
       return `not showing ${note.survey}: ${reasonWords(note.reason)}`
     case 'showing':
-      return `showing ${note.survey} on ${note.trigger}`
+      return `showing ${note.survey} on ${describeTrigger(note.trigger)}`
     case 'failed':
       return `${FAILED[note.what] || note.what}: ${String(note.error)}`
     case 'delivery':

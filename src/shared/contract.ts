@@ -21,11 +21,15 @@
  *    loader (docs/delivery.md). A newer chunk keeps `send` and `withLock`, so an older loader
  *    still sends with it; a newer loader finds no `deliver` on an older chunk and treats it as a
  *    chunk that did not load (one `error` event, answers kept, retried with backoff).
+ * 3: the surveys chunk arms the triggers only a store's own plan can use (`SurveysChunk.arm`:
+ *    scroll, click, event, track), which the loader no longer carries; a version-2 surveys chunk
+ *    lacks it, and a store plan's scroll or click survey would never ask. Debug notes carry the
+ *    plan's `Trigger` (`{ delay: 3000 }`), which the diagnostics chunk words, not a string.
  */
 import type { Batch, Detection, EventMap, Stage, SurveyKind, Touchpoint } from './types.js'
 import type { Config } from './options.js'
 
-export const CHUNK_API = 2
+export const CHUNK_API = 3
 
 // ---- UI chunk -------------------------------------------------------------------------------
 
@@ -163,8 +167,8 @@ export type ApiCall = 'show' | 'on' | 'consent' | 'setStage' | 'command'
 /** What the loader knows about a survey on the current page, for the `page` debug note. */
 export interface PageSurvey {
   id: string
-  /** The trigger in its short form, e.g. `delay=3000`, `exit=true`. */
-  trigger: string
+  /** The plan's trigger, e.g. `{ delay: 3000 }`: the diagnostics chunk words it (`delay=3000`). */
+  trigger: Trigger
   eligible: boolean
   reason: string
 }
@@ -194,9 +198,9 @@ export type Note =
   // -- debug
   /** Where this page view is and what its surveys wait for; sent at start and on every SPA navigation. */
   | { code: 'page'; detection: Detection; endpoint: boolean; consent: string | null; surveys: PageSurvey[] }
-  | { code: 'decision'; survey: string; trigger: string; eligible: boolean; reason: string }
+  | { code: 'decision'; survey: string; trigger: Trigger; eligible: boolean; reason: string }
   | { code: 'not-showing'; survey: string; reason: 'no-endpoint' | 'open' | string }
-  | { code: 'showing'; survey: string; trigger: string }
+  | { code: 'showing'; survey: string; trigger: Trigger }
   | { code: 'failed'; what: 'listener' | 'ui' | 'delivery' | 'surveys'; error: unknown }
   | { code: 'delivery'; message: string }
   /** A flush that sends nothing: offline (the `online` event flushes), or nothing is due (a draft waits for Send or the page's end). */
@@ -259,13 +263,30 @@ export interface SurveyPlan {
 }
 
 /**
+ * What the loader lends the surveys chunk to arm one page view's triggers: everything armed
+ * through it goes when the page view's triggers stop (an SPA navigation, a consent change).
+ */
+export interface TriggerKit {
+  /** Adds a listener until the triggers stop. */
+  listen(target: EventTarget, type: string, listener: (event: Event) => void, options?: AddEventListenerOptions): void
+  /** Calls `check` at most once per 100 ms while the page scrolls (a passive listener). */
+  onScroll(check: () => void): void
+  /** Hands `hear` every `touchpoint('track', name)` and dataLayer event (`event`) until the triggers stop. */
+  onNamed(hear: (type: 'track' | 'event', name: string) => void): void
+}
+
+/**
  * The parser of a store's own survey plan (`data-surveys`, `init({ surveys })`): only stores that
- * set one load it; the built-in plan ships in the loader already parsed.
+ * set one load it; the built-in plan ships in the loader already parsed. It also arms the triggers
+ * the built-in plan never uses (scroll, click, event, track): only a store's own plan can name
+ * them, so they arrive with its parser instead of on every store's pages.
  */
 export interface SurveysChunk {
   api: number
   /** The plan the option describes; each bad part becomes one `bad-survey` note and is skipped. */
   parse(value: string | unknown[], warn: (note: Note) => void): SurveyPlan[]
+  /** Arms a scroll, click, event or track trigger on `win`; `go()` when it fires (targeting runs it at most once). */
+  arm(win: Window, trigger: Trigger, go: () => void, kit: TriggerKit): void
 }
 
 export interface Chunks {

@@ -52,17 +52,17 @@ describe('formatNote: the diagnostics chunk words the loader codes', () => {
     )
     expect(page({ endpoint: false })).toMatch(/; no survey is due: data-endpoint is missing$/)
     expect(page({ consent: 'denied:tcf' })).toMatch(/; no survey is due: consent denied by tcf$/)
-    expect(page({ surveys: [{ id: 'csat', trigger: 'delay=3000', eligible: false, reason: 'answered:2' }] })).toMatch(
-      /; no survey is due: csat: answered a survey 2 days ago \(data-cooldown-days\)$/,
-    )
-    expect(page({ surveys: [{ id: 'csat', trigger: 'exit', eligible: true, reason: 'eligible' }] })).toMatch(
+    expect(
+      page({ surveys: [{ id: 'csat', trigger: { delay: 3000 }, eligible: false, reason: 'answered:2' }] }),
+    ).toMatch(/; no survey is due: csat: answered a survey 2 days ago \(data-cooldown-days\)$/)
+    expect(page({ surveys: [{ id: 'csat', trigger: { exit: true }, eligible: true, reason: 'eligible' }] })).toMatch(
       /; survey csat is due on exit$/,
     )
   })
 
   it('words decisions and failures for data-debug', () => {
     expect(
-      formatNote({ code: 'decision', survey: 'csat', trigger: 'delay=3000', eligible: false, reason: 'shown:0' }),
+      formatNote({ code: 'decision', survey: 'csat', trigger: { delay: 3000 }, eligible: false, reason: 'shown:0' }),
     ).toBe('touchpoint: survey csat on delay=3000: not shown, this survey was shown 0 days ago (its recontact period)')
     expect(formatNote({ code: 'not-showing', survey: 'nps', reason: 'no-endpoint' })).toBe(
       'touchpoint: not showing nps: data-endpoint is missing',

@@ -9,10 +9,10 @@ import { TEST_COOKIE } from './harness/shop'
 
 const TALL = '<div style="height:4000px">Products, reviews, more products</div><footer>End</footer>'
 const VIEWPORT = '<meta name="viewport" content="width=device-width,initial-scale=1">'
-const store = (attributes: TagAttributes, { head = '', tall = false } = {}) =>
+const store = (attributes: TagAttributes, { head = '', tall = false, body = '' } = {}) =>
   page({
     head: VIEWPORT + head,
-    body: tall ? TALL : '<p>Thanks for shopping with us.</p>',
+    body: body || (tall ? TALL : '<p>Thanks for shopping with us.</p>'),
     tag: tag({ ...attributes, async: true }),
   })
 
@@ -38,6 +38,10 @@ const harness = useHarness({
   '/products/linen-shirt': store(DEBUG, { tall: true }),
   '/': store({ 'data-surveys': 'home:nps@scroll=60%', ...DEBUG }, { tall: true }),
   '/products/silk-scarf': store({ 'data-surveys': 'product:emotion@event=add_to_cart', ...DEBUG }),
+  '/products/wool-hat': store(
+    { 'data-surveys': 'product:csat@click=.size-guide a', ...DEBUG },
+    { body: '<p id="price">€24</p><div class="size-guide"><a href="#sizes"><b>Size guide</b></a></div>' },
+  ),
   '/checkout/order-received/2001/': store({ ...SOON, 'data-consent': 'required' }),
   '/checkout/order-received/2002/': store({ ...SOON, 'data-consent': 'required' }, { head: TCF }),
   '/checkout/order-received/2003/': store({ ...SOON, 'data-consent': 'required' }, { head: GCM }),
@@ -253,6 +257,15 @@ describe('when a survey shows, in Chromium', () => {
     )
     await appears(v.tab, 2000)
     expect(await v.tab.getByRole('radio', { name: 'Frustrated' }).count()).toBe(1)
+  })
+
+  it('asks on a click inside the element data-surveys names (click=.size-guide a), not elsewhere', async () => {
+    const v = await visit('/products/wool-hat')
+    await v.logged(/survey csat is due on click=\.size-guide a/) // the store's plan is armed
+    await v.tab.click('#price')
+    await noTriggerYet(v)
+    await v.tab.click('.size-guide b')
+    await appears(v.tab, 2000)
   })
 })
 

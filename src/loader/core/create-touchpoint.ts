@@ -70,8 +70,8 @@ export function createTouchpoint(
   // later, so one that comes before the triggers are armed arms them first: none is lost.
   let targeting: Targeting | undefined
   const started = () =>
-    (targeting ||= startTargeting({ ...shared, ...session }, (plan, trigger) => {
-      log({ code: 'showing', survey: plan.id, trigger })
+    (targeting ||= startTargeting({ ...shared, ...session }, (plan) => {
+      log({ code: 'showing', survey: plan.id, trigger: plan.trigger })
       session.show(plan.kind, plan.id, true)
     }))
   // Once started, at once: a call followed by a navigation in the same task reaches this page's triggers.

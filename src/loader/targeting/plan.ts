@@ -28,10 +28,4 @@ export const DEFAULT_PLANS: SurveyPlan[] = [
 /** The trigger's type and value, e.g. `['delay', 3000]`. */
 export const triggerOf = (t: Trigger) => Object.entries(t)[0] as [keyof UnionKeys, number | string | true]
 
-/** The trigger as debug notes name it: `delay=3000`, `exit`, `event=add_to_cart`. */
-export const describeTrigger = (t: Trigger) => {
-  const [type, value] = triggerOf(t)
-  return type + (value === true ? '' : '=' + value)
-}
-
 type UnionKeys = { delay: 0; dwell: 0; scroll: 0; exit: 0; event: 0; track: 0; click: 0 }

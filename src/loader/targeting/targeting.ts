@@ -1,10 +1,10 @@
-import type { Chunks, Note } from '../../shared/contract.js'
+import type { Chunks, Note, SurveysChunk } from '../../shared/contract.js'
 import type { Config } from '../../shared/options.js'
 import type { Detection, SurveyKind } from '../../shared/types.js'
 import type { SafeStorage } from '../lib/storage.js'
 import type { Consent } from '../privacy/consent.js'
 import { isEligible, STATE, type TargetingState } from './eligibility.js'
-import { DEFAULT_PLANS, describeTrigger, type SurveyPlan } from './plan.js'
+import { DEFAULT_PLANS, type SurveyPlan } from './plan.js'
 import { armTriggers, type Armed } from './triggers.js'
 import { whenIdle } from '../lib/when-idle.js'
 import { toJson } from '../../shared/to-json.js'
@@ -45,7 +45,7 @@ export interface TargetingDeps {
  * Decides when a survey is due: follows the built-in plan, or a store's own `config.surveys`
  * once the surveys chunk has parsed it (track() and dataLayer events heard meanwhile are replayed,
  * and delays count from when it was asked for, so the wait loses no trigger), arms the current touchpoint's
- * triggers while consent is granted, and calls `open(plan, trigger)` when a trigger fires and
+ * triggers while consent is granted, and calls `open(plan)` when a trigger fires and
  * the visitor is eligible. With `debug`, notes each page view (what may ask here, and whether it
  * may now) and every decision.
  *
@@ -53,19 +53,23 @@ export interface TargetingDeps {
  * const targeting = startTargeting(deps, (plan) => session.show(plan.kind, plan.id, true))
  * on('stage', () => targeting.restart())
  */
-export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, trigger: string) => void): Targeting {
+export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan) => void): Targeting {
   const { config, consent, log } = deps
   // Most stores run the built-in plan, which the loader carries parsed; only a store's own plan
   // fetches the parser, once consent allows a survey (GPC: never). Until it is in, `plans` is
   // undefined and nothing is armed.
   let plans: SurveyPlan[] | undefined = config.surveys == null ? DEFAULT_PLANS : undefined
+  // The surveys chunk's own triggers (scroll, click, event, track): the built-in plan has none.
+  let armMore: SurveysChunk['arm'] | undefined
   let armed: Armed | undefined
   // How many times the triggers were armed: an idle step of an earlier arming does nothing.
   let arms = 0
   // Named triggers heard while the parser is on its way: replayed once the plan is armed.
   let early: ['track' | 'event', string][] | undefined
+  // When this page view began waiting for the store's plan: its delays count from then.
+  let waitingSince = 0
   const hear = (type: 'track' | 'event', name: string) =>
-    armed ? armed[type](name) : early && early.push([type, name])
+    armed ? armed.hear(type, name) : early && early.push([type, name])
 
   const load = (): TargetingState => {
     let state: TargetingState | undefined
@@ -91,26 +95,27 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
     return { state, ...eligible(plan, state) }
   }
 
-  const fire = (plan: SurveyPlan, trigger: string) => {
-    if (!consent.granted())
-      return log({ code: 'decision', survey: plan.id, trigger, eligible: false, reason: consent.reason() })
+  // Debug notes carry the trigger as the plan has it: the diagnostics chunk words it.
+  const fire = (plan: SurveyPlan) => {
+    const { id: survey, trigger } = plan
+    if (!consent.granted()) return log({ code: 'decision', survey, trigger, eligible: false, reason: consent.reason() })
     const { state, ...decision } = decide(plan)
-    log({ code: 'decision', survey: plan.id, trigger, ...decision })
+    log({ code: 'decision', survey, trigger, ...decision })
     if (!decision.eligible) return
     delete state[STATE.thisPage]
     save(state)
-    open(plan, trigger)
+    open(plan)
   }
 
   const askForPlan = () => {
-    const askedAt = Date.now()
     early = []
     deps
       .loadChunk('surveys')
       .then((chunk) => {
         plans = chunk.parse(config.surveys!, deps.warn)
-        // Delays count from when the plan was asked for, as if it had been here all along.
-        arm(Date.now() - askedAt)
+        armMore = chunk.arm
+        // Delays count from when this page view asked for the plan, as if it had been here all along.
+        arm(Date.now() - waitingSince)
         const heard = early!
         early = undefined
         heard.forEach(([type, name]) => hear(type, name))
@@ -131,7 +136,11 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
     if (armed) armed.stop()
     armed = undefined
     if (!plans) {
-      if (consent.granted() && !early) askForPlan()
+      // A new page view (or consent change) while the plan is on its way starts the wait afresh,
+      // as re-arming does: its delays count from now, and what an earlier one heard is not its.
+      waitingSince = Date.now()
+      if (early) early.length = 0
+      else if (consent.granted()) askForPlan()
       return
     }
     const detection = deps.detection()
@@ -146,10 +155,10 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan, tri
         consent: granted ? null : consent.reason(),
         surveys: here.map((plan) => {
           const { eligible, reason } = granted ? decide(plan) : { eligible: false, reason: consent.reason() }
-          return { id: plan.id, trigger: describeTrigger(plan.trigger), eligible, reason }
+          return { id: plan.id, trigger: plan.trigger, eligible, reason }
         }),
       })
-    if (granted) armed = armTriggers(deps.win, here, fire, elapsed)
+    if (granted) armed = armTriggers(deps.win, here, fire, elapsed, armMore)
     // Once a survey this visitor may see is armed on this page, fetch and compile the survey UI
     // while the page is idle: when its trigger fires, the card paints without a round trip or a
     // compile, and the first such survey's card is rendered unseen so that its show() only

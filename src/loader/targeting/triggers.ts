@@ -1,33 +1,37 @@
-import { describeTrigger, triggerOf, type SurveyPlan } from './plan.js'
+import type { SurveysChunk, TriggerKit } from '../../shared/contract.js'
+import { triggerOf, type SurveyPlan } from './plan.js'
 
-/** Triggers armed for one page view. `track`/`event` feed the named triggers. */
+/** Triggers armed for one page view. `hear` feeds the named triggers (track(), dataLayer events). */
 export interface Armed {
   stop(): void
-  track(name: string): void
-  event(name: string): void
+  hear(type: 'track' | 'event', name: string): void
 }
 
 /**
- * Arms each plan's trigger on this page; `fire(plan, 'delay=3000')` runs at most once per plan.
+ * Arms each plan's trigger on this page; `fire(plan)` runs at most once per plan.
  * `elapsed` ms of the page view are already gone (a store's own plan arrives with its parser),
  * so a delay fires when it would have had the plan been there from the start.
+ * The loader carries the triggers of the built-in plan: delay, dwell and exit. Those only a
+ * store's own plan can name (scroll, click, event, track) are armed by `armMore`, the surveys
+ * chunk's, which comes with that plan's parser.
  * Exit intent: on desktop the pointer leaving through the top of the window; on touch screens
  * (`pointer: coarse`) a fast upward scroll (≥ 1.5 px/ms) after scrolling at least one screen
  * down, which is how mobile shoppers reach the address bar and back button. Scroll work is
  * throttled to one check per 100 ms, with a passive listener.
  *
  * @example
- * const armed = armTriggers(window, plans, (plan, why) => open(plan)); armed.stop() // on SPA navigation
+ * const armed = armTriggers(window, plans, (plan) => open(plan)); armed.stop() // on SPA navigation
  */
 export function armTriggers(
   win: Window,
   plans: SurveyPlan[],
-  fire: (plan: SurveyPlan, trigger: string) => void,
+  fire: (plan: SurveyPlan) => void,
   elapsed = 0,
+  armMore?: SurveysChunk['arm'],
 ): Armed {
   const doc = win.document
   const stops: (() => void)[] = []
-  let named: Record<string, (() => void)[]> = {}
+  const named: Parameters<TriggerKit['onNamed']>[0][] = []
   const listen = <E extends Event>(
     target: EventTarget,
     type: string,
@@ -57,10 +61,7 @@ export function armTriggers(
     )
     stops.push(() => timer && clearTimeout(timer))
   }
-  const scrolled = () => {
-    const el = doc.documentElement
-    return ((win.scrollY + win.innerHeight) / Math.max(el.scrollHeight, 1)) * 100
-  }
+  const kit: TriggerKit = { listen, onScroll, onNamed: (hear) => void named.push(hear) }
 
   for (const plan of plans) {
     const [type, value] = triggerOf(plan.trigger)
@@ -68,13 +69,12 @@ export function armTriggers(
     const go = () => {
       if (done) return
       done = true
-      fire(plan, describeTrigger(plan.trigger))
+      fire(plan)
     }
-    const v = value as number & string
-    if (type == 'delay') later(go, v - elapsed)
+    if (type == 'delay') later(go, (value as number) - elapsed)
     else if (type == 'dwell') {
       // Visible time only: a tab left in the background is not a shopper reading.
-      let left = +v
+      let left = value as number
       let since = 0
       let timer: ReturnType<typeof setTimeout> | undefined
       const tick = () => {
@@ -90,8 +90,7 @@ export function armTriggers(
       tick()
       listen(doc, 'visibilitychange', tick)
       stops.push(() => clearTimeout(timer))
-    } else if (type == 'scroll') onScroll(() => scrolled() >= v && go())
-    else if (type == 'exit') {
+    } else if (type == 'exit') {
       listen(doc, 'mouseout', (e: MouseEvent) => !e.relatedTarget && e.clientY <= 0 && go())
       if (win.matchMedia && win.matchMedia('(pointer: coarse)').matches) {
         let max = 0
@@ -104,25 +103,11 @@ export function armTriggers(
           last = [y, now]
         })
       }
-    } else if (type == 'click')
-      listen(
-        doc,
-        'click',
-        (e: Event) => {
-          try {
-            if ((e.target as Element).closest(v)) go()
-          } catch {
-            /* the target was not an element, or the selector went bad */
-          }
-        },
-        { capture: true },
-      )
-    else (named[type + v] ||= []).push(go)
+    } else if (armMore) armMore(win, plan.trigger, go, kit)
   }
-  const run = (type: string) => (name: string) => (named[type + name] || []).forEach((fn) => fn())
   const stop = () => {
-    named = {}
+    named.length = 0
     stops.splice(0).forEach((fn) => fn())
   }
-  return { stop, track: run('track'), event: run('event') }
+  return { stop, hear: (type, name) => named.forEach((hear) => hear(type, name)) }
 }

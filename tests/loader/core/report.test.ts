@@ -25,11 +25,11 @@ describe('createReport', () => {
   it('does not load the diagnostics chunk for debug notes while debug is off', async () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => {})
     const load = vi.fn(async () => diagnostics) as never as LoadChunk
-    createReport(load, false).log({ code: 'showing', survey: 'csat', trigger: 'exit' })
+    createReport(load, false).log({ code: 'showing', survey: 'csat', trigger: { exit: true } })
     await settle()
     expect(load).not.toHaveBeenCalled()
     expect(info).not.toHaveBeenCalled()
-    createReport(load, true).log({ code: 'showing', survey: 'csat', trigger: 'exit' })
+    createReport(load, true).log({ code: 'showing', survey: 'csat', trigger: { exit: true } })
     await settle()
     expect(info).toHaveBeenCalledWith('touchpoint: showing csat on exit')
   })

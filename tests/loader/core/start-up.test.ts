@@ -84,6 +84,15 @@ describe('the start-up, in tasks of its own', () => {
     await vi.waitFor(() => expect(opened).toEqual(['nps']))
   })
 
+  it("once the triggers are armed, hands a track() to this page's triggers at once, before a navigation in the same task", async () => {
+    const tp = start({ surveys: 'confirmation:csat@track=thanks' })
+    await vi.waitFor(() => expect(startTargeting).toHaveBeenCalledTimes(1))
+    await nextTask() // the surveys chunk has parsed the plan: its triggers are armed
+    tp.track('thanks')
+    tp.setStage('cart') // the store's SPA moves on in the same task: the cart page has no such trigger
+    await vi.waitFor(() => expect(opened).toEqual(['csat']))
+  })
+
   it('announces a stage change to a listener added before the first reading', async () => {
     const tp = start()
     const stages: string[] = []

@@ -1,15 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULTS } from '../../../src/shared/options'
-import type { Chunks } from '../../../src/shared/contract'
-import { surveys } from '../../../src/surveys'
-import type { TargetingDeps } from '../../../src/loader/targeting/targeting'
-import { createStorage } from '../../../src/loader/lib/storage'
-import { createConsent } from '../../../src/loader/privacy/consent'
 import { isEligible, type TargetingState } from '../../../src/loader/targeting/eligibility'
 import type { SurveyPlan } from '../../../src/loader/targeting/plan'
 import { startTargeting } from '../../../src/loader/targeting/targeting'
 import type { Detection } from '../../../src/shared/types'
+import { targetingDeps } from './deps'
 
 const DAY = 864e5
 const rules = { sample: 100, cooldownDays: 14, dismissDays: 3 }
@@ -58,24 +53,7 @@ describe('isEligible', () => {
 
 describe('startTargeting frequency rules', () => {
   let detection: Detection
-  const makeCtx = (config = {}) => {
-    const cfg = { ...DEFAULTS, endpoint: 'https://c.example/r', ...config }
-    const consent = createConsent(window, cfg)
-    return {
-      win: window,
-      config: cfg,
-      log: vi.fn(),
-      warn: vi.fn(),
-      detection: () => detection,
-      // The parser of a store's own plan.
-      loadChunk: async <K extends 'surveys'>() => surveys as Chunks[K],
-      prepare: vi.fn(),
-      consent,
-      storage: createStorage(window, consent.granted, () => {}),
-      // The survey session's answer; these tests count the calls of `open` instead.
-      shownThisPageView: () => false,
-    } satisfies TargetingDeps
-  }
+  const makeCtx = (config = {}) => targetingDeps({ config, detection: () => detection })
 
   beforeEach(() => {
     vi.useFakeTimers({ now: Date.parse('2026-11-23T10:00:00Z') })
@@ -101,7 +79,7 @@ describe('startTargeting frequency rules', () => {
       detection,
       endpoint: true,
       consent: null,
-      surveys: [{ id: 'csat', trigger: 'delay=3000', eligible: true, reason: 'eligible' }],
+      surveys: [{ id: 'csat', trigger: { delay: 3000 }, eligible: true, reason: 'eligible' }],
     })
     detection = { stage: 'awareness', touchpoint: 'other', signal: 'none' }
     targeting.restart() // an SPA navigation
@@ -118,13 +96,13 @@ describe('startTargeting frequency rules', () => {
     vi.advanceTimersByTime(2999)
     expect(open).not.toHaveBeenCalled()
     vi.advanceTimersByTime(1)
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ id: 'csat', kind: 'csat' }), 'delay=3000')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ id: 'csat', kind: 'csat', trigger: { delay: 3000 } }))
     expect(ctx.log).toHaveBeenCalledWith({
       code: 'decision',
       survey: 'csat',
       eligible: true,
       reason: 'eligible',
-      trigger: 'delay=3000',
+      trigger: { delay: 3000 },
     })
     vi.advanceTimersByTime(60_000)
     expect(open).toHaveBeenCalledTimes(1)
@@ -137,7 +115,7 @@ describe('startTargeting frequency rules', () => {
       survey: 'csat',
       eligible: false,
       reason: 'shown:0',
-      trigger: 'delay=3000',
+      trigger: { delay: 3000 },
     })
   })
 
@@ -149,7 +127,7 @@ describe('startTargeting frequency rules', () => {
     document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null }))
     vi.advanceTimersByTime(45_000)
     expect(open).toHaveBeenCalledOnce()
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'emotion' }), 'exit')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'emotion', trigger: { exit: true } }))
   })
 
   it('starts over when the stored state is unreadable', () => {
@@ -183,12 +161,18 @@ describe('startTargeting frequency rules', () => {
     expect(open).toHaveBeenCalledTimes(2)
   })
 
-  it('keeps quiet for dismissDays after a dismiss', () => {
+  it('keeps quiet for dismissDays after a dismiss, and prepares no card for it meanwhile', () => {
     const open = vi.fn()
-    startTargeting(makeCtx(), open).outcome('csat', 'dismiss')
+    const first = makeCtx()
+    const targeting = startTargeting(first, open)
+    vi.advanceTimersByTime(10) // the page is idle: the armed survey's card is prepared
+    expect(first.prepare).toHaveBeenCalledExactlyOnceWith('csat', 'csat')
+    targeting.outcome('csat', 'dismiss')
     vi.setSystemTime(Date.now() + 2 * DAY)
-    startTargeting(makeCtx(), open)
+    const later = makeCtx()
+    startTargeting(later, open)
     vi.advanceTimersByTime(3000)
+    expect(later.prepare).not.toHaveBeenCalled()
     expect(open).not.toHaveBeenCalled()
   })
 
@@ -235,6 +219,6 @@ describe('startTargeting frequency rules', () => {
     t.track('filter')
     expect(open).not.toHaveBeenCalled()
     t.dataLayerEvent('add_to_cart')
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'emotion' }), 'event=add_to_cart')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'emotion', trigger: { event: 'add_to_cart' } }))
   })
 })

@@ -5,44 +5,28 @@
 // never ask for the chunk.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS } from '../../../src/shared/options'
-import type { Chunks, Note } from '../../../src/shared/contract'
+import type { Chunks } from '../../../src/shared/contract'
 import { surveys } from '../../../src/surveys'
-import { createStorage } from '../../../src/loader/lib/storage'
-import { createConsent } from '../../../src/loader/privacy/consent'
-import { startTargeting, type TargetingDeps } from '../../../src/loader/targeting/targeting'
+import { startTargeting } from '../../../src/loader/targeting/targeting'
 import type { Detection } from '../../../src/shared/types'
+import { targetingDeps } from './deps'
 
-/** Targeting whose surveys chunk arrives (or fails) when the test says. */
+/** Targeting whose surveys chunk arrives (or fails) when the test says; `goTo` is an SPA navigation. */
 function start(surveysOption: string | null, detection: Detection, extra: Partial<typeof DEFAULTS> = {}) {
   let arrive: () => void = () => {}
   let fail: (error: Error) => void = () => {}
-  const pending = new Promise<Chunks['surveys']>((resolve, reject) => {
+  const surveysChunk = new Promise<Chunks['surveys']>((resolve, reject) => {
     arrive = () => resolve(surveys)
     fail = reject
   })
-  const config = { ...DEFAULTS, endpoint: 'https://c.example/r', surveys: surveysOption, ...extra }
-  const consent = createConsent(window, config)
-  const warned: Note[] = []
-  const asked: string[] = []
-  const loadChunk = <K extends 'surveys'>(name: K) => {
-    asked.push(name)
-    return pending as Promise<Chunks[K]>
-  }
-  const deps = {
-    win: window,
-    config,
-    log: () => {},
-    warn: (note: Note) => void warned.push(note),
-    detection: () => detection,
-    loadChunk,
-    prepare: () => {}, // the survey session's: renders the armed card unseen
-    consent,
-    storage: createStorage(window, consent.granted, () => {}),
-    shownThisPageView: () => false,
-  } satisfies TargetingDeps
+  const deps = targetingDeps({ config: { surveys: surveysOption, ...extra }, detection: () => detection, surveysChunk })
   const open = vi.fn()
   const targeting = startTargeting(deps, open)
-  return { targeting, open, warned, asked, arrive, fail, consent }
+  const goTo = (next: Detection) => {
+    detection = next
+    targeting.restart()
+  }
+  return { targeting, open, deps, arrive, fail, goTo }
 }
 
 const cart: Detection = { stage: 'decision', touchpoint: 'cart', signal: 'url' }
@@ -56,10 +40,10 @@ describe("a store's own survey plan", () => {
   afterEach(() => vi.useRealTimers())
 
   it('never asks for the parser on the built-in plan, and asks on time', async () => {
-    const { asked, open } = start(null, thankYou)
+    const { deps, open } = start(null, thankYou)
     await vi.advanceTimersByTimeAsync(3000)
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ id: 'csat' }), 'delay=3000')
-    expect(asked).not.toContain('surveys')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ id: 'csat', trigger: { delay: 3000 } }))
+    expect(deps.asked).not.toContain('surveys')
   })
 
   it('replays a track() and a dataLayer event heard before the parser arrived', async () => {
@@ -70,9 +54,9 @@ describe("a store's own survey plan", () => {
     arrive()
     await vi.advanceTimersByTimeAsync(0)
     // Both heard (the survey session, not targeting, keeps it to one survey per page view).
-    expect(open.mock.calls.map(([plan, trigger]) => [plan.kind, trigger])).toEqual([
-      ['csat', 'track=chat_closed'],
-      ['emotion', 'event=add_to_cart'],
+    expect(open.mock.calls.map(([plan]) => [plan.kind, plan.trigger])).toEqual([
+      ['csat', { track: 'chat_closed' }],
+      ['emotion', { event: 'add_to_cart' }],
     ])
   })
 
@@ -83,18 +67,47 @@ describe("a store's own survey plan", () => {
     await vi.advanceTimersByTimeAsync(1999)
     expect(open).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(1)
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'csat' }), 'delay=3000')
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'csat', trigger: { delay: 3000 } }))
+  })
+
+  it('counts a delay from the page view it arms on, when an SPA navigation came while the parser loaded', async () => {
+    const { open, arrive, goTo } = start('confirmation:csat@delay=3s', thankYou)
+    await vi.advanceTimersByTimeAsync(2000)
+    goTo(thankYou) // the next order's thank-you page: a new page view
+    await vi.advanceTimersByTimeAsync(500)
+    arrive()
+    await vi.advanceTimersByTimeAsync(2499)
+    expect(open).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ kind: 'csat', trigger: { delay: 3000 } }))
+  })
+
+  it('replays only what this page view heard, when an SPA navigation came while the parser loaded', async () => {
+    const { targeting, open, arrive, goTo } = start('cart:emotion@event=add_to_cart; cart:csat@track=chat_closed', cart)
+    targeting.dataLayerEvent('add_to_cart') // on the cart page the shopper is leaving
+    goTo(cart)
+    targeting.track('chat_closed')
+    arrive()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(open.mock.calls.map(([plan]) => [plan.kind, plan.trigger])).toEqual([['csat', { track: 'chat_closed' }]])
+  })
+
+  it("prepares the store plan's armed survey at idle once the parser is in, and not before", async () => {
+    const { deps, arrive } = start('confirmation:nps@track=thanks', thankYou)
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(deps.prepare).not.toHaveBeenCalled()
+    arrive()
+    await vi.advanceTimersByTimeAsync(10)
+    expect(deps.prepare).toHaveBeenCalledExactlyOnceWith('nps', 'nps')
   })
 
   it('asks for the parser only once consent allows a survey, and counts the delay from then', async () => {
-    const { targeting, open, asked, arrive, consent } = start('confirmation:csat@delay=3s', thankYou, {
-      consent: 'required',
-    })
+    const { targeting, open, deps, arrive } = start('confirmation:csat@delay=3s', thankYou, { consent: 'required' })
     targeting.track('before-consent')
     await vi.advanceTimersByTimeAsync(10_000)
-    expect(asked).toEqual([])
-    consent.set(true)
-    expect(asked).toEqual(['surveys'])
+    expect(deps.asked).toEqual([])
+    deps.consent.set(true)
+    expect(deps.asked).toEqual(['surveys'])
     arrive()
     await vi.advanceTimersByTimeAsync(2999)
     expect(open).not.toHaveBeenCalled()
@@ -103,7 +116,7 @@ describe("a store's own survey plan", () => {
   })
 
   it('warns once when the parser cannot be fetched, opens nothing by itself and throws nothing', async () => {
-    const { targeting, open, warned, fail } = start('confirmation:csat@delay=0s', thankYou)
+    const { targeting, open, deps, fail } = start('confirmation:csat@delay=0s', thankYou)
     const error = Error('touchpoint-surveys.js did not load')
     fail(error)
     await vi.advanceTimersByTimeAsync(60_000)
@@ -111,6 +124,6 @@ describe("a store's own survey plan", () => {
     targeting.restart()
     await vi.advanceTimersByTimeAsync(60_000)
     expect(open).not.toHaveBeenCalled()
-    expect(warned).toEqual([{ code: 'failed', what: 'surveys', error }])
+    expect(deps.warn.mock.calls).toEqual([[{ code: 'failed', what: 'surveys', error }]])
   })
 })

@@ -3,14 +3,11 @@
 // survey's card at idle, but only for the page view and the consent it was armed for; and a
 // store's own plan that cannot be parsed costs a warning, never an unhandled rejection.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULTS } from '../../../src/shared/options'
-import type { Chunks, Note } from '../../../src/shared/contract'
-import { createStorage } from '../../../src/loader/lib/storage'
-import { createConsent } from '../../../src/loader/privacy/consent'
-import { startTargeting, type TargetingDeps } from '../../../src/loader/targeting/targeting'
+import type { Chunks } from '../../../src/shared/contract'
+import { startTargeting } from '../../../src/loader/targeting/targeting'
 import type { Detection } from '../../../src/shared/types'
+import { PRODUCT, targetingDeps } from './deps'
 
-const product: Detection = { stage: 'consideration', touchpoint: 'product', signal: 'url' }
 const home: Detection = { stage: 'awareness', touchpoint: 'home', signal: 'url' }
 
 // The page's idle callbacks, run when the test says.
@@ -18,25 +15,16 @@ let idle: (() => void)[] = []
 const runIdle = () => idle.splice(0).forEach((fn) => fn())
 
 function start(surveysChunk: Promise<Chunks['surveys']> = new Promise(() => {}), surveys: string | null = null) {
-  let detection = product
-  const config = { ...DEFAULTS, endpoint: 'https://c.example/r', surveys }
-  const consent = createConsent(window, config)
-  const warned: Note[] = []
-  const prepare = vi.fn()
-  const deps = {
-    win: window,
-    config,
-    log: () => {},
-    warn: (note: Note) => void warned.push(note),
-    detection: () => detection,
-    loadChunk: <K extends 'surveys'>() => surveysChunk as Promise<Chunks[K]>,
-    prepare,
-    consent,
-    storage: createStorage(window, consent.granted, () => {}),
-    shownThisPageView: () => false,
-  } satisfies TargetingDeps
+  let detection = PRODUCT
+  const deps = targetingDeps({ config: { surveys }, detection: () => detection, surveysChunk })
   const targeting = startTargeting(deps, () => {})
-  return { targeting, prepare, consent, warned, goTo: (next: Detection) => (detection = next) }
+  return {
+    targeting,
+    prepare: deps.prepare,
+    consent: deps.consent,
+    warned: deps.warn,
+    goTo: (next: Detection) => (detection = next),
+  }
 }
 
 describe('preparing the armed survey ahead of its trigger', () => {
@@ -76,7 +64,9 @@ describe('preparing the armed survey ahead of its trigger', () => {
       },
     } as unknown as Chunks['surveys']
     const { warned, targeting } = start(Promise.resolve(broken), 'product:nps@exit')
-    await vi.waitFor(() => expect(warned).toEqual([{ code: 'failed', what: 'surveys', error: expect.any(Error) }]))
+    await vi.waitFor(() =>
+      expect(warned.mock.calls).toEqual([[{ code: 'failed', what: 'surveys', error: expect.any(Error) }]]),
+    )
     expect(() => targeting.track('later')).not.toThrow()
   })
 })

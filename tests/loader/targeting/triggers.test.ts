@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { watchDataLayer } from '../../../src/loader/detection/watch-data-layer'
-import type { SurveyPlan, Trigger } from '../../../src/loader/targeting/plan'
+import { DEFAULT_PLANS, type SurveyPlan, type Trigger } from '../../../src/loader/targeting/plan'
 import { armTriggers } from '../../../src/loader/targeting/triggers'
 
 const plan = (trigger: Trigger): SurveyPlan => ({ id: 'x', kind: 'emotion', on: ['product'], trigger })
@@ -33,7 +32,7 @@ describe('armTriggers', () => {
     expect(fire).not.toHaveBeenCalled()
     vi.advanceTimersByTime(10_000)
     expect(fire).toHaveBeenCalledOnce()
-    expect(fire).toHaveBeenCalledWith(expect.objectContaining({ id: 'x' }), 'delay=3000')
+    expect(fire).toHaveBeenCalledWith(expect.objectContaining({ id: 'x', trigger: { delay: 3000 } }))
   })
 
   it('counts dwell only while the page is visible', () => {
@@ -47,18 +46,7 @@ describe('armTriggers', () => {
     vi.advanceTimersByTime(14_999)
     expect(fire).not.toHaveBeenCalled()
     vi.advanceTimersByTime(1)
-    expect(fire).toHaveBeenCalledWith(expect.anything(), 'dwell=45000')
-  })
-
-  it('fires a scroll trigger at the given depth', () => {
-    Object.defineProperty(document.documentElement, 'scrollHeight', { configurable: true, value: 4000 })
-    Object.defineProperty(window, 'innerHeight', { configurable: true, value: 1000 })
-    const fire = vi.fn()
-    armTriggers(window, [plan({ scroll: 50 })], fire)
-    scrollTo(900)
-    expect(fire).not.toHaveBeenCalled()
-    scrollTo(1000)
-    expect(fire).toHaveBeenCalledWith(expect.anything(), 'scroll=50')
+    expect(fire).toHaveBeenCalledWith(expect.objectContaining({ trigger: { dwell: 45000 } }))
   })
 
   it('fires exit intent when the pointer leaves through the top of the window', () => {
@@ -68,7 +56,7 @@ describe('armTriggers', () => {
     document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: document.body }))
     expect(fire).not.toHaveBeenCalled()
     document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null }))
-    expect(fire).toHaveBeenCalledWith(expect.anything(), 'exit')
+    expect(fire).toHaveBeenCalledWith(expect.objectContaining({ trigger: { exit: true } }))
   })
 
   it('fires exit intent on touch screens after a fast scroll back up', () => {
@@ -85,42 +73,22 @@ describe('armTriggers', () => {
     matchMedia.mockRestore()
   })
 
-  it('fires on a dataLayer event seen through watchDataLayer, and on track()', () => {
-    const fire = vi.fn()
-    const armed = armTriggers(window, [plan({ event: 'add_to_cart' }), plan({ track: 'chat_closed' })], fire)
-    watchDataLayer(window, (name) => armed.event(name))
-    ;(window as unknown as { dataLayer: unknown[] }).dataLayer.push({ event: 'view_item' })
-    armed.track('add_to_cart')
-    expect(fire).not.toHaveBeenCalled()
-    ;(window as unknown as { dataLayer: unknown[] }).dataLayer.push({ event: 'add_to_cart' })
-    expect(fire).toHaveBeenLastCalledWith(expect.anything(), 'event=add_to_cart')
-    armed.track('chat_closed')
-    expect(fire).toHaveBeenLastCalledWith(expect.anything(), 'track=chat_closed')
-  })
-
-  it('fires on a click inside an element that matches the selector', () => {
-    document.body.innerHTML = '<div class="size-guide"><a><span id="in">Size guide</span></a></div><p id="out">x</p>'
-    const fire = vi.fn()
-    armTriggers(window, [plan({ click: '.size-guide a' })], fire)
-    document.getElementById('out')!.click()
-    expect(fire).not.toHaveBeenCalled()
-    document.getElementById('in')!.click()
-    expect(fire).toHaveBeenCalledWith(expect.anything(), 'click=.size-guide a')
-  })
-
   it('disarms everything on stop()', () => {
-    document.body.innerHTML = '<button>b</button>'
     const fire = vi.fn()
-    const armed = armTriggers(
-      window,
-      [plan({ delay: 10 }), plan({ dwell: 10 }), plan({ exit: true }), plan({ track: 't' }), plan({ click: 'button' })],
-      fire,
-    )
+    const armed = armTriggers(window, [plan({ delay: 10 }), plan({ dwell: 10 }), plan({ exit: true })], fire)
     armed.stop()
     vi.advanceTimersByTime(1000)
     document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null }))
-    armed.track('t')
-    document.querySelector('button')!.click()
     expect(fire).not.toHaveBeenCalled()
+  })
+
+  // The loader carries only these triggers; the others come with a store plan's parser.
+  it("fires every trigger of the built-in plan without the surveys chunk's help", () => {
+    const fire = vi.fn()
+    armTriggers(window, DEFAULT_PLANS, fire)
+    vi.advanceTimersByTime(60_000)
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, relatedTarget: null }))
+    expect(fire.mock.calls.map(([plan]) => plan)).toEqual(expect.arrayContaining(DEFAULT_PLANS))
+    expect(fire).toHaveBeenCalledTimes(DEFAULT_PLANS.length)
   })
 })
