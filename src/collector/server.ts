@@ -15,6 +15,7 @@ import { serveStatic } from './static-files.js'
 import { applyLimits, serverOptions, type ServerLimits } from './server-limits.js'
 import { openStore, type ResponseStore } from './storage/index.js'
 import { peersFor, requirePeers } from './peer-dependencies.js'
+import { validator } from './validate.js'
 
 export interface CollectorOptions extends ServerLimits {
   /** PostgreSQL (`postgres://user:password@host/db`): many collectors can share it. Wins over `dbPath`. */
@@ -77,6 +78,8 @@ export interface Collector {
 export function createCollector(options: CollectorOptions): Collector {
   // Before anything starts: one message naming every missing package, with its install command.
   requirePeers(peersFor(options.databaseUrl))
+  // The wire schema compiled now, not while the first shoppers' POSTs wait for it (validate.ts).
+  validator()
   const access = { password: options.reportPassword, token: options.reportToken }
   checkReportAccess(access)
   const allowOrigins = options.allowOrigins ?? ['*']

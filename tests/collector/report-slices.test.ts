@@ -8,6 +8,7 @@ import { buildReportFrom } from '../../src/collector/report'
 import type { ReportSource } from '../../src/collector/report-source'
 import { runInSlices, runToEnd } from '../../src/collector/report-slices'
 import { mondayOf } from '../../src/collector/report-trend'
+import { segmentsOf, segmentSteps } from '../../src/collector/report-segments'
 import type { Comment, TallyRow } from '../../src/collector/storage'
 import { TOUCHPOINTS, DEFAULT_STAGE_MAP } from '../../src/shared/vocabulary'
 import { answer, batch, startCollector, stopCollectors } from './fixtures'
@@ -88,6 +89,28 @@ describe('the report in slices', () => {
     expect(report.trend.periods.length).toBeGreaterThan(150)
     expect(report.themes.length).toBeGreaterThan(0)
   }, 60_000)
+
+  it('works out the segments one segment a step, with the same figures as in one go', async () => {
+    const rows = await bigSource().tally(['stage', 'kind', 'score', 'device', 'visitor', 'language'])
+    const withSegments = rows.map((row, index) => ({
+      ...row,
+      device: ['phone', 'desktop', null][index % 3],
+      language: ['en', 'vi'][index % 2],
+      visitor: ['new', 'returning'][index % 2],
+    }))
+    const segments = segmentsOf(withSegments)
+    const steps = segmentSteps(withSegments)
+    let yields = 0
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        expect(step.value).toEqual(segments)
+        break
+      }
+      yields++
+    }
+    expect(segments).toHaveLength(7)
+    expect(yields).toBeGreaterThanOrEqual(segments.length)
+  })
 
   it('gives way to pending I/O between slices, and returns what the steps return', async () => {
     const server = createServer((_req, res) => res.end('ok')).listen(0, '127.0.0.1')
