@@ -116,6 +116,33 @@ describe('the report’s trend', () => {
     }
   })
 
+  it('gives a period the same figures as the report gives the same answers', async () => {
+    // Mixed scores of every kind at several touchpoints, all in one week of a 30-day range.
+    const kinds = ['csat', 'nps', 'ces', 'emotion'] as const
+    const mixed = Array.from({ length: 120 }, (_, index) =>
+      answer({
+        touchpoint: (['home', 'product', 'cart', 'checkout'] as const)[index % 4],
+        kind: kinds[index % 4],
+        score: kinds[index % 4] === 'nps' ? index % 11 : (index % 5) + 1,
+        at: iso(9 * DAY + (index % 5) * DAY + index * 1000),
+      }),
+    )
+    const report = await buildReportFrom(memorySource(mixed), { from: iso(0), to: iso(30 * DAY) })
+    const week = report.trend.periods.indexOf('2026-10-12')
+    const asPoint = (figures: (typeof report)['overall']) => ({
+      index: { value: figures.index, ci: figures.index_ci, n: figures.index_n },
+      csat: { value: figures.csat.avg, ci: figures.csat.ci, n: figures.csat.n },
+      nps: { value: figures.nps.score, ci: figures.nps.ci, n: figures.nps.n },
+      emotion: { value: figures.emotion.avg, ci: figures.emotion.ci, n: figures.emotion.n },
+      ces: { value: figures.ces.avg, ci: figures.ces.ci, n: figures.ces.n },
+    })
+    expect(report.trend.overall[week]).toMatchObject(asPoint(report.overall))
+    for (const { key, periods } of report.trend.stages)
+      expect(periods[week], key).toMatchObject(asPoint(report.stages.find((s) => s.stage === key)!))
+    for (const { key, periods } of report.trend.touchpoints)
+      expect(periods[week], key).toMatchObject(asPoint(report.touchpoints.find((t) => t.touchpoint === key)!))
+  })
+
   it('asks for days when the trend may go per day', async () => {
     // Data over 12 days: its weeks alone cannot tell whether it spans 14 days or fewer.
     const { source, asked } = recording(spread(12))
