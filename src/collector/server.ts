@@ -16,6 +16,8 @@ import { applyLimits, serverOptions, type ServerLimits } from './server-limits.j
 import { openStore, type ResponseStore } from './storage/index.js'
 import { peersFor, requirePeers } from './peer-dependencies.js'
 import { validator } from './validate.js'
+import { loadNumberFormats } from './report-html-format.js'
+import { WORDS } from './report-i18n.js'
 
 export interface CollectorOptions extends ServerLimits {
   /** PostgreSQL (`postgres://user:password@host/db`): many collectors can share it. Wins over `dbPath`. */
@@ -78,8 +80,10 @@ export interface Collector {
 export function createCollector(options: CollectorOptions): Collector {
   // Before anything starts: one message naming every missing package, with its install command.
   requirePeers(peersFor(options.databaseUrl))
-  // The wire schema compiled now, not while the first shoppers' POSTs wait for it (validate.ts).
+  // The wire schema compiled and the report's number formats loaded now, not while the first
+  // requests (and those queued behind them) wait for them.
   validator()
+  loadNumberFormats(Object.values(WORDS))
   const access = { password: options.reportPassword, token: options.reportToken }
   checkReportAccess(access)
   const allowOrigins = options.allowOrigins ?? ['*']
