@@ -2,7 +2,8 @@
 //   1. throughput: 50 clients POST 10-answer batches for 20 s (autocannon, loopback);
 //   2. kill -9 mid-load, restart, and count acknowledged ids missing from the database;
 //   3. the report over 1,000,000 answers, and POST /collect p99 while 4 clients loop on /report.
-// Options: --engines sqlite,postgres  --seconds 20  --rows 1000000. Needs `npm run build:collector`
+// Options: --engines sqlite,postgres  --seconds 20  --rows 1000000  --phases throughput,kill,report
+// (e.g. `--engines sqlite --phases report` measures only the report goals on SQLite). Needs `npm run build:collector`
 // (done when stale) and, for PostgreSQL, Debian's postgresql package (a server is started in a
 // temporary folder and removed afterwards). Prints the machine, its load during each phase, the
 // figures and the goals as Markdown on stdout (progress on stderr); docs/collector-bench.md keeps
@@ -34,8 +35,13 @@ const { values: args } = parseArgs({
     engines: { type: 'string', default: 'sqlite,postgres' },
     seconds: { type: 'string', default: '20' },
     rows: { type: 'string', default: '1000000' },
+    phases: { type: 'string', default: 'throughput,kill,report' },
   },
 })
+const PHASES = ['throughput', 'kill', 'report']
+const phases = args.phases.split(',')
+const unknown = phases.filter((phase) => !PHASES.includes(phase))
+if (unknown.length) throw new Error(`unknown --phases ${unknown.join(', ')}: use some of ${PHASES.join(', ')}`)
 const engines = args.engines.split(',')
 const seconds = Number(args.seconds)
 const rows = Number(args.rows)
@@ -172,6 +178,7 @@ async function reportUnderLoad(engine) {
     postP99: posts.latency.p99,
     postMax: posts.latency.max,
     postFailures: posts.non2xx + posts.errors,
+    postsAnswered: posts.requests.total,
     loadDuring,
   }
 }
@@ -199,14 +206,21 @@ const run = {
 }
 try {
   for (const engine of engines) {
-    log(`${engine}: throughput, ${seconds} s (load average ${loadAverage()})`)
-    const load = await throughput(engine)
-    log(`${engine}: kill -9 mid-load (load average ${loadAverage()})`)
-    const kill = await killMidLoad(engine)
-    log(`${engine}: report over ${rows} answers (load average ${loadAverage()})`)
-    const report = rows > 0 ? await reportUnderLoad(engine) : null
-    run.results[engine] = { load, kill, report }
-    log(JSON.stringify(run.results[engine]))
+    const result = { load: null, kill: null, report: null }
+    if (phases.includes('throughput')) {
+      log(`${engine}: throughput, ${seconds} s (load average ${loadAverage()})`)
+      result.load = await throughput(engine)
+    }
+    if (phases.includes('kill')) {
+      log(`${engine}: kill -9 mid-load (load average ${loadAverage()})`)
+      result.kill = await killMidLoad(engine)
+    }
+    if (phases.includes('report') && rows > 0) {
+      log(`${engine}: report over ${rows} answers (load average ${loadAverage()})`)
+      result.report = await reportUnderLoad(engine)
+    }
+    run.results[engine] = result
+    log(JSON.stringify(result))
   }
 } finally {
   cleanUp()

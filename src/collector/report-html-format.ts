@@ -10,6 +10,15 @@ import type { Interval } from './stats/intervals.js'
 export const escapeHtml = (text: unknown): string =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
+/**
+ * Loads the number formats of these languages now. The process's first `Intl.NumberFormat`
+ * takes 20–110 ms (ICU loads its data), which the first `/report` and every request queued
+ * behind it would otherwise wait for; the collector calls this when it starts.
+ */
+export function loadNumberFormats(languages: readonly ReportWords[]): void {
+  for (const words of languages) formatter(words).num(0)
+}
+
 /** Numbers, ranges and counts in the report's language. */
 export function formatter(words: ReportWords) {
   const formats = new Map<number, Intl.NumberFormat>()

@@ -2,6 +2,7 @@ import { STAGES } from '../shared/vocabulary.js'
 import type { Stage, SurveyKind } from '../shared/types.js'
 import { figuresOf, round, type Figures, type Tally } from './report-figures.js'
 import { npsGroup, type NpsGroup } from './report-vocabulary.js'
+import { runToEnd, type Steps } from './report-slices.js'
 import { wilson, type Interval } from './stats/intervals.js'
 import type { TallyRow } from './storage/index.js'
 
@@ -29,6 +30,14 @@ export interface NpsJourney {
  * counts per device, visitor, language, stage, kind and score.
  */
 export function segmentsOf(rows: readonly TallyRow[]): Segment[] {
+  return runToEnd(segmentSteps(rows))
+}
+
+/**
+ * `segmentsOf` as steps (report-slices.ts), one segment a step: six figures over ~2,000 counts
+ * per segment took 30–50 ms in one stretch for about ten segments on a busy collector.
+ */
+export function* segmentSteps(rows: readonly TallyRow[]): Steps<Segment[]> {
   const segments: Segment[] = []
   for (const key of ['device', 'language', 'visitor'] as const) {
     const values = [...new Set(rows.map((r) => valueOf(r, key)))].sort((a, b) =>
@@ -42,6 +51,7 @@ export function segmentsOf(rows: readonly TallyRow[]): Segment[] {
         overall: figuresOf(mine),
         stages: STAGES.map((stage) => ({ stage, ...figuresOf(mine.filter((t) => t.stage === stage)) })),
       })
+      yield
     }
   }
   return segments

@@ -9,6 +9,7 @@ import type {
   TimeRange,
 } from './storage/index.js'
 import { scaled } from './report-figures.js'
+import { mondayOf } from './report-trend.js'
 import type { SurveyResponse } from '../shared/types.js'
 
 export type { DisplayCount } from './storage/index.js'
@@ -38,6 +39,7 @@ const KEY_OF: Record<TallyKey, (a: Answer) => string | number | null> = {
   kind: (a) => a.kind,
   score: (a) => a.score,
   day: (a) => new Date(a.at).toISOString().slice(0, 10),
+  week: (a) => mondayOf(new Date(a.at).toISOString().slice(0, 10)),
   language: (a) => a.locale.slice(0, 2).toLowerCase(),
   device: (a) => a.device ?? null,
   visitor: (a) => a.visitor ?? null,

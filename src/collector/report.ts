@@ -1,8 +1,8 @@
 import { DEFAULT_STAGE_MAP, STAGES, TOUCHPOINTS } from '../shared/vocabulary.js'
 import { figuresOf, MIN_N, type Figures, type Tally } from './report-figures.js'
 import { ratesOf, type Rates } from './report-rates.js'
-import { npsJourneys, segmentsOf, type NpsJourney, type Segment } from './report-segments.js'
-import { trendSteps, type Trend } from './report-trend.js'
+import { npsJourneys, segmentSteps, type NpsJourney, type Segment } from './report-segments.js'
+import { trendRows, trendSteps, type Trend, type TrendRows } from './report-trend.js'
 import { filterCommentSteps, type CommentFilter } from './report-comments.js'
 import { THEME_COMMENTS, themeSteps, type Theme } from './themes/themes.js'
 import { runInSlices, type Steps } from './report-slices.js'
@@ -117,7 +117,7 @@ export async function buildReportFrom(source: ReportSource, options: ReportOptio
     source.tally(['touchpoint', 'stage', 'survey', 'kind', 'score']),
     source.displays(),
     source.tally(['touchpoint', 'stage', 'survey'], { displayed: true }),
-    source.tally(['touchpoint', 'stage', 'kind', 'score', 'day']),
+    trendRows((by) => source.tally(by), options),
     source.tally(['stage', 'kind', 'score', 'device', 'visitor', 'language']),
     source.comments({ order: 'newest', limit: THEME_COMMENTS }),
   ])
@@ -138,7 +138,7 @@ interface ReportInputs {
   rows: TallyRow[]
   displays: DisplayCount[]
   answered: TallyRow[]
-  daily: TallyRow[]
+  daily: TrendRows
   segmentRows: TallyRow[]
   recent: Comment[]
 }
@@ -163,22 +163,22 @@ function* reportSteps(inputs: ReportInputs, options: ReportOptions): Steps<Repor
   yield
   const overall = figuresOf(counts)
   const stages = STAGES.map((stage) => ({ stage, ...figuresOf(counts.filter((c) => c.stage === stage)) }))
-  const touchpointFigures = touchpoints.map(({ touchpoint, stage, tallies }) => ({
-    touchpoint,
-    stage,
-    ...figuresOf(tallies),
-  }))
   yield
-  const surveys = surveyGroups.map(({ touchpoint, survey, list }) => ({
-    survey,
-    touchpoint,
-    stage: commonStage(list, touchpoint),
-    ...figuresOf(list),
-  }))
+  // A step per touchpoint and per survey: a store with many surveys has many of them.
+  const touchpointFigures: TouchpointFigures[] = []
+  for (const { touchpoint, stage, tallies } of touchpoints) {
+    touchpointFigures.push({ touchpoint, stage, ...figuresOf(tallies) })
+    yield
+  }
+  const surveys: SurveyFigures[] = []
+  for (const { touchpoint, survey, list } of surveyGroups) {
+    surveys.push({ survey, touchpoint, stage: commonStage(list, touchpoint), ...figuresOf(list) })
+    yield
+  }
   const rates = ratesOf(displays, answered, STAGES)
   yield
   const trend = yield* trendSteps(daily, options)
-  const segments = segmentsOf(segmentRows)
+  const segments = yield* segmentSteps(segmentRows)
   const journeys = npsJourneys(counts)
   yield
   const themes = yield* themeSteps(recent)

@@ -15,6 +15,9 @@ import { serveStatic } from './static-files.js'
 import { applyLimits, serverOptions, type ServerLimits } from './server-limits.js'
 import { openStore, type ResponseStore } from './storage/index.js'
 import { peersFor, requirePeers } from './peer-dependencies.js'
+import { validator } from './validate.js'
+import { loadNumberFormats } from './report-html-format.js'
+import { WORDS } from './report-i18n.js'
 
 export interface CollectorOptions extends ServerLimits {
   /** PostgreSQL (`postgres://user:password@host/db`): many collectors can share it. Wins over `dbPath`. */
@@ -77,6 +80,10 @@ export interface Collector {
 export function createCollector(options: CollectorOptions): Collector {
   // Before anything starts: one message naming every missing package, with its install command.
   requirePeers(peersFor(options.databaseUrl))
+  // The wire schema compiled and the report's number formats loaded now, not while the first
+  // requests (and those queued behind them) wait for them.
+  validator()
+  loadNumberFormats(Object.values(WORDS))
   const access = { password: options.reportPassword, token: options.reportToken }
   checkReportAccess(access)
   const allowOrigins = options.allowOrigins ?? ['*']

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { buildReportFrom } from '../../src/collector/report'
 import type { ReportSource } from '../../src/collector/report-source'
 import { runInSlices, runToEnd } from '../../src/collector/report-slices'
+import { mondayOf } from '../../src/collector/report-trend'
+import { segmentsOf, segmentSteps } from '../../src/collector/report-segments'
 import type { Comment, TallyRow } from '../../src/collector/storage'
 import { TOUCHPOINTS, DEFAULT_STAGE_MAP } from '../../src/shared/vocabulary'
 import { answer, batch, startCollector, stopCollectors } from './fixtures'
@@ -23,7 +25,8 @@ const WORDS = ['shipping fee', 'phí ship', 'slow delivery', 'size chart', 'chec
 
 /**
  * What a busy store's database returns for three years of answers: a daily count for every
- * touchpoint, kind and score (about 100,000 rows for the trend) and the 2,000 newest comments.
+ * touchpoint, kind and score (about 100,000 rows; the trend reads them per week) and the 2,000
+ * newest comments.
  * The database's part is instant here, so all the time left is the report's own JavaScript.
  */
 function bigSource(): ReportSource {
@@ -51,8 +54,18 @@ function bigSource(): ReportSource {
     }
   })
   const withoutDay = daily.slice(0, 2000).map(({ day: _day, ...rest }) => rest)
+  // The same counts per week, as the database sums them for a trend over weeks.
+  const weeks = new Map<string, TallyRow>()
+  for (const { day, ...rest } of daily) {
+    const week = mondayOf(String(day))
+    const key = [week, rest.touchpoint, rest.kind, rest.score].join()
+    const known = weeks.get(key)
+    if (known) known.n += rest.n
+    else weeks.set(key, { ...rest, week })
+  }
+  const weekly = [...weeks.values()]
   return {
-    tally: async (by) => (by.includes('day') ? daily : withoutDay),
+    tally: async (by) => (by.includes('day') ? daily : by.includes('week') ? weekly : withoutDay),
     displays: async () => [],
     comments: async (query) => (query.order === 'newest' ? comments : comments.slice(0, query.limit)),
   }
@@ -76,6 +89,28 @@ describe('the report in slices', () => {
     expect(report.trend.periods.length).toBeGreaterThan(150)
     expect(report.themes.length).toBeGreaterThan(0)
   }, 60_000)
+
+  it('works out the segments one segment a step, with the same figures as in one go', async () => {
+    const rows = await bigSource().tally(['stage', 'kind', 'score', 'device', 'visitor', 'language'])
+    const withSegments = rows.map((row, index) => ({
+      ...row,
+      device: ['phone', 'desktop', null][index % 3],
+      language: ['en', 'vi'][index % 2],
+      visitor: ['new', 'returning'][index % 2],
+    }))
+    const segments = segmentsOf(withSegments)
+    const steps = segmentSteps(withSegments)
+    let yields = 0
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        expect(step.value).toEqual(segments)
+        break
+      }
+      yields++
+    }
+    expect(segments).toHaveLength(7)
+    expect(yields).toBeGreaterThanOrEqual(segments.length)
+  })
 
   it('gives way to pending I/O between slices, and returns what the steps return', async () => {
     const server = createServer((_req, res) => res.end('ok')).listen(0, '127.0.0.1')

@@ -103,7 +103,7 @@ export const COUNT_SQL = 'SELECT COALESCE(SUM(n), 0) AS n FROM answer_counts'
 export const COUNT_DISPLAYS_SQL = 'SELECT COUNT(*) AS n FROM displays'
 
 /** What a report tally may group by: columns, or the day (`YYYY-MM-DD`, UTC) and the language (`vi` of `vi-VN`). */
-export const TALLY_EXPRESSIONS: Record<TallyKey, string> = {
+export const TALLY_EXPRESSIONS: Record<Exclude<TallyKey, 'week'>, string> = {
   touchpoint: 'touchpoint',
   stage: 'stage',
   survey: 'survey',
@@ -117,6 +117,30 @@ export const TALLY_EXPRESSIONS: Record<TallyKey, string> = {
 }
 
 /**
+ * The Monday (`YYYY-MM-DD`) of a `YYYY-MM-DD` day, as report-trend.ts's `mondayOf` computes
+ * it: SQLite's `weekday 0` moves on to the day's Sunday (a Sunday stays), six days back is its
+ * Monday; PostgreSQL's ISO weekday counts Monday 1 … Sunday 7.
+ */
+export function mondaySql(engine: Engine, day: string): string {
+  return engine === 'sqlite'
+    ? `date(${day}, 'weekday 0', '-6 days')`
+    : `to_char(${day}::date - (extract(isodow from ${day}::date)::int - 1), 'YYYY-MM-DD')`
+}
+
+/**
+ * The SQL that computes a tally key from `expressions` (the rows' or a rollup's columns): the
+ * week from the day, each other key as it is given. Undefined when `expressions` lacks it.
+ */
+export function keySql(
+  engine: Engine,
+  expressions: Partial<Record<TallyKey, string>>,
+  key: TallyKey,
+): string | undefined {
+  if (key !== 'week') return expressions[key]
+  return expressions.day === undefined ? undefined : mondaySql(engine, expressions.day)
+}
+
+/**
  * Answer counts grouped by the given keys (from a fixed list, never from the request), counted
  * over the rows. The report reads the same counts from the daily rollups (rollup-queries.ts),
  * which must equal these; this query serves what no rollup does. `displayed` keeps only answers
@@ -126,7 +150,7 @@ export function tallyQuery(engine: Engine, range: TimeRange, by: readonly TallyK
   const { params, param } = builder(engine)
   const conditions = rangeConditions(range, param)
   if (filter.displayed) conditions.push('display IS NOT NULL')
-  const keys = by.map((key) => `${TALLY_EXPRESSIONS[key]} AS ${key}`)
+  const keys = by.map((key) => `${keySql(engine, TALLY_EXPRESSIONS, key)} AS ${key}`)
   const groups = by.map((_, i) => String(i + 1))
   const sql = `SELECT ${[...keys, 'COUNT(*) AS n'].join(', ')} FROM ${source(engine, by, filter)} ${where(conditions)}
     ${groups.length ? `GROUP BY ${groups.join(', ')} ORDER BY ${groups.join(', ')}` : ''}`
@@ -135,7 +159,7 @@ export function tallyQuery(engine: Engine, range: TimeRange, by: readonly TallyK
 
 // SQLite without statistics takes the time index for a date range and then visits the table
 // once per answer; the covering `responses_tally` index (schema step 2) costs at most one pass.
-const TALLY_INDEX_KEYS: readonly TallyKey[] = ['touchpoint', 'stage', 'kind', 'score', 'day']
+const TALLY_INDEX_KEYS: readonly TallyKey[] = ['touchpoint', 'stage', 'kind', 'score', 'day', 'week']
 function source(engine: Engine, by: readonly TallyKey[], filter: TallyFilter): string {
   if (engine === 'postgres' || filter.displayed || !by.every((key) => TALLY_INDEX_KEYS.includes(key)))
     return 'responses'

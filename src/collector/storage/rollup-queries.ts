@@ -1,4 +1,4 @@
-import { builder, TALLY_EXPRESSIONS, where, type Query } from './queries.js'
+import { builder, keySql, TALLY_EXPRESSIONS, where, type Query } from './queries.js'
 import { ANSWER_COUNTS, DISPLAY_COUNTS, nextDay, SEGMENT_COUNTS, type Rollup } from './rollups.js'
 import type { TallyFilter, TallyKey, TimeRange } from './store.js'
 
@@ -111,8 +111,8 @@ const conditions = (column: string, bounds: Bound[], param: Param) =>
   bounds.map(({ op, value }) => `${column} ${op} ${param(value)}`)
 
 // Which rollup counts these keys; none for other groupings (then the rows are counted).
-function rollupFor(by: readonly TallyKey[], filter: TallyFilter): Rollup | null {
-  const serves = (rollup: Rollup) => by.every((key) => rollup.serves[key] !== undefined)
+function rollupFor(engine: Engine, by: readonly TallyKey[], filter: TallyFilter): Rollup | null {
+  const serves = (rollup: Rollup) => by.every((key) => keySql(engine, rollup.serves, key) !== undefined)
   if (serves(ANSWER_COUNTS)) return ANSWER_COUNTS
   return !filter.displayed && serves(SEGMENT_COUNTS) ? SEGMENT_COUNTS : null
 }
@@ -127,12 +127,12 @@ export function rollupTallyQuery(
   by: readonly TallyKey[],
   filter: TallyFilter = {},
 ): Query | null {
-  const rollup = rollupFor(by, filter)
+  const rollup = rollupFor(engine, by, filter)
   const split = splitRange(range)
   if (!rollup || !split) return null
   const { params, param } = builder(engine)
   const select = (expressions: Partial<Record<TallyKey, string>>, n: string) =>
-    [...by.map((key) => `${expressions[key]} AS ${key}`), `${n} AS n`].join(', ')
+    [...by.map((key) => `${keySql(engine, expressions, key)} AS ${key}`), `${n} AS n`].join(', ')
   const pieces: string[] = []
   if (split.days) {
     const days = conditions('day', split.days, param)

@@ -19,7 +19,7 @@ export interface Rollup {
    * JavaScript (`at` by its day, `display` by whether there is one) and upserts once per group.
    */
   reads: readonly string[]
-  /** Which tally keys it serves, and the SQL that reads each back. */
+  /** Which tally keys it serves, and the SQL that reads each back (with `day`, the week too: queries.ts `keySql`). */
   serves: Partial<Record<TallyKey, string>>
   /** Also the earliest `at` of each group: display counts come in the order groups first appeared. */
   firstAt?: boolean

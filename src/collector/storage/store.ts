@@ -50,8 +50,13 @@ export interface ScoreCount {
   n: number
 }
 
-/** What report counts may be grouped by (storage/queries.ts says how each is computed). */
-export type TallyKey = 'touchpoint' | 'stage' | 'survey' | 'kind' | 'score' | 'day' | 'language' | 'device' | 'visitor'
+/**
+ * What report counts may be grouped by (storage/queries.ts says how each is computed). `week`
+ * is the Monday (`YYYY-MM-DD`, UTC) of the answer's day: the trend over long ranges, counted
+ * by the database in a seventh of the rows a `day` tally takes.
+ */
+export type TallyKey =
+  'touchpoint' | 'stage' | 'survey' | 'kind' | 'score' | 'day' | 'week' | 'language' | 'device' | 'visitor'
 
 /** One group of answers: its keys and how many answers it holds. */
 export type TallyRow = { n: number } & { [key in TallyKey]?: string | number | null }

@@ -17,7 +17,11 @@ export function phrasesOf(comment: string, locale: string, synonyms: Synonyms): 
   const words = foldedWords(comment)
   const found = new Set<string>()
   const used = new Array<boolean>(words.length).fill(false)
+  // Most synonyms share no word with a comment: looking for them only where their first word is
+  // saves most of the report's theme work (2,000 comments × every synonym, on every report).
+  const present = new Set(words)
   for (const { phrase, key } of synonyms) {
+    if (!present.has(phrase[0])) continue
     for (let start = 0; start + phrase.length <= words.length; start++) {
       if (phrase.every((word, i) => words[start + i] === word && !used[start + i])) {
         found.add(key)
