@@ -9,7 +9,7 @@ import type {
   TimeRange,
 } from './storage/index.js'
 import { scaled } from './report-figures.js'
-import { mondayOf } from './report-trend.js'
+import { mondayOf } from './report-trend-days.js'
 import type { SurveyResponse } from '../shared/types.js'
 
 export type { DisplayCount } from './storage/index.js'

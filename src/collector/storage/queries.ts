@@ -117,7 +117,7 @@ export const TALLY_EXPRESSIONS: Record<Exclude<TallyKey, 'week'>, string> = {
 }
 
 /**
- * The Monday (`YYYY-MM-DD`) of a `YYYY-MM-DD` day, as report-trend.ts's `mondayOf` computes
+ * The Monday (`YYYY-MM-DD`) of a `YYYY-MM-DD` day, as report-trend-days.ts's `mondayOf` computes
  * it: SQLite's `weekday 0` moves on to the day's Sunday (a Sunday stays), six days back is its
  * Monday; PostgreSQL's ISO weekday counts Monday 1 … Sunday 7.
  */
