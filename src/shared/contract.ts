@@ -135,6 +135,8 @@ export interface DeliveryHost {
   config: Pick<Config, 'endpoint' | 'flushMs' | 'batchSize'>
   emit<E extends 'sent' | 'error'>(event: E, payload: EventMap[E]): void
   log(note: Note): void
+  /** Warns once about entries dropped from an outbox (unreadable, or not what the wire holds). */
+  onDrop(message: string): void
   /** true while the browser says it is offline: nothing is tried then. */
   offline(): boolean
 }

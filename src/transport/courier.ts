@@ -16,13 +16,9 @@ import { readDisplay } from './read-response.js'
  * courier.queued(true) // the loader stored a final answer
  */
 export function createCourier(host: DeliveryHost, transport: Pick<TransportChunk, 'send' | 'withLock'>): Courier {
-  const { config, emit, log } = host
+  const { config, emit, log, onDrop } = host
   const endpoint = config.endpoint!
   const name = answersKey(endpoint)
-  const onDrop = (message: string) => {
-    console.warn(message) // the message is built here anyway, for the error event
-    emit('error', { code: 'outbox', message })
-  }
   const outbox = readOutbox(host.storage, name, onDrop)
   const displays = readOutbox(host.storage, displaysKey(endpoint), onDrop, readDisplay)
   const due = () => outbox.due().length + displays.due().length

@@ -1,10 +1,11 @@
-import type { Courier, Note, TransportChunk } from '../../shared/contract.js'
+import type { Courier, DeliveryHost, Note, TransportChunk } from '../../shared/contract.js'
 import type { Config } from '../../shared/options.js'
 import type { Emitter } from '../core/emitter.js'
 import type { SafeStorage } from '../lib/storage.js'
 import type { SurveyDisplay, SurveyResponse } from '../../shared/types.js'
 import { OUTBOX_CAP, answersKey, displaysKey } from '../../shared/outbox-list.js'
 import { createOutbox } from './outbox.js'
+import { beaconAnswers } from './beacon-answers.js'
 import { watchFlushTriggers, type LeaveWindow } from './flush-triggers.js'
 import { whenIdle, type IdleWindow } from '../lib/when-idle.js'
 
@@ -55,6 +56,7 @@ export interface Delivery {
  */
 export function createDelivery(deps: DeliveryDeps): Delivery {
   const { win, config, emit } = deps
+  // Lent to the courier too: one wording of a drop, whichever half finds it.
   const onDrop = (message: string) => {
     console.warn(message) // the message is built here anyway, for the error event
     emit('error', { code: 'outbox', message })
@@ -62,7 +64,18 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   const outbox = createOutbox<SurveyResponse>(deps.storage, answersKey(config.endpoint!), onDrop)
   // Displays wait apart, so that they can never push an answer out of its outbox.
   const displays = createOutbox<SurveyDisplay>(deps.storage, displaysKey(config.endpoint!), onDrop)
-  const host = { ...deps, offline: () => win.navigator.onLine === false }
+  // What the chunk's courier is lent: no more of the running widget than it needs.
+  const host: DeliveryHost = {
+    storage: deps.storage,
+    config,
+    emit,
+    log: deps.log,
+    onDrop,
+    offline: () => win.navigator.onLine === false,
+  }
+  // This page view's final answers, for a page left before the chunk has arrived (below).
+  const given: SurveyResponse[] = []
+  const beaconed: Record<string, 1> = {}
   let courier: Courier | undefined
   let loading: Promise<Courier | void> | undefined
   // The wait before the next try to load a transport chunk that failed (CDN hiccup, blocked by an
@@ -71,37 +84,48 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   let chunkWait = 0
   let retry: ReturnType<typeof setTimeout> | 0 = 0
 
-  // The transport chunk's courier: loaded once, one load at a time; undefined while it fails.
-  const load = () =>
-    courier
-      ? Promise.resolve(courier)
-      : (loading ||= deps
-          .loadChunk('transport')
-          .then((transport) => {
-            if (!transport.deliver) throw Error('touchpoint-transport.js is older than its loader')
-            return (courier ||= transport.deliver(host))
-          })
-          .catch((error) => {
-            deps.log({ code: 'failed', what: 'delivery', error })
-            if (!chunkWait) emit('error', { code: 'chunk', message: String(error) })
-            chunkWait = Math.min(CHUNK_RETRY_MAX_MS, Math.max(2 * chunkWait, config.flushMs, 100))
-            retry ||= setTimeout(() => void flush(), chunkWait)
-          })
-          .finally(() => (loading = undefined)))
+  // The transport chunk's courier, loaded once, one load at a time; nothing while it fails. Async
+  // functions: their promises are the browser's own, whatever the page did to `Promise`.
+  async function fetchCourier(): Promise<Courier | void> {
+    try {
+      const transport = await deps.loadChunk('transport')
+      if (!transport.deliver) throw Error('touchpoint-transport.js is older than its loader')
+      courier ||= transport.deliver(host)
+      // Arrived while the page is hidden (the shopper answered and switched apps): a hidden page may
+      // never run its timers again, so what waits goes now.
+      if (win.document.visibilityState == 'hidden') courier.leave()
+      return courier
+    } catch (error) {
+      deps.log({ code: 'failed', what: 'delivery', error })
+      if (!chunkWait) emit('error', { code: 'chunk', message: String(error) })
+      chunkWait = Math.min(CHUNK_RETRY_MAX_MS, Math.max(2 * chunkWait, config.flushMs, 100))
+      retry ||= setTimeout(() => void flush(), chunkWait)
+    } finally {
+      loading = undefined
+    }
+  }
+  const load = async () => courier || (loading ||= fetchCourier())
 
   // Something was stored: the courier sends it in its time. While a failed load waits to be tried
-  // again, the retry sends it.
-  const queued = (answer: boolean) => void (retry || load().then((loaded) => loaded && loaded.queued(answer)))
+  // again, that retry sends a display; an answer tries once more at once (the shopper may be about
+  // to close the tab).
+  const queued = (answer: boolean) =>
+    void (
+      (answer || !retry) &&
+      load()
+        .then((loaded) => loaded && loaded.queued(answer))
+        .catch((error) => deps.log({ code: 'failed', what: 'delivery', error }))
+    )
 
   // touchpoint.flush(), `online`, the leftovers at idle and the retries of a failed load. Nothing
   // waiting, or offline: the chunk is not needed, and the debug log says why nothing went.
-  function flush(handed?: () => void): Promise<void> {
+  async function flush(handed?: () => void): Promise<void> {
     clearTimeout(retry as never)
     retry = 0
     const offline = host.offline()
-    if (offline || !(outbox.waiting() || displays.waiting()))
-      return Promise.resolve(deps.log({ code: 'not-sending', offline }))
-    return load().then((loaded) => loaded && loaded.flush(handed))
+    if (offline || !(outbox.waiting() || displays.waiting())) return deps.log({ code: 'not-sending', offline })
+    const loaded = await load()
+    if (loaded) await loaded.flush(handed)
   }
 
   watchFlushTriggers(
@@ -109,9 +133,19 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     () => void flush(),
     (left) => {
       // The page is going: what the shopper chose is their answer now, in storage for the next page view.
-      if (left) for (const draft of deps.drafts()) outbox.put(draft)
-      // Beacons need the chunk; without it (not loaded yet, blocked) the answers wait in storage.
+      if (left)
+        for (const draft of deps.drafts()) {
+          outbox.put(draft)
+          given.push(draft)
+        }
       if (courier) courier.leave()
+      // Without the chunk (not arrived yet, blocked by an extension), this page view's own answers
+      // still go by beacon: known objects, no storage to check. They stay stored as well, and the
+      // next page view sends them again; the collector ignores ids it already has.
+      else {
+        const fresh = given.filter((response) => !beaconed[response.id] && (beaconed[response.id] = 1))
+        if (fresh.length) beaconAnswers(config.endpoint!, fresh)
+      }
     },
   )
   // Leftovers of earlier page views, once the page has loaded and the browser is idle: the first
@@ -119,13 +153,14 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   // store's own page need not wait for. They are safe in storage meanwhile. A failed load's retry,
   // already waiting, sends them in its time.
   whenIdle(win, () => void (retry || flush()))
-
   return {
     record(response, final) {
       const ids = outbox.put(response, final ? 0 : Date.now() + DRAFT_MS)
       if (ids.length)
         emit('error', { code: 'overflow', message: `more than ${OUTBOX_CAP} answers waiting; dropped the oldest`, ids })
-      if (final) queued(true)
+      if (!final) return
+      given.push(response)
+      queued(true)
     },
     display(display) {
       // Past the cap the oldest displays go quietly: they only count, an answer is never lost to them.

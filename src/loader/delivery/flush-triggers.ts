@@ -10,7 +10,7 @@ export interface LeaveWindow {
  * `unload`/`beforeunload`: unreliable on mobile, and they keep pages out of the back/forward cache.
  *
  * @example
- * watchFlushTriggers(window, flush, () => beacon(endpoint, outbox.due()))
+ * watchFlushTriggers(window, flush, (left) => courier && courier.leave())
  */
 export function watchFlushTriggers(win: LeaveWindow, flush: () => void, leave: (left: boolean) => void): void {
   win.addEventListener('online', flush)

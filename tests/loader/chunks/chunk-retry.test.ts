@@ -108,6 +108,17 @@ describe('delivery when the transport chunk does not load', () => {
     expect(loads).toEqual([0, 1000])
   })
 
+  it('tries the chunk again at once for a new answer while a failed load waits for its retry', async () => {
+    const { delivery, sent, events, loads } = start(1000, 1)
+    delivery.record(response({ id: A }), true) // fails: the retry is due in 1 s
+    await vi.advanceTimersByTimeAsync(200)
+    delivery.record(response({ id: B }), true) // the shopper may be about to close the tab
+    await vi.advanceTimersByTimeAsync(0)
+    expect(loads).toEqual([0, 200])
+    expect(sent().flat()).toEqual([A, B])
+    expect(events).toHaveLength(1)
+  })
+
   it('keeps the chunk once it has loaded: later answers go without another load or error', async () => {
     const { delivery, sent, events, loads, failAgain } = start(1000, 1)
     delivery.record(response({ id: A }), true)

@@ -412,20 +412,49 @@ describe('delivery before the transport chunk is needed', () => {
     expect(ids()).toEqual([draft.id])
   })
 
-  it('keeps what was answered in storage when the page is left before the chunk arrived, and sends it on the next page view', async () => {
+  it("beacons this page view's answers itself when the page is left before the chunk arrived, keeps them, and the next page view sends them", async () => {
     const sendBeacon = vi.fn(() => true)
     vi.stubGlobal('navigator', { ...navigator, sendBeacon })
     const [draft, final] = [response(), response()]
-    // A transport chunk still on its way when the shopper leaves.
+    // A transport chunk still on its way when the shopper leaves (or blocked by an extension).
     const delivery = start({ flushMs: 60000 }, undefined, transport, [draft], () => new Promise(() => {}))
     delivery.record(draft, false)
     delivery.record(final, true)
     win.dispatchEvent(new Event('pagehide'))
-    expect(sendBeacon).not.toHaveBeenCalled()
-    expect(stored()).toEqual([draft, final]) // the draft is an answer now, for any tab to send
+    expect(sendBeacon).toHaveBeenCalledTimes(1)
+    const [url, blob] = sendBeacon.mock.calls[0] as unknown as [string, Blob]
+    expect(url).toBe(ENDPOINT)
+    expect(blob.type).toBe('text/plain')
+    expect(expectWireBatch(await blob.text()).responses).toEqual([final, draft]) // the draft is an answer now
+    win.dispatchEvent(new Event('pagehide'))
+    expect(sendBeacon).toHaveBeenCalledTimes(1) // nothing new on this page view
+    expect(stored()).toEqual([draft, final]) // a beacon is no receipt: they stay for any tab to send
     start() // the next page view
     await tick(0)
     expect(ids()).toEqual([draft.id, final.id])
     expect(stored()).toEqual([])
+  })
+
+  it('beacons what waits as soon as the chunk arrives while the page is hidden', async () => {
+    const sendBeacon = vi.fn(() => true)
+    vi.stubGlobal('navigator', { ...navigator, sendBeacon })
+    let arrive = (_chunk: TransportChunk) => {}
+    const delivery = start(
+      { flushMs: 60000 },
+      undefined,
+      transport,
+      [],
+      () => new Promise((resolve) => (arrive = resolve)),
+    )
+    const display = shown()
+    delivery.display(display) // the chunk is asked for
+    win.document.visibilityState = 'hidden' // the shopper switched apps: nothing of this page view to beacon yet
+    win.document.dispatchEvent(new Event('visibilitychange'))
+    expect(sendBeacon).not.toHaveBeenCalled()
+    arrive(transport)
+    await tick(0)
+    expect(sendBeacon).toHaveBeenCalledTimes(1)
+    const blob = (sendBeacon.mock.calls[0] as unknown as [string, Blob])[1]
+    expect(expectWireBatch(await blob.text()).displays).toEqual([display])
   })
 })
