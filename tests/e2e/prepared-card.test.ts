@@ -72,6 +72,15 @@ describe('a card prepared ahead for the armed survey', () => {
     // Screen readers hear nothing of it: no dialog in the accessibility tree.
     expect(await tab.getByRole('dialog').count()).toBe(0)
     expect(await tab.locator('body').ariaSnapshot()).not.toMatch(/dialog|recommend/i)
+    // …and in Chromium's own accessibility tree, what assistive technology is given: no node of
+    // the card (dialog, radio, the question's text) that is not ignored.
+    const cdp = await tab.context().newCDPSession(tab)
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree')
+    const exposed = nodes
+      .filter((node) => !node.ignored)
+      .map((node) => `${node.role?.value} ${node.name?.value ?? ''}`)
+      .filter((text) => /dialog|radio|recommend/i.test(text))
+    expect(exposed).toEqual([])
     // Tab goes from the page's own controls back to the address bar, never into the card.
     for (let n = 0; n < 4; n++) {
       await tab.keyboard.press('Tab')
@@ -80,7 +89,7 @@ describe('a card prepared ahead for the armed survey', () => {
     expect(await tab.evaluate(() => (window as any).shift)).toBe(0)
   })
 
-  it('is revealed at show(): the same element, focused before its first frame, announced, counted, and it answers', async () => {
+  it('is revealed at show(): the same element, focused once its first frame is painted, announced, counted, and it answers', async () => {
     const tab = await prepared()
     const events = await recordEvents(tab)
     await tab.focus('#buy')
@@ -88,16 +97,21 @@ describe('a card prepared ahead for the armed survey', () => {
       const w = window as any
       w.preparedHost = document.querySelector(selector)
       const done = w.touchpoint.show('nps')
-      // The first frame callback asked for after show(): the card must have focus already.
+      // In the first frame callback asked for after show(), the card is there and focus not yet
+      // moved: focus() would force its style and layout before that frame.
       return new Promise((resolve) =>
         requestAnimationFrame(() => {
           const host = document.querySelector('[data-touchpoint-survey]')
-          const focused = host?.shadowRoot?.activeElement as HTMLInputElement | null
-          done.then((ok: boolean) => resolve({ ok, same: host == w.preparedHost, focused: focused?.value }))
+          const focused = host?.shadowRoot?.activeElement ?? null
+          done.then((ok: boolean) => resolve({ ok, same: host == w.preparedHost, focused }))
         }),
       )
     }, PREPARED)
-    expect(shown).toEqual({ ok: true, same: true, focused: '0' })
+    expect(shown).toEqual({ ok: true, same: true, focused: null })
+    // Then, once that frame is painted, on its first option.
+    await tab.waitForFunction(
+      () => document.querySelector('[data-touchpoint-survey]')?.shadowRoot?.activeElement?.getAttribute('value') == '0',
+    )
     // As a screen reader finds it: a dialog named by its question, with its eleven radios.
     const card = await appears(tab, 'How likely are you to recommend us to a friend?')
     expect(await card.getByRole('radio').count()).toBe(11)
@@ -135,7 +149,7 @@ describe('a card prepared ahead for the armed survey', () => {
     expect(await card.getByRole('radio').count()).toBe(5)
     expect(await tab.locator(PREPARED).count()).toBe(0)
     expect(await tab.locator('[data-touchpoint-survey]').count()).toBe(1)
-    // Focus in the card's first frame, on its first option.
+    // Focus once the card's first frame is painted, on its first option.
     await tab.waitForFunction(
       () => document.querySelector('[data-touchpoint-survey]')?.shadowRoot?.activeElement?.getAttribute('value') == '1',
     )
