@@ -184,6 +184,29 @@ describe('the survey session', () => {
     }
   })
 
+  it("has the UI prepare a trigger's card, and take it away at a new page view; no chunk is loaded for that when none was prepared", async () => {
+    const asked: (string | null)[] = []
+    let loads = 0
+    const session = start({
+      loadChunk: async () => {
+        loads++
+        return {
+          api: CHUNK_API,
+          open: () => ({ close() {} }),
+          prepare: (request) => void asked.push(request && request.kind),
+        }
+      },
+    })
+    session.newPageView() // nothing prepared: the UI is not fetched for nothing
+    await Promise.resolve()
+    expect(loads).toBe(0)
+    session.prepare('emotion', 'emotion')
+    session.newPageView()
+    session.newPageView() // once only
+    await vi.waitFor(() => expect(asked).toEqual(['emotion', null]))
+    expect(loads).toBe(2)
+  })
+
   it('counts a card as shown in the task after its first frame, without a step of the shopper', async () => {
     const said: string[] = []
     const session = start({ displays: noting(said) })
