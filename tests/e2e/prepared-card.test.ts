@@ -18,6 +18,8 @@ const PRODUCT = (surveys: string) =>
 
 const harness = useHarness({
   '/product/linen-shirt/': PRODUCT('product:nps@dwell=600s'),
+  // As the default plan arms it on a product page: an emotion survey on exit intent.
+  '/product/wool-coat/': PRODUCT('product:emotion@exit'),
 })
 
 // Installed before any page script: layout shifts (as web-vitals counts CLS, without recent input).
@@ -32,9 +34,9 @@ const WATCH_SHIFTS = () => {
 // The build shortens our own attribute names (data-floating): the prepared host is found by `inert`.
 const PREPARED = 'body > [inert]'
 
-/** Opens the product page and waits until its card is prepared and three idle callbacks more. */
-async function prepared(): Promise<Page> {
-  const { tab } = await harness.visit('/product/linen-shirt/', {
+/** Opens a product page and waits until its card is prepared and three idle callbacks more. */
+async function prepared(path = '/product/linen-shirt/'): Promise<Page> {
+  const { tab } = await harness.visit(path, {
     contextOptions: { viewport: { width: 1280, height: 800 } },
     init: WATCH_SHIFTS,
   })
@@ -158,5 +160,51 @@ describe('a card prepared ahead for the armed survey', () => {
     const [answer] = await events.hear('answer')
     expect(answer).toMatchObject({ survey: 'csat', kind: 'csat', score: 4 })
     expect(await tab.evaluate(() => (window as any).shift)).toBe(0)
+  })
+
+  it('is what its own trigger opens: the same element, revealed without moving focus, counted, and it answers', async () => {
+    const tab = await prepared('/product/wool-coat/')
+    const events = await recordEvents(tab)
+    await tab.focus('#buy')
+    // The pointer leaves the page through its top edge: the exit-intent trigger fires.
+    const same = await tab.evaluate((selector) => {
+      const before = document.querySelector(selector)
+      document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, bubbles: true }))
+      return new Promise((resolve) =>
+        requestAnimationFrame(() => resolve(document.querySelector('[data-touchpoint-survey]') == before)),
+      )
+    }, PREPARED)
+    expect(same).toBe(true)
+    const card = await appears(tab, /how do you feel/i)
+    expect(await card.getByRole('radio').count()).toBe(5)
+    const [show] = await events.hear('show')
+    expect(show).toMatchObject({
+      survey: 'emotion',
+      kind: 'emotion',
+      touchpoint: 'product',
+      display: expect.any(String),
+    })
+    // A trigger's card never takes focus from what the shopper was doing.
+    expect(await tab.evaluate(() => document.activeElement?.id)).toBe('buy')
+    await card.getByRole('radio').nth(4).check()
+    await card.getByRole('button', { name: 'Send' }).click()
+    const [answer] = await events.hear('answer')
+    expect(answer).toMatchObject({ survey: 'emotion', score: 5, emotion: 'delighted', display: show.display })
+    await harness.shop.delivered(answer.id)
+    expect(await tab.locator(PREPARED).count()).toBe(0)
+    expect(await tab.evaluate(() => (window as any).shift)).toBe(0)
+  })
+
+  it('is taken away when the shop navigates in place (SPA) to a page where nothing is armed', async () => {
+    const tab = await prepared('/product/wool-coat/')
+    const events = await recordEvents(tab)
+    await tab.evaluate(() => {
+      document.body.className = 'home'
+      history.pushState({}, '', '/')
+    })
+    const [stage] = await events.hear('stage')
+    expect(stage.touchpoint).not.toBe('product')
+    await tab.waitForFunction((selector) => !document.querySelector(selector), PREPARED)
+    expect(await tab.locator('body > div').count()).toBe(0)
   })
 })
