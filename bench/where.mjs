@@ -30,9 +30,12 @@ const SHOW = (show, card) =>
       performance.mark('bench:show')
       show()
       const look = () => {
+        // When the frame that paints the card began (before this callback's own layout).
+        const frame = performance.now()
         const el = card()
         if (el && el.getBoundingClientRect().height > 0)
           requestAnimationFrame(() => {
+            performance.mark('bench:frame', { startTime: frame })
             performance.mark('bench:painted')
             resolve(!!prepared && el.getRootNode().host == prepared)
           })
@@ -118,8 +121,10 @@ try {
     // The table's own figures for this span (visit.mjs reads the same way).
     const { scripting, busy, longTasks } = analyse(events, () => true, { from, to })
     const counted = markTime(events, 'bench:counted')
+    const frame = markTime(events, 'bench:frame')
     console.log(
-      `\n${variant} #${i + 1}: show → painted ${((to - from) / 1000).toFixed(1)} ms (4×), scripting ${scripting.toFixed(1)} ms, ` +
+      `\n${variant} #${i + 1}: show → painted ${((to - from) / 1000).toFixed(1)} ms (4×), ` +
+        `its frame began at ${((frame - from) / 1000).toFixed(1)} ms, scripting ${scripting.toFixed(1)} ms, ` +
         `busy ${busy.toFixed(1)} ms, long tasks ${longTasks.length}${reused ? ', the prepared card' : ''}` +
         (counted ? `, counted ${((counted - to) / 1000).toFixed(1)} ms after painted` : ''),
     )
