@@ -16,7 +16,8 @@
  *    Later still, without a bump: the words chunk (another new chunk, asked for only by newer loaders).
  *    Later still, without a bump: the surveys chunk (the same), and `failed` notes about it.
  *    Later still, without a bump: `UiChunk.prepare`, optional (an older UI lacks it and the loader
- *    checks for it; an older loader never calls it, and open() renders as before).
+ *    checks for it; an older loader never calls it, and open() renders as before). Later still:
+ *    `prepare(null)`, sent at a new page view; an older UI throws on it, and the loader catches that.
  *    Later still, without a bump: `TransportChunk.deliver`, the send orchestration that left the
  *    loader (docs/delivery.md). A newer chunk keeps `send` and `withLock`, so an older loader
  *    still sends with it; a newer loader finds no `deliver` on an older chunk and treats it as a
@@ -85,10 +86,12 @@ export interface UiChunk {
   api: number
   open(request: SurveyRequest, host: UiHost): UiHandle
   /**
-   * Renders the card for `request` ahead of time, at idle, invisible and inert, so that an open()
-   * with the same request only reveals it (a different one renders as ever). Never throws.
+   * Renders the card for `request` ahead of time, at idle, invisible, out of the tab order and the
+   * accessibility tree, so that an open() with the same request only reveals it (a different one
+   * renders as ever); `null` takes a prepared card away (a UI without that throws, which the
+   * loader catches). Never throws otherwise.
    */
-  prepare?(request: SurveyRequest, host: Pick<UiHost, 'warn'>): void
+  prepare?(request: SurveyRequest | null, host: Pick<UiHost, 'warn'>): void
 }
 
 // ---- transport chunk ------------------------------------------------------------------------

@@ -31,6 +31,7 @@ export interface Card {
   rtl: boolean
   /** The loader's host and the handle's close: set by open(). A card prepared ahead reports nothing before. */
   link: { host?: UiHost; close(): void }
+  /** Stops following the viewport (a no-op until the card is shown, or inside a mount). */
   unfollow(): void
 }
 
@@ -39,7 +40,8 @@ const isRtl = () => [document.dir, document.documentElement.dir].some((d) => d &
 /**
  * Renders the card for `request` into a new host element in the document. With `hidden`, the
  * host is `inert` (styles.ts keeps an inert card invisible and still): not seen, not focusable,
- * not in the tab order nor the accessibility tree, and it names no survey yet.
+ * not in the tab order nor the accessibility tree; it names no survey yet and does not follow the
+ * viewport (no listeners for a card whose trigger may never fire): reveal() does both.
  */
 export function buildCard(request: SurveyRequest, warn: Pick<UiHost, 'warn'>, hidden: boolean): Card {
   tolerateFrozenPrototypes()
@@ -74,8 +76,26 @@ export function buildCard(request: SurveyRequest, warn: Pick<UiHost, 'warn'>, hi
     <Survey request={request} host={host} state={state} rtl={rtl} theme={theme} t={t} close={() => link.close()} />,
     box,
   )
-  const unfollow = request.mount ? () => {} : followViewport(root, el)
-  return { el, box, request, state, rtl, link, unfollow }
+  const card = { el, box, request, state, rtl, link, unfollow() {} }
+  if (!hidden) follow(card)
+  return card
+}
+
+const follow = (card: Card) => {
+  if (!card.request.mount) card.unfollow = followViewport(card.el.shadowRoot!, card.el)
+}
+
+/**
+ * Shows a card built `hidden`: it names its survey, leaves `inert` (and with it its invisibility)
+ * and starts following the viewport. The browser restyles every element of the card for it: so
+ * does every way of hiding that also keeps the card out of hit testing, focus and the
+ * accessibility tree (a class setting `visibility` or `pointer-events`, both inherited; only
+ * `opacity` alone restyles one element, and leaves the card focusable and announced).
+ */
+export function reveal(card: Card): void {
+  card.el.setAttribute('data-touchpoint-survey', card.request.kind)
+  card.el.removeAttribute('inert')
+  follow(card)
 }
 
 /** Takes a card out of the document for good. */

@@ -1,5 +1,5 @@
 import type { SurveyRequest, UiHandle, UiHost } from '../shared/contract.js'
-import { buildCard, fits, removeCard, type Card } from './card.js'
+import { buildCard, fits, removeCard, reveal, type Card } from './card.js'
 import { whenIdleSteps } from './idle-steps.js'
 
 // The card prepared ahead for the survey a trigger on this page may open (prepare()), if any,
@@ -21,6 +21,11 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   const before = document.activeElement as HTMLElement | null
   let timer: ReturnType<typeof setTimeout> | undefined
   let open = true
+  // Only while the card is up, and only when focus has not moved elsewhere meanwhile (the
+  // shopper clicked into the page or into the card in that frame).
+  const focus = () => {
+    if (open && document.activeElement == before) box.querySelector('input')?.focus({ preventScroll: true })
+  }
 
   const close = () => {
     if (!open) return
@@ -42,10 +47,10 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   link.close = close
   // Our own element cannot be hidden (styles.ts), but the mount element or its ancestors can.
   // Browsers without checkVisibility (before Chrome 105, Safari 17.4) take the card as visible.
-  // A prepared card is asked while still inert, its style computed at idle: asked after the reveal,
-  // the browser would recompute the whole card's style on the spot, in this task. Its own
-  // `visibility: hidden` (while inert) is not what is asked: an ancestor's `display: none` is, and
-  // no ancestor's `visibility` reaches it (`all: initial` on the host).
+  // A prepared card is asked before its reveal, while its style computed at idle is clean: asked
+  // after it, the browser would restyle the card on the spot, in this task. Its own `visibility:
+  // hidden` (while it waits) is not what is asked: an ancestor's `display: none` is, and no
+  // ancestor's `visibility` reaches it (`all: initial` on the host).
   const dialog = box.firstElementChild as HTMLElement
   let visible = true
   try {
@@ -53,34 +58,31 @@ export function open(request: SurveyRequest, host: UiHost): UiHandle {
   } catch {
     // a page's own checkVisibility broke: show it as before
   }
-  // A prepared card names its survey and leaves `inert` (and with it its invisibility) only now.
-  el.setAttribute('data-touchpoint-survey', request.kind)
-  el.removeAttribute('inert')
-  const focus = () => {
-    if (open) box.querySelector('input')?.focus({ preventScroll: true })
-  }
-  // A prepared card has its style and layout: focus costs little now, and keyboard and
-  // screen-reader users land on the first option in the task that reveals it. A new card takes
-  // focus in its first frame instead: focus() would make the browser compute the new card's style
-  // and layout on the spot, inside this task; in the frame callback they are the work the frame
-  // does anyway. Either way they land on it before they see the card.
-  if (visible && !request.auto) {
-    if (ready) focus()
-    else requestAnimationFrame(focus)
-  }
+  if (ready) reveal(card)
+  // Focus once the card's first frame is painted (a frame callback, then a task): focus() makes
+  // the browser compute the card's style and layout on the spot, and an emotion card re-renders
+  // its face label for the focused face; done in the task that shows the card, all of that came
+  // before its first frame. Keyboard and screen-reader users land on the first option a frame
+  // after the card appears.
+  if (visible && !request.auto) requestAnimationFrame(() => setTimeout(focus))
   return { close, visible }
 }
 
 /**
- * Renders the card for `request` ahead of its show(), at idle, invisible and inert (card.tsx), so
- * that open() with the same request only reveals it. One card at a time: a newer request replaces
- * it. Only a floating card: one inside the page's `mount` would take its place in the page.
+ * Renders the card for `request` ahead of its show(), at idle, invisible (card.tsx), so that
+ * open() with the same request only reveals it. One card at a time: a newer request replaces it,
+ * and `null` (a new page view) takes it away. Only a floating card: one inside the page's `mount`
+ * would take its place in the page.
  * @example prepare({ survey: 'emotion', kind: 'emotion', locale: 'en', position: 'bottom-right', mount: null, auto: true }, { warn })
  */
-export function prepare(request: SurveyRequest, host: Pick<UiHost, 'warn'>): void {
-  if (request.mount) return
+export function prepare(request: SurveyRequest | null, host: Pick<UiHost, 'warn'>): void {
+  wanted = request || undefined
+  if (!request) {
+    if (prepared) removeCard(prepared)
+    prepared = undefined
+  }
+  if (!request || request.mount) return
   let card: Card | undefined
-  wanted = request
   whenIdleSteps([
     () => {
       if (wanted != request) return false

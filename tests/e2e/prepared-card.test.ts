@@ -18,6 +18,8 @@ const PRODUCT = (surveys: string) =>
 
 const harness = useHarness({
   '/product/linen-shirt/': PRODUCT('product:nps@dwell=600s'),
+  // As the default plan arms it on a product page: an emotion survey on exit intent.
+  '/product/wool-coat/': PRODUCT('product:emotion@exit'),
 })
 
 // Installed before any page script: layout shifts (as web-vitals counts CLS, without recent input).
@@ -32,9 +34,9 @@ const WATCH_SHIFTS = () => {
 // The build shortens our own attribute names (data-floating): the prepared host is found by `inert`.
 const PREPARED = 'body > [inert]'
 
-/** Opens the product page and waits until its card is prepared and three idle callbacks more. */
-async function prepared(): Promise<Page> {
-  const { tab } = await harness.visit('/product/linen-shirt/', {
+/** Opens a product page and waits until its card is prepared and three idle callbacks more. */
+async function prepared(path = '/product/linen-shirt/'): Promise<Page> {
+  const { tab } = await harness.visit(path, {
     contextOptions: { viewport: { width: 1280, height: 800 } },
     init: WATCH_SHIFTS,
   })
@@ -72,6 +74,15 @@ describe('a card prepared ahead for the armed survey', () => {
     // Screen readers hear nothing of it: no dialog in the accessibility tree.
     expect(await tab.getByRole('dialog').count()).toBe(0)
     expect(await tab.locator('body').ariaSnapshot()).not.toMatch(/dialog|recommend/i)
+    // …and in Chromium's own accessibility tree, what assistive technology is given: no node of
+    // the card (dialog, radio, the question's text) that is not ignored.
+    const cdp = await tab.context().newCDPSession(tab)
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree')
+    const exposed = nodes
+      .filter((node) => !node.ignored)
+      .map((node) => `${node.role?.value} ${node.name?.value ?? ''}`)
+      .filter((text) => /dialog|radio|recommend/i.test(text))
+    expect(exposed).toEqual([])
     // Tab goes from the page's own controls back to the address bar, never into the card.
     for (let n = 0; n < 4; n++) {
       await tab.keyboard.press('Tab')
@@ -80,7 +91,7 @@ describe('a card prepared ahead for the armed survey', () => {
     expect(await tab.evaluate(() => (window as any).shift)).toBe(0)
   })
 
-  it('is revealed at show(): the same element, focused before its first frame, announced, counted, and it answers', async () => {
+  it('is revealed at show(): the same element, focused once its first frame is painted, announced, counted, and it answers', async () => {
     const tab = await prepared()
     const events = await recordEvents(tab)
     await tab.focus('#buy')
@@ -88,16 +99,21 @@ describe('a card prepared ahead for the armed survey', () => {
       const w = window as any
       w.preparedHost = document.querySelector(selector)
       const done = w.touchpoint.show('nps')
-      // The first frame callback asked for after show(): the card must have focus already.
+      // In the first frame callback asked for after show(), the card is there and focus not yet
+      // moved: focus() would force its style and layout before that frame.
       return new Promise((resolve) =>
         requestAnimationFrame(() => {
           const host = document.querySelector('[data-touchpoint-survey]')
-          const focused = host?.shadowRoot?.activeElement as HTMLInputElement | null
-          done.then((ok: boolean) => resolve({ ok, same: host == w.preparedHost, focused: focused?.value }))
+          const focused = host?.shadowRoot?.activeElement ?? null
+          done.then((ok: boolean) => resolve({ ok, same: host == w.preparedHost, focused }))
         }),
       )
     }, PREPARED)
-    expect(shown).toEqual({ ok: true, same: true, focused: '0' })
+    expect(shown).toEqual({ ok: true, same: true, focused: null })
+    // Then, once that frame is painted, on its first option.
+    await tab.waitForFunction(
+      () => document.querySelector('[data-touchpoint-survey]')?.shadowRoot?.activeElement?.getAttribute('value') == '0',
+    )
     // As a screen reader finds it: a dialog named by its question, with its eleven radios.
     const card = await appears(tab, 'How likely are you to recommend us to a friend?')
     expect(await card.getByRole('radio').count()).toBe(11)
@@ -135,7 +151,7 @@ describe('a card prepared ahead for the armed survey', () => {
     expect(await card.getByRole('radio').count()).toBe(5)
     expect(await tab.locator(PREPARED).count()).toBe(0)
     expect(await tab.locator('[data-touchpoint-survey]').count()).toBe(1)
-    // Focus in the card's first frame, on its first option.
+    // Focus once the card's first frame is painted, on its first option.
     await tab.waitForFunction(
       () => document.querySelector('[data-touchpoint-survey]')?.shadowRoot?.activeElement?.getAttribute('value') == '1',
     )
@@ -144,5 +160,51 @@ describe('a card prepared ahead for the armed survey', () => {
     const [answer] = await events.hear('answer')
     expect(answer).toMatchObject({ survey: 'csat', kind: 'csat', score: 4 })
     expect(await tab.evaluate(() => (window as any).shift)).toBe(0)
+  })
+
+  it('is what its own trigger opens: the same element, revealed without moving focus, counted, and it answers', async () => {
+    const tab = await prepared('/product/wool-coat/')
+    const events = await recordEvents(tab)
+    await tab.focus('#buy')
+    // The pointer leaves the page through its top edge: the exit-intent trigger fires.
+    const same = await tab.evaluate((selector) => {
+      const before = document.querySelector(selector)
+      document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1, bubbles: true }))
+      return new Promise((resolve) =>
+        requestAnimationFrame(() => resolve(document.querySelector('[data-touchpoint-survey]') == before)),
+      )
+    }, PREPARED)
+    expect(same).toBe(true)
+    const card = await appears(tab, /how do you feel/i)
+    expect(await card.getByRole('radio').count()).toBe(5)
+    const [show] = await events.hear('show')
+    expect(show).toMatchObject({
+      survey: 'emotion',
+      kind: 'emotion',
+      touchpoint: 'product',
+      display: expect.any(String),
+    })
+    // A trigger's card never takes focus from what the shopper was doing.
+    expect(await tab.evaluate(() => document.activeElement?.id)).toBe('buy')
+    await card.getByRole('radio').nth(4).check()
+    await card.getByRole('button', { name: 'Send' }).click()
+    const [answer] = await events.hear('answer')
+    expect(answer).toMatchObject({ survey: 'emotion', score: 5, emotion: 'delighted', display: show.display })
+    await harness.shop.delivered(answer.id)
+    expect(await tab.locator(PREPARED).count()).toBe(0)
+    expect(await tab.evaluate(() => (window as any).shift)).toBe(0)
+  })
+
+  it('is taken away when the shop navigates in place (SPA) to a page where nothing is armed', async () => {
+    const tab = await prepared('/product/wool-coat/')
+    const events = await recordEvents(tab)
+    await tab.evaluate(() => {
+      document.body.className = 'home'
+      history.pushState({}, '', '/')
+    })
+    const [stage] = await events.hear('stage')
+    expect(stage.touchpoint).not.toBe('product')
+    await tab.waitForFunction((selector) => !document.querySelector(selector), PREPARED)
+    expect(await tab.locator('body > div').count()).toBe(0)
   })
 })

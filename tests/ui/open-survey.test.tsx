@@ -166,17 +166,31 @@ describe('ui chunk', () => {
     expect(root.querySelector('b')).toBeNull()
   })
 
-  it('focuses the first radio when asked, in the first frame, and leaves focus alone when a trigger opened it', async () => {
+  it('focuses the first radio when asked, once its first frame is painted, and leaves focus alone when a trigger opened it', async () => {
     let root = show()
-    // Not inside open(): focus() there would force the new card's style and layout into that task.
+    // Neither inside open() nor in the first frame: focus() would force the card's style and layout
+    // (and an emotion card's face label) in before the card's first paint.
     expect(root.activeElement).toBeNull()
     await new Promise((frame) => requestAnimationFrame(frame))
+    expect(root.activeElement).toBeNull()
+    await flush() // the task after the frame
     expect(root.activeElement).toBe(radios(root)[0])
     handle!.close()
     const button = document.body.appendChild(document.createElement('button'))
     button.focus()
     root = show({ auto: true })
     await new Promise((frame) => requestAnimationFrame(frame))
+    await flush()
+    expect(document.activeElement).toBe(button)
+    button.remove()
+  })
+
+  it('leaves focus where the shopper put it before the first frame was painted', async () => {
+    const button = document.body.appendChild(document.createElement('button'))
+    show()
+    button.focus() // a click into the page, in the card's first frame
+    await new Promise((frame) => requestAnimationFrame(frame))
+    await flush()
     expect(document.activeElement).toBe(button)
     button.remove()
   })

@@ -59,6 +59,8 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
   let finished: UiHandle | null = null
   let pageViewSpent = false
   const drafts: Record<string, SurveyResponse> = {}
+  // Counts the card shown last as shown, if that has not happened yet (it runs once).
+  let uncounted = () => {}
   const opening: UiHandle = { close() {} }
 
   // What the UI is asked to show: the same for a card prepared ahead and for the one shown, so
@@ -99,8 +101,9 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
     const detection = deps.detection()
     const asked = request(kind, survey, auto, detection)
     // What counts a card as shown: its answer's id, the display, the frequency caps and the `show`
-    // event. It waits for the card's first frame, so the shopper sees the card before this runs;
-    // a step of the shopper's that comes first runs it first, so an answer always names its display.
+    // event. It waits for the card's first frame and idle time after it, so the shopper sees the
+    // card before this runs; a step of the shopper's that comes first runs it first, so an answer
+    // always names its display, and so does a page being left meanwhile (drafts()).
     let answer: SurveyAnswer | undefined
     const counted = () => {
       if (!answer) {
@@ -153,24 +156,41 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
       return false
     }
     pageViewSpent = true
+    uncounted = counted
     await afterFirstFrame(win)
     counted()
     return true
   }
 
+  // Whether a card may be prepared in the UI for this page view: a new page view takes it away.
+  let prepared = false
+  // Failures are left to show(), which loads the chunk again and reports them; a throw while
+  // preparing is caught too, never an unhandled rejection on the store's page.
+  const toUi = (next: () => SurveyRequest | null) =>
+    void deps
+      .loadChunk('ui')
+      .then((ui) => ui.prepare && ui.prepare(next(), deps))
+      .catch(() => {})
+
   return {
     show,
-    // Failures are left to show(), which loads the chunk again and reports them; a throw while
-    // preparing is caught too, never an unhandled rejection on the store's page. Nothing is
-    // prepared once a card showed (or began opening) on this page view.
-    prepare: (kind, survey) =>
-      void deps
-        .loadChunk('ui')
-        .then((ui) => delivery && !pageViewSpent && ui.prepare && ui.prepare(request(kind, survey, true), deps))
-        .catch(() => {}),
+    // Nothing is prepared once a card showed (or began opening) on this page view.
+    prepare(kind, survey) {
+      prepared = true
+      toUi(() => (delivery && !pageViewSpent ? request(kind, survey, true) : null))
+    },
     shownThisPageView: () => pageViewSpent,
-    newPageView: () => void (pageViewSpent = false),
-    // Own keys only: a page's enumerable Object.prototype additions are not drafts.
-    drafts: () => Object.keys(drafts).map((id) => drafts[id]),
+    newPageView() {
+      pageViewSpent = false
+      if (prepared) toUi(() => null)
+      prepared = false
+    },
+    // The page is being left: a card shown and not yet counted is counted now, before the
+    // delivery reads the displays. Own keys only: a page's enumerable Object.prototype additions
+    // are not drafts.
+    drafts() {
+      uncounted()
+      return Object.keys(drafts).map((id) => drafts[id])
+    },
   }
 }

@@ -148,6 +148,65 @@ describe('the survey session', () => {
     })
   })
 
+  it('counts a card as shown when the browser is idle after its first frame; a page left before then counts it first', async () => {
+    const said: string[] = []
+    const idle: (() => void)[] = []
+    const win = window as { requestIdleCallback?: (fn: () => void) => void }
+    win.requestIdleCallback = (fn) => void idle.push(fn)
+    try {
+      const session = start({ displays: noting(said) })
+      await withFakeFrames(async () => {
+        const shown = session.show('nps')
+        await vi.advanceTimersByTimeAsync(20) // the chunk, the first frame and the task after it
+        expect(idle).toHaveLength(1) // asked for idle time once the frame was painted
+        expect(said).toEqual([])
+        // The page is being left before the idle callback: the delivery asks for the drafts
+        // before it reads the displays, and the card is counted then.
+        expect(session.drafts()).toEqual([])
+        expect(said).toEqual(['shown'])
+        idle[0]()
+        expect(await shown).toBe(true)
+        expect([said, outcomes]).toEqual([['shown'], ['show:nps']]) // once
+      })
+      // Without a step of the shopper's or a page leave: counted in that idle callback.
+      said.length = 0
+      const later = start({ displays: noting(said) })
+      await withFakeFrames(async () => {
+        const shown = later.show('csat')
+        await vi.advanceTimersByTimeAsync(20)
+        expect(said).toEqual([])
+        idle[1]()
+        expect(await shown).toBe(true)
+        expect(said).toEqual(['shown'])
+      })
+    } finally {
+      delete win.requestIdleCallback
+    }
+  })
+
+  it("has the UI prepare a trigger's card, and take it away at a new page view; no chunk is loaded for that when none was prepared", async () => {
+    const asked: (string | null)[] = []
+    let loads = 0
+    const session = start({
+      loadChunk: async () => {
+        loads++
+        return {
+          api: CHUNK_API,
+          open: () => ({ close() {} }),
+          prepare: (request) => void asked.push(request && request.kind),
+        }
+      },
+    })
+    session.newPageView() // nothing prepared: the UI is not fetched for nothing
+    await Promise.resolve()
+    expect(loads).toBe(0)
+    session.prepare('emotion', 'emotion')
+    session.newPageView()
+    session.newPageView() // once only
+    await vi.waitFor(() => expect(asked).toEqual(['emotion', null]))
+    expect(loads).toBe(2)
+  })
+
   it('counts a card as shown in the task after its first frame, without a step of the shopper', async () => {
     const said: string[] = []
     const session = start({ displays: noting(said) })
