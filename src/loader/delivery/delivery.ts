@@ -73,8 +73,8 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     onDrop,
     offline: () => win.navigator.onLine === false,
   }
-  // This page view's final answers, for a page left before the chunk has arrived (below).
-  const given: SurveyResponse[] = []
+  // This page view's final answers and displays, for a page left before the chunk has arrived (below).
+  const given: (SurveyResponse | SurveyDisplay)[] = []
   const beaconed: Record<string, 1> = {}
   let courier: Courier | undefined
   let loading: Promise<Courier | void> | undefined
@@ -140,10 +140,10 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         }
       if (courier) courier.leave()
       // Without the chunk (not arrived yet, blocked by an extension), this page view's own answers
-      // still go by beacon: known objects, no storage to check. They stay stored as well, and the
-      // next page view sends them again; the collector ignores ids it already has.
+      // and displays still go by beacon: known objects, no storage to check. They stay stored as
+      // well, and the next page view sends them again; the collector ignores ids it already has.
       else {
-        const fresh = given.filter((response) => !beaconed[response.id] && (beaconed[response.id] = 1))
+        const fresh = given.filter((entry) => !beaconed[entry.id] && (beaconed[entry.id] = 1))
         if (fresh.length) beaconAnswers(config.endpoint!, fresh)
       }
     },
@@ -165,6 +165,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     display(display) {
       // Past the cap the oldest displays go quietly: they only count, an answer is never lost to them.
       displays.put(display)
+      given.push(display)
       queued(false)
     },
     // touchpoint.flush() resolves once the batch is on the wire, not after a server's retries.

@@ -412,12 +412,13 @@ describe('delivery before the transport chunk is needed', () => {
     expect(ids()).toEqual([draft.id])
   })
 
-  it("beacons this page view's answers itself when the page is left before the chunk arrived, keeps them, and the next page view sends them", async () => {
+  it("beacons this page view's answers and displays itself when the page is left before the chunk arrived, keeps them, and the next page view sends them", async () => {
     const sendBeacon = vi.fn(() => true)
     vi.stubGlobal('navigator', { ...navigator, sendBeacon })
-    const [draft, final] = [response(), response()]
+    const [draft, final, display] = [response(), response(), shown()]
     // A transport chunk still on its way when the shopper leaves (or blocked by an extension).
     const delivery = start({ flushMs: 60000 }, undefined, transport, [draft], () => new Promise(() => {}))
+    delivery.display(display)
     delivery.record(draft, false)
     delivery.record(final, true)
     win.dispatchEvent(new Event('pagehide'))
@@ -425,7 +426,9 @@ describe('delivery before the transport chunk is needed', () => {
     const [url, blob] = sendBeacon.mock.calls[0] as unknown as [string, Blob]
     expect(url).toBe(ENDPOINT)
     expect(blob.type).toBe('text/plain')
-    expect(expectWireBatch(await blob.text()).responses).toEqual([final, draft]) // the draft is an answer now
+    const batch = expectWireBatch(await blob.text())
+    expect(batch.responses).toEqual([final, draft]) // the draft is an answer now
+    expect(batch.displays).toEqual([display])
     win.dispatchEvent(new Event('pagehide'))
     expect(sendBeacon).toHaveBeenCalledTimes(1) // nothing new on this page view
     expect(stored()).toEqual([draft, final]) // a beacon is no receipt: they stay for any tab to send
@@ -438,17 +441,14 @@ describe('delivery before the transport chunk is needed', () => {
   it('beacons what waits as soon as the chunk arrives while the page is hidden', async () => {
     const sendBeacon = vi.fn(() => true)
     vi.stubGlobal('navigator', { ...navigator, sendBeacon })
-    let arrive = (_chunk: TransportChunk) => {}
-    const delivery = start(
-      { flushMs: 60000 },
-      undefined,
-      transport,
-      [],
-      () => new Promise((resolve) => (arrive = resolve)),
-    )
     const display = shown()
-    delivery.display(display) // the chunk is asked for
-    win.document.visibilityState = 'hidden' // the shopper switched apps: nothing of this page view to beacon yet
+    start({ flushMs: 60000 }, undefined, transport, [], () => new Promise(() => {})).display(display) // an earlier page view
+    sendBeacon.mockClear()
+    let arrive = (_chunk: TransportChunk) => {}
+    start({ flushMs: 60000 }, undefined, transport, [], () => new Promise((resolve) => (arrive = resolve)))
+    // The idle look found the display and asked for the chunk; the shopper switches apps: nothing
+    // of this page view to beacon without it.
+    win.document.visibilityState = 'hidden'
     win.document.dispatchEvent(new Event('visibilitychange'))
     expect(sendBeacon).not.toHaveBeenCalled()
     arrive(transport)
