@@ -21,15 +21,18 @@
  *    loader (docs/delivery.md). A newer chunk keeps `send` and `withLock`, so an older loader
  *    still sends with it; a newer loader finds no `deliver` on an older chunk and treats it as a
  *    chunk that did not load (one `error` event, answers kept, retried with backoff).
- * 3: the surveys chunk arms the triggers only a store's own plan can use (`SurveysChunk.arm`:
- *    scroll, click, event, track), which the loader no longer carries; a version-2 surveys chunk
- *    lacks it, and a store plan's scroll or click survey would never ask. Debug notes carry the
- *    plan's `Trigger` (`{ delay: 3000 }`), which the diagnostics chunk words, not a string.
+ *    Later still, without a bump: `SurveysChunk.arm`, optional, which arms the triggers only a
+ *    store's own plan can use (scroll, click, event, track; the loader no longer carries them). An
+ *    older surveys chunk lacks it: the loader still arms delay, dwell and exit and warns once per
+ *    such trigger (a `failed` note about `surveys` whose `error` is the `Trigger`); an older
+ *    loader never calls it and arms those triggers itself. Debug notes carry the plan's `Trigger`
+ *    (`{ delay: 3000 }`) where older loaders sent a string (`delay=3000`): the diagnostics chunk
+ *    words either.
  */
 import type { Batch, Detection, EventMap, Stage, SurveyKind, Touchpoint } from './types.js'
 import type { Config } from './options.js'
 
-export const CHUNK_API = 3
+export const CHUNK_API = 2
 
 // ---- UI chunk -------------------------------------------------------------------------------
 
@@ -285,8 +288,11 @@ export interface SurveysChunk {
   api: number
   /** The plan the option describes; each bad part becomes one `bad-survey` note and is skipped. */
   parse(value: string | unknown[], warn: (note: Note) => void): SurveyPlan[]
-  /** Arms a scroll, click, event or track trigger on `win`; `go()` when it fires (targeting runs it at most once). */
-  arm(win: Window, trigger: Trigger, go: () => void, kit: TriggerKit): void
+  /**
+   * Arms a scroll, click, event or track trigger on `win`; `go()` when it fires (targeting runs it
+   * at most once). Absent from older surveys chunks: the loader warns instead of arming.
+   */
+  arm?(win: Window, trigger: Trigger, go: () => void, kit: TriggerKit): void
 }
 
 export interface Chunks {
