@@ -114,7 +114,7 @@ export function reportFromStore(
 
 /** The report from any source of counts. */
 export async function buildReportFrom(source: ReportSource, options: ReportOptions = {}): Promise<Report> {
-  const [rows, displays, answered, daily, segmentRows, recent] = await Promise.all([
+  const [rows, displays, answered, trend, segmentRows, recent] = await Promise.all([
     source.tally(['touchpoint', 'stage', 'survey', 'kind', 'score']),
     source.displays(),
     source.tally(['touchpoint', 'stage', 'survey'], { displayed: true }),
@@ -124,7 +124,7 @@ export async function buildReportFrom(source: ReportSource, options: ReportOptio
   ])
   // The database did the counting; what is left is JavaScript over its results, run in slices
   // so that the collector's event loop keeps answering POSTs meanwhile (report-slices.ts).
-  const report = await runInSlices(reportSteps({ rows, displays, answered, daily, segmentRows, recent }, options))
+  const report = await runInSlices(reportSteps({ rows, displays, answered, trend, segmentRows, recent }, options))
   const { verdict } = report
   if (verdict.status === 'clear' && verdict.lowest) {
     const { touchpoint, stage, index } = verdict.lowest
@@ -139,7 +139,8 @@ interface ReportInputs {
   rows: TallyRow[]
   displays: DisplayCount[]
   answered: TallyRow[]
-  daily: TrendRows
+  /** The trend's rows: per day, or per week for a span over 14 days (report-trend-rows.ts). */
+  trend: TrendRows
   segmentRows: TallyRow[]
   recent: Comment[]
 }
@@ -147,7 +148,7 @@ interface ReportInputs {
 // The report's computation, yielding between its parts and inside the long ones (the trend,
 // the themes, the comment filter).
 function* reportSteps(inputs: ReportInputs, options: ReportOptions): Steps<Report> {
-  const { rows, displays, answered, daily, segmentRows, recent } = inputs
+  const { rows, displays, answered, segmentRows, recent } = inputs
   const filter = options.commentFilter ?? {}
   const counts = rows.map((row) => ({ ...row, kind: row.kind as SurveyKind, score: Number(row.score) }))
   const byTouchpoint = groupBy(counts, (c) => c.touchpoint as Touchpoint)
@@ -178,7 +179,7 @@ function* reportSteps(inputs: ReportInputs, options: ReportOptions): Steps<Repor
   }
   const rates = ratesOf(displays, answered, STAGES)
   yield
-  const trend = yield* trendSteps(daily, options)
+  const trend = yield* trendSteps(inputs.trend, options)
   const segments = yield* segmentSteps(segmentRows)
   const journeys = npsJourneys(counts)
   yield

@@ -1,5 +1,5 @@
 import type { Note, PageSurvey } from '../shared/contract.js'
-import { describeTrigger } from './describe-trigger.js'
+import { describeTrigger, isTrigger } from './describe-trigger.js'
 import { reasonWords } from './reason-words.js'
 
 type Debug = Extract<
@@ -7,7 +7,8 @@ type Debug = Extract<
   { code: 'page' | 'decision' | 'not-showing' | 'showing' | 'failed' | 'delivery' | 'not-sending' }
 >
 
-// A part without words here (`surveys`: the store's plan could not be parsed) prints as its name.
+// A part without words here (`surveys`: the store's plan could not be parsed) prints as its name;
+// a `surveys` note whose error is a trigger is an older surveys chunk that cannot arm it.
 const FAILED: Record<string, string> = {
   listener: 'an on() listener threw',
   ui: 'the survey UI failed to load',
@@ -44,7 +45,9 @@ export function formatDebug(note: Debug): string {
     case 'showing':
       return `showing ${note.survey} on ${describeTrigger(note.trigger)}`
     case 'failed':
-      return `${FAILED[note.what] || note.what}: ${String(note.error)}`
+      return note.what == 'surveys' && isTrigger(note.error)
+        ? `touchpoint-surveys.js is older than this loader: ${describeTrigger(note.error)} is not armed`
+        : `${FAILED[note.what] || note.what}: ${String(note.error)}`
     case 'delivery':
       return note.message
     case 'not-sending':

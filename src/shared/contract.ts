@@ -22,15 +22,22 @@
  *    loader (docs/delivery.md). A newer chunk keeps `send` and `withLock`, so an older loader
  *    still sends with it; a newer loader finds no `deliver` on an older chunk and treats it as a
  *    chunk that did not load (one `error` event, answers kept, retried with backoff).
- * 3: the surveys chunk arms the triggers only a store's own plan can use (`SurveysChunk.arm`:
- *    scroll, click, event, track), which the loader no longer carries; a version-2 surveys chunk
- *    lacks it, and a store plan's scroll or click survey would never ask. Debug notes carry the
- *    plan's `Trigger` (`{ delay: 3000 }`), which the diagnostics chunk words, not a string.
+ *    Later still, without a bump: `SurveysChunk.arm`, optional, which arms the triggers only a
+ *    store's own plan can use (scroll, click, event, track; the loader no longer carries them). An
+ *    older surveys chunk lacks it: the loader still arms delay, dwell and exit and warns once per
+ *    such trigger (a `failed` note about `surveys` whose `error` is the `Trigger`); an older
+ *    loader never calls it and arms those triggers itself. Debug notes carry the plan's `Trigger`
+ *    (`{ delay: 3000 }`) where older loaders sent a string (`delay=3000`): the diagnostics chunk
+ *    words either.
  */
-import type { Batch, Detection, EventMap, Stage, SurveyKind, Touchpoint } from './types.js'
+import type { Batch, Detection, EventMap, SurveyKind, Touchpoint } from './types.js'
 import type { Config } from './options.js'
+import type { SurveyPlan, Trigger, TriggerKit } from './survey-plan.js'
 
-export const CHUNK_API = 3
+// The survey plan's types live in survey-plan.ts; the contract carries them (notes, the surveys chunk).
+export type { SurveyPlan, Trigger, TriggerKit }
+
+export const CHUNK_API = 2
 
 // ---- UI chunk -------------------------------------------------------------------------------
 
@@ -239,48 +246,6 @@ export interface WordsChunk {
 // ---- surveys chunk --------------------------------------------------------------------------
 
 /**
- * What makes a survey due, one key per trigger: `{ delay: 3000 }` (ms after the page view),
- * `{ dwell: 45000 }` (ms the page has been visible), `{ scroll: 50 }` (percent of the page),
- * `{ exit: true }` (exit intent), `{ event: 'add_to_cart' }` (a dataLayer event),
- * `{ track: 'chat_closed' }` (`touchpoint('track', name)`), `{ click: '.size-guide' }`.
- */
-export type Trigger =
-  | { delay: number }
-  | { dwell: number }
-  | { scroll: number }
-  | { exit: true }
-  | { event: string }
-  | { track: string }
-  | { click: string }
-
-/** One line of the plan: which survey, where, and when. */
-export interface SurveyPlan {
-  /** Survey id sent with each answer; defaults to the kind. Frequency caps count per id. */
-  id: string
-  kind: SurveyKind
-  /** Touchpoints or stages it may show on. */
-  on: (Touchpoint | Stage)[]
-  trigger: Trigger
-  /** Percent of visitors (0–100), stable per visitor, on top of `config.sample`. */
-  sample?: number
-  /** Days before the same survey may show again. Default 90 for NPS, 30 otherwise. */
-  recontactDays?: number
-}
-
-/**
- * What the loader lends the surveys chunk to arm one page view's triggers: everything armed
- * through it goes when the page view's triggers stop (an SPA navigation, a consent change).
- */
-export interface TriggerKit {
-  /** Adds a listener until the triggers stop. */
-  listen(target: EventTarget, type: string, listener: (event: Event) => void, options?: AddEventListenerOptions): void
-  /** Calls `check` at most once per 100 ms while the page scrolls (a passive listener). */
-  onScroll(check: () => void): void
-  /** Hands `hear` every `touchpoint('track', name)` and dataLayer event (`event`) until the triggers stop. */
-  onNamed(hear: (type: 'track' | 'event', name: string) => void): void
-}
-
-/**
  * The parser of a store's own survey plan (`data-surveys`, `init({ surveys })`): only stores that
  * set one load it; the built-in plan ships in the loader already parsed. It also arms the triggers
  * the built-in plan never uses (scroll, click, event, track): only a store's own plan can name
@@ -290,8 +255,11 @@ export interface SurveysChunk {
   api: number
   /** The plan the option describes; each bad part becomes one `bad-survey` note and is skipped. */
   parse(value: string | unknown[], warn: (note: Note) => void): SurveyPlan[]
-  /** Arms a scroll, click, event or track trigger on `win`; `go()` when it fires (targeting runs it at most once). */
-  arm(win: Window, trigger: Trigger, go: () => void, kit: TriggerKit): void
+  /**
+   * Arms a scroll, click, event or track trigger on `win`; `go()` when it fires (targeting runs it
+   * at most once). Absent from older surveys chunks: the loader warns instead of arming.
+   */
+  arm?(win: Window, trigger: Trigger, go: () => void, kit: TriggerKit): void
 }
 
 export interface Chunks {

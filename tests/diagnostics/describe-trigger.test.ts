@@ -16,6 +16,12 @@ describe('describeTrigger', () => {
     for (const [trigger, words] of triggers) expect(describeTrigger(trigger)).toBe(words)
   })
 
+  it("prints an older loader's string form (delay=3000, exit=true) as data-surveys writes it", () => {
+    expect(describeTrigger('delay=3000')).toBe('delay=3000')
+    expect(describeTrigger('click=.size-guide a')).toBe('click=.size-guide a')
+    expect(describeTrigger('exit=true')).toBe('exit')
+  })
+
   it('prints a placeholder instead of throwing for a note without a trigger', () => {
     expect(describeTrigger(undefined as never)).toBe('?')
   })

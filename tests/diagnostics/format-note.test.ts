@@ -76,6 +76,20 @@ describe('formatNote: the diagnostics chunk words the loader codes', () => {
     )
   })
 
+  it("names the trigger an older surveys chunk cannot arm, and words an older loader's string triggers", () => {
+    expect(formatNote({ code: 'failed', what: 'surveys', error: { scroll: 50 } })).toBe(
+      'touchpoint: touchpoint-surveys.js is older than this loader: scroll=50 is not armed',
+    )
+    expect(formatNote({ code: 'failed', what: 'surveys', error: Error('touchpoint-surveys.js did not load') })).toBe(
+      'touchpoint: surveys: Error: touchpoint-surveys.js did not load',
+    )
+    // An older loader (a CDN cache next to this chunk) sent the trigger as a string.
+    const older = { code: 'showing', survey: 'csat', trigger: 'exit=true' } as unknown as Note
+    expect(formatNote(older)).toBe('touchpoint: showing csat on exit')
+    const decision = { code: 'decision', survey: 'csat', trigger: 'delay=3000', eligible: true, reason: 'ok' }
+    expect(formatNote(decision as unknown as Note)).toBe('touchpoint: survey csat on delay=3000: eligible, showing it')
+  })
+
   it('prints a code it does not know (a newer loader) compactly, and never throws on odd values', () => {
     expect(formatNote({ code: 'from-the-future', value: 1 } as unknown as Note)).toBe(
       'touchpoint: "from-the-future" {"code":"from-the-future","value":1}',

@@ -68,6 +68,8 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan) => 
   let early: ['track' | 'event', string][] | undefined
   // When this page view began waiting for the store's plan: its delays count from then.
   let waitingSince = 0
+  // Whether consent allowed a survey when the wait began (undefined: no wait yet).
+  let waitGranted: boolean | undefined
   const hear = (type: 'track' | 'event', name: string) =>
     armed ? armed.hear(type, name) : early && early.push([type, name])
 
@@ -113,7 +115,9 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan) => 
       .loadChunk('surveys')
       .then((chunk) => {
         plans = chunk.parse(config.surveys!, deps.warn)
-        armMore = chunk.arm
+        // An older surveys chunk (a CDN cache next to a newer loader) cannot arm scroll, click,
+        // event or track: each such trigger costs a warning naming it; the others still arm.
+        armMore = chunk.arm || ((_win, error) => deps.warn({ code: 'failed', what: 'surveys', error }))
         // Delays count from when this page view asked for the plan, as if it had been here all along.
         arm(Date.now() - waitingSince)
         const heard = early!
@@ -130,17 +134,22 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan) => 
       })
   }
 
-  /** `elapsed`: ms already gone when the plan came late, taken off its delays. */
-  const arm = (elapsed = 0) => {
+  /** `elapsed`: ms already gone when the plan came late, taken off its delays; `fresh`: a new page view. */
+  const arm = (elapsed = 0, fresh?: boolean) => {
     const current = ++arms
     if (armed) armed.stop()
     armed = undefined
     if (!plans) {
-      // A new page view (or consent change) while the plan is on its way starts the wait afresh,
-      // as re-arming does: its delays count from now, and what an earlier one heard is not its.
-      waitingSince = Date.now()
-      if (early) early.length = 0
-      else if (consent.granted()) askForPlan()
+      // A new page view, or consent refused or given anew, while the plan is on its way starts the
+      // wait afresh, as re-arming does: its delays count from now, and what was heard before is
+      // not its. Another consent tool saying yes again changes nothing (it would lose events).
+      const granted = consent.granted()
+      if (fresh || granted != waitGranted) {
+        waitGranted = granted
+        waitingSince = Date.now()
+        if (early) early.length = 0
+      }
+      if (!early && granted) askForPlan()
       return
     }
     const detection = deps.detection()
@@ -177,7 +186,7 @@ export function startTargeting(deps: TargetingDeps, open: (plan: SurveyPlan) => 
   arm()
 
   return {
-    restart: arm,
+    restart: () => arm(0, true),
     track: (name) => hear('track', name),
     dataLayerEvent: (name) => hear('event', name),
     outcome(survey, what) {

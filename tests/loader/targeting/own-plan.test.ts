@@ -12,11 +12,16 @@ import type { Detection } from '../../../src/shared/types'
 import { targetingDeps } from './deps'
 
 /** Targeting whose surveys chunk arrives (or fails) when the test says; `goTo` is an SPA navigation. */
-function start(surveysOption: string | null, detection: Detection, extra: Partial<typeof DEFAULTS> = {}) {
+function start(
+  surveysOption: string | null,
+  detection: Detection,
+  extra: Partial<typeof DEFAULTS> = {},
+  chunk: Chunks['surveys'] = surveys,
+) {
   let arrive: () => void = () => {}
   let fail: (error: Error) => void = () => {}
   const surveysChunk = new Promise<Chunks['surveys']>((resolve, reject) => {
-    arrive = () => resolve(surveys)
+    arrive = () => resolve(chunk)
     fail = reject
   })
   const deps = targetingDeps({ config: { surveys: surveysOption, ...extra }, detection: () => detection, surveysChunk })
@@ -31,6 +36,7 @@ function start(surveysOption: string | null, detection: Detection, extra: Partia
 
 const cart: Detection = { stage: 'decision', touchpoint: 'cart', signal: 'url' }
 const thankYou: Detection = { stage: 'purchase', touchpoint: 'confirmation', signal: 'url' }
+const product: Detection = { stage: 'consideration', touchpoint: 'product', signal: 'url' }
 
 describe("a store's own survey plan", () => {
   beforeEach(() => {
@@ -71,9 +77,10 @@ describe("a store's own survey plan", () => {
   })
 
   it('counts a delay from the page view it arms on, when an SPA navigation came while the parser loaded', async () => {
-    const { open, arrive, goTo } = start('confirmation:csat@delay=3s', thankYou)
+    // The core restarts targeting only when the touchpoint or stage changes (create-touchpoint.ts).
+    const { open, arrive, goTo } = start('cart,confirmation:csat@delay=3s', cart)
     await vi.advanceTimersByTimeAsync(2000)
-    goTo(thankYou) // the next order's thank-you page: a new page view
+    goTo(thankYou) // the order placed: a new page view
     await vi.advanceTimersByTimeAsync(500)
     arrive()
     await vi.advanceTimersByTimeAsync(2499)
@@ -83,8 +90,9 @@ describe("a store's own survey plan", () => {
   })
 
   it('replays only what this page view heard, when an SPA navigation came while the parser loaded', async () => {
-    const { targeting, open, arrive, goTo } = start('cart:emotion@event=add_to_cart; cart:csat@track=chat_closed', cart)
-    targeting.dataLayerEvent('add_to_cart') // on the cart page the shopper is leaving
+    const plan = 'product,cart:emotion@event=add_to_cart; cart:csat@track=chat_closed'
+    const { targeting, open, arrive, goTo } = start(plan, product)
+    targeting.dataLayerEvent('add_to_cart') // on the product page the shopper is leaving
     goTo(cart)
     targeting.track('chat_closed')
     arrive()
@@ -125,5 +133,55 @@ describe("a store's own survey plan", () => {
     await vi.advanceTimersByTimeAsync(60_000)
     expect(open).not.toHaveBeenCalled()
     expect(deps.warn.mock.calls).toEqual([[{ code: 'failed', what: 'surveys', error }]])
+  })
+
+  it('keeps what it heard while the parser loads when a second consent tool says yes too', async () => {
+    // Two consent tools on the page: an IAB TCF CMP (answers first) and Shopify's Customer Privacy API.
+    let tcfAnswer: (data: object, ok: boolean) => void = () => {}
+    const page = window as unknown as Record<string, unknown>
+    page.__tcfapi = (_command: string, _version: number, callback: typeof tcfAnswer) => (tcfAnswer = callback)
+    try {
+      const { targeting, open, deps, arrive } = start('cart:emotion@event=add_to_cart', cart)
+      tcfAnswer({ eventStatus: 'tcloaded', gdprApplies: true, purpose: { consents: { 1: true } } }, true)
+      expect(deps.asked).toEqual(['surveys'])
+      targeting.dataLayerEvent('add_to_cart')
+      page.Shopify = { customerPrivacy: { analyticsProcessingAllowed: () => true } }
+      document.dispatchEvent(new Event('visitorConsentCollected'))
+      expect(deps.consent.granted()).toBe(true)
+      arrive()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(open).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ trigger: { event: 'add_to_cart' } }))
+    } finally {
+      delete page.__tcfapi
+      delete page.Shopify
+    }
+  })
+
+  it('forgets what it heard while the parser loads when consent is refused meanwhile', async () => {
+    const { targeting, open, deps, arrive } = start('cart:emotion@event=add_to_cart', cart)
+    targeting.dataLayerEvent('add_to_cart')
+    deps.consent.set(false)
+    deps.consent.set(true)
+    arrive()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(open).not.toHaveBeenCalled()
+  })
+
+  it('arms delay and exit with an older surveys chunk (no arm), and warns once for each trigger it cannot arm', async () => {
+    const olderChunk = { api: surveys.api, parse: surveys.parse } // a CDN cache from before `arm`
+    const plan =
+      'confirmation:csat@delay=1s; confirmation:ces@exit; confirmation:nps@scroll=50; confirmation:emotion@track=x'
+    const { targeting, open, deps, arrive } = start(plan, thankYou, {}, olderChunk)
+    arrive()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(deps.warn.mock.calls).toEqual([
+      [{ code: 'failed', what: 'surveys', error: { scroll: 50 } }],
+      [{ code: 'failed', what: 'surveys', error: { track: 'x' } }],
+    ])
+    targeting.track('x')
+    window.dispatchEvent(new Event('scroll'))
+    await vi.advanceTimersByTimeAsync(1000)
+    document.dispatchEvent(new MouseEvent('mouseout', { clientY: -1 }))
+    expect(open.mock.calls.map(([plan]) => plan.trigger)).toEqual([{ delay: 1000 }, { exit: true }])
   })
 })
