@@ -217,11 +217,15 @@ async function visitOnce(
     )
     result.show.paintedMs = result.show.value
     if (!steps.includes('answer')) return result
+    // What the widget fetches between the painted survey and the answer belongs to the page view
+    // too (touchpoint: the transport chunk, asked for once the card's display is counted at idle).
+    const between = server.meter()
 
     const key = variant.replace('-defaults', '')
     const before = server.received[key]
     // Playwright injects its own script into the page on a locator's first use: not in the phase.
     await page.locator('h1').first().isVisible()
+    result.between = between.read()
     result.answer = await phase(cdp, server, traced, async () => {
       await widget.answer(page)
       await waitFor(() => server.received[key] > before, `the answer to reach the ${key} stub`)
