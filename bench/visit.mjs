@@ -167,6 +167,10 @@ async function visitOnce(
   { page: pageName = 'product', throttle = CPU_THROTTLE, slow = false, steps = ['load'], armed = false } = {},
 ) {
   const traced = throttle > 1
+  // Every widget byte of the page view, phases or not: a chunk fetched while a phase's trace is
+  // being read (touchpoint's transport chunk, asked for once the shown card is counted at idle)
+  // falls between the phases' own meters.
+  const whole = server.meter()
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   try {
     const page = await context.newPage()
@@ -217,24 +221,22 @@ async function visitOnce(
     )
     result.show.paintedMs = result.show.value
     if (!steps.includes('answer')) return result
-    // What the widget fetches between the painted survey and the answer belongs to the page view
-    // too (touchpoint: the transport chunk, asked for once the card's display is counted at idle).
-    const between = server.meter()
 
     const key = variant.replace('-defaults', '')
     const before = server.received[key]
     // Playwright injects its own script into the page on a locator's first use: not in the phase.
     await page.locator('h1').first().isVisible()
-    result.between = between.read()
     result.answer = await phase(cdp, server, traced, async () => {
       await widget.answer(page)
       await waitFor(() => server.received[key] > before, `the answer to reach the ${key} stub`)
     })
+    result.pageView = whole.read()
     result.answer.cls = await page.evaluate(() => window.__benchCls)
     await cdp.send('HeapProfiler.collectGarbage')
     result.answer.heapMb = (await metric(cdp, 'JSHeapUsedSize')) / 2 ** 20
     return result
   } finally {
+    whole.read() // a visit without an answer step stops its meter here
     await context.close()
   }
 }
