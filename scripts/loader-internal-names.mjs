@@ -22,7 +22,6 @@ export const LOADER_INTERNAL_NAMES = [
   // the parts' own methods
   'newPageView',
   'dataLayerEvent',
-  'traits',
   'record',
   'granted',
   'onChange',

@@ -1,4 +1,4 @@
-import type { Note, PageSurvey } from '../shared/contract.js'
+import { OLD_UI, type Note, type PageSurvey } from '../shared/contract.js'
 import { describeTrigger, isTrigger } from './describe-trigger.js'
 import { reasonWords } from './reason-words.js'
 
@@ -45,9 +45,11 @@ export function formatDebug(note: Debug): string {
     case 'showing':
       return `showing ${note.survey} on ${describeTrigger(note.trigger)}`
     case 'failed':
-      return note.what == 'surveys' && isTrigger(note.error)
-        ? `touchpoint-surveys.js is older than this loader: ${describeTrigger(note.error)} is not armed`
-        : `${FAILED[note.what] || note.what}: ${String(note.error)}`
+      if (note.what == 'surveys' && isTrigger(note.error))
+        return `touchpoint-surveys.js is older than this loader: ${describeTrigger(note.error)} is not armed`
+      if (note.what == 'ui' && note.error == OLD_UI)
+        return 'touchpoint-ui.js is older than this loader (a cache serves both): no survey shows until it serves the new one; nothing is lost'
+      return `${FAILED[note.what] || note.what}: ${String(note.error)}`
     case 'delivery':
       return note.message
     case 'not-sending':

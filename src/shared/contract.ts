@@ -29,8 +29,25 @@
  *    loader never calls it and arms those triggers itself. Debug notes carry the plan's `Trigger`
  *    (`{ delay: 3000 }`) where older loaders sent a string (`delay=3000`): the diagnostics chunk
  *    words either.
+ *    Later still, without a bump: `UiChunk.present`, optional, the bookkeeping of a shown card (its
+ *    answer's id, the drafts' and answer's wire form, the displays, counting it as shown after its
+ *    first frame) that left the loader, as only a page view that shows a survey needs it. A newer
+ *    UI keeps `open`, so an older loader still shows and keeps answers with its own bookkeeping; a
+ *    newer loader finds no `present` on an older UI and shows nothing (a `failed` debug note about
+ *    `ui` and an `error` event, code `chunk`, as for a UI that did not load) until the cache
+ *    serves the newer UI. Nothing was shown, so no answer can be lost.
  */
-import type { Batch, Detection, EventMap, SurveyKind, Touchpoint } from './types.js'
+import type {
+  Batch,
+  Detection,
+  EventMap,
+  SurveyDisplay,
+  SurveyEvent,
+  SurveyKind,
+  SurveyResponse,
+  Touchpoint,
+  Visitor,
+} from './types.js'
 import type { Config } from './options.js'
 import type { SurveyPlan, Trigger, TriggerKit } from './survey-plan.js'
 
@@ -99,6 +116,44 @@ export interface UiChunk {
    * loader catches). Never throws otherwise.
    */
   prepare?(request: SurveyRequest | null, host: Pick<UiHost, 'warn'>): void
+  /**
+   * Opens the card for `request` and keeps its books: its answer's id and wire form, its displays,
+   * counting it as shown after its first frame. Every step is handed to `host` in the same task,
+   * so the loader writes it to the outbox at once. null when the page hides the card (closed,
+   * warned, an `error` event `hidden`, not counted as shown). Absent from older UI chunks: a
+   * loader that needs it shows nothing with them. Never throws.
+   */
+  present?(request: SurveyRequest, host: ShowHost): ShownCard | null
+}
+
+/** What the loader lends a shown card's bookkeeping (`UiChunk.present`). */
+export interface ShowHost {
+  /** The store's window. (The names of this host are not the loader's internal ones, which its build shortens.) */
+  page: Window
+  /** Where the shopper is as the card shows: its answer and displays carry it. */
+  detection: Detection
+  /** This browser's visitor kind: the loader keeps the first-seen day on every page view. */
+  visitor(): Visitor
+  /** Stores an answer at once: a draft (a chosen score, `final` false) or the final answer. */
+  store(response: SurveyResponse, final: boolean): void
+  /** Stores a display (shown, dismissed) at once. */
+  display(display: SurveyDisplay): void
+  /** The card was counted as shown, or answered, or dismissed: frequency caps, the slot, the public event. */
+  tell(what: 'show' | 'answer' | 'dismiss', payload: SurveyEvent): void
+  emit<E extends 'error'>(event: E, payload: EventMap[E]): void
+  closed(): void
+  warn?(note: Note): void
+}
+
+/** The `error` of the `failed` note (and the `chunk` error event's message) about a UI chunk without `present`. */
+export const OLD_UI = 'touchpoint-ui.js too old'
+
+/** A card `present` put on screen. */
+export interface ShownCard extends UiHandle {
+  /** Counts the card as shown now, if that has not happened yet (the page is being left). */
+  count(): void
+  /** Settles once the card is counted as shown: after its first frame, when the browser is idle. */
+  counted: Promise<void>
 }
 
 // ---- transport chunk ------------------------------------------------------------------------

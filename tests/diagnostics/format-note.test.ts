@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Note } from '../../src/shared/contract'
+import { OLD_UI, type Note } from '../../src/shared/contract'
 import { formatNote } from '../../src/diagnostics/format-note'
 import { parseSurveys } from '../../src/surveys/parse-surveys'
 
@@ -73,6 +73,12 @@ describe('formatNote: the diagnostics chunk words the loader codes', () => {
     expect(formatNote({ code: 'not-sending', offline: false })).toMatch(/^touchpoint: not sending: nothing is due/)
     expect(formatNote({ code: 'failed', what: 'ui', error: Error('offline') })).toBe(
       'touchpoint: the survey UI failed to load: Error: offline',
+    )
+  })
+
+  it('says a UI chunk older than the loader (a mixed CDN cache) shows no survey until the cache serves the new one', () => {
+    expect(formatNote({ code: 'failed', what: 'ui', error: OLD_UI })).toBe(
+      'touchpoint: touchpoint-ui.js is older than this loader (a cache serves both): no survey shows until it serves the new one; nothing is lost',
     )
   })
 

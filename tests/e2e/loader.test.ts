@@ -32,6 +32,13 @@ const harness = useHarness({
   '/old/shop': page({ tag: tag({ src: '/old/touchpoint.js', async: true }) }),
   '/old/touchpoint.js': readFileSync(join(ROOT, 'dist/touchpoint.js'), 'utf8'),
   '/old/touchpoint-ui.js': `(window.__touchpoint_chunks ||= {}).ui = { api: 1, open() { document.body.append('old UI'); return { close() {} } } }`,
+  // A CDN still serving the UI chunk of the release before present() (the card's bookkeeping moved
+  // into the UI chunk) next to today's loader: the same chunk without it, as that release had.
+  '/mix/shop': page({ tag: tag({ src: '/mix/touchpoint.js', 'data-debug': true }) }),
+  '/mix/touchpoint.js': readFileSync(join(ROOT, 'dist/touchpoint.js'), 'utf8'),
+  '/mix/touchpoint-diagnostics.js': readFileSync(join(ROOT, 'dist/touchpoint-diagnostics.js'), 'utf8'),
+  '/mix/touchpoint-ui.js':
+    readFileSync(join(ROOT, 'dist/touchpoint-ui.js'), 'utf8') + ';delete window.__touchpoint_chunks.ui.present',
 })
 
 /** The console warnings of a visit, as the store's developer reads them. */
@@ -139,5 +146,20 @@ describe('the CDN loader in Chromium', () => {
       }),
     ])
     expect(result.text).not.toContain('old UI')
+  })
+
+  it('shows nothing with a cached UI chunk older than the loader, says why in the debug log, throws nothing', async () => {
+    const { tab, logged } = await harness.visit('/mix/shop')
+    const result = await tab.evaluate(async () => {
+      const errors: unknown[] = []
+      ;(window as any).touchpoint.on('error', (e: unknown) => errors.push(e))
+      const shown = await (window as any).touchpoint.show('csat')
+      return { shown, errors, cards: document.querySelectorAll('[data-touchpoint-survey]').length }
+    })
+    expect(result.shown).toBe(false)
+    expect(result.errors).toEqual([{ code: 'chunk', message: 'touchpoint-ui.js too old' }])
+    await logged(/touchpoint-ui\.js is older than this loader .*no survey shows until it serves the new one/)
+    expect(result.cards).toBe(0)
+    expect(harness.shop.posts.length).toBe(0)
   })
 })

@@ -1,13 +1,18 @@
 import type { Config } from '../../shared/options.js'
-import type { Note, SurveyRequest, UiChunk, UiHandle } from '../../shared/contract.js'
-import type { Detection, SurveyEvent, SurveyKind, SurveyResponse } from '../../shared/types.js'
+import {
+  OLD_UI,
+  type Note,
+  type ShowHost,
+  type ShownCard,
+  type SurveyRequest,
+  type UiChunk,
+  type UiHandle,
+} from '../../shared/contract.js'
+import type { Detection, SurveyKind, SurveyResponse } from '../../shared/types.js'
 import type { Emitter } from '../core/emitter.js'
 import type { Delivery } from '../delivery/delivery.js'
-import type { Displays } from '../displays/displays.js'
 import type { Consent } from '../privacy/consent.js'
 import { KINDS } from '../../shared/vocabulary.js'
-import { startAnswer, type SurveyAnswer } from './survey-answer.js'
-import { afterFirstFrame } from './after-first-frame.js'
 
 /** What a survey session uses; nothing else of the running widget. */
 export interface SurveySessionDeps {
@@ -16,8 +21,8 @@ export interface SurveySessionDeps {
   loadChunk(name: 'ui'): Promise<UiChunk>
   /** null without an endpoint: nothing is shown then, as no answer could be kept. */
   delivery: Pick<Delivery, 'record'> | null
-  /** Shown and dismissed displays, and the device and visitor every answer carries; null with `delivery`. */
-  displays: Displays | null
+  /** Where shown and dismissed displays are stored, and the visitor every answer carries; null with `delivery`. */
+  displays: Pick<ShowHost, 'visitor' | 'display'> | null
   consent: Pick<Consent, 'granted' | 'reason'>
   detection(): Detection
   locale(): string
@@ -79,12 +84,6 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
     auto,
   })
 
-  const end = (survey: string, event: 'answer' | 'dismiss', payload: SurveyEvent) => {
-    pageViewSpent = true
-    deps.outcome(survey, event)
-    emit(event, payload)
-  }
-
   async function show(kind: SurveyKind, survey: string = kind, auto = false): Promise<boolean> {
     if (KINDS.indexOf(kind) < 0) {
       deps.warn({ code: 'bad-call', call: 'show', value: kind })
@@ -100,65 +99,46 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
     }
     const detection = deps.detection()
     const asked = request(kind, survey, auto, detection)
-    // What counts a card as shown: its answer's id, the display, the frequency caps and the `show`
-    // event. It waits for the card's first frame and idle time after it, so the shopper sees the
-    // card before this runs; a step of the shopper's that comes first runs it first, so an answer
-    // always names its display, and so does a page being left meanwhile (drafts()).
-    let answer: SurveyAnswer | undefined
-    const counted = () => {
-      if (!answer) {
-        answer = startAnswer(win, survey, kind, detection, asked.locale)
-        const { base } = answer
-        Object.assign(base, deps.displays!.traits())
-        deps.outcome(survey, 'show')
-        // The answer to this card names the display that counted it as shown.
-        base.display = deps.displays!.record('shown', base)
-        emit('show', base)
-      }
-      return answer
-    }
     open = opening // claim the slot while the chunk loads
+    let card: ShownCard | null
     try {
       const ui = await deps.loadChunk('ui')
-      const handle: UiHandle = ui.open(asked, {
-        choose(score) {
-          const draft = counted().respond(score, null)
-          drafts[draft.id] = draft
-          delivery!.record(draft, false)
+      // The card's bookkeeping is in the UI chunk (present). An older UI next to this loader (a
+      // CDN cache serving both) lacks it: nothing shows, as when the chunk did not load.
+      if (!ui.present) throw OLD_UI
+      // The UI hands over each step in the task the shopper took it: it is stored at once.
+      card = ui.present(asked, {
+        page: win,
+        detection,
+        visitor: deps.displays!.visitor,
+        store(response, final) {
+          if (final) delete drafts[response.id]
+          else drafts[response.id] = response
+          delivery!.record(response, final)
         },
-        answer(score, comment) {
-          const response = counted().respond(score, comment)
-          delete drafts[response.id]
-          delivery!.record(response, true)
-          finished = handle
-          end(survey, 'answer', response)
+        display: deps.displays!.display,
+        tell(what, payload) {
+          deps.outcome(survey, what)
+          emit(what, payload)
+          if (what != 'show') pageViewSpent = true
+          if (what == 'answer') finished = open
         },
-        dismiss() {
-          const { base } = counted()
-          deps.displays!.record('dismissed', base)
-          end(survey, 'dismiss', base)
-        },
+        emit,
         closed: () => void (open = null),
         warn: deps.warn,
       })
-      open = handle
-      if (handle.visible === false) {
-        handle.close() // closed() frees the slot
-        const message = `touchpoint: ${survey} survey not visible (the page's CSS hides its place); not counted as shown`
-        console.warn(message)
-        emit('error', { code: 'hidden', message })
-        return false
-      }
     } catch (error) {
       open = null
       emit('error', { code: 'chunk', message: String(error) })
       log({ code: 'failed', what: 'ui', error })
       return false
     }
+    // null: the page hides the card; present() closed it, which freed the slot.
+    if (!card) return false
+    open = card
     pageViewSpent = true
-    uncounted = counted
-    await afterFirstFrame(win)
-    counted()
+    uncounted = card.count
+    await card.counted
     return true
   }
 
@@ -169,7 +149,7 @@ export function createSurveySession(deps: SurveySessionDeps): SurveySession {
   const toUi = (next: () => SurveyRequest | null) =>
     void deps
       .loadChunk('ui')
-      .then((ui) => ui.prepare && ui.prepare(next(), deps))
+      .then((ui) => ui.present && ui.prepare && ui.prepare(next(), deps))
       .catch(() => {})
 
   return {

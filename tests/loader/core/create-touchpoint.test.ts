@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { uiChunk } from '../../fixtures/ui-chunk'
 import { createTouchpoint } from '../../../src/loader/core/create-touchpoint'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
 import { diagnostics } from '../../../src/diagnostics'
@@ -17,7 +18,7 @@ let sent: Batch[]
 let closed: number
 
 const chunks: Chunks = {
-  ui: { api: CHUNK_API, open: (r, h) => ((request = r), (host = h), { close: () => closed++ }) },
+  ui: uiChunk((r, h) => ((request = r), (host = h), { close: () => closed++ })),
   transport: withCourier({
     api: CHUNK_API,
     send: async (_url, batch) => (sent.push(batch), { ok: true, status: 200, retry: false }),

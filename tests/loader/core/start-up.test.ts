@@ -4,11 +4,12 @@
 // triggers in the one after. Nothing said to the widget in between is lost, and the API answers
 // correctly at any moment.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { uiChunk } from '../../fixtures/ui-chunk'
 import { createTouchpoint } from '../../../src/loader/core/create-touchpoint'
 import { detectStage } from '../../../src/loader/detection/detect-stage'
 import { startTargeting } from '../../../src/loader/targeting/targeting'
 import { DEFAULTS, type Config } from '../../../src/shared/options'
-import { CHUNK_API, type Chunks, type LoadChunk } from '../../../src/shared/contract'
+import type { Chunks, LoadChunk } from '../../../src/shared/contract'
 import { diagnostics } from '../../../src/diagnostics'
 import { surveys } from '../../../src/surveys'
 
@@ -23,7 +24,7 @@ vi.mock('../../../src/loader/targeting/targeting', async (original) => {
 
 let opened: string[]
 const chunks = {
-  ui: { api: CHUNK_API, open: (request: { survey: string }) => (opened.push(request.survey), { close() {} }) },
+  ui: uiChunk((request) => (opened.push(request.survey), { close() {} })),
   diagnostics,
   surveys, // the store's own plans below are parsed by the surveys chunk
 } as unknown as Chunks

@@ -2,6 +2,7 @@
 // Displays as the widget emits them: a survey card shown or dismissed becomes a display in its
 // own outbox, sent with the answers (same batches, same retries), and the answer names it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { uiChunk } from '../../fixtures/ui-chunk'
 import { createTouchpoint } from '../../../src/loader/core/create-touchpoint'
 import { readDisplay, readResponse } from '../../../src/transport/read-response'
 import { OUTBOX_CAP } from '../../../src/shared/outbox-list'
@@ -23,7 +24,7 @@ let sent: Batch[]
 let replies: SendResult[]
 
 const chunks: Chunks = {
-  ui: { api: CHUNK_API, open: (_request, h) => ((host = h), { close: () => h.closed(), visible }) },
+  ui: uiChunk((_request, h) => ((host = h), { close: () => h.closed(), visible })),
   transport: withCourier({
     api: CHUNK_API,
     send: async (_url, batch) => (

@@ -8,11 +8,13 @@ import { createEmitter } from '../../../src/loader/core/emitter'
 import { createConsent } from '../../../src/loader/privacy/consent'
 import { CHUNK_API, type UiChunk } from '../../../src/shared/contract'
 import { DEFAULTS } from '../../../src/shared/options'
+import { presentWith } from '../../../src/ui/present'
 
 function start() {
   const ui = {
     api: CHUNK_API,
     open: () => ({ close() {} }),
+    present: presentWith(() => ({ close() {} })),
     prepare: vi.fn(),
   } satisfies UiChunk
   const session = createSurveySession({
@@ -20,7 +22,7 @@ function start() {
     config: DEFAULTS,
     loadChunk: async () => ui,
     delivery: { record: () => {} },
-    displays: { traits: () => ({ device: 'desktop', visitor: 'new' }), record: () => 'display-id' },
+    displays: { visitor: () => 'new', display: () => {} },
     consent: createConsent(window, DEFAULTS),
     detection: () => ({ stage: 'consideration', touchpoint: 'product', signal: 'url' }),
     locale: () => 'en',

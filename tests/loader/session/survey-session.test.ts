@@ -3,34 +3,36 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSurveySession, type SurveySessionDeps } from '../../../src/loader/session/survey-session'
 import { createEmitter } from '../../../src/loader/core/emitter'
 import { createConsent } from '../../../src/loader/privacy/consent'
-import { CHUNK_API, type UiHost } from '../../../src/shared/contract'
+import { CHUNK_API, OLD_UI, type UiChunk, type UiHost } from '../../../src/shared/contract'
+import { presentWith } from '../../../src/ui/present'
 import { DEFAULTS } from '../../../src/shared/options'
-import type { SurveyResponse } from '../../../src/shared/types'
+import type { SurveyDisplay, SurveyResponse } from '../../../src/shared/types'
 
 let hosts: UiHost[]
 let closes: number
 let recorded: [SurveyResponse, boolean][]
 let outcomes: string[]
 
+// A UI chunk whose card is `open` (no Preact here), with the chunk's real bookkeeping around it.
+const chunkWith = (open: UiChunk['open']): UiChunk => ({ api: CHUNK_API, open, present: presentWith(open) })
+const open: UiChunk['open'] = (_request, host) => {
+  hosts.push(host)
+  // As the UI chunk does: a closed card tells the loader it has left the page.
+  return {
+    close() {
+      closes++
+      host.closed()
+    },
+  }
+}
+
 const start = (extra: Partial<SurveySessionDeps> = {}) =>
   createSurveySession({
     win: window,
     config: DEFAULTS,
-    loadChunk: async () => ({
-      api: CHUNK_API,
-      open(_request, host) {
-        hosts.push(host)
-        // As the UI chunk does: a closed card tells the loader it has left the page.
-        return {
-          close() {
-            closes++
-            host.closed()
-          },
-        }
-      },
-    }),
+    loadChunk: async () => chunkWith(open),
     delivery: { record: (response, final) => void recorded.push([response, final]) },
-    displays: { traits: () => ({ device: 'desktop', visitor: 'new' }), record: () => 'display-id' },
+    displays: { visitor: () => 'new', display: () => {} },
     consent: createConsent(window, DEFAULTS),
     detection: () => ({ stage: 'decision', touchpoint: 'cart', signal: 'url' }),
     locale: () => 'en',
@@ -41,12 +43,12 @@ const start = (extra: Partial<SurveySessionDeps> = {}) =>
     ...extra,
   })
 
-/** Displays that note each event they record in `said`; the display they record is `shown-1`. */
-const noting = (said: string[]): NonNullable<SurveySessionDeps['displays']> => ({
-  traits: () => ({ device: 'desktop', visitor: 'new' }),
-  record: (event) => {
-    said.push(event)
-    return 'shown-1'
+/** Displays that note each event they store in `said`, and each display in `stored`. */
+const noting = (said: string[], stored: SurveyDisplay[] = []): NonNullable<SurveySessionDeps['displays']> => ({
+  visitor: () => 'new',
+  display: (display) => {
+    said.push(display.event)
+    stored.push(display)
   },
 })
 
@@ -131,7 +133,8 @@ describe('the survey session', () => {
     const said: string[] = []
     const emitter = createEmitter(() => {})
     emitter.on('show', () => void said.push('show'))
-    const session = start({ emit: emitter.emit, displays: noting(said) })
+    const stored: SurveyDisplay[] = []
+    const session = start({ emit: emitter.emit, displays: noting(said, stored) })
     await withFakeFrames(async () => {
       const shown = session.show('nps')
       await vi.advanceTimersByTimeAsync(0) // the chunk arrives and the card renders; no frame yet
@@ -141,7 +144,7 @@ describe('the survey session', () => {
       hosts[0].choose(7)
       expect(said).toEqual(['shown', 'show'])
       expect(outcomes).toEqual(['show:nps'])
-      expect(recorded[0][0]).toMatchObject({ score: 7, display: 'shown-1' })
+      expect(recorded[0][0]).toMatchObject({ score: 7, display: stored[0].id })
       await vi.advanceTimersByTimeAsync(20) // the first frame, and the task after it
       expect(await shown).toBe(true)
       expect(said).toEqual(['shown', 'show']) // counted once
@@ -190,11 +193,7 @@ describe('the survey session', () => {
     const session = start({
       loadChunk: async () => {
         loads++
-        return {
-          api: CHUNK_API,
-          open: () => ({ close() {} }),
-          prepare: (request) => void asked.push(request && request.kind),
-        }
+        return { ...chunkWith(open), prepare: (request) => void asked.push(request && request.kind) }
       },
     })
     session.newPageView() // nothing prepared: the UI is not fetched for nothing
@@ -218,5 +217,28 @@ describe('the survey session', () => {
       expect(said).toEqual(['shown'])
       expect(await shown).toBe(true)
     })
+  })
+
+  it('shows nothing with a UI chunk older than this loader (no present), says so, and shows once the new one is there', async () => {
+    const emitter = createEmitter(() => {})
+    const errors: unknown[] = []
+    emitter.on('error', (error) => void errors.push(error))
+    const log = vi.fn()
+    const prepare = vi.fn()
+    // Last release's UI, as a CDN cache may serve it next to this loader: open() and prepare(), no present().
+    let chunk: UiChunk = { api: CHUNK_API, open, prepare }
+    const session = start({ emit: emitter.emit, log, loadChunk: async () => chunk })
+    session.prepare('nps', 'nps') // no card is prepared that could never show
+    await expect(session.show('nps')).resolves.toBe(false)
+    expect(hosts).toEqual([]) // nothing on screen, so nothing to lose
+    expect(prepare).not.toHaveBeenCalled()
+    expect(errors).toEqual([{ code: 'chunk', message: OLD_UI }])
+    expect(log).toHaveBeenCalledWith({ code: 'failed', what: 'ui', error: OLD_UI })
+    expect(outcomes).toEqual([])
+    // The slot is free again: once the cache serves the new UI, the next show() opens it.
+    chunk = chunkWith(open)
+    await expect(session.show('nps')).resolves.toBe(true)
+    hosts[0].choose(8)
+    expect(recorded.map(([response, final]) => [response.score, final])).toEqual([[8, false]])
   })
 })

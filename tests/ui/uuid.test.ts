@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { uuid } from '../../../src/loader/lib/uuid'
+import { uuid } from '../../src/ui/uuid'
 
 afterEach(() => vi.restoreAllMocks())
 

@@ -1,5 +1,5 @@
-import type { Device } from '../../shared/types.js'
-import { DEVICES } from '../../shared/vocabulary.js'
+import type { Device } from '../shared/types.js'
+import { DEVICES } from '../shared/vocabulary.js'
 
 /** Widths (CSS px) from which a screen is a tablet, then a desktop. */
 const TABLET_FROM = 600

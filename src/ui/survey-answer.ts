@@ -1,7 +1,7 @@
-import type { SurveyEvent, SurveyKind, SurveyResponse } from '../../shared/types.js'
-import type { Detection } from '../../shared/types.js'
-import { EMOTIONS } from '../../shared/vocabulary.js'
-import { uuid } from '../lib/uuid.js'
+import type { SurveyEvent, SurveyKind, SurveyResponse } from '../shared/types.js'
+import type { Detection } from '../shared/types.js'
+import { EMOTIONS } from '../shared/vocabulary.js'
+import { uuid } from './uuid.js'
 
 /** One shown survey's answer as it forms: the `show`/`dismiss` payload, and the answer for a score. */
 export interface SurveyAnswer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deviceOf } from '../../../src/loader/displays/device'
+import { deviceOf } from '../../src/ui/device'
 
 const page = (innerWidth: number, screenWidth: number) =>
   ({ innerWidth, screen: { width: screenWidth } }) as unknown as Window
