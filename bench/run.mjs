@@ -64,13 +64,20 @@ async function main() {
         return measureVisit(...args)
       }
       // Interleaved and rotated: each variant meets the machine in every position of a run.
-      for (const variant of rotate(['none', 'touchpoint', 'posthog', 'posthog-defaults'], i)) {
-        const steps = variant == 'touchpoint' || variant == 'posthog' ? ['load', 'show', 'answer'] : ['load']
+      // The floor (variants.mjs): the show span with nothing to do, measured alike, no answer.
+      for (const variant of rotate(['none', 'touchpoint', 'posthog', 'posthog-defaults', 'floor'], i)) {
+        const steps =
+          variant == 'touchpoint' || variant == 'posthog'
+            ? ['load', 'show', 'answer']
+            : variant == 'floor'
+              ? ['load', 'show']
+              : ['load']
         run.traced[variant] = await visit(browser, server, variant, { steps })
         run.cpu[variant] = await visit(browser, server, variant, { steps: steps.slice(0, 2), throttle: 1 })
       }
-      for (const variant of rotate(['touchpoint', 'posthog'], i)) {
-        run.slow[variant] = await visit(browser, server, variant, { steps: ['load', 'show'], slow: true })
+      for (const variant of rotate(['touchpoint', 'posthog', 'floor'], i)) {
+        if (variant != 'floor')
+          run.slow[variant] = await visit(browser, server, variant, { steps: ['load', 'show'], slow: true })
         run.armed[variant] = await visit(browser, server, variant, { steps: ['load', 'show'], armed: true })
       }
       for (const variant of rotate(['none', 'touchpoint', 'posthog'], i)) {

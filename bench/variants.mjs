@@ -91,8 +91,28 @@ for(var i=0;i<methods.length;i++)stub(instance,methods[i]);ph._i.push([token,con
 posthog.init(${JSON.stringify(POSTHOG_TOKEN)}, ${JSON.stringify({ api_host: ORIGIN, ...options })})
 </script>`
 
+// The floor: the least any widget could do at show(). A small card, rendered, styled and laid out
+// since the page's first frames (fixed in a corner, transparent), that show() makes opaque: one
+// element restyled, nothing rendered, nothing fetched. Measured over the same span as the widgets
+// (the bench's own timer, marks, frame callbacks and layout reads), it is what that span costs with
+// nothing to do; what a widget costs above it is its own.
+const floorTag = `<script>
+addEventListener('DOMContentLoaded', function () {
+  var host = document.createElement('div')
+  host.setAttribute('data-bench-floor', '')
+  host.style.cssText = 'position:fixed;right:16px;bottom:16px;z-index:2147483000'
+  var card = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('div'))
+  card.setAttribute('role', 'dialog')
+  card.style.cssText = 'opacity:0;width:320px;padding:16px;background:#fff;border:1px solid #888;font:14px system-ui'
+  card.textContent = 'How likely are you to recommend us to a friend?'
+  document.body.appendChild(host)
+  window.benchFloor = { show: function () { card.style.opacity = '1' } }
+})
+</script>`
+
 const TAGS = {
   none: '',
+  floor: floorTag,
   touchpoint: '<script src="/touchpoint.js" data-endpoint="/collect" async></script>',
   posthog: posthogSnippet(SURVEYS_ONLY),
   'posthog-defaults': posthogSnippet({ opt_out_useragent_filter: true }),
@@ -120,6 +140,15 @@ export const WIDGETS = {
       const card = page.getByRole('dialog')
       await card.getByRole('radio', { name: '9', exact: true }).check()
       await card.getByRole('button', { name: 'Send' }).click()
+    },
+  },
+  floor: {
+    ready: () => !!window.benchFloor,
+    show: () => window.benchFloor.show(),
+    showArmed: () => window.benchFloor.show(),
+    card: () => {
+      const host = document.querySelector('[data-bench-floor]')
+      return host && host.shadowRoot && host.shadowRoot.querySelector('[role=dialog]')
     },
   },
   posthog: {

@@ -7,6 +7,15 @@ import { whenIdleSteps } from './idle-steps.js'
 let prepared: Card | undefined
 let wanted: SurveyRequest | undefined
 
+// A card prepared for another survey goes once the shown card's first frame is painted, when the
+// browser is next idle: Preact's unmount and the host's removal, done in the task that renders
+// the shown card, came before that card's first frame. Until then it waits as it did, inert and
+// unseen. Safari has no requestIdleCallback: there it goes in the task after that frame.
+const removeAfterFrame = (card: Card) =>
+  requestAnimationFrame(() =>
+    setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback : setTimeout)(() => removeCard(card))),
+  )
+
 /**
  * Shows one survey in its own shadow root: floating bottom-right/left, or inside `request.mount`.
  * A card prepared for this very request is only revealed: no render, style or layout of its own.
@@ -14,7 +23,7 @@ let wanted: SurveyRequest | undefined
  */
 export function open(request: SurveyRequest, host: UiHost): UiHandle {
   const ready = prepared && fits(prepared, request) ? prepared : undefined
-  if (prepared && !ready) removeCard(prepared) // another survey, or the page changed: render anew
+  if (prepared && !ready) removeAfterFrame(prepared) // another survey, or the page changed: render anew
   prepared = wanted = undefined
   const card = ready || buildCard(request, host, false)
   const { el, box, state, link } = card

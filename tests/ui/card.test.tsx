@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SurveyRequest } from '../../src/shared/contract'
 import { buildCard, fits, removeCard, reveal, type Card } from '../../src/ui/card'
-import { prepare } from '../../src/ui/open-survey'
+import { open, prepare } from '../../src/ui/open-survey'
 
 // A card prepared ahead serves a show() only when it shows what that show asks for on the page as
 // it is then (card.tsx `fits`); otherwise open() renders anew. docs/targeting.md promises a new
@@ -96,6 +96,34 @@ describe('a prepared card', () => {
       prepare(null, { warn: () => {} })
       while (idle.length) idle.shift()!()
       expect(hosts()).toBe(0)
+    } finally {
+      delete win.requestIdleCallback
+      document.querySelectorAll('body > [inert]').forEach((el) => el.remove())
+    }
+  })
+
+  it("that another survey's show() does not fit is taken away after the shown card's first frame, at idle", async () => {
+    const idle: (() => void)[] = []
+    const win = window as { requestIdleCallback?: (fn: () => void) => void }
+    win.requestIdleCallback = (fn) => void idle.push(fn)
+    const hosts = () => document.querySelectorAll('body > [inert]').length
+    const noop = () => {}
+    try {
+      prepare(REQUEST, { warn: noop })
+      while (idle.length) idle.shift()!() // rendered, styled, laid out
+      expect(hosts()).toBe(1)
+      const host = { choose: noop, answer: noop, dismiss: noop, closed: noop }
+      const handle = open({ ...REQUEST, survey: 'nps', kind: 'nps', auto: false }, host)
+      // Not in the task that renders the NPS card, nor in its first frame, nor in the task after it.
+      expect(hosts()).toBe(1)
+      await new Promise((frame) => requestAnimationFrame(frame))
+      await new Promise((task) => setTimeout(task, 0))
+      expect(hosts()).toBe(1)
+      expect(idle).toHaveLength(1)
+      idle.shift()!()
+      expect(hosts()).toBe(0)
+      expect(document.querySelector('[data-touchpoint-survey=nps]')).not.toBeNull()
+      handle.close()
     } finally {
       delete win.requestIdleCallback
       document.querySelectorAll('body > [inert]').forEach((el) => el.remove())
