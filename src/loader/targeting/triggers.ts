@@ -94,13 +94,15 @@ export function armTriggers(
       listen(doc, 'mouseout', (e: MouseEvent) => !e.relatedTarget && e.clientY <= 0 && go())
       if (win.matchMedia && win.matchMedia('(pointer: coarse)').matches) {
         let max = 0
-        let last = [win.scrollY, Date.now()]
+        let lastY = win.scrollY
+        let lastAt = Date.now()
         onScroll(() => {
           const y = win.scrollY
           const now = Date.now()
-          if (max > win.innerHeight && (last[0] - y) / Math.max(now - last[1], 1) >= 1.5) go()
+          if (max > win.innerHeight && (lastY - y) / Math.max(now - lastAt, 1) >= 1.5) go()
           max = Math.max(max, y)
-          last = [y, now]
+          lastY = y
+          lastAt = now
         })
       }
     } else if (armMore) armMore(win, plan.trigger, go, kit)
