@@ -92,7 +92,11 @@ describe.each(ENGINES)('the report thread on %s', (engine) => {
     expect((await fetch(url + '/api/report', { headers: asReader })).status).toBe(200)
     const finished: string[] = []
     const hold = engine === 'postgres' ? await holdDisplayCounts(location) : null
+    let arrived = 0
+    collector.server.on('request', () => arrived++)
     const building = fetch(url + '/report', { headers: asReader }).then((res) => finished.push(`report ${res.status}`))
+    // The POST leaves only once the report request is being handled (on PostgreSQL: held in the server).
+    await expect.poll(() => arrived).toBe(1)
     if (hold) await hold.waiting()
     const posting = post(batch([answer()])).then((res) => finished.push(`POST ${res.status}`))
     await posting
