@@ -14,13 +14,15 @@ const external = [
 ]
 
 export default {
-  // The SQLite thread is loaded by file name (new URL('./sqlite-worker.js', import.meta.url)).
+  // The SQLite and report threads are loaded by file name (new URL('./sqlite-worker.js',
+  // import.meta.url)); the report thread shares the report's modules with index.js as chunks.
   // `storage-rows` and `vocabulary` are internal: scripts/bench-collector-lib.mjs seeds its
   // databases with the collector's own rows rather than a copy of them.
   input: {
     index: 'src/collector/index.ts',
     bin: 'src/collector/bin.ts',
     'sqlite-worker': 'src/collector/storage/sqlite-worker.js',
+    'report-worker': 'src/collector/report-worker.ts',
     'storage-rows': 'src/collector/storage/rows.ts',
     vocabulary: 'src/shared/vocabulary.ts',
   },

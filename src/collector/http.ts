@@ -30,7 +30,7 @@ export function sendText(
   res: ServerResponse,
   status: number,
   type: string,
-  text: string,
+  text: string | Uint8Array,
   headers: Record<string, string> = {},
 ): void {
   res.writeHead(status, {

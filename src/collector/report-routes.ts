@@ -1,14 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { csvHeader, csvLines } from './csv.js'
 import { DateRangeError, parseDateRange } from './date-range.js'
-import { sendError, sendJson, sendText } from './http.js'
+import { sendError, sendText } from './http.js'
 import type { RateLimiter } from './rate-limit.js'
-import type { ReportAdmission } from './report-admission.js'
-import { reportFromStore } from './report.js'
 import { readCredentials, reportIsConfigured, type ReportAccess } from './report-auth.js'
 import { CommentFilterError, parseCommentFilter, type CommentFilter } from './report-comments.js'
-import { reportCsv } from './report-csv.js'
-import { pickLanguage, renderErrorHtml, renderReportHtml } from './report-html.js'
+import { pickLanguage, renderErrorHtml } from './report-html.js'
+import type { ReportRequest } from './report-service.js'
+import { ReportThreadStoppedError, type ReportThread } from './report-thread.js'
 import { REPORT_HEADERS, REPORT_PAGE_CSP } from './security-headers.js'
 import type { PageCursor, ResponseStore, TimeRange } from './storage/index.js'
 
@@ -23,8 +22,8 @@ export interface ReportRouteContext {
   /** Failed logins per client; over it every attempt gets 429, right or wrong. */
   loginThrottle: RateLimiter
   client: string
-  /** Shares identical builds and limits how many run at once (report-admission.ts). */
-  admission: ReportAdmission
+  /** Builds and renders the figures off the event loop, sharing identical builds (report-thread.ts). */
+  reports: ReportThread
 }
 
 /**
@@ -73,7 +72,7 @@ export async function handleReport(
   }
 
   const lang = pickLanguage(url.searchParams.get('lang'), req.headers['accept-language'])
-  const html = (status: number, text: string) =>
+  const html = (status: number, text: string | Uint8Array) =>
     sendText(res, status, 'text/html; charset=utf-8', text, {
       ...REPORT_HEADERS,
       'Content-Security-Policy': REPORT_PAGE_CSP,
@@ -90,19 +89,27 @@ export async function handleReport(
     return sendError(res, 400, { error: err.message }, REPORT_HEADERS)
   }
   if (url.pathname === '/answers.csv') return streamCsv(res, store, range)
-  // /api/report is the data; the HTML page and /report.csv are views of it.
-  // One build per distinct range and filter at a time, shared by every request that asks for
-  // it meanwhile; the views (JSON, HTML in any language, CSV) are rendered from it per request.
-  const key = JSON.stringify([range.from ?? null, range.to ?? null, commentFilter])
-  const report = await context.admission.run(key, () => reportFromStore(store, range, { commentFilter }))
-  if (url.pathname === '/api/report') return sendJson(res, 200, report, REPORT_HEADERS)
-  if (url.pathname === '/report.csv') {
-    return sendText(res, 200, 'text/csv; charset=utf-8', reportCsv(report), {
+  // /api/report is the data; the HTML page and /report.csv are views of it. The report thread
+  // builds it once per distinct range and filter at a time, shared by every request that asks
+  // for it meanwhile, and renders each request's view (JSON, HTML in any language, CSV).
+  const view: ReportRequest['view'] =
+    url.pathname === '/api/report' ? 'json' : url.pathname === '/report.csv' ? 'csv' : 'html'
+  let body: Uint8Array
+  try {
+    body = await context.reports.render({ view, range, commentFilter, lang, search: url.search })
+  } catch (err) {
+    if (!(err instanceof ReportThreadStoppedError)) throw err
+    // The next request starts a new thread; collection never waited for this one.
+    return sendError(res, 503, { error: `the report is unavailable: ${err.message}` }, REPORT_HEADERS)
+  }
+  if (view === 'json') return sendText(res, 200, 'application/json; charset=utf-8', body, REPORT_HEADERS)
+  if (view === 'csv') {
+    return sendText(res, 200, 'text/csv; charset=utf-8', body, {
       ...REPORT_HEADERS,
       'Content-Disposition': `attachment; filename="touchpoint-report${range.from ? '-' + range.from.slice(0, 10) : ''}.csv"`,
     })
   }
-  return html(200, renderReportHtml(report, { lang, query: url.searchParams }))
+  return html(200, body)
 }
 
 async function streamCsv(res: ServerResponse, store: ResponseStore, range: TimeRange): Promise<void> {

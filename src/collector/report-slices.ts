@@ -6,11 +6,9 @@
  * a comment, a theme), and the report runs them in slices of a few milliseconds, giving the
  * event loop back between slices so that pending requests are read and answered.
  *
- * Why slices and not a worker thread: the database reads already run off the event loop (the
- * SQLite reader thread, PostgreSQL's own processes); what is left is pure computation over
- * small inputs that would have to be copied to a thread and back, and a thread would need
- * its own build of the report modules. Slicing keeps one code path, bounds what a POST waits
- * for by one slice, and `runToEnd` still offers the same functions synchronously.
+ * The collector now builds reports on a thread of its own (report-thread.ts), so these slices
+ * no longer guard its event loop; they still let two builds on that thread share it fairly,
+ * and `runToEnd` still offers the same functions synchronously.
  */
 export type Steps<T> = Generator<void, T, void>
 

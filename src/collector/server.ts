@@ -5,9 +5,9 @@ import { clientAddressResolver, type TrustProxy } from './client-address.js'
 import { collectRoute } from './collect-route.js'
 import { sendError, sendJson } from './http.js'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js'
-import { createReportAdmission } from './report-admission.js'
 import { checkReportAccess } from './report-auth.js'
 import { handleReport, REPORT_PATHS } from './report-routes.js'
+import { startReportThread, type ReportThread } from './report-thread.js'
 import { createAlerter, type AlertOptions } from './alerts/alerter.js'
 import { keepDays } from './retention.js'
 import { createRouter, READ_METHODS } from './router.js'
@@ -50,7 +50,7 @@ export interface CollectorOptions extends ServerLimits {
   fallback?: (req: IncomingMessage, res: ServerResponse, url: URL) => void
   /** Low-score alerts to a webhook (alerts/alerter.ts); off without a `url`. */
   alerts?: Omit<AlertOptions, 'log' | 'now'> | null
-  /** Different reports built at once; more wait their turn, identical ones share a build (report-admission.ts). Default 2. */
+  /** Different reports built at once by the report thread; more wait their turn, identical ones share a build (report-admission.ts). Default 2. */
   reportBuildsAtOnce?: number
   /** Where warnings go. Default `console.warn`. */
   log?: (message: string) => void
@@ -61,6 +61,8 @@ export interface CollectorOptions extends ServerLimits {
 export interface Collector {
   server: Server
   store: ResponseStore
+  /** The thread that builds and renders reports (report-thread.ts), started by the first report request. */
+  reports: ReportThread
   /** Opens the database (applying schema migrations), then listens on `port` (0 picks a free one); resolves with the URL to print. */
   listen(port: number, host?: string): Promise<{ port: number; url: string }>
   /** Stops accepting requests, then closes the database once its writes are committed. */
@@ -106,8 +108,13 @@ export function createCollector(options: CollectorOptions): Collector {
     alerter?.notify(batch.responses)
     return result
   }
-  const admission = createReportAdmission(options.reportBuildsAtOnce)
-  const reportContext = (req: IncomingMessage) => ({ store, access, loginThrottle, admission, client: clientOf(req) })
+  // Its own connection to the same database; the store's schema is current before any request.
+  const reports = startReportThread({
+    databaseUrl: options.databaseUrl,
+    dbPath: options.databaseUrl ? undefined : (options.dbPath ?? './touchpoint.db'),
+    buildsAtOnce: options.reportBuildsAtOnce,
+  })
+  const reportContext = (req: IncomingMessage) => ({ store, access, loginThrottle, reports, client: clientOf(req) })
   const route = createRouter(
     [
       {
@@ -154,6 +161,7 @@ export function createCollector(options: CollectorOptions): Collector {
   return {
     server,
     store,
+    reports,
     async listen(port, host = '127.0.0.1') {
       await store.ready()
       if (retentionDays) {
@@ -173,7 +181,7 @@ export function createCollector(options: CollectorOptions): Collector {
     close: () =>
       new Promise((resolve) => {
         stopRetention()
-        server.close(() => resolve(Promise.all([alerter?.close(), store.close()]).then(() => {})))
+        server.close(() => resolve(Promise.all([alerter?.close(), reports.close(), store.close()]).then(() => {})))
         server.closeAllConnections()
       }),
   }

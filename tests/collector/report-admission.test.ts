@@ -3,9 +3,10 @@
 // every state (running, waiting, shared) is observed, not timed.
 import { afterEach, describe, expect, it } from 'vitest'
 import { createReportAdmission } from '../../src/collector/report-admission'
+import { createReportService } from '../../src/collector/report-service'
 import type { ResponseStore } from '../../src/collector/storage'
 import { ENGINES } from './engines'
-import { answer, asReader, batch, startCollector, stopCollectors } from './fixtures'
+import { answer, batch, startCollector, stopCollectors } from './fixtures'
 
 afterEach(stopCollectors)
 
@@ -113,35 +114,35 @@ function gateNewestComments(store: ResponseStore) {
   return gate
 }
 
-describe.each(ENGINES)('report routes on %s', (engine) => {
-  it('build once for identical requests in flight, whatever the view, and once more for another range', async () => {
-    const { url, post, collector } = await startCollector({}, engine)
+// The report thread (report-worker.ts) serves every request through createReportService over its
+// own connection; here the same service runs over the collector's real store, gated.
+describe.each(ENGINES)('the report service on %s', (engine) => {
+  it('builds once for identical requests in flight, whatever the view, and once more for another range', async () => {
+    const { post, collector } = await startCollector({}, engine)
     expect((await post(batch([answer({ comment: 'fine' }), answer({ score: 2 })]))).status).toBe(200)
     const gate = gateNewestComments(collector.store)
-    let arrived = 0
-    collector.server.on('request', () => arrived++)
-    const get = (path: string) => fetch(url + path, { headers: asReader })
+    const reports = createReportService(collector.store, 2)
+    const all = { range: {}, commentFilter: {}, lang: 'en', search: '' } as const
     const requests = [
-      get('/api/report'),
-      get('/api/report'),
-      get('/report?lang=vi'),
-      get('/report.csv'),
-      get('/api/report?from=2026-11-20'),
+      reports.render({ ...all, view: 'json' }),
+      reports.render({ ...all, view: 'json' }),
+      reports.render({ ...all, view: 'html', lang: 'vi', search: '?lang=vi' }),
+      reports.render({ ...all, view: 'csv' }),
+      reports.render({ ...all, view: 'json', range: { from: '2026-11-20T00:00:00.000Z' } }),
     ]
-    await expect.poll(() => arrived).toBe(requests.length)
-    // Every handler has reached the admission by the next turn of the event loop (no I/O before it).
-    await new Promise((resolve) => setImmediate(resolve))
-    expect(gate.builds).toBe(2)
+    await expect.poll(() => gate.builds).toBe(2)
+    await settle()
+    expect([gate.builds, reports.builds]).toEqual([2, 2])
     gate.open()
-    const responses = await Promise.all(requests)
-    expect(responses.map((res) => res.status)).toEqual([200, 200, 200, 200, 200])
-    const [first, second] = await Promise.all([responses[0].json(), responses[1].json()])
-    expect(second).toEqual(first)
-    expect(first.total).toBe(2)
+    const [first, second, html, csv] = await Promise.all(requests)
+    expect(second).toBe(first)
+    expect(JSON.parse(first).total).toBe(2)
+    expect(html).toContain('<html lang="vi"')
+    expect(csv.split('\r\n')[1]).toBe('overall,,,,responses,2,2,,')
     expect(gate.builds).toBe(2)
     // Once built, nothing is kept: a later request builds again and sees a later answer.
     expect((await post(batch([answer()]))).status).toBe(200)
-    expect((await (await get('/api/report')).json()).total).toBe(3)
-    expect(gate.builds).toBe(3)
+    expect(JSON.parse(await reports.render({ ...all, view: 'json' })).total).toBe(3)
+    expect([gate.builds, reports.builds]).toEqual([3, 3])
   })
 })
