@@ -110,6 +110,34 @@ describe('ui chunk', () => {
     expect(host.dismiss).not.toHaveBeenCalled()
   })
 
+  // The render after a click waits a task (survey.tsx): what the shopper gave counts from the click.
+  it('keeps a score chosen in the task before its render when the card is closed at once', () => {
+    const root = show()
+    pick(root, 7)
+    expect(host.choose).toHaveBeenCalledWith(7)
+    expect(root.querySelector('#comment')).toBeNull() // the follow-up line renders a task later
+    root.querySelector('[role=dialog]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    expect(host.answer).toHaveBeenCalledWith(7, null)
+    expect(host.dismiss).not.toHaveBeenCalled()
+  })
+
+  it('gives the answer once when Send, Escape and × follow Send before its thank-you renders', async () => {
+    const root = show()
+    pick(root, 9)
+    await flush()
+    root.querySelector<HTMLInputElement>('#comment')!.value = 'great'
+    root.querySelector('#comment')!.dispatchEvent(new Event('input', { bubbles: true }))
+    await flush()
+    const send = root.querySelector<HTMLButtonElement>('button[type=submit]')!
+    send.click()
+    expect(host.answer).toHaveBeenCalledWith(9, 'great')
+    expect(root.querySelector('.thank-you')).toBeNull() // a task later
+    send.click()
+    root.querySelector('[role=dialog]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    expect(host.answer).toHaveBeenCalledTimes(1)
+    expect(host.dismiss).not.toHaveBeenCalled()
+  })
+
   it('masks e-mail addresses and phone numbers in the comment before handing it to the loader', async () => {
     const root = show({ kind: 'csat' })
     pick(root, 4)
