@@ -22,41 +22,34 @@ export function Survey({ request, host, state, rtl, theme, t, close }: Props) {
   const phase = useStore(state.phase)
   const score = useStore(state.score)
   const [comment, setComment] = useState('')
-  // What the shopper gave, set in the task of their click, before the render that shows it (a task
-  // later): Escape or × in between still keeps the score, and a second Send, Escape or × after
-  // Send does not give the answer again (a later copy without the comment would replace it).
-  const [given] = useState<{ score: number | null; sent: boolean }>({ score: null, sent: false })
+  // Set in the task of Send, before the thank-you renders (a task later): a second Send, Escape or
+  // × in between must not give the answer again (a copy without the comment would replace it).
+  const [given] = useState<{ sent?: boolean }>({})
   const { kind } = request
 
-  // The draft is stored in the click's task (the loader writes it to the outbox at once: a page
-  // left now keeps it); the follow-up line renders in a task of its own, before the next frame,
-  // so that the click is not one long task (bench/long-tasks.mjs). Scheduled first: the render
-  // comes even if the loader's step failed.
   const pick = (n: number) => {
-    given.score = n
-    setTimeout(() => {
-      state.score.set(n)
-      state.phase.set('follow')
-    })
+    state.score.set(n)
+    state.phase.set('follow')
     host.choose(n)
   }
   const send = (e: Event) => {
     e.preventDefault()
-    const chosen = given.score
-    if (chosen == null || phase == 'thanks' || given.sent) return
+    if (score == null || given.sent) return // Send, and only Send, leads to the thank-you
     given.sent = true
-    // Stored in this task, as a pick is; the thank-you's render and its focus move (open-survey.tsx)
-    // run in a task of their own. Masked here, where it was typed: the loader on every page then
-    // needs no masking code.
+    // The answer is stored in this task (the loader writes it to the outbox at once: nothing is
+    // lost if the page goes now); the thank-you's render and its focus move (open-survey.tsx) run
+    // in a task of their own, before the next frame, so that this click is not one long task
+    // (bench/long-tasks.mjs). Scheduled first: it comes even if the loader's step failed. Masked
+    // here, where it was typed: the loader on every page then needs no masking code.
     setTimeout(() => state.phase.set('thanks'))
-    host.answer(chosen, maskPii(comment.trim()) || null)
+    host.answer(score, maskPii(comment.trim()) || null)
   }
   // Closing keeps a chosen score (the comment is optional); without one it is a dismissal.
   const finish = () => {
-    if (phase == 'thanks' || given.sent) {
+    if (given.sent) {
       // answered already: closing only closes
-    } else if (given.score == null) host.dismiss()
-    else host.answer(given.score, null)
+    } else if (score == null) host.dismiss()
+    else host.answer(score, null)
     close()
   }
 

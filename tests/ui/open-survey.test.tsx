@@ -110,17 +110,7 @@ describe('ui chunk', () => {
     expect(host.dismiss).not.toHaveBeenCalled()
   })
 
-  // The render after a click waits a task (survey.tsx): what the shopper gave counts from the click.
-  it('keeps a score chosen in the task before its render when the card is closed at once', () => {
-    const root = show()
-    pick(root, 7)
-    expect(host.choose).toHaveBeenCalledWith(7)
-    expect(root.querySelector('#comment')).toBeNull() // the follow-up line renders a task later
-    root.querySelector('[role=dialog]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
-    expect(host.answer).toHaveBeenCalledWith(7, null)
-    expect(host.dismiss).not.toHaveBeenCalled()
-  })
-
+  // The thank-you renders a task after Send (survey.tsx): the answer counts from the click.
   it('gives the answer once when Send, Escape and × follow Send before its thank-you renders', async () => {
     const root = show()
     pick(root, 9)
