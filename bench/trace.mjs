@@ -15,7 +15,7 @@ const CATEGORIES = [
 ]
 
 // What DevTools counts as Scripting; nested ones are counted once, inside their parent.
-const SCRIPT = new Set([
+export const SCRIPT = new Set([
   'EvaluateScript',
   'v8.compile',
   'v8.compileModule',
@@ -69,7 +69,7 @@ export async function startTrace(cdp) {
 
 // The page's renderer main thread: the process of the main frame named in TracingStartedInBrowser
 // (or, failing that, the renderer thread with the most work), thread CrRendererMain.
-function mainThread(events) {
+export function mainThread(events) {
   const names = events.filter((e) => e.ph == 'M' && e.name == 'thread_name' && e.args.name == 'CrRendererMain')
   const started = events.find((e) => e.name == 'TracingStartedInBrowser')
   const frame = started && started.args.data.frames && started.args.data.frames.find((f) => !f.parent)

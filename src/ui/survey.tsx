@@ -22,6 +22,9 @@ export function Survey({ request, host, state, rtl, theme, t, close }: Props) {
   const phase = useStore(state.phase)
   const score = useStore(state.score)
   const [comment, setComment] = useState('')
+  // Set in the task of Send, before the thank-you renders (a task later): a second Send, Escape or
+  // × in between must not give the answer again (a copy without the comment would replace it).
+  const [given] = useState<{ sent?: boolean }>({})
   const { kind } = request
 
   const pick = (n: number) => {
@@ -31,14 +34,19 @@ export function Survey({ request, host, state, rtl, theme, t, close }: Props) {
   }
   const send = (e: Event) => {
     e.preventDefault()
-    if (score == null || phase == 'thanks') return
-    state.phase.set('thanks')
-    // Masked here, where it was typed: the loader on every page then needs no masking code.
+    if (score == null || given.sent) return // Send, and only Send, leads to the thank-you
+    given.sent = true
+    // The answer is stored in this task (the loader writes it to the outbox at once: nothing is
+    // lost if the page goes now); the thank-you's render and its focus move (open-survey.tsx) run
+    // in a task of their own, before the next frame, so that this click is not one long task
+    // (bench/long-tasks.mjs). Scheduled first: it comes even if the loader's step failed. Masked
+    // here, where it was typed: the loader on every page then needs no masking code.
+    setTimeout(() => state.phase.set('thanks'))
     host.answer(score, maskPii(comment.trim()) || null)
   }
   // Closing keeps a chosen score (the comment is optional); without one it is a dismissal.
   const finish = () => {
-    if (phase == 'thanks') {
+    if (given.sent) {
       // answered already: closing only closes
     } else if (score == null) host.dismiss()
     else host.answer(score, null)

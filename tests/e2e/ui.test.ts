@@ -198,6 +198,39 @@ describe('the survey in Chromium', () => {
     await tab.getByRole('dialog').waitFor({ state: 'detached', timeout: 5000 })
   })
 
+  // The no-loss promise, with the Send click split in tasks (issue 16: no long task from the
+  // widget): the score and the answer are in storage at the end of their click's own task, and
+  // the thank-you renders in a task after Send's.
+  it('stores a pick and an answer in the task of their click, and thanks the shopper a task after Send', async () => {
+    const tab = await showSurvey({ kind: 'csat' })
+    // One page task each: the click dispatched in it, then storage and the card read at its end.
+    const click = (selector: string, index = 0) =>
+      tab.evaluate(
+        async ([selector, index]) => {
+          const root = document.querySelector('[data-touchpoint-survey]')!.shadowRoot!
+          const found = root.querySelectorAll<HTMLElement>(selector as string)[index as number]
+          if (!found) throw new Error(`${selector} #${index} not in ${root.innerHTML.slice(0, 400)}`)
+          found.click()
+          // Still in the click's task: its microtasks (where Preact would re-render) run first.
+          for (let tick = 0; tick < 20; tick++) await null
+          const stored = Object.keys(localStorage)
+            .filter((key) => key.startsWith('tp:o:'))
+            .flatMap((key) => JSON.parse(localStorage.getItem(key)!))
+          return { stored, thanks: /Thank you/.test(root.textContent!) }
+        },
+        [selector, index],
+      )
+    const picked = await click('input[type=radio]', 3) // CSAT 4
+    expect(picked.stored).toEqual([expect.objectContaining({ score: 4, _d: expect.any(Number) })]) // a draft
+    await tab.getByRole('textbox').waitFor()
+    const sent = await click('button[type=submit]')
+    expect(sent.stored).toEqual([expect.objectContaining({ score: 4, comment: null })])
+    expect(sent.stored[0]._d).toBeUndefined() // final: any tab may send it now
+    expect(sent.thanks).toBe(false)
+    await tab.getByText('Thank you!').waitFor()
+    expect(await events(tab)).toEqual([['answer', 4, null]])
+  })
+
   it('becomes a full-width bottom sheet on a 375px phone, still under reduced motion, and stays accessible', async () => {
     // Reduced motion: no slide-in, so the sheet sits on the bottom edge from the first frame.
     const tab = await showSurvey({ width: 375, kind: 'emotion', scheme: 'dark', locale: 'vi', still: true })

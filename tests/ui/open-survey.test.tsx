@@ -110,6 +110,24 @@ describe('ui chunk', () => {
     expect(host.dismiss).not.toHaveBeenCalled()
   })
 
+  // The thank-you renders a task after Send (survey.tsx): the answer counts from the click.
+  it('gives the answer once when Send, Escape and × follow Send before its thank-you renders', async () => {
+    const root = show()
+    pick(root, 9)
+    await flush()
+    root.querySelector<HTMLInputElement>('#comment')!.value = 'great'
+    root.querySelector('#comment')!.dispatchEvent(new Event('input', { bubbles: true }))
+    await flush()
+    const send = root.querySelector<HTMLButtonElement>('button[type=submit]')!
+    send.click()
+    expect(host.answer).toHaveBeenCalledWith(9, 'great')
+    expect(root.querySelector('.thank-you')).toBeNull() // a task later
+    send.click()
+    root.querySelector('[role=dialog]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    expect(host.answer).toHaveBeenCalledTimes(1)
+    expect(host.dismiss).not.toHaveBeenCalled()
+  })
+
   it('masks e-mail addresses and phone numbers in the comment before handing it to the loader', async () => {
     const root = show({ kind: 'csat' })
     pick(root, 4)
